@@ -1,0 +1,5 @@
+export * from './common.js';
+export * from './mileage.js';
+export * from './network.js';
+export * from './organisation.js';
+export * from './auth.js';
