@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+// One run covers unit tests (pure modules), API tests (each on SQLite and PostgreSQL) and the
+// browser tests; the machine has two cores, so at most two test files run at once.
+export default defineConfig({
+  test: {
+    include: ['contracts/src/**/*.test.ts', 'server/src/**/*.test.ts', 'server/test/**/*.test.ts', 'web/e2e/**/*.test.ts', 'bench/**/*.test.ts'],
+    exclude: ['**/node_modules/**', '**/dist/**'],
+    pool: 'forks',
+    maxWorkers: 2,
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});
