@@ -25,3 +25,13 @@ export const ImportProblem = z.object({
   severity: z.enum(['error', 'warning']),
 });
 export type ImportProblem = z.infer<typeof ImportProblem>;
+
+/** A zod issue path as people write it: `features[3].properties.kmPosts[5].mileage`. */
+export function formatPath(path: ReadonlyArray<PropertyKey>, root = ''): string {
+  let out = root;
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out ? `.${String(part)}` : String(part);
+  }
+  return out;
+}

@@ -1,12 +1,18 @@
 import { z } from 'zod';
 import { Id, LonLat, ImportProblem } from './common.js';
-import { tryParseMileage } from './mileage.js';
+import { parseMileage } from './mileage.js';
 
-/** A mileage string such as `K123+456`; parsed with parseMileage. */
+/** A mileage string such as `K123+456`; the error says what is wrong with it (parseMileage's reason). */
 export const MileageText = z
   .string()
   .max(32)
-  .refine((s) => tryParseMileage(s) !== null, { message: 'not a mileage like K123+456 or DK14+325.200' });
+  .superRefine((s, ctx) => {
+    try {
+      parseMileage(s);
+    } catch (e) {
+      ctx.addIssue({ code: 'custom', message: `bad mileage "${s}": ${(e as Error).message}` });
+    }
+  });
 
 export const SITE_TYPES = ['bridge', 'tunnel', 'level_crossing', 'culvert', 'access_gate', 'substation'] as const;
 export const SiteType = z.enum(SITE_TYPES);

@@ -134,6 +134,8 @@ export const ResolveQuery = z.object({
   lineId: Id.optional(),
   mileage: MileageText.optional(),
   stationId: Id.optional(),
+  /** the incident is on this train (place kind "train"); the location says where the train is */
+  trainNo: z.string().min(1).max(16).optional(),
   category: Id.optional(),
   lang: z.enum(['zh-CN', 'en']).optional(),
 });

@@ -1,0 +1,80 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Config } from './platform/config.js';
+import { openDatabase, type Db } from './platform/db/database.js';
+import { createHttpServer } from './platform/http/server.js';
+import { healthRoutes } from './platform/http/health.js';
+import type { Actor } from './platform/auth/actor.js';
+import { UserService } from './modules/users/service.js';
+import { bearerToken, SESSION_COOKIE, userRoutes } from './modules/users/routes.js';
+import { NetworkService } from './modules/network/service.js';
+import { networkRoutes } from './modules/network/routes.js';
+import { OrganisationService } from './modules/organisation/service.js';
+import { organisationRoutes } from './modules/organisation/routes.js';
+import { bootstrap } from './bootstrap.js';
+
+export const VERSION = '0.1.0';
+
+export interface Services {
+  users: UserService;
+  network: NetworkService;
+  organisation: OrganisationService;
+}
+
+export interface App {
+  config: Config;
+  db: Db;
+  http: FastifyInstance;
+  services: Services;
+  close(): Promise<void>;
+}
+
+export interface AppOptions {
+  /** where start-up messages go (the generated admin password, demo accounts) */
+  announce?: (line: string) => void;
+  demoPassword?: string;
+  /** replaces the sign-in failure delay (tests) */
+  loginDelay?: (ms: number) => Promise<void>;
+}
+
+/** Builds the whole platform for one configuration: database, services, HTTP. */
+export async function createApp(config: Config, opts: AppOptions = {}): Promise<App> {
+  const db = await openDatabase(config.database);
+  try {
+    const network = await NetworkService.open(db);
+    const organisation = await OrganisationService.open(db, network);
+    const users = new UserService(db.kysely, config.sessionTtlS, (id) => organisation.agencyExists(id), opts.loginDelay);
+    const services: Services = { users, network, organisation };
+
+    await bootstrap(services, config, { announce: opts.announce ?? (() => {}), demoPassword: opts.demoPassword });
+
+    const resolveActor = async (request: FastifyRequest): Promise<Actor | null> => {
+      const token = bearerToken(request.headers.authorization) ?? request.cookies?.[SESSION_COOKIE] ?? null;
+      return token ? users.actorForToken(token) : null;
+    };
+    const http = await createHttpServer({
+      routes: [
+        ...healthRoutes(db, VERSION, new Date()),
+        ...userRoutes(users, false),
+        ...networkRoutes(network),
+        ...organisationRoutes(organisation, network),
+      ],
+      resolveActor,
+      webDist: config.webDist,
+      logLevel: config.logLevel,
+      version: VERSION,
+    });
+    return {
+      config,
+      db,
+      http,
+      services,
+      async close() {
+        await http.close();
+        await db.close();
+      },
+    };
+  } catch (e) {
+    await db.close();
+    throw e;
+  }
+}

@@ -1,0 +1,60 @@
+import { UsageError, type Io } from './args.js';
+import { mileageCommand } from './mileage.js';
+import { locateCommand, networkCommand } from './network.js';
+import { orgCommand } from './organisation.js';
+import { demoCommand } from './demo.js';
+import { ConfigError } from '../platform/config.js';
+
+const HELP = `railjoint — command line of the RailJoint platform (reads DATABASE_URL like the server)
+
+  railjoint mileage parse TEXT                 K123+456 → {"prefix":"K","metres":123456}
+  railjoint mileage format METRES [--prefix K] [--decimals N]
+  railjoint network check FILE                 validate network GeoJSON; every problem; exit 1 if any error
+  railjoint network import FILE [--replace]    import into the database (merge by id, or replace all)
+  railjoint locate [--network FILE] [--max-offset M]   stdin "lon,lat" lines → one JSON result per line
+  railjoint org check FILE                     validate organisation JSON against the stored network
+  railjoint org import FILE                    import agencies and jurisdictions
+  railjoint demo generate DIR [--scale department|national] [--seed N]   write the demo files
+
+Exit codes: 0 success, 1 the data has problems, 2 a bad command line.`;
+
+const COMMANDS: Record<string, (argv: string[], io: Io) => Promise<number>> = {
+  mileage: mileageCommand,
+  network: networkCommand,
+  locate: locateCommand,
+  org: orgCommand,
+  demo: demoCommand,
+};
+
+export async function runCli(argv: string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === 'help' || command === '--help' || command === '-h') {
+    io.out(HELP);
+    return command ? 0 : 2;
+  }
+  const run = COMMANDS[command];
+  try {
+    if (!run) throw new UsageError(`unknown command "${command}"; run "railjoint help"`);
+    return await run(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof ConfigError) {
+      io.err(`railjoint: ${e.message.split('\n').join(' ')}`);
+      return 2;
+    }
+    io.err(`railjoint: ${e instanceof Error ? e.message : String(e)}`);
+    return 1;
+  }
+}
+
+const isMain = process.argv[1] !== undefined && /railjoint(\.mjs)?$|cli[\\/]main\.ts$/.test(process.argv[1]);
+if (isMain) {
+  const io: Io = {
+    out: (line) => process.stdout.write(`${line}\n`),
+    err: (line) => process.stderr.write(`${line}\n`),
+    stdin: process.stdin,
+    env: process.env,
+  };
+  runCli(process.argv.slice(2), io).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,13 @@
+import { SYSTEM_ACTOR } from '../platform/auth/actor.js';
+import type { Services } from '../app.js';
+import { generateDemo } from './generate.js';
+
+/** Loads the demo department into an empty database through the same paths as a real import. */
+export async function seedDemo(services: Services, password: string): Promise<string> {
+  const demo = generateDemo({ scale: 'department' });
+  await services.network.import(SYSTEM_ACTOR, demo.network, 'replace');
+  await services.organisation.import(SYSTEM_ACTOR, demo.organisation);
+  const users = await services.users.createMany(SYSTEM_ACTOR, demo.users, password);
+  const stats = services.network.current().stats();
+  return `${stats.lines} lines, ${Math.round(stats.lengthKm)} km, ${demo.organisation.agencies.length} agencies, ${users} users`;
+}

@@ -1,0 +1,48 @@
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import type { DatabaseConfig } from '../config.js';
+import type { Database } from './schema.js';
+import { migrateToLatest } from './migrate.js';
+
+export type Engine = DatabaseConfig['engine'];
+export interface Db {
+  kysely: Kysely<Database>;
+  engine: Engine;
+  close(): Promise<void>;
+}
+
+// PostgreSQL returns BIGINT (count(*), sums) as strings; numbers fit comfortably here.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+export async function openDatabase(config: DatabaseConfig, opts: { migrate?: boolean } = {}): Promise<Db> {
+  let kysely: Kysely<Database>;
+  if (config.engine === 'sqlite') {
+    if (config.file !== ':memory:') fs.mkdirSync(path.dirname(config.file), { recursive: true });
+    const sqlite = new SQLite(config.file);
+    // WAL + synchronous=FULL: an acknowledged write survives a crash of the process or the machine.
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  } else {
+    const pool = new pg.Pool({ connectionString: config.url, max: 10 });
+    kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    await sql`select 1`.execute(kysely);
+  }
+  const db: Db = { kysely, engine: config.engine, close: () => kysely.destroy() };
+  if (opts.migrate !== false) await migrateToLatest(db);
+  return db;
+}
+
+/** count() is a string on PostgreSQL and a number on SQLite; callers always get a number. */
+export function toCount(value: string | number | bigint | null | undefined): number {
+  return value === null || value === undefined ? 0 : Number(value);
+}
+
+export function nowIso(): string {
+  return new Date().toISOString();
+}

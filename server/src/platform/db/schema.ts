@@ -1,0 +1,126 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/**
+ * Column types shared by SQLite and PostgreSQL. To keep one set of migrations for both engines,
+ * booleans are integers (0/1), timestamps are ISO-8601 UTC text (which sorts correctly) and
+ * structured values are JSON text.
+ */
+export interface Database {
+  settings: SettingsTable;
+  agencies: AgenciesTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  network_lines: NetworkLinesTable;
+  network_stations: NetworkStationsTable;
+  network_sites: NetworkSitesTable;
+  jurisdictions: JurisdictionsTable;
+  categories: CategoriesTable;
+  responsibility_rules: ResponsibilityRulesTable;
+  change_log: ChangeLogTable;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface AgenciesTable {
+  id: string;
+  name: string;
+  type: string;
+  parent_id: string | null;
+  duty_phone: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UsersTable {
+  id: string;
+  username: string;
+  display_name: string;
+  agency_id: string;
+  roles: string;
+  password_hash: string;
+  disabled: number;
+  failed_logins: number;
+  locked_until: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+  client: string | null;
+}
+
+export interface NetworkLinesTable {
+  id: string;
+  name: string;
+  high_speed: number;
+  feature: string;
+  updated_at: string;
+}
+
+export interface NetworkStationsTable {
+  id: string;
+  name: string;
+  telecode: string | null;
+  feature: string;
+  updated_at: string;
+}
+
+export interface NetworkSitesTable {
+  id: string;
+  name: string;
+  site_type: string;
+  line_id: string;
+  feature: string;
+  updated_at: string;
+}
+
+export interface JurisdictionsTable {
+  id: Generated<number>;
+  agency_id: string;
+  kind: string;
+  spec: string;
+  created_at: string;
+}
+
+export interface CategoriesTable {
+  id: string;
+  name_zh: string;
+  name_en: string;
+  pinyin: string;
+  category_group: string;
+  base_priority: string;
+  updated_at: string;
+}
+
+export interface ResponsibilityRulesTable {
+  category_id: string;
+  place_kind: string;
+  lead: string;
+  support: string;
+  inform: string;
+  time_limit_s: number;
+  updated_at: string;
+}
+
+export interface ChangeLogTable {
+  id: Generated<number>;
+  at: string;
+  actor_user_id: string | null;
+  actor_agency_id: string | null;
+  entity: string;
+  entity_id: string;
+  action: string;
+  detail: string;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type UserUpdate = Updateable<UsersTable>;
+export type AgencyRow = Selectable<AgenciesTable>;

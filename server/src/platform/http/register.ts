@@ -1,0 +1,51 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodType } from 'zod';
+import type { RouteSpec } from './route.js';
+import type { Actor } from '../auth/actor.js';
+import { fieldErrors, unauthorized, validationError, type FieldError } from './errors.js';
+
+export type ActorResolver = (request: FastifyRequest) => Promise<Actor | null>;
+
+function parsePart(schema: ZodType | undefined, value: unknown, root: string, errors: FieldError[]): unknown {
+  if (!schema) return undefined;
+  const result = schema.safeParse(value ?? (root === 'body' ? undefined : {}));
+  if (!result.success) {
+    errors.push(...fieldErrors(result.error, root));
+    return undefined;
+  }
+  return result.data;
+}
+
+export function preferredLang(request: FastifyRequest): 'zh-CN' | 'en' {
+  const q = (request.query as Record<string, unknown> | undefined)?.lang;
+  if (q === 'en' || q === 'zh-CN') return q;
+  const header = request.headers['accept-language'] ?? '';
+  return /^en\b/i.test(header) ? 'en' : 'zh-CN';
+}
+
+/**
+ * Mounts contract routes on Fastify. Validation is done with the contracts' zod schemas (not
+ * Fastify's own), so that every invalid field is reported at once, each by name.
+ */
+export function registerRoutes(app: FastifyInstance, routes: RouteSpec[], resolveActor: ActorResolver): void {
+  for (const spec of routes) {
+    app.route({
+      method: spec.method,
+      url: spec.url,
+      bodyLimit: spec.bodyLimit,
+      handler: async (request, reply) => {
+        const actor = await resolveActor(request);
+        if (spec.access !== 'public' && !actor) throw unauthorized();
+        const errors: FieldError[] = [];
+        const params = parsePart(spec.params, request.params, 'params', errors);
+        const query = parsePart(spec.query, request.query, 'query', errors);
+        const body = parsePart(spec.body, request.body, 'body', errors);
+        if (errors.length) throw validationError(errors);
+        const result = await spec.handler({ body, query, params, actor, lang: preferredLang(request), request, reply });
+        if (reply.sent) return reply;
+        reply.status(spec.status ?? 200);
+        return result;
+      },
+    });
+  }
+}

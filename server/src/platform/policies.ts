@@ -1,0 +1,53 @@
+import type { Role } from '@railjoint/contracts';
+import type { Actor } from './auth/actor.js';
+import { forbidden, unauthorized } from './http/errors.js';
+
+/**
+ * Who may do what: the one place access is decided. Routes name an action; resource-level rules
+ * (agency, jurisdiction, classification) are added here as their modules arrive, and queries that
+ * list things take their filters from here too.
+ */
+export type Action =
+  | 'network.read'
+  | 'network.import'
+  | 'organisation.read'
+  | 'organisation.import'
+  | 'jurisdiction.resolve'
+  | 'categories.read'
+  | 'responsibility.edit'
+  | 'users.manage'
+  | 'changes.read';
+
+const RULES: Record<Action, (actor: Actor) => boolean> = {
+  'network.read': signedIn,
+  'network.import': hasRole('admin'),
+  'organisation.read': signedIn,
+  'organisation.import': hasRole('admin'),
+  'jurisdiction.resolve': signedIn,
+  'categories.read': signedIn,
+  'responsibility.edit': hasRole('admin'),
+  'users.manage': hasRole('admin'),
+  'changes.read': hasRole('admin', 'analyst'),
+};
+
+function signedIn(): boolean {
+  return true;
+}
+
+function hasRole(...roles: Role[]) {
+  return (actor: Actor) => actor.roles.some((r) => roles.includes(r));
+}
+
+export function can(actor: Actor | null, action: Action): boolean {
+  return actor !== null && RULES[action](actor);
+}
+
+export function authorize(actor: Actor | null, action: Action): asserts actor is Actor {
+  if (!actor) throw unauthorized();
+  if (!RULES[action](actor)) throw forbidden(`your role may not ${action.replace('.', ' ')}`);
+}
+
+/** A user may read their own account; admins read all. */
+export function canReadUser(actor: Actor, userId: string): boolean {
+  return actor.userId === userId || actor.roles.includes('admin');
+}

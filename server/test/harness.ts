@@ -1,0 +1,88 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { createApp, type App } from '../src/app.js';
+import type { Config } from '../src/platform/config.js';
+import { createTestDatabase } from './pg.js';
+
+export type EngineName = 'sqlite' | 'postgres';
+/** Every API test runs once per engine. */
+export const ENGINES: EngineName[] = ['sqlite', 'postgres'];
+
+export const ADMIN_PASSWORD = 'admin-test-password';
+export const DEMO_PASSWORD = 'demo-test-password';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const WEB_DIST = path.resolve(here, '../../web/dist');
+
+export interface TestApp {
+  app: App;
+  http: FastifyInstance;
+  engine: EngineName;
+  close(): Promise<void>;
+  /** signs in and returns the Authorization header value */
+  login(username: string, password?: string): Promise<string>;
+}
+
+export async function startApp(opts: { engine?: EngineName; demo?: boolean; webDist?: string | null } = {}): Promise<TestApp> {
+  const engine = opts.engine ?? 'sqlite';
+  let cleanup: () => Promise<void>;
+  let database: Config['database'];
+  if (engine === 'postgres') {
+    const tdb = await createTestDatabase();
+    database = { engine: 'postgres', url: tdb.url };
+    cleanup = tdb.drop;
+  } else {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'railjoint-test-'));
+    database = { engine: 'sqlite', file: path.join(dir, 'test.db') };
+    cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
+  }
+  const config: Config = {
+    port: 0,
+    host: '127.0.0.1',
+    database,
+    adminPassword: ADMIN_PASSWORD,
+    demo: opts.demo ?? true,
+    natsUrl: null,
+    webDist: opts.webDist === undefined ? null : opts.webDist,
+    sessionTtlS: 3600,
+    logLevel: 'silent',
+  };
+  const app = await createApp(config, { demoPassword: DEMO_PASSWORD, loginDelay: async () => {} });
+  const http = app.http;
+  return {
+    app,
+    http,
+    engine,
+    async close() {
+      await app.close();
+      await cleanup();
+    },
+    async login(username: string, password?: string) {
+      const res = await http.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username, password: password ?? (username === 'admin' ? ADMIN_PASSWORD : DEMO_PASSWORD) },
+      });
+      if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+      return `Bearer ${res.json().token as string}`;
+    },
+  };
+}
+
+/** Serves the API and the built console on a free port, for browser tests. */
+export async function startServer(opts: { engine?: EngineName; demo?: boolean; webDist?: string } = {}) {
+  const t = await startApp({ engine: opts.engine, demo: opts.demo, webDist: opts.webDist ?? WEB_DIST });
+  await t.http.listen({ port: 0, host: '127.0.0.1' });
+  const address = t.http.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    adminPassword: ADMIN_PASSWORD,
+    demoPassword: DEMO_PASSWORD,
+    app: t,
+    close: () => t.close(),
+  };
+}
