@@ -138,6 +138,14 @@ export const ResolveQuery = z.object({
   trainNo: z.string().min(1).max(16).optional(),
   category: Id.optional(),
   lang: z.enum(['zh-CN', 'en']).optional(),
+}).superRefine((q, ctx) => {
+  const ways = [q.lon !== undefined || q.lat !== undefined, q.lineId !== undefined || q.mileage !== undefined, q.stationId !== undefined].filter(Boolean).length;
+  if (ways !== 1) {
+    ctx.addIssue({ code: 'custom', path: ['lon'], message: 'give exactly one location: lon+lat, lineId+mileage or stationId' });
+    return;
+  }
+  if ((q.lon === undefined) !== (q.lat === undefined)) ctx.addIssue({ code: 'custom', path: [q.lon === undefined ? 'lon' : 'lat'], message: 'lon and lat go together' });
+  if ((q.lineId === undefined) !== (q.mileage === undefined)) ctx.addIssue({ code: 'custom', path: [q.lineId === undefined ? 'lineId' : 'mileage'], message: 'lineId and mileage go together' });
 });
 
 export const ResolveResult = z.object({

@@ -56,7 +56,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
         ...healthRoutes(db, VERSION, new Date()),
         ...userRoutes(users, false),
         ...networkRoutes(network),
-        ...organisationRoutes(organisation, network),
+        ...organisationRoutes(organisation),
       ],
       resolveActor,
       webDist: config.webDist,

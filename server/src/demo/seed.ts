@@ -1,9 +1,10 @@
 import { SYSTEM_ACTOR } from '../platform/auth/actor.js';
 import type { Services } from '../app.js';
-import { generateDemo } from './generate.js';
 
 /** Loads the demo department into an empty database through the same paths as a real import. */
 export async function seedDemo(services: Services, password: string): Promise<string> {
+  // Loaded only when seeding, so a production start does not carry the generator.
+  const { generateDemo } = await import('./generate.js');
   const demo = generateDemo({ scale: 'department' });
   await services.network.import(SYSTEM_ACTOR, demo.network, 'replace');
   await services.organisation.import(SYSTEM_ACTOR, demo.organisation);

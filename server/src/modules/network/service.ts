@@ -63,17 +63,13 @@ export class NetworkService {
 
   async import(actor: Actor, input: unknown, mode: ImportMode = 'merge', onProgress?: (stage: string, done: number, total: number) => void): Promise<ImportOutcome> {
     onProgress?.('check', 0, 1);
-    const fileCheck = checkNetwork(input);
-    if (!fileCheck.doc) throw invalid(fileCheck.report);
-    let doc = fileCheck.doc;
-    let report = fileCheck.report;
-    if (mode === 'merge') {
-      doc = mergeNetworks(this.model.toGeoJSON(), doc);
-      const merged = checkNetwork(doc);
-      if (!merged.doc) throw invalid(merged.report);
-      doc = merged.doc;
-      report = { ...merged.report, warnings: fileCheck.report.warnings };
-    }
+    // In merge mode the file is checked together with the stored features it does not replace, so
+    // that a station may refer to a stored line; the file's features come first, so problem paths
+    // (`features[i]`) still point into the file.
+    const checked = checkNetwork(mode === 'merge' ? mergeNetworks(this.model.toGeoJSON(), input) : input);
+    if (!checked.doc) throw invalid(checked.report);
+    const doc = checked.doc;
+    const report = checked.report;
     onProgress?.('check', 1, 1);
     const model = NetworkModel.build(doc);
     const objections = this.guards.flatMap((g) => g(model));
@@ -83,7 +79,7 @@ export class NetworkService {
     const total = doc.features.length;
     await this.db.kysely.transaction().execute(async (trx) => {
       await this.store.replace(trx, model.toGeoJSON(), nowIso(), (done) => onProgress?.('write', done, total));
-      await recordChange(trx, actor, 'network', 'network', `import:${mode}`, { counts: report.counts, imported: fileCheck.report.counts });
+      await recordChange(trx, actor, 'network', 'network', `import:${mode}`, { counts: report.counts, features: featureCount(input) });
     });
     this.swap(model);
     return { report, mode };
@@ -102,9 +98,23 @@ function invalid(report: NetworkCheckReport) {
   });
 }
 
-/** Features of `incoming` replace stored ones with the same kind and id; the rest are kept. */
-export function mergeNetworks(stored: NetworkGeoJSON, incoming: NetworkGeoJSON): NetworkGeoJSON {
-  const key = (f: NetworkGeoJSON['features'][number]) => `${f.properties.kind}:${f.properties.id}`;
-  const replaced = new Set(incoming.features.map(key));
-  return { type: 'FeatureCollection', features: [...stored.features.filter((f) => !replaced.has(key(f))), ...incoming.features] };
+/**
+ * The incoming document's features followed by the stored features it does not replace (same kind
+ * and id). Works on the raw input: a malformed incoming document passes through unchanged so that
+ * the validator reports it.
+ */
+export function mergeNetworks(stored: NetworkGeoJSON, incoming: unknown): unknown {
+  const features = (incoming as { features?: unknown } | null)?.features;
+  if (!Array.isArray(features)) return incoming;
+  const key = (f: unknown) => {
+    const p = (f as { properties?: { kind?: unknown; id?: unknown } } | null)?.properties;
+    return `${String(p?.kind)}:${String(p?.id)}`;
+  };
+  const replaced = new Set(features.map(key));
+  return { ...(incoming as object), features: [...features, ...stored.features.filter((f) => !replaced.has(key(f)))] };
+}
+
+function featureCount(input: unknown): number {
+  const features = (input as { features?: unknown } | null)?.features;
+  return Array.isArray(features) ? features.length : 0;
 }
