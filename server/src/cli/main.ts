@@ -1,8 +1,4 @@
 import { UsageError, type Io } from './args.js';
-import { mileageCommand } from './mileage.js';
-import { locateCommand, networkCommand } from './network.js';
-import { orgCommand } from './organisation.js';
-import { demoCommand } from './demo.js';
 import { ConfigError } from '../platform/config.js';
 
 const HELP = `railjoint — command line of the RailJoint platform (reads DATABASE_URL like the server)
@@ -18,12 +14,15 @@ const HELP = `railjoint — command line of the RailJoint platform (reads DATABA
 
 Exit codes: 0 success, 1 the data has problems, 2 a bad command line.`;
 
-const COMMANDS: Record<string, (argv: string[], io: Io) => Promise<number>> = {
-  mileage: mileageCommand,
-  network: networkCommand,
-  locate: locateCommand,
-  org: orgCommand,
-  demo: demoCommand,
+type Command = (argv: string[], io: Io) => Promise<number>;
+
+// Each command group is loaded when used, so `railjoint mileage …` does not load the database.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  mileage: async () => (await import('./mileage.js')).mileageCommand,
+  network: async () => (await import('./network.js')).networkCommand,
+  locate: async () => (await import('./network.js')).locateCommand,
+  org: async () => (await import('./organisation.js')).orgCommand,
+  demo: async () => (await import('./demo.js')).demoCommand,
 };
 
 export async function runCli(argv: string[], io: Io): Promise<number> {
@@ -32,10 +31,10 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     io.out(HELP);
     return command ? 0 : 2;
   }
-  const run = COMMANDS[command];
+  const load = COMMANDS[command];
   try {
-    if (!run) throw new UsageError(`unknown command "${command}"; run "railjoint help"`);
-    return await run(rest, io);
+    if (!load) throw new UsageError(`unknown command "${command}"; run "railjoint help"`);
+    return await (await load())(rest, io);
   } catch (e) {
     if (e instanceof UsageError || e instanceof ConfigError) {
       io.err(`railjoint: ${e.message.split('\n').join(' ')}`);
