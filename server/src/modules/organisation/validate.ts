@@ -1,185 +1,192 @@
 import {
   Agency,
-  AreaJurisdiction,
   Jurisdiction,
   OrganisationImport,
+  tryParseMileage,
   type AgencyType,
   type OrganisationDocument,
   type OrgProblem,
 } from '@railjoint/contracts';
+import { ringProblems } from './geometry.js';
 import type { NetworkView } from './network-view.js';
-import { measureOf } from './network-lookups.js';
-import { geometryProblems } from './polygon.js';
-import { checkPoliceCoverage, type PlacedRange } from './validate-coverage.js';
-import { placeRange } from './org-index.js';
 
-/**
- * Which agency types may hold which kind of jurisdiction. Railway police stations hold km ranges and
- * stations, never polygons: their territory is railway ground, and one way of describing it keeps
- * overlaps and gaps checkable. Bureaus, departments and the centre hold nothing themselves; they
- * answer through the agencies below them.
- */
-export const JURISDICTION_TYPES: Readonly<Record<Jurisdiction['kind'], readonly AgencyType[]>> = {
+/** Which agency types may hold each jurisdiction kind (territorial management). */
+export const KIND_AGENCY_TYPES: Record<Jurisdiction['kind'], readonly AgencyType[]> = {
   'line-range': ['railway_police_station', 'track_maintenance_section', 'power_supply_section', 'security_company', 'volunteer_team'],
   station: ['railway_police_station', 'railway_station'],
   area: ['county_police_bureau', 'township', 'volunteer_team'],
   train: ['train_police_team'],
 };
 
-/** Agency types that are useless without a jurisdiction: they are only ever found through one. */
-const NEEDS_JURISDICTION: readonly AgencyType[] = ['railway_police_station', 'train_police_team', 'county_police_bureau', 'township', 'railway_station'];
-
-export interface OrgCheck {
-  problems: OrgProblem[];
-  /** the parsed document, or null when any problem is an error */
-  doc: OrganisationDocument | null;
+interface PoliceRange {
+  index: number;
+  agencyId: string;
+  from: number;
+  to: number;
+  fromText: string;
+  toText: string;
 }
+
+type Report = (ref: string | null, path: string, message: string) => void;
 
 /**
- * Checks an organisation import against the network, listing every problem with the agency id or
- * `jurisdictions[i]` it is about and a JSON path, instead of stopping at the first.
+ * Checks an organisation import item by item so the steward sees every problem at once;
+ * `doc` is returned only when there is no error (warnings do not block).
  */
-export function checkOrganisation(input: unknown, network: NetworkView): OrgCheck {
+export function checkOrganisation(input: unknown, network: NetworkView): { problems: OrgProblem[]; doc: OrganisationDocument | null } {
   const problems: OrgProblem[] = [];
-  const envelope = OrganisationImport.safeParse(input);
-  if (!envelope.success) {
-    for (const i of envelope.error.issues) problems.push(error(null, jsonPath('', i.path), i.message));
+  const err: Report = (ref, path, message) => problems.push({ ref, path, message, severity: 'error' });
+  const warn: Report = (ref, path, message) => problems.push({ ref, path, message, severity: 'warning' });
+
+  const env = OrganisationImport.safeParse(input);
+  if (!env.success) {
+    for (const issue of env.error.issues) err(null, pathText('', issue.path), issue.message);
     return { problems, doc: null };
   }
-  const agencies = checkAgencies(envelope.data.agencies, problems);
-  const byId = new Map(agencies.map((a) => [a.agency.id, a.agency]));
-  checkParents(agencies, byId, problems);
+
+  const agencies: Agency[] = [];
+  const byId = new Map<string, Agency>();
+  const indexOf = new Map<string, number>();
+  env.data.agencies.forEach((raw, i) => {
+    const at = `agencies[${i}]`;
+    const rawId = (raw as { id?: unknown } | null)?.id;
+    const ref = typeof rawId === 'string' ? rawId : at;
+    const r = Agency.safeParse(raw);
+    if (!r.success) {
+      for (const issue of r.error.issues) err(ref, pathText(at, issue.path), issue.message);
+      return;
+    }
+    if (byId.has(r.data.id)) {
+      err(ref, `${at}.id`, `duplicate agency id "${r.data.id}" (first at agencies[${indexOf.get(r.data.id)}])`);
+      return;
+    }
+    byId.set(r.data.id, r.data);
+    indexOf.set(r.data.id, i);
+    agencies.push(r.data);
+  });
+
+  const parentPath = (id: string) => `agencies[${indexOf.get(id) ?? '?'}].parentId`;
+  for (const a of agencies) {
+    if (a.parentId === a.id) err(a.id, parentPath(a.id), 'an agency cannot be its own parent');
+    else if (a.parentId && !byId.has(a.parentId)) err(a.id, parentPath(a.id), `parent "${a.parentId}" is not an agency in this import`);
+  }
+  for (const cycle of parentCycles(agencies, byId)) {
+    if (cycle.length < 2) continue; // self-parent already reported
+    for (const id of cycle) err(id, parentPath(id), `parent chain loops: ${[...cycle, cycle[0]].join(' → ')}`);
+  }
+
   const jurisdictions: Jurisdiction[] = [];
-  const placed: PlacedRange[] = [];
-  envelope.data.jurisdictions.forEach((raw, i) => {
-    const j = parseJurisdiction(raw, i, problems);
-    if (!j) return;
-    jurisdictions.push(j);
-    const range = checkJurisdiction(j, i, byId, network, problems);
-    if (range) placed.push(range);
-  });
-  checkPoliceCoverage(placed, jurisdictions, byId, problems);
-  const held = new Set(jurisdictions.map((j) => j.agencyId));
-  for (const { agency, index } of agencies) {
-    if (NEEDS_JURISDICTION.includes(agency.type) && !held.has(agency.id)) {
-      problems.push(warning(agency.id, `agencies[${index}]`, `${agency.type} "${agency.name}" has no jurisdiction, so no location will ever name it`));
+  const police = new Map<string, PoliceRange[]>();
+  env.data.jurisdictions.forEach((raw, i) => {
+    const ref = `jurisdictions[${i}]`;
+    const before = problems.length;
+    const isArea = (raw as { kind?: unknown } | null)?.kind === 'area';
+    const rings = isArea ? ringProblems((raw as { geometry?: unknown }).geometry) : [];
+    for (const p of rings) err(ref, `${ref}.${p.path}`, p.message);
+    const r = Jurisdiction.safeParse(raw);
+    if (!r.success) {
+      for (const issue of r.error.issues) {
+        // ring problems were already put in words a steward can act on
+        if (rings.length > 0 && issue.path[0] === 'geometry') continue;
+        err(ref, pathText(ref, issue.path), issue.message);
+      }
+      return;
     }
-  }
+    const j = r.data;
+    const agency = byId.get(j.agencyId);
+    if (!agency) err(ref, `${ref}.agencyId`, `unknown agency "${j.agencyId}"`);
+    else if (!KIND_AGENCY_TYPES[j.kind].includes(agency.type)) {
+      err(ref, `${ref}.kind`, `a ${agency.type} cannot hold a ${j.kind} jurisdiction (allowed: ${KIND_AGENCY_TYPES[j.kind].join(', ')})`);
+    }
+    if (j.kind === 'station' && !network.stationInfo(j.stationId)) err(ref, `${ref}.stationId`, `unknown station "${j.stationId}"`);
+    if (j.kind === 'line-range') {
+      const range = checkLineRange(j, ref, network, err);
+      if (range && agency?.type === 'railway_police_station') {
+        const key = `${j.lineId}\u0000${range.prefix}`;
+        const list = police.get(key) ?? [];
+        police.set(key, list);
+        list.push({ index: i, agencyId: j.agencyId, from: range.from, to: range.to, fromText: range.fromText, toText: range.toText });
+      }
+    }
+    if (problems.length === before) jurisdictions.push(j);
+  });
+
+  for (const [key, list] of police) checkPoliceCoverage(key.split('\u0000')[0]!, list, err, warn);
+
   const hasError = problems.some((p) => p.severity === 'error');
-  return { problems, doc: hasError ? null : { agencies: agencies.map((a) => a.agency), jurisdictions } };
+  return { problems, doc: hasError ? null : { agencies, jurisdictions } };
 }
 
-interface Indexed {
-  agency: Agency;
-  index: number;
-}
-
-function checkAgencies(raws: unknown[], problems: OrgProblem[]): Indexed[] {
-  const out: Indexed[] = [];
-  const firstIndex = new Map<string, number>();
-  raws.forEach((raw, i) => {
-    const rawId = isRecord(raw) && typeof raw.id === 'string' ? raw.id : null;
-    const ref = rawId ?? `agencies[${i}]`;
-    const parsed = Agency.safeParse(raw);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) problems.push(error(ref, jsonPath(`agencies[${i}]`, issue.path), issue.message));
-      return;
-    }
-    const prev = firstIndex.get(parsed.data.id);
-    if (prev !== undefined) {
-      problems.push(error(ref, `agencies[${i}].id`, `duplicate agency id "${parsed.data.id}" (first at agencies[${prev}])`));
-      return;
-    }
-    firstIndex.set(parsed.data.id, i);
-    out.push({ agency: parsed.data, index: i });
-  });
-  return out;
-}
-
-function checkParents(agencies: Indexed[], byId: Map<string, Agency>, problems: OrgProblem[]): void {
-  const indexOf = new Map(agencies.map((a) => [a.agency.id, a.index]));
-  for (const { agency, index } of agencies) {
-    if (agency.parentId && !byId.has(agency.parentId)) {
-      problems.push(error(agency.id, `agencies[${index}].parentId`, `unknown parent agency "${agency.parentId}"`));
-    }
+function checkLineRange(
+  j: Extract<Jurisdiction, { kind: 'line-range' }>,
+  ref: string,
+  network: NetworkView,
+  err: Report,
+): { prefix: string; from: number; to: number; fromText: string; toText: string } | null {
+  const line = network.lineInfo(j.lineId);
+  if (!line) {
+    err(ref, `${ref}.lineId`, `unknown line "${j.lineId}"`);
+    return null;
   }
-  // Each agency has one parent, so following parents from every agency finds each cycle; `done`
-  // makes the whole walk linear.
-  const done = new Set<string>();
-  for (const { agency } of agencies) {
+  const a = tryParseMileage(j.from);
+  const b = tryParseMileage(j.to);
+  if (!a || !b) return null; // the schema already reported it
+  if (a.prefix !== b.prefix) {
+    err(ref, `${ref}.to`, `from ${j.from} and to ${j.to} use different chainage prefixes; split the range at the chain break`);
+    return null;
+  }
+  const [lo, hi, loText, hiText] = a.metres <= b.metres ? [a, b, j.from, j.to] : [b, a, j.to, j.from];
+  const spans = line.mileageRanges.filter((r) => r.prefix === a.prefix);
+  if (spans.length === 0) {
+    err(ref, `${ref}.from`, `line ${line.name} has no ${a.prefix} mileage`);
+    return null;
+  }
+  const fits = spans.some((s) => lo.metres >= s.fromMetres - 1e-6 && hi.metres <= s.toMetres + 1e-6);
+  if (!fits) {
+    const desc = spans.map((s) => `${s.fromMetres}–${s.toMetres} m`).join(', ');
+    err(ref, `${ref}.from`, `range ${loText}—${hiText} lies outside the mileage of line ${line.name} (${a.prefix}: ${desc})`);
+    return null;
+  }
+  return { prefix: a.prefix, from: lo.metres, to: hi.metres, fromText: loText, toText: hiText };
+}
+
+/** Police station ranges must not overlap (two stations would both own a stretch); gaps are only suspicious. */
+function checkPoliceCoverage(lineId: string, list: PoliceRange[], err: Report, warn: Report): void {
+  list.sort((x, y) => x.from - y.from || x.to - y.to);
+  let reach: PoliceRange | null = null;
+  for (const r of list) {
+    if (reach) {
+      const at = `jurisdictions[${r.index}]`;
+      if (r.from < reach.to && r.agencyId !== reach.agencyId) {
+        err(at, `${at}.from`, `range ${r.fromText}—${r.toText} of ${r.agencyId} overlaps ${reach.fromText}—${reach.toText} of ${reach.agencyId} (jurisdictions[${reach.index}]) on line ${lineId}`);
+      } else if (r.from > reach.to) {
+        warn(at, `${at}.from`, `no police station covers ${reach.toText}—${r.fromText} on line ${lineId} (gap between ${reach.agencyId} and ${r.agencyId})`);
+      }
+    }
+    if (!reach || r.to > reach.to) reach = r;
+  }
+}
+
+/** Each loop in the parent graph once, as the list of its members. */
+function parentCycles(agencies: Agency[], byId: Map<string, Agency>): string[][] {
+  const state = new Map<string, 'walking' | 'done'>();
+  const cycles: string[][] = [];
+  for (const start of agencies) {
     const path: string[] = [];
-    const onPath = new Map<string, number>();
-    let id: string | null | undefined = agency.id;
-    while (id && byId.has(id) && !done.has(id) && !onPath.has(id)) {
-      onPath.set(id, path.length);
-      path.push(id);
-      id = byId.get(id)!.parentId;
+    let cur: string | null | undefined = start.id;
+    while (cur && byId.has(cur) && !state.has(cur)) {
+      state.set(cur, 'walking');
+      path.push(cur);
+      cur = byId.get(cur)?.parentId;
     }
-    if (id && onPath.has(id)) {
-      const cycle = path.slice(onPath.get(id)!);
-      problems.push(error(id, `agencies[${indexOf.get(id)}].parentId`, `parent cycle: ${[...cycle, id].join(' → ')}`));
-    }
-    for (const p of path) done.add(p);
+    if (cur && state.get(cur) === 'walking') cycles.push(path.slice(path.indexOf(cur)));
+    for (const id of path) state.set(id, 'done');
   }
+  return cycles;
 }
 
-function parseJurisdiction(raw: unknown, i: number, problems: OrgProblem[]): Jurisdiction | null {
-  const ref = `jurisdictions[${i}]`;
-  if (isRecord(raw) && raw.kind === 'area') {
-    const rest = AreaJurisdiction.omit({ geometry: true }).safeParse(raw);
-    const geo = geometryProblems(raw.geometry);
-    if (!rest.success) for (const issue of rest.error.issues) problems.push(error(ref, jsonPath(ref, issue.path), issue.message));
-    for (const g of geo) problems.push(error(ref, `${ref}.geometry${g.path}`, g.message));
-    if (!rest.success || geo.length) return null;
-  }
-  const parsed = Jurisdiction.safeParse(raw);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) problems.push(error(ref, jsonPath(ref, issue.path), issue.message));
-    return null;
-  }
-  return parsed.data;
-}
-
-function checkJurisdiction(j: Jurisdiction, i: number, byId: Map<string, Agency>, network: NetworkView, problems: OrgProblem[]): PlacedRange | null {
-  const ref = `jurisdictions[${i}]`;
-  const agency = byId.get(j.agencyId);
-  if (!agency) problems.push(error(ref, `${ref}.agencyId`, `unknown agency "${j.agencyId}"`));
-  else if (!JURISDICTION_TYPES[j.kind].includes(agency.type)) {
-    problems.push(error(ref, `${ref}.kind`, `a ${agency.type} cannot hold a ${j.kind} jurisdiction (allowed: ${JURISDICTION_TYPES[j.kind].join(', ')})`));
-  }
-  if (j.kind === 'station' && !network.station(j.stationId)) problems.push(error(ref, `${ref}.stationId`, `unknown station "${j.stationId}"`));
-  if (j.kind !== 'line-range') return null;
-  if (!network.line(j.lineId)) {
-    problems.push(error(ref, `${ref}.lineId`, `unknown line "${j.lineId}"`));
-    return null;
-  }
-  let onLine = true;
-  for (const end of ['from', 'to'] as const) {
-    if (measureOf(network, j.lineId, j[end]) === null) {
-      onLine = false;
-      problems.push(error(ref, `${ref}.${end}`, `${j[end]} is not on line ${j.lineId}: before its first or after its last km post, or inside a short chain`));
-    }
-  }
-  if (!onLine || !agency) return null;
-  const entry = placeRange(network, agency, j.lineId, j.from, j.to)!;
-  if (entry.hi - entry.lo < 1) problems.push(warning(ref, `${ref}.to`, `the range ${j.from}—${j.to} is empty`));
-  return { entry, index: i };
-}
-
-export function error(ref: string | null, path: string, message: string): OrgProblem {
-  return { ref, path, message, severity: 'error' };
-}
-
-export function warning(ref: string | null, path: string, message: string): OrgProblem {
-  return { ref, path, message, severity: 'warning' };
-}
-
-function jsonPath(base: string, path: readonly PropertyKey[]): string {
+function pathText(base: string, path: ReadonlyArray<PropertyKey>): string {
   let out = base;
-  for (const p of path) out += typeof p === 'number' ? `[${p}]` : `${out ? '.' : ''}${String(p)}`;
-  return out;
-}
-
-function isRecord(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
+  for (const p of path) out += typeof p === 'number' ? `[${p}]` : out === '' ? String(p) : `.${String(p)}`;
+  return out === '' ? '$' : out;
 }
