@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import {
+  Category,
+  LoginResponse,
+  PositionResponse,
+  ResolveResult,
+  User,
+  type NetworkGeoJSON,
+  type AreaGeometry,
+} from '@railjoint/contracts';
+import { request } from './client';
+import type { Language } from '../app/i18n/languages';
+
+export type { NetworkGeoJSON };
+export type LoginResult = z.infer<typeof LoginResponse>;
+
+export interface AreaProperties {
+  agencyId: string;
+  name: string;
+  type: 'county_police_bureau' | 'township';
+}
+export interface AreaCollection {
+  type: 'FeatureCollection';
+  features: Array<{ type: 'Feature'; id?: string | number; geometry: AreaGeometry; properties: AreaProperties }>;
+}
+
+// The envelopes only: the map draws whatever features come, and checking every coordinate of a
+// department's network in the browser would cost more than it could catch.
+const FeatureCollectionEnvelope = z.object({ type: z.literal('FeatureCollection'), features: z.array(z.unknown()) });
+
+// The brief says a bare array; accepting `{categories: [...]}` too keeps the select working if the
+// server settles on the envelope style its other list routes use.
+const CategoryList = z.union([z.array(Category), z.object({ categories: z.array(Category) }).transform((o) => o.categories)]);
+
+export const api = {
+  login: (username: string, password: string) =>
+    request('POST', '/api/auth/login', { body: { username, password }, schema: LoginResponse }),
+  me: () => request('GET', '/api/auth/me', { schema: User }),
+  logout: () => request<void>('POST', '/api/auth/logout'),
+
+  network: async (signal?: AbortSignal) =>
+    (await request('GET', '/api/network', { schema: FeatureCollectionEnvelope, signal })) as unknown as NetworkGeoJSON,
+  areas: async (signal?: AbortSignal) =>
+    (await request('GET', '/api/organisation/areas', { schema: FeatureCollectionEnvelope, signal })) as unknown as AreaCollection,
+  categories: (signal?: AbortSignal) => request('GET', '/api/categories', { schema: CategoryList, signal }),
+
+  resolve: (q: { lon: number; lat: number; lang: Language; category?: string | null }, signal?: AbortSignal) =>
+    request('GET', '/api/jurisdiction/resolve', {
+      query: { lon: q.lon, lat: q.lat, lang: q.lang, category: q.category },
+      schema: ResolveResult,
+      signal,
+    }),
+  position: (lineId: string, mileage: string, signal?: AbortSignal) =>
+    request('GET', '/api/network/position', { query: { lineId, mileage }, schema: PositionResponse, signal }),
+};

@@ -1,0 +1,30 @@
+/**
+ * The session token, in memory for every request and in localStorage so a reload or a second tab
+ * stays signed in. The server also sets an httpOnly cookie, but the Bearer header is what the API
+ * documents, and it keeps working when the console is served from another origin in development.
+ */
+const STORAGE_KEY = 'railjoint.token';
+
+let current: string | null = readStored();
+
+function readStored(): string | null {
+  try {
+    return localStorage.getItem(STORAGE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+export function getToken(): string | null {
+  return current;
+}
+
+export function setToken(token: string | null): void {
+  current = token;
+  try {
+    if (token) localStorage.setItem(STORAGE_KEY, token);
+    else localStorage.removeItem(STORAGE_KEY);
+  } catch {
+    // memory copy still works for this tab
+  }
+}

@@ -1,0 +1,151 @@
+import { useEffect, useRef, useState } from 'react';
+import { Map as MaplibreMap, Marker, NavigationControl, ScaleControl, setWorkerUrl, type GeoJSONSource } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import type { LonLat } from '@railjoint/contracts';
+import type { AreaCollection, NetworkGeoJSON } from '../../api/endpoints';
+import { useT } from '../../app/i18n/useT';
+import { AREAS_SOURCE, NETWORK_SOURCE, PICK_SOURCE, baseStyle } from './mapStyle';
+import { boundsOf, toMapFeatures } from './mapFeatures';
+import { addStationLabels, zoomBand, type ZoomBand } from './stationLabels';
+import { addAreaLabels } from './areaLabels';
+import { declutterLabels } from './declutterLabels';
+import { COLOURS } from './colours';
+import { useHoverName } from './useHoverName';
+import type { MapFocus, MapPick } from './mapFocus';
+import './map.css';
+
+// Under Vite the worker is a separate asset; without this maplibre looks for it beside the page.
+setWorkerUrl(workerUrl);
+
+declare global {
+  interface Window {
+    /** the live map, for browser tests that need to turn coordinates into pixels */
+    __railjointMap?: MaplibreMap;
+  }
+}
+
+interface Props {
+  network: NetworkGeoJSON | null;
+  areas: AreaCollection | null;
+  pick: MapPick | null;
+  focus: MapFocus | null;
+  onPick(point: LonLat): void;
+}
+
+/** Liuzhou: where the demo department lies; replaced by the network's extent as soon as it loads. */
+const INITIAL_CENTER: LonLat = [109.41, 24.33];
+
+export function MapView({ network, areas, pick, focus, onPick }: Props) {
+  const { t } = useT();
+  const containerRef = useRef<HTMLDivElement>(null);
+  const [map, setMap] = useState<MaplibreMap | null>(null);
+  const [ready, setReady] = useState(false);
+  const [band, setBand] = useState<ZoomBand>('low');
+  const onPickRef = useRef(onPick);
+  useEffect(() => {
+    onPickRef.current = onPick;
+  }, [onPick]);
+
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    const m = new MaplibreMap({
+      container,
+      style: baseStyle(),
+      center: INITIAL_CENTER,
+      zoom: 7,
+      attributionControl: false,
+      // A plan view of lines: rotation and pitch only disorient and have no data to show.
+      dragRotate: false,
+      pitchWithRotate: false,
+      touchPitch: false,
+    });
+    m.touchZoomRotate.disableRotation();
+    m.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    m.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-right');
+    m.getCanvas().style.cursor = 'crosshair';
+    m.on('click', (e) => onPickRef.current([e.lngLat.lng, e.lngLat.lat]));
+    m.on('zoom', () => setBand(zoomBand(m.getZoom())));
+    m.on('load', () => setMap(m));
+    window.__railjointMap = m;
+    return () => {
+      if (window.__railjointMap === m) delete window.__railjointMap;
+      m.remove();
+      setMap(null);
+      setReady(false);
+    };
+  }, []);
+
+  useEffect(() => {
+    if (!map || !network) return;
+    map.getSource<GeoJSONSource>(NETWORK_SOURCE)?.setData(toMapFeatures(network));
+    const bounds = boundsOf(network.features.map((f) => f.geometry));
+    if (bounds) map.fitBounds(bounds, { padding: 40, duration: 0 });
+    setBand(zoomBand(map.getZoom()));
+    // 'idle' after setData means the worker has tiled the lines and they are on screen.
+    map.once('idle', () => setReady(true));
+    return addStationLabels(map, network);
+  }, [map, network]);
+
+  useEffect(() => {
+    if (!map || !areas) return;
+    map.getSource<GeoJSONSource>(AREAS_SOURCE)?.setData(areas as GeoJSON.FeatureCollection);
+    return addAreaLabels(map, areas);
+  }, [map, areas]);
+
+  useEffect(() => {
+    if (!map || !pick) return;
+    const marker = new Marker({ color: COLOURS.pick }).setLngLat(pick.point).addTo(map);
+    marker.getElement().setAttribute('aria-label', t('map.pick'));
+    marker.getElement().dataset.testid = 'map-pick';
+    const features: GeoJSON.Feature[] = [];
+    if (pick.onLine) {
+      features.push({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: pick.onLine } });
+      features.push({ type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: [pick.point, pick.onLine] } });
+    }
+    map.getSource<GeoJSONSource>(PICK_SOURCE)?.setData({ type: 'FeatureCollection', features });
+    return () => {
+      marker.remove();
+    };
+  }, [map, pick, t]);
+
+  useEffect(() => {
+    if (!map || !focus) return;
+    if ('bounds' in focus) map.fitBounds(focus.bounds, { padding: 60, maxZoom: 13 });
+    else map.flyTo({ center: focus.center, zoom: Math.max(map.getZoom(), focus.zoom), speed: 1.6 });
+  }, [map, focus]);
+
+  useEffect(() => {
+    if (!map) return;
+    const run = () => declutterLabels(map.getContainer());
+    // labels are added by the effects above; the first idle after them has them all in place
+    map.once('idle', run);
+    map.on('moveend', run);
+    return () => {
+      map.off('moveend', run);
+      map.off('idle', run);
+    };
+  }, [map, network, areas, band]);
+
+  const hover = useHoverName(map);
+
+  return (
+    <div className="map-wrap">
+      <div
+        ref={containerRef}
+        className="map"
+        data-zoom-band={band}
+        data-testid="map"
+        data-ready={ready ? 'true' : 'false'}
+        role="application"
+        aria-label={`${t('map.label')}: ${t('map.hint')}`}
+      />
+      {hover && (
+        <div className="map-hover" style={{ left: hover.x, top: hover.y }} aria-hidden="true">
+          {hover.name}
+        </div>
+      )}
+    </div>
+  );
+}
