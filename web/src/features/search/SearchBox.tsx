@@ -1,6 +1,7 @@
 import { useId, useState, type KeyboardEvent } from 'react';
 import { useT } from '../../app/i18n/useT';
 import { useErrorText } from '../../api/useErrorText';
+import { ApiError } from '../../api/errors';
 import type { SearchIndex } from './searchIndex';
 import type { SearchHit } from './searchHit';
 import { useSearchHits } from './useSearchHits';
@@ -103,7 +104,8 @@ export function SearchBox({ index, contextLineId, onChoose }: Props) {
         <div className="search-popup">
           {hint && <p className="search-hint">{t(hint.key, hint.params)}</p>}
           {errors.map((e) => (
-            <p key={e.lineName} className="search-hint search-error" role="alert">
+            // the server's own sentence names the chain-break posts; the catalogue's wording cannot
+            <p key={e.lineName} className="search-hint search-error" role="alert" title={e.error instanceof ApiError ? e.error.message : undefined}>
               <strong>{e.lineName}</strong> {errorText(e.error)}
             </p>
           ))}
