@@ -1,7 +1,22 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseMileage, type Jurisdiction, type LineFeature, type LonLat, type SiteFeature, type StationFeature } from '@railjoint/contracts';
+import {
+  Agency as AgencySchema,
+  Jurisdiction as JurisdictionSchema,
+  LineFeature as LineFeatureSchema,
+  ROLES,
+  SiteFeature as SiteFeatureSchema,
+  StationFeature as StationFeatureSchema,
+  Username,
+  parseMileage,
+  type Jurisdiction,
+  type LineFeature,
+  type LonLat,
+  type SiteFeature,
+  type StationFeature,
+} from '@railjoint/contracts';
 import { generateDemo } from './generate.js';
 import { pointInArea, type AreaGeometryLike } from './geometry.js';
 
@@ -338,5 +353,65 @@ describe('generateDemo (national)', () => {
     expect(km / nStations).toBeGreaterThan(15);
     expect(km / nStations).toBeLessThan(45);
     expect(national.users.length).toBeGreaterThan(0);
+  }, 120_000);
+});
+
+describe('generateDemo (contracts, shape and limits)', () => {
+  it('hashes the same for the same seed', () => {
+    const hash = (v: unknown) => createHash('sha256').update(JSON.stringify(v)).digest('hex');
+    expect(hash(generateDemo({ seed: 42 }))).toBe(hash(generateDemo({ seed: 42 })));
+  });
+
+  it('writes only what the contracts accept', () => {
+    for (const f of demo.network.features) {
+      const schema = f.properties.kind === 'line' ? LineFeatureSchema : f.properties.kind === 'station' ? StationFeatureSchema : SiteFeatureSchema;
+      const r = schema.safeParse(f);
+      expect(r.success, `${f.properties.id}: ${r.error?.message}`).toBe(true);
+    }
+    for (const a of agencies) expect(AgencySchema.safeParse(a).success, a.id).toBe(true);
+    for (const j of jurisdictions) expect(JurisdictionSchema.safeParse(j).success, j.agencyId).toBe(true);
+    for (const u of demo.users) {
+      expect(Username.safeParse(u.username).success, u.username).toBe(true);
+      for (const r of u.roles) expect(ROLES).toContain(r);
+    }
+  });
+
+  it('draws smooth lines around Liuzhou', () => {
+    for (const l of lines) {
+      const c = coordsOf(l);
+      let maxTurn = 0;
+      for (let i = 1; i + 1 < c.length; i++) {
+        const k = Math.cos((c[i]![1] * Math.PI) / 180);
+        const h1 = Math.atan2(c[i]![1] - c[i - 1]![1], (c[i]![0] - c[i - 1]![0]) * k);
+        const h2 = Math.atan2(c[i + 1]![1] - c[i]![1], (c[i + 1]![0] - c[i]![0]) * k);
+        let d = Math.abs(h2 - h1);
+        if (d > Math.PI) d = 2 * Math.PI - d;
+        maxTurn = Math.max(maxTurn, (d * 180) / Math.PI);
+        expect(c[i]![0] > 107 && c[i]![0] < 111.5 && c[i]![1] > 22.5 && c[i]![1] < 26.5, `${l.properties.id} ${c[i]}`).toBe(true);
+      }
+      // about 10° at most between neighbouring segments of ~200 m: curve radii above a kilometre
+      expect(maxTurn, l.properties.id).toBeLessThan(12);
+    }
+  });
+
+  it('has every county crossed by a line', () => {
+    for (const c of ofType('county_police_bureau')) {
+      const area = jurisdictions.find((j) => j.agencyId === c.id && j.kind === 'area') as { geometry: AreaGeometryLike };
+      const crossed = lines.some((l) => l.properties.kmPosts.some((p) => pointInArea(p.coordinates, area.geometry)));
+      expect(crossed, c.name).toBe(true);
+    }
+  });
+
+  it('builds the national network well under a minute, within the import limits', () => {
+    const t0 = performance.now();
+    const national = generateDemo({ scale: 'national', seed: 3 });
+    expect((performance.now() - t0) / 1000).toBeLessThan(45);
+    expect(national.network.features.length).toBeLessThanOrEqual(200_000);
+    expect(national.organisation.agencies.length).toBeLessThanOrEqual(100_000);
+    expect(national.organisation.jurisdictions.length).toBeLessThanOrEqual(200_000);
+    const nLines = national.network.features.filter((f): f is LineFeature => f.properties.kind === 'line');
+    expect(nLines.length).toBeGreaterThanOrEqual(200);
+    expect(nLines.reduce((n, l) => n + l.properties.kmPosts.length, 0)).toBeGreaterThanOrEqual(100_000);
+    expect(nLines.some((l) => l.properties.kmPosts.some((p) => p.ahead !== undefined))).toBe(true);
   }, 120_000);
 });
