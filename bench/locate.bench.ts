@@ -1,115 +1,162 @@
-import { nearestPointOnLine, lineString, point } from '@turf/turf';
-import type { LonLat } from '@railjoint/contracts';
-import { generateDemo } from '../server/src/demo/generate.js';
+import { pathToFileURL } from 'node:url';
+import v8 from 'node:v8';
+import vm from 'node:vm';
+import { lineString, nearestPointOnLine, point } from '@turf/turf';
+import type { LineFeature, LonLat } from '@railjoint/contracts';
 import { NetworkModel } from '../server/src/modules/network/network-model.js';
-import { metresPerDegree } from '../server/src/modules/network/geo.js';
-import { fmt, mb, memoryNow, type BenchRow } from './report.js';
+import { checkNetwork } from '../server/src/modules/network/validate.js';
+import { distanceM, offsetPoint } from '../server/src/modules/network/geo.js';
+import { generateDemo } from '../server/src/demo/generate.js';
+import { createRng } from '../server/src/demo/prng.js';
 
-/** A deterministic stream of numbers in [0, 1). */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+// Query points that miss every line are drawn from this box (China).
+const CHINA_BBOX = { minLon: 75, maxLon: 134, minLat: 18, maxLat: 50 } as const;
+
+export interface BenchLocateOptions {
+  log: (s: string) => void;
+  /** query points for the index (default 100 000) */
+  points?: number;
+  /** points for the naive turf scan (default 20) and the time it may take at most */
+  naivePoints?: number;
+  naiveBudgetS?: number;
 }
 
 /**
- * `locate` on a national-scale network: the segment index against a naive scan that runs turf's
- * nearestPointOnLine over every line, in the same run. Also the index's build time and memory.
+ * `locate` on a national-scale network (≥ 100 000 km): the build time and memory of the segment
+ * index, its throughput, and a naive scan with turf's nearestPointOnLine over every line measured
+ * in the same run on a small sample, with the worst disagreement between the two.
  */
-export async function benchLocate(log: (line: string) => void, opts: { points?: number; naivePoints?: number } = {}): Promise<BenchRow[]> {
+export async function benchLocate(opts: BenchLocateOptions): Promise<{ rows: Array<{ name: string; value: string }> }> {
+  const { log } = opts;
   const nPoints = opts.points ?? 100_000;
   const nNaive = opts.naivePoints ?? 20;
-  log('locate: generating the national network…');
-  const { network } = generateDemo({ scale: 'national', seed: 7 });
-  const lineFeatures = network.features.filter((f) => f.properties.kind === 'line');
+  const budgetS = opts.naiveBudgetS ?? 60;
+  const gc = collector();
+  const rows: Array<{ name: string; value: string }> = [];
+  const row = (name: string, value: string) => {
+    rows.push({ name, value });
+    log(`  ${name}: ${value}`);
+  };
 
-  const before = memoryNow();
-  const t0 = performance.now();
-  const model = NetworkModel.build(network);
-  const buildS = (performance.now() - t0) / 1000;
-  const heapDelta = memoryNow() - before;
+  log('locate: generating the demo generator\'s national-scale network…');
+  let t = performance.now();
+  const doc = generateDemo({ scale: 'national', seed: 7 }).network;
+  const lines = doc.features.filter((f): f is LineFeature => f.properties.kind === 'line');
+  log(`locate: generated ${lines.length} lines and ${doc.features.length - lines.length} stations and sites in ${secs(t).toFixed(2)} s`);
+
+  gc();
+  const before = heapAndBuffers();
+  t = performance.now();
+  const model = NetworkModel.build(doc);
+  const buildS = secs(t);
+  gc();
+  const heapDelta = heapAndBuffers() - before;
   const stats = model.stats();
-  log(`locate: ${fmt(stats.lines)} lines, ${fmt(stats.lengthKm)} km, ${fmt(stats.segments)} segments; built in ${fmt(buildS, 2)} s`);
+  // After the memory figure: validation leaves garbage that would blur it.
+  t = performance.now();
+  const check = checkNetwork(doc).report;
+  const checkS = secs(t);
+  row('network', `${fmt(stats.lines)} lines, ${fmt(stats.lengthKm)} km, ${fmt(stats.segments)} segments, ${fmt(stats.kmPosts)} km posts, ${fmt(stats.chainBreaks)} chain breaks, ${fmt(stats.stations)} stations`);
+  row('model build (index, posts, stations, sections)', `${buildS.toFixed(2)} s`);
+  row('index + line arrays (memoryBytes)', mb(model.memoryBytes()));
+  row('heap + arrayBuffers growth over the build', `${mb(heapDelta)} (${gc.exposed ? 'after gc' : 'without gc: an upper bound'})`);
+  row('checkNetwork (every feature, post and station)', `${checkS.toFixed(2)} s, ${check.errors.length} errors, ${check.warnings.length} warnings`);
 
-  // Query points: near a random vertex of a random line, offset up to 400 m, and one in ten anywhere.
-  const rand = rng(99);
-  const points: LonLat[] = [];
+  // Query points: 90% within 450 m of a random vertex of a random line, 10% anywhere in the box
+  // (mostly nowhere near a line, which is the cheap case for the index and the same for turf).
+  const rand = createRng(99).next;
+  const queries: LonLat[] = [];
   for (let i = 0; i < nPoints; i++) {
     if (i % 10 === 9) {
-      points.push([75 + rand() * 59, 18 + rand() * 32]);
+      queries.push([CHINA_BBOX.minLon + rand() * (CHINA_BBOX.maxLon - CHINA_BBOX.minLon), CHINA_BBOX.minLat + rand() * (CHINA_BBOX.maxLat - CHINA_BBOX.minLat)]);
       continue;
     }
-    const f = lineFeatures[Math.floor(rand() * lineFeatures.length)]!;
-    const coords = f.geometry.type === 'LineString' ? f.geometry.coordinates : f.geometry.coordinates.flat();
+    const coords = lines[Math.floor(rand() * lines.length)]!.geometry.coordinates as LonLat[];
     const c = coords[Math.floor(rand() * coords.length)]!;
-    const { kx, ky } = metresPerDegree(c[1]);
-    points.push([c[0] + ((rand() - 0.5) * 800) / kx, c[1] + ((rand() - 0.5) * 800) / ky]);
+    const r = rand() * 450;
+    const a = rand() * 2 * Math.PI;
+    queries.push(offsetPoint(c, r * Math.cos(a), r * Math.sin(a)));
   }
 
-  const t1 = performance.now();
+  for (let i = 0; i < 2000; i++) model.locate(queries[i % queries.length]!); // warm the JIT
+  t = performance.now();
   let found = 0;
-  for (const p of points) if (model.locate(p)) found++;
-  const indexS = (performance.now() - t1) / 1000;
+  for (const q of queries) if (model.locate(q)) found++;
+  const indexS = secs(t);
   const indexRate = nPoints / indexS;
-  log(`locate: index ${fmt(indexRate)} points/s (${fmt(found)} of ${fmt(nPoints)} within 500 m)`);
+  row('locate with the index', `${fmt(indexRate)} points/s (${fmt(nPoints)} points in ${indexS.toFixed(2)} s; ${fmt(found)} within 500 m)`);
 
-  // The naive baseline: every line, turf's nearestPointOnLine (haversine), on a small sample.
-  const turfLines = lineFeatures.map((f) => ({
-    id: f.properties.id,
-    line: lineString(f.geometry.type === 'LineString' ? f.geometry.coordinates : f.geometry.coordinates.flat()),
-  }));
-  const sample = points.filter((_, i) => i % 10 !== 9).slice(0, nNaive);
-  let worst = 0;
+  // The naive way: turf's nearestPointOnLine against every line, for a few points.
+  const turfLines = lines.map((f) => ({ id: f.properties.id, line: lineString(f.geometry.coordinates as LonLat[]) }));
+  const sample = queries.filter((_, i) => i % 10 !== 9).slice(0, nNaive - 2).concat(queries.filter((_, i) => i % 10 === 9).slice(0, 2));
+  let worstOffset = 0;
+  let worstPoint = 0;
   let disagreements = 0;
-  const t2 = performance.now();
+  let done = 0;
+  t = performance.now();
   for (const p of sample) {
-    let best: { id: string; d: number } | null = null;
+    let best: { id: string; d: number; at: LonLat } | null = null;
     for (const l of turfLines) {
       const hit = nearestPointOnLine(l.line, point(p), { units: 'meters' });
-      const d = hit.properties.dist ?? Infinity;
-      if (!best || d < best.d) best = { id: l.id, d };
+      const d = hit.properties.pointDistance;
+      if (!best || d < best.d) best = { id: l.id, d, at: hit.geometry.coordinates as LonLat };
     }
     const ours = model.locate(p);
     if (best && best.d <= 500) {
       if (!ours || ours.lineId !== best.id) disagreements++;
-      else worst = Math.max(worst, Math.abs(ours.offsetM - best.d));
-    } else if (ours) disagreements++;
+      else {
+        worstOffset = Math.max(worstOffset, Math.abs(ours.offsetM - best.d));
+        worstPoint = Math.max(worstPoint, distanceM(ours.onLine, best.at));
+      }
+    } else if (ours && ours.offsetM < 499) disagreements++;
+    done++;
+    if (secs(t) > budgetS) break;
   }
-  const naiveS = (performance.now() - t2) / 1000;
-  const naiveRate = sample.length / naiveS;
-  log(`locate: naive turf scan ${fmt(naiveRate, 2)} points/s on ${sample.length} points; worst offset difference ${fmt(worst, 2)} m, ${disagreements} disagreement(s)`);
-
-  return [
-    {
-      bench: 'network locate',
-      metric: `points/s on ${fmt(stats.lengthKm)} km (${fmt(stats.segments)} segments)`,
-      value: fmt(indexRate),
-      baseline: `${fmt(naiveRate, 2)} (turf nearestPointOnLine over every line)`,
-      ratio: `${fmt(indexRate / naiveRate)}×`,
-    },
-    {
-      bench: 'network locate',
-      metric: 'agreement with the turf scan',
-      value: `worst offset difference ${fmt(worst, 2)} m`,
-      baseline: `${sample.length} points`,
-      ratio: `${disagreements} disagreement(s)`,
-    },
-    {
-      bench: 'network index',
-      metric: 'build time / memory (typed arrays; heap growth)',
-      value: `${fmt(buildS, 2)} s / ${mb(model.memoryBytes())}; ${mb(heapDelta)}`,
-      baseline: 'aim: seconds, < 1 GB',
-      ratio: `${fmt(heapDelta / 1024 ** 3, 3)} of 1 GB`,
-    },
-  ];
+  const naiveS = secs(t);
+  const naiveRate = done / naiveS;
+  row('locate with a naive turf scan', `${naiveRate.toFixed(2)} points/s (${done} points in ${naiveS.toFixed(1)} s)`);
+  row('index speed-up over the naive scan', `${fmt(indexRate / naiveRate)}×`);
+  row('agreement with turf on the sample', `${disagreements} different line(s); worst offset difference ${worstOffset.toFixed(2)} m, worst on-line point ${worstPoint.toFixed(2)} m apart`);
+  return { rows };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const rows = await benchLocate((l) => console.error(l));
-  console.log(JSON.stringify(rows, null, 2));
+function collector(): (() => void) & { exposed: boolean } {
+  let gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) {
+    // Without --expose-gc the heap figures would include garbage; this flag can be set at runtime.
+    try {
+      v8.setFlagsFromString('--expose-gc');
+      gc = vm.runInNewContext('gc') as () => void;
+    } catch {
+      gc = undefined;
+    }
+  }
+  // Twice: one full collection can leave objects that only the next one frees.
+  const run = () => {
+    gc?.();
+    gc?.();
+  };
+  return Object.assign(run, { exposed: gc !== undefined });
+}
+
+function heapAndBuffers(): number {
+  const m = process.memoryUsage();
+  return m.heapUsed + m.arrayBuffers;
+}
+
+function secs(since: number): number {
+  return (performance.now() - since) / 1000;
+}
+
+function fmt(n: number): string {
+  return Math.round(n).toLocaleString('en-US');
+}
+
+function mb(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const { rows } = await benchLocate({ log: (s) => console.error(s) });
+  console.log(rows.map((r) => `| ${r.name} | ${r.value} |`).join('\n'));
 }

@@ -19,7 +19,8 @@ function percentile(sorted: number[], p: number): number {
  * against a naive answer to the same question in the same run: the nearest line by scanning every
  * segment, agencies by scanning every line range, areas by testing every polygon with turf.
  */
-export async function benchResolve(log: (line: string) => void, opts: { points?: number; naivePoints?: number } = {}): Promise<BenchRow[]> {
+export async function benchResolve(opts: { log: (line: string) => void; points?: number; naivePoints?: number }): Promise<{ rows: BenchRow[] }> {
+  const log = opts.log;
   const nPoints = opts.points ?? 20_000;
   const nNaive = opts.naivePoints ?? 500;
   const demo = generateDemo({ scale: 'department' });
@@ -78,17 +79,16 @@ export async function benchResolve(log: (line: string) => void, opts: { points?:
   }
   const naiveMean = naiveTimes.reduce((a, b) => a + b, 0) / naiveTimes.length;
   log(`resolve: naive scan ${fmt(naiveMean * 1000, 1)} µs per point on ${nNaive} points; area agencies agree on ${agree}/${nNaive}`);
-  return [
-    {
-      bench: 'jurisdiction resolve',
-      metric: `µs per resolve with a category, demo department (p50 / p99 / mean)`,
-      value: `${fmt(percentile(times, 0.5) * 1000, 1)} / ${fmt(percentile(times, 0.99) * 1000, 1)} / ${fmt(mean * 1000, 1)}`,
-      baseline: `${fmt(naiveMean * 1000, 1)} (scan every segment, range and polygon; no reasons)`,
-      ratio: `${fmt(naiveMean / mean, 1)}× faster; areas agree ${agree}/${nNaive}`,
-    },
-  ];
+  return {
+    rows: [
+      { name: 'demo department', value: `${fmt(model.stats().lengthKm)} km, ${fmt(demo.organisation.agencies.length)} agencies, ${fmt(demo.organisation.jurisdictions.length)} jurisdictions` },
+      { name: 'resolve with a category (lead/support/inform + reasons)', value: `p50 ${fmt(percentile(times, 0.5) * 1000, 1)} µs, p99 ${fmt(percentile(times, 0.99) * 1000, 1)} µs, mean ${fmt(mean * 1000, 1)} µs over ${fmt(nPoints)} points` },
+      { name: 'naive scan (every segment, range and polygon; no reasons)', value: `${fmt(naiveMean * 1000, 1)} µs per point on ${nNaive} points` },
+      { name: 'speed-up over the naive scan', value: `${fmt(naiveMean / mean, 1)}× (area agencies agree on ${agree}/${nNaive})` },
+    ],
+  };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  console.log(JSON.stringify(await benchResolve((l) => console.error(l)), null, 2));
+  console.log(JSON.stringify(await benchResolve({ log: (l) => console.error(l) }), null, 2));
 }

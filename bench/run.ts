@@ -1,12 +1,15 @@
 import { benchLocate } from './locate.bench.js';
-import { markdownTable, type BenchRow } from './report.js';
+import { benchResolve } from './resolve.bench.js';
+import { markdownTable } from './report.js';
 
 /**
  * `npm run bench`: every benchmark, each compared with a baseline measured in the same run; the
  * table it prints goes into the README.
  */
-const rows: BenchRow[] = [];
 const log = (line: string) => console.error(line);
-rows.push(...(await benchLocate(log)));
-console.log(`\n${markdownTable(rows)}\n`);
+const sections = [
+  { bench: 'network locate', ...(await benchLocate({ log })) },
+  { bench: 'jurisdiction resolve', ...(await benchResolve({ log })) },
+];
+console.log(`\n${markdownTable(sections)}\n`);
 console.log(`measured ${new Date().toISOString().slice(0, 10)} on ${process.platform} ${process.arch}, Node ${process.version}`);

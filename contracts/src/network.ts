@@ -152,6 +152,8 @@ export const PositionCandidate = z.object({
   measureM: z.number(),
   sectionId: z.string().nullable(),
   chain: ChainInfo.optional(),
+  /** set when the mileage lies beyond the first or last km post and the position is extrapolated */
+  extrapolated: z.boolean().optional(),
 });
 export const PositionResponse = z.object({
   lineId: z.string(),

@@ -70,3 +70,27 @@ export function stationFeature(id: string, name: string, at: LonLat, lines: Arra
 export function collection(...features: NetworkGeoJSON['features']): NetworkGeoJSON {
   return { type: 'FeatureCollection', features };
 }
+
+/** A deterministic stream of numbers in [0, 1) (mulberry32), for property tests with a fixed seed. */
+export function seededRandom(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The point `leftM` metres square to the walk at arc length s (negative: to the right). */
+export function beside(w: Walk, s: number, leftM: number): LonLat {
+  const a = w.at(Math.max(0, s - 1));
+  const b = w.at(Math.min(w.lengthM, s + 1));
+  const { kx, ky } = metresPerDegree(a[1]);
+  const dx = (b[0] - a[0]) * kx;
+  const dy = (b[1] - a[1]) * ky;
+  const len = Math.hypot(dx, dy);
+  const p = w.at(s);
+  return [p[0] + ((-dy / len) * leftM) / kx, p[1] + ((dx / len) * leftM) / ky];
+}

@@ -1,5 +1,4 @@
 import {
-  formatMileage,
   MileageError,
   parseMileage,
   type AreaClass,
@@ -10,27 +9,27 @@ import {
   type PositionResponse,
   type SectionSummary,
   type SiteFeature,
+  type SiteType,
   type StationFeature,
 } from '@railjoint/contracts';
+import { mileageText } from './chain-notes.js';
 import { LineGeometry } from './line-geometry.js';
-import { LineReference, type PlacedPost } from './linear-ref.js';
-import { SegmentIndex } from './segment-index.js';
+import { LineReference } from './linear-ref.js';
+import { NetworkError } from './network-error.js';
 import { placePosts } from './post-placement.js';
+import { sectionAtMeasure, sectionsOfLine, type SectionEntry } from './sections.js';
+import { SegmentIndex } from './segment-index.js';
+
+export { NetworkError, type NetworkErrorCode } from './network-error.js';
+export type { SectionEntry } from './sections.js';
 
 export const DEFAULT_MAX_OFFSET_M = 500;
 export const DEFAULT_FORMATION_HALF_WIDTH_M = 12;
 export const DEFAULT_PRECINCT_M = 600;
 
-export type NetworkErrorCode = 'unknown_line' | 'bad_mileage' | 'short_chain_gap' | 'prefix_not_on_line' | 'beyond_line';
-
-export class NetworkError extends Error {
-  constructor(
-    readonly code: NetworkErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'NetworkError';
-  }
+export interface LocateOptions {
+  /** farthest a point may be from a line to be located on it, metres (default 500) */
+  maxOffsetM?: number;
 }
 
 export interface AreaClassRange {
@@ -58,6 +57,8 @@ export interface StationOnLine {
   prefix: string;
   metres: number;
   mileage: string;
+  /** true when the import gave the mileage, false when it was computed from the point */
+  given: boolean;
 }
 
 export interface StationEntry {
@@ -70,9 +71,17 @@ export interface StationEntry {
   feature: StationFeature;
 }
 
-export interface SectionEntry extends SectionSummary {
+/** A key site with where it lies along its line (a bridge or tunnel drawn as a line has an extent). */
+export interface SiteEntry {
+  id: string;
+  name: string;
+  siteType: SiteType;
+  lineId: string;
   fromMeasureM: number;
   toMeasureM: number;
+  fromMileage: string;
+  toMileage: string;
+  feature: SiteFeature;
 }
 
 export interface NetworkStats {
@@ -80,40 +89,51 @@ export interface NetworkStats {
   lengthKm: number;
   segments: number;
   kmPosts: number;
+  /** posts where the mileage jumps (long or short chain, or a change of prefix) */
   chainBreaks: number;
   stations: number;
   sites: number;
+  sections: number;
 }
 
 /**
- * The railway network in memory: linear references per line, a spatial index over all segments,
- * stations and the sections between them. Built from a validated network document; immutable.
+ * The railway network in memory: linear references per line, one spatial index over all segments,
+ * stations, sites and the sections between stations. Built from a validated network document;
+ * immutable, so it can be shared by every request and swapped whole after an import.
  */
 export class NetworkModel {
-  private readonly lineList: LineEntry[];
   private readonly linesById: Map<string, LineEntry>;
   private readonly stationsById: Map<string, StationEntry>;
+  private readonly sitesById: Map<string, SiteEntry>;
   private readonly sectionsByLine: Map<string, SectionEntry[]>;
-  private readonly siteFeatures: SiteFeature[];
-  private readonly index: SegmentIndex;
 
-  private constructor(lines: LineEntry[], stations: StationEntry[], sites: SiteFeature[], index: SegmentIndex) {
-    this.lineList = lines;
-    this.linesById = new Map(lines.map((l) => [l.id, l]));
-    this.stationsById = new Map(stations.map((s) => [s.id, s]));
-    this.siteFeatures = sites;
-    this.index = index;
-    this.sectionsByLine = buildSections(lines, stations);
+  private constructor(
+    private readonly lineList: LineEntry[],
+    private readonly stationList: StationEntry[],
+    private readonly siteList: SiteEntry[],
+    private readonly index: SegmentIndex,
+  ) {
+    this.linesById = new Map(lineList.map((l) => [l.id, l]));
+    this.stationsById = new Map(stationList.map((s) => [s.id, s]));
+    this.sitesById = new Map(siteList.map((s) => [s.id, s]));
+    this.sectionsByLine = new Map(
+      lineList.map((line) => [
+        line.id,
+        sectionsOfLine(
+          line.id,
+          stationList.flatMap((s) => s.lines.filter((l) => l.lineId === line.id).map((l) => ({ stationId: s.id, name: s.name, measureM: l.measureM, mileage: l.mileage }))),
+        ),
+      ]),
+    );
   }
 
+  /** Builds the model from a document that checkNetwork accepted. */
   static build(doc: NetworkGeoJSON): NetworkModel {
     const lineFeatures = doc.features.filter((f): f is LineFeature => f.properties.kind === 'line');
     const geometries = lineFeatures.map((f) => LineGeometry.from(f.geometry));
     const index = new SegmentIndex(geometries);
     const lines: LineEntry[] = lineFeatures.map((f, i) => {
-      const geometry = geometries[i]!;
-      const placed = placePosts(geometry, f.properties.kmPosts, index, i);
-      const posts: PlacedPost[] = placed.map((p) => ({ measure: p.measure, behind: p.behind, ahead: p.ahead }));
+      const posts = placePosts(f.properties.kmPosts, index, i).map((p) => ({ measure: p.measure, behind: p.behind, ahead: p.ahead }));
       return {
         id: f.properties.id,
         name: f.properties.name,
@@ -124,12 +144,13 @@ export class NetworkModel {
           const to = parseMileage(a.to);
           return { prefix: from.prefix, fromMetres: Math.min(from.metres, to.metres), toMetres: Math.max(from.metres, to.metres), areaClass: a.areaClass };
         }),
-        ref: new LineReference(geometry, posts),
+        ref: new LineReference(geometries[i]!, posts, { index, line: i }),
         index: i,
         feature: f,
       };
     });
     const byId = new Map(lines.map((l) => [l.id, l]));
+
     const stations: StationEntry[] = doc.features
       .filter((f): f is StationFeature => f.properties.kind === 'station')
       .map((f) => ({
@@ -142,12 +163,39 @@ export class NetworkModel {
         lines: f.properties.lines.flatMap((sl): StationOnLine[] => {
           const line = byId.get(sl.lineId);
           if (!line) return [];
-          const measure = stationMeasure(line, f.geometry.coordinates, sl.mileage);
+          const measure = stationMeasure(line, index, f.geometry.coordinates, sl.mileage);
           const m = line.ref.measureToMileage(measure);
-          return [{ lineId: line.id, measureM: measure, prefix: m.prefix, metres: m.metres, mileage: formatMileage(m.metres, m.prefix) }];
+          // A given mileage is kept as written; a long chain makes it ambiguous, the point decides.
+          const given = sl.mileage ? parseMileage(sl.mileage) : null;
+          if (given) return [{ lineId: line.id, measureM: measure, prefix: given.prefix, metres: given.metres, mileage: mileageText(given), given: true }];
+          // Computed mileages are shown to the metre, as posts are surveyed.
+          return [{ lineId: line.id, measureM: measure, prefix: m.prefix, metres: m.metres, mileage: mileageText({ prefix: m.prefix, metres: Math.round(m.metres) }), given: false }];
         }),
       }));
-    const sites = doc.features.filter((f): f is SiteFeature => f.properties.kind === 'site');
+
+    const sites: SiteEntry[] = doc.features
+      .filter((f): f is SiteFeature => f.properties.kind === 'site')
+      .flatMap((f): SiteEntry[] => {
+        const line = byId.get(f.properties.lineId);
+        if (!line) return [];
+        const points = f.geometry.type === 'Point' ? [f.geometry.coordinates] : f.geometry.coordinates;
+        const measures = points.map((p) => index.projectOnLine(p, line.index).measure);
+        const from = Math.min(...measures);
+        const to = Math.max(...measures);
+        return [
+          {
+            id: f.properties.id,
+            name: f.properties.name,
+            siteType: f.properties.siteType,
+            lineId: line.id,
+            fromMeasureM: round2(from),
+            toMeasureM: round2(to),
+            fromMileage: mileageText(line.ref.measureToMileage(from)),
+            toMileage: mileageText(line.ref.measureToMileage(to)),
+            feature: f,
+          },
+        ];
+      });
     return new NetworkModel(lines, stations, sites, index);
   }
 
@@ -167,18 +215,23 @@ export class NetworkModel {
     return this.stationsById.get(id);
   }
 
-  stations(): StationEntry[] {
-    return [...this.stationsById.values()];
+  stations(): readonly StationEntry[] {
+    return this.stationList;
   }
 
+  /** The stations on a line in order along it, each with its measure and mileage on that line. */
   stationsOnLine(lineId: string): Array<StationEntry & { on: StationOnLine }> {
-    return this.stations()
+    return this.stationList
       .flatMap((s) => s.lines.filter((l) => l.lineId === lineId).map((on) => ({ ...s, on })))
       .sort((a, b) => a.on.measureM - b.on.measureM);
   }
 
-  sites(): readonly SiteFeature[] {
-    return this.siteFeatures;
+  site(id: string): SiteEntry | undefined {
+    return this.sitesById.get(id);
+  }
+
+  sites(): readonly SiteEntry[] {
+    return this.siteList;
   }
 
   sections(lineId?: string): SectionSummary[] {
@@ -187,32 +240,23 @@ export class NetworkModel {
   }
 
   sectionAt(lineId: string, measure: number): SectionEntry | null {
-    const list = this.sectionsByLine.get(lineId);
-    if (!list) return null;
-    let lo = 0;
-    let hi = list.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const s = list[mid]!;
-      if (measure < s.fromMeasureM) hi = mid - 1;
-      else if (measure > s.toMeasureM) lo = mid + 1;
-      else return s;
-    }
-    return null;
+    return sectionAtMeasure(this.sectionsByLine.get(lineId) ?? [], measure);
   }
 
-  /** The nearest line within maxOffsetM, or null. */
-  locate(point: LonLat, opts: { maxOffsetM?: number } = {}): LocateResult | null {
-    return this.locateAll(point, opts)[0] ?? null;
+  /** The nearest line within maxOffsetM (default 500 m), or null. */
+  locate(point: LonLat, opts: LocateOptions = {}): LocateResult | null {
+    const hit = this.index.nearest(point, opts.maxOffsetM ?? DEFAULT_MAX_OFFSET_M);
+    return hit ? this.result(this.lineList[hit.line]!, hit.measure, hit.distanceM, hit.side, [hit.lon, hit.lat]) : null;
   }
 
-  /** The nearest point of every line within maxOffsetM, nearest first. */
-  locateAll(point: LonLat, opts: { maxOffsetM?: number } = {}): LocateResult[] {
+  /** The nearest point of every line within maxOffsetM, nearest first (junctions, parallel lines). */
+  locateAll(point: LonLat, opts: LocateOptions = {}): LocateResult[] {
     const hits = this.index.nearestPerLine(point, opts.maxOffsetM ?? DEFAULT_MAX_OFFSET_M);
     return hits.map((h) => this.result(this.lineList[h.line]!, h.measure, h.distanceM, h.side, [h.lon, h.lat]));
   }
 
-  locateOnLine(lineId: string, point: LonLat, opts: { maxOffsetM?: number } = {}): LocateResult | null {
+  /** The point projected onto one given line, or null when that line is farther than maxOffsetM. */
+  locateOnLine(lineId: string, point: LonLat, opts: LocateOptions = {}): LocateResult | null {
     const line = this.requireLine(lineId);
     const hit = this.index.nearestPerLine(point, opts.maxOffsetM ?? DEFAULT_MAX_OFFSET_M, line.index)[0];
     return hit ? this.result(line, hit.measure, hit.distanceM, hit.side, [hit.lon, hit.lat]) : null;
@@ -222,34 +266,37 @@ export class NetworkModel {
   atMeasure(lineId: string, measure: number): LocateResult {
     const line = this.requireLine(lineId);
     const m = Math.min(Math.max(measure, 0), line.ref.lengthM);
-    return this.result(line, m, 0, 'left', line.ref.geometry.pointAt(m));
+    return this.result(line, m, 0, 'left', line.ref.pointAt(m));
   }
 
+  /** Where a mileage lies on a line: every candidate (two where a long chain repeats it). */
   position(lineId: string, mileageText: string): PositionResponse {
     const line = this.requireLine(lineId);
     let mileage;
     try {
       mileage = parseMileage(mileageText);
     } catch (e) {
-      if (e instanceof MileageError) throw new NetworkError('bad_mileage', e.message);
+      if (e instanceof MileageError) throw new NetworkError('bad_mileage', `bad mileage "${mileageText}": ${e.message}`);
       throw e;
     }
-    const measures = line.ref.mileageToMeasures(mileage);
-    if (!Array.isArray(measures)) throw new NetworkError(measures.code, `${line.name}: ${measures.message}`);
+    let candidates;
+    try {
+      candidates = line.ref.candidatesFor(mileage.prefix, mileage.metres);
+    } catch (e) {
+      if (e instanceof NetworkError) throw new NetworkError(e.code, `${line.name}: ${e.message}`);
+      throw e;
+    }
     return {
       lineId: line.id,
       lineName: line.name,
-      mileage: formatMileage(mileage.metres, mileage.prefix, mileage.metres % 1 === 0 ? 0 : 3),
-      candidates: measures.map((measure) => {
-        const at = line.ref.measureToMileage(measure);
-        const section = this.sectionAt(line.id, measure);
-        return {
-          coordinates: roundPoint(line.ref.geometry.pointAt(measure)),
-          measureM: round2(measure),
-          sectionId: section?.id ?? null,
-          ...(at.chain ? { chain: at.chain } : {}),
-        };
-      }),
+      mileage: formatGiven(mileage.prefix, mileage.metres),
+      candidates: candidates.map((c) => ({
+        coordinates: roundPoint(line.ref.pointAt(c.measure)),
+        measureM: round2(c.measure),
+        sectionId: this.sectionAt(line.id, c.measure)?.id ?? null,
+        ...(c.chain ? { chain: c.chain } : {}),
+        ...(c.extrapolated ? { extrapolated: true } : {}),
+      })),
     };
   }
 
@@ -261,14 +308,14 @@ export class NetworkModel {
 
   /** The network in the import format, with computed station mileages filled in. */
   toGeoJSON(): NetworkGeoJSON {
-    const stations: StationFeature[] = this.stations().map((s) => ({
+    const stations: StationFeature[] = this.stationList.map((s) => ({
       ...s.feature,
       properties: {
         ...s.feature.properties,
         lines: s.feature.properties.lines.map((sl) => ({ lineId: sl.lineId, mileage: sl.mileage ?? s.lines.find((l) => l.lineId === sl.lineId)?.mileage })),
       },
     }));
-    return { type: 'FeatureCollection', features: [...this.lineList.map((l) => l.feature), ...stations, ...this.siteFeatures] };
+    return { type: 'FeatureCollection', features: [...this.lineList.map((l) => l.feature), ...stations, ...this.siteList.map((s) => s.feature)] };
   }
 
   stats(): NetworkStats {
@@ -277,19 +324,16 @@ export class NetworkModel {
       lengthKm: round2(this.lineList.reduce((s, l) => s + l.ref.lengthM, 0) / 1000),
       segments: this.index.segmentCount,
       kmPosts: this.lineList.reduce((s, l) => s + l.ref.posts.length, 0),
-      chainBreaks: this.lineList.reduce((s, l) => s + l.ref.chains.length, 0),
-      stations: this.stationsById.size,
-      sites: this.siteFeatures.length,
+      chainBreaks: this.lineList.reduce((s, l) => s + l.ref.breakPosts, 0),
+      stations: this.stationList.length,
+      sites: this.siteList.length,
+      sections: [...this.sectionsByLine.values()].reduce((s, l) => s + l.length, 0),
     };
   }
 
-  /** Bytes of the spatial index and the typed arrays of every line's geometry. */
+  /** Bytes of the spatial index and of the typed arrays of every line's geometry. */
   memoryBytes(): number {
-    const geometry = this.lineList.reduce((s, l) => {
-      const g = l.ref.geometry;
-      return s + g.coords.byteLength + g.measures.byteLength + g.segStarts.byteLength;
-    }, 0);
-    return this.index.memoryBytes() + geometry;
+    return this.index.memoryBytes() + this.lineList.reduce((s, l) => s + l.ref.geometry.byteLength, 0);
   }
 
   private requireLine(id: string): LineEntry {
@@ -304,7 +348,7 @@ export class NetworkModel {
     const r: LocateResult = {
       lineId: line.id,
       lineName: line.name,
-      mileage: formatMileage(m.metres, m.prefix),
+      mileage: mileageText({ prefix: m.prefix, metres: Math.round(m.metres) }),
       prefix: m.prefix,
       metres: m.metres,
       offsetM: round2(offsetM),
@@ -321,39 +365,25 @@ export class NetworkModel {
   }
 }
 
-function stationMeasure(line: LineEntry, point: LonLat, mileage: string | undefined): number {
-  const projected = line.ref.geometry.projectBrute(point).measure;
+/**
+ * A station's measure on a line: where its point projects, or, when the import gives a mileage,
+ * the place of that mileage nearest the point (a long chain gives it two).
+ */
+function stationMeasure(line: LineEntry, index: SegmentIndex, point: LonLat, mileage: string | undefined): number {
+  const projected = index.projectOnLine(point, line.index).measure;
   if (!mileage) return projected;
-  const measures = line.ref.mileageToMeasures(parseMileage(mileage));
-  if (!Array.isArray(measures)) return projected;
-  return measures.reduce((best, m) => (Math.abs(m - projected) < Math.abs(best - projected) ? m : best), measures[0]!);
+  const m = parseMileage(mileage);
+  let measures: number[];
+  try {
+    measures = line.ref.mileageToMeasures(m.prefix, m.metres);
+  } catch {
+    return projected;
+  }
+  return measures.reduce((best, x) => (Math.abs(x - projected) < Math.abs(best - projected) ? x : best), measures[0]!);
 }
 
-function buildSections(lines: LineEntry[], stations: StationEntry[]): Map<string, SectionEntry[]> {
-  const out = new Map<string, SectionEntry[]>();
-  for (const line of lines) {
-    const on = stations
-      .flatMap((s) => s.lines.filter((l) => l.lineId === line.id).map((l) => ({ s, l })))
-      .sort((a, b) => a.l.measureM - b.l.measureM);
-    const list: SectionEntry[] = [];
-    for (let i = 0; i + 1 < on.length; i++) {
-      const a = on[i]!;
-      const b = on[i + 1]!;
-      list.push({
-        id: `${line.id}:${a.s.id}-${b.s.id}`,
-        lineId: line.id,
-        name: `${a.s.name}—${b.s.name}`,
-        fromStationId: a.s.id,
-        toStationId: b.s.id,
-        fromMileage: a.l.mileage,
-        toMileage: b.l.mileage,
-        fromMeasureM: a.l.measureM,
-        toMeasureM: b.l.measureM,
-      });
-    }
-    out.set(line.id, list);
-  }
-  return out;
+function formatGiven(prefix: string, metres: number): string {
+  return mileageText({ prefix, metres });
 }
 
 function round2(x: number): number {
