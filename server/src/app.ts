@@ -10,6 +10,7 @@ import { NetworkService } from './modules/network/service.js';
 import { networkRoutes } from './modules/network/routes.js';
 import { OrganisationService } from './modules/organisation/service.js';
 import { organisationRoutes } from './modules/organisation/routes.js';
+import { changeLogRoutes } from './modules/audit/routes.js';
 import { bootstrap } from './bootstrap.js';
 
 export const VERSION = '0.1.0';
@@ -57,6 +58,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
         ...userRoutes(users, false),
         ...networkRoutes(network),
         ...organisationRoutes(organisation),
+        ...changeLogRoutes(db.kysely),
       ],
       resolveActor,
       webDist: config.webDist,

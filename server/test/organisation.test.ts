@@ -124,6 +124,10 @@ describe.each(ENGINES)('organisation and resolver API on %s', (engine) => {
     const log = await t.app.db.kysely.selectFrom('change_log').selectAll().where('entity', '=', 'responsibility').where('entity_id', '=', 'stone_throwing/line_enclosure').execute();
     expect(log).toHaveLength(1);
     expect(JSON.parse(log[0]!.detail).after.lead).toBe('county_police_bureau');
+    const listed = await get('/api/changes?entity=responsibility&entityId=stone_throwing%2Fline_enclosure');
+    expect(listed.statusCode).toBe(200);
+    expect(listed.json().changes[0]).toMatchObject({ action: 'update', actorUserId: expect.any(String), detail: { after: { timeLimitS: 600 } } });
+    expect((await get('/api/changes', disp)).statusCode).toBe(403);
   });
 
   it('serves county and township polygons for the map', async () => {

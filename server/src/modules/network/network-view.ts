@@ -23,22 +23,12 @@ export function networkView(model: NetworkModel): NetworkView {
     lineInfo(lineId) {
       const line = model.line(lineId);
       if (!line) return null;
-      const ranges = new Map<string, { prefix: string; fromMetres: number; toMetres: number }>();
-      for (const s of line.ref.stretches) {
-        const lo = Math.min(s.fromMetres, s.toMetres);
-        const hi = Math.max(s.fromMetres, s.toMetres);
-        const r = ranges.get(s.prefix);
-        if (r) {
-          r.fromMetres = Math.min(r.fromMetres, lo);
-          r.toMetres = Math.max(r.toMetres, hi);
-        } else ranges.set(s.prefix, { prefix: s.prefix, fromMetres: lo, toMetres: hi });
-      }
       return {
         id: line.id,
         name: line.name,
         highSpeed: line.highSpeed,
         formationHalfWidthM: line.formationHalfWidthM,
-        mileageRanges: [...ranges.values()],
+        mileageRanges: line.ref.prefixRanges(),
         areaClassAt: (prefix, metres) => model.areaClassAt(lineId, prefix, metres),
       };
     },

@@ -101,25 +101,8 @@ export class UserService {
     }
     const username = input.username.toLowerCase();
     if (await this.store.byUsername(username)) throw conflict('username_taken', `username ${username} is taken`);
-    const id = crypto.randomUUID();
-    const now = nowIso();
     const passwordHash = await hashPassword(input.password);
-    await this.db.transaction().execute(async (trx) => {
-      await this.store.insert(trx, {
-        id,
-        username,
-        display_name: input.displayName,
-        agency_id: input.agencyId,
-        roles: JSON.stringify([...new Set(input.roles)]),
-        password_hash: passwordHash,
-        disabled: 0,
-        failed_logins: 0,
-        locked_until: null,
-        created_at: now,
-        updated_at: now,
-      });
-      await recordChange(trx, actor, 'user', id, 'create', { username, agencyId: input.agencyId, roles: input.roles });
-    });
+    const id = await this.db.transaction().execute((trx) => this.insertUser(trx, actor, { ...input, username }, passwordHash, nowIso()));
     return this.get(id);
   }
 
@@ -165,25 +148,30 @@ export class UserService {
         const username = u.username.toLowerCase();
         const exists = await trx.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
         if (exists) continue;
-        const id = crypto.randomUUID();
-        await this.store.insert(trx, {
-          id,
-          username,
-          display_name: u.displayName,
-          agency_id: u.agencyId,
-          roles: JSON.stringify([...new Set(u.roles)]),
-          password_hash: passwordHash,
-          disabled: 0,
-          failed_logins: 0,
-          locked_until: null,
-          created_at: now,
-          updated_at: now,
-        });
-        await recordChange(trx, actor, 'user', id, 'create', { username, agencyId: u.agencyId, roles: u.roles });
+        await this.insertUser(trx, actor, { ...u, username }, passwordHash, now);
         created++;
       }
     });
     return created;
+  }
+
+  private async insertUser(trx: Kysely<Database>, actor: Actor, u: Omit<NewUserInput, 'password'>, passwordHash: string, now: string): Promise<string> {
+    const id = crypto.randomUUID();
+    await this.store.insert(trx, {
+      id,
+      username: u.username,
+      display_name: u.displayName,
+      agency_id: u.agencyId,
+      roles: JSON.stringify([...new Set(u.roles)]),
+      password_hash: passwordHash,
+      disabled: 0,
+      failed_logins: 0,
+      locked_until: null,
+      created_at: now,
+      updated_at: now,
+    });
+    await recordChange(trx, actor, 'user', id, 'create', { username: u.username, agencyId: u.agencyId, roles: u.roles });
+    return id;
   }
 
   /**
