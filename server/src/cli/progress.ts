@@ -4,6 +4,7 @@
  */
 export class Progress {
   private last = 0;
+  private shown = -1;
   private readonly tty: boolean;
 
   constructor(
@@ -16,8 +17,9 @@ export class Progress {
 
   update(done: number, note = ''): void {
     const now = Date.now();
-    if (done < this.total && now - this.last < (this.tty ? 100 : 2000)) return;
+    if (done === this.shown || (done < this.total && now - this.last < (this.tty ? 100 : 2000))) return;
     this.last = now;
+    this.shown = done;
     const pct = this.total > 0 ? Math.floor((done / this.total) * 100) : 100;
     const width = 24;
     const filled = Math.round((pct / 100) * width);
