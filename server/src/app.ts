@@ -12,6 +12,10 @@ import { OrganisationService } from './modules/organisation/service.js';
 import { organisationRoutes } from './modules/organisation/routes.js';
 import { changeLogRoutes } from './modules/audit/routes.js';
 import { bootstrap } from './bootstrap.js';
+import type { EventBus } from './platform/bus/event.js';
+import { MemoryEventBus } from './platform/bus/memory-bus.js';
+import { NatsEventBus } from './platform/bus/nats-bus.js';
+import { OutboxRelay } from './platform/bus/outbox.js';
 
 export const VERSION = '0.1.0';
 
@@ -24,6 +28,8 @@ export interface Services {
 export interface App {
   config: Config;
   db: Db;
+  bus: EventBus;
+  outbox: OutboxRelay;
   http: FastifyInstance;
   services: Services;
   close(): Promise<void>;
@@ -40,7 +46,12 @@ export interface AppOptions {
 /** Builds the whole platform for one configuration: database, services, HTTP. */
 export async function createApp(config: Config, opts: AppOptions = {}): Promise<App> {
   const db = await openDatabase(config.database);
+  let bus: EventBus | null = null;
   try {
+    // Events between instances go through NATS JetStream when configured; one process needs none.
+    bus = config.natsUrl ? await NatsEventBus.connect(config.natsUrl) : new MemoryEventBus();
+    const outbox = new OutboxRelay(db.kysely, bus);
+    outbox.kick();
     const network = await NetworkService.open(db);
     const organisation = await OrganisationService.open(db, network);
     const users = new UserService(db.kysely, config.sessionTtlS, (id) => organisation.agencyExists(id), opts.loginDelay);
@@ -68,14 +79,19 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     return {
       config,
       db,
+      bus,
+      outbox,
       http,
       services,
       async close() {
         await http.close();
+        await outbox.close();
+        await bus?.close();
         await db.close();
       },
     };
   } catch (e) {
+    await bus?.close();
     await db.close();
     throw e;
   }

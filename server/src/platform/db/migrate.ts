@@ -1,6 +1,7 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './database.js';
 import { initialSchema } from './migrations/001-initial.js';
+import { incidentsSchema } from './migrations/003-incidents.js';
 
 /**
  * Migrations are code, listed here in order; each receives the engine so the few type names that
@@ -11,6 +12,7 @@ function provider(db: Db): MigrationProvider {
     async getMigrations(): Promise<Record<string, Migration>> {
       return {
         '001-initial': initialSchema(db.engine),
+        '003-incidents': incidentsSchema(db.engine),
       };
     },
   };

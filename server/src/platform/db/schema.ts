@@ -17,6 +17,11 @@ export interface Database {
   categories: CategoriesTable;
   responsibility_rules: ResponsibilityRulesTable;
   change_log: ChangeLogTable;
+  outbox: OutboxTable;
+  counters: CountersTable;
+  incidents: IncidentsTable;
+  incident_agencies: IncidentAgenciesTable;
+  incident_timeline: IncidentTimelineTable;
 }
 
 export interface SettingsTable {
@@ -124,3 +129,76 @@ export type UserRow = Selectable<UsersTable>;
 export type NewUser = Insertable<UsersTable>;
 export type UserUpdate = Updateable<UsersTable>;
 export type AgencyRow = Selectable<AgenciesTable>;
+
+export interface OutboxTable {
+  id: Generated<number>;
+  event_id: string;
+  at: string;
+  body: string;
+  published_at: string | null;
+}
+
+export interface CountersTable {
+  key: string;
+  value: number;
+}
+
+export interface IncidentsTable {
+  id: string;
+  code: string;
+  category_id: string;
+  channel: string;
+  status: string;
+  priority: string;
+  description: string;
+  reporter: string | null;
+  external_ref: string | null;
+  location_input: string;
+  lon: number | null;
+  lat: number | null;
+  line_id: string | null;
+  metres: number | null;
+  mileage: string | null;
+  section_id: string | null;
+  station_id: string | null;
+  train: string | null;
+  place_kind: string;
+  /** the resolver's answer at reception (jurisdiction, responsibility, reasons), JSON */
+  resolution: string;
+  lead_agency_id: string | null;
+  time_limit_s: number;
+  duplicate_of: string | null;
+  merged_into: string | null;
+  outcome_code: string | null;
+  summary: string | null;
+  occurred_at: string;
+  received_at: string;
+  dispatched_at: string | null;
+  en_route_at: string | null;
+  on_scene_at: string | null;
+  cleared_at: string | null;
+  closed_at: string | null;
+  created_by: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface IncidentAgenciesTable {
+  incident_id: string;
+  agency_id: string;
+  role: string;
+}
+
+export interface IncidentTimelineTable {
+  id: Generated<number>;
+  incident_id: string;
+  at: string;
+  actor_user_id: string;
+  actor_name: string;
+  actor_agency_id: string;
+  action: string;
+  from_status: string | null;
+  to_status: string | null;
+  detail: string;
+  client: string | null;
+}

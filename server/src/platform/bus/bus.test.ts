@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openDatabase, type Db } from '../db/database.js';
+import { MemoryEventBus } from './memory-bus.js';
+import { NatsEventBus } from './nats-bus.js';
+import { enqueueEvent, OutboxRelay } from './outbox.js';
+import type { DomainEvent } from './event.js';
+
+const NATS_URL = process.env.RAILJOINT_TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
+
+describe('outbox relay', () => {
+  let db: Db;
+  let dir: string;
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'railjoint-bus-'));
+    db = await openDatabase({ engine: 'sqlite', file: path.join(dir, 'bus.db') });
+  });
+  afterAll(async () => {
+    await db.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('publishes only what committed, in order, once', async () => {
+    const bus = new MemoryEventBus();
+    const seen: string[] = [];
+    bus.subscribe((e) => seen.push(e.type));
+    const relay = new OutboxRelay(db.kysely, bus);
+    await db.kysely.transaction().execute(async (trx) => {
+      await enqueueEvent(trx, { type: 'a', entity: 'test', entityId: '1', audience: [], payload: {} });
+      await enqueueEvent(trx, { type: 'b', entity: 'test', entityId: '1', audience: [], payload: {} });
+    });
+    await db.kysely
+      .transaction()
+      .execute(async (trx) => {
+        await enqueueEvent(trx, { type: 'rolled-back', entity: 'test', entityId: '2', audience: [], payload: {} });
+        throw new Error('abort');
+      })
+      .catch(() => {});
+    relay.kick();
+    await relay.flush();
+    relay.kick();
+    await relay.flush();
+    expect(seen).toEqual(['a', 'b']);
+    await relay.close();
+  });
+
+  it('keeps events when the bus fails and sends them on the next kick', async () => {
+    let fail = true;
+    const delivered: string[] = [];
+    const flaky = {
+      kind: 'memory' as const,
+      async publish(e: DomainEvent) {
+        if (fail) throw new Error('bus down');
+        delivered.push(e.type);
+      },
+      subscribe: () => () => {},
+      close: async () => {},
+    };
+    const relay = new OutboxRelay(db.kysely, flaky);
+    await db.kysely.transaction().execute((trx) => enqueueEvent(trx, { type: 'late', entity: 'test', entityId: '3', audience: [], payload: {} }));
+    await expect(relay.flush()).rejects.toThrow('bus down');
+    fail = false;
+    await relay.flush();
+    expect(delivered).toEqual(['late']);
+    await relay.close();
+  });
+});
+
+describe('NATS JetStream bus between two instances', () => {
+  let a: NatsEventBus;
+  let b: NatsEventBus;
+  beforeAll(async () => {
+    a = await NatsEventBus.connect(NATS_URL);
+    b = await NatsEventBus.connect(NATS_URL);
+  });
+  afterAll(async () => {
+    await a?.close();
+    await b?.close();
+  });
+
+  it('delivers an event published on one instance to both, and drops a repeated id', async () => {
+    const gotA: DomainEvent[] = [];
+    const gotB: DomainEvent[] = [];
+    a.subscribe((e) => gotA.push(e));
+    b.subscribe((e) => gotB.push(e));
+    const event: DomainEvent = { id: `test-${Date.now()}-${Math.random()}`, type: 'created', at: new Date().toISOString(), entity: 'test', entityId: 'x', audience: ['agency-1'], payload: { n: 1 } };
+    await a.publish(event);
+    await a.publish(event); // a second relay publishing the same outbox row
+    const deadline = Date.now() + 5000;
+    while ((gotA.length < 1 || gotB.length < 1) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(gotB.filter((e) => e.id === event.id)).toHaveLength(1);
+    expect(gotA.filter((e) => e.id === event.id)).toHaveLength(1);
+    expect(gotB[0]).toMatchObject({ type: 'created', audience: ['agency-1'], payload: { n: 1 } });
+  });
+});
