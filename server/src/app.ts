@@ -10,6 +10,8 @@ import { NetworkService } from './modules/network/service.js';
 import { networkRoutes } from './modules/network/routes.js';
 import { OrganisationService } from './modules/organisation/service.js';
 import { organisationRoutes } from './modules/organisation/routes.js';
+import { TrainService } from './modules/trains/service.js';
+import { trainRoutes } from './modules/trains/routes.js';
 import { changeLogRoutes } from './modules/audit/routes.js';
 import { bootstrap } from './bootstrap.js';
 import type { EventBus } from './platform/bus/event.js';
@@ -23,6 +25,7 @@ export interface Services {
   users: UserService;
   network: NetworkService;
   organisation: OrganisationService;
+  trains: TrainService;
 }
 
 export interface App {
@@ -55,7 +58,8 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     const network = await NetworkService.open(db);
     const organisation = await OrganisationService.open(db, network);
     const users = new UserService(db.kysely, config.sessionTtlS, (id) => organisation.agencyExists(id), opts.loginDelay);
-    const services: Services = { users, network, organisation };
+    const trains = await TrainService.open(db, network, organisation);
+    const services: Services = { users, network, organisation, trains };
 
     await bootstrap(services, config, { announce: opts.announce ?? (() => {}), demoPassword: opts.demoPassword });
 
@@ -69,6 +73,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
         ...userRoutes(users, false),
         ...networkRoutes(network),
         ...organisationRoutes(organisation),
+        ...trainRoutes(trains),
         ...changeLogRoutes(db.kysely),
       ],
       resolveActor,

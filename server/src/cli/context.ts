@@ -8,7 +8,7 @@ import { UsageError } from './args.js';
 /** Changes made from the command line are recorded as the operating-system user who ran it. */
 export function cliActor(): Actor {
   const name = os.userInfo().username;
-  return { userId: `cli:${name}`, username: `cli:${name}`, displayName: `CLI (${name})`, agencyId: 'platform', roles: ['admin'] };
+  return { userId: `cli:${name}`, username: `cli:${name}`, displayName: `CLI (${name})`, agencyId: 'platform', agencyType: 'coordination_centre', roles: ['admin'] };
 }
 
 export async function openCliDatabase(env: NodeJS.ProcessEnv): Promise<Db> {

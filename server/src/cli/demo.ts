@@ -29,5 +29,13 @@ export async function demoCommand(argv: string[], io: Io): Promise<number> {
     fs.writeFileSync(path.join(dir, name), JSON.stringify(value));
     io.out(path.join(dir, name));
   }
+  if (scale === 'department') {
+    // the timetable as a GTFS folder, ready for `railjoint timetable import DIR/gtfs`
+    const { generateDemoTimetable } = await import('../demo/timetable.js');
+    const gtfs = path.join(dir, 'gtfs');
+    fs.mkdirSync(gtfs, { recursive: true });
+    for (const [name, text] of Object.entries(generateDemoTimetable(demo.network))) fs.writeFileSync(path.join(gtfs, name), text);
+    io.out(gtfs);
+  }
   return 0;
 }

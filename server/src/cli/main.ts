@@ -10,6 +10,8 @@ const HELP = `railjoint — command line of the RailJoint platform (reads DATABA
   railjoint locate [--network FILE] [--max-offset M]   stdin "lon,lat" lines → one JSON result per line
   railjoint org check FILE                     validate organisation JSON against the stored network
   railjoint org import FILE                    import agencies and jurisdictions
+  railjoint timetable import DIR|ZIP           import a GTFS timetable (folder or zip); replaces the previous one
+  railjoint train whereabouts TRAIN --at TIME  where a train is at a time (ISO 8601; default now), as JSON
   railjoint demo generate DIR [--scale department|national] [--seed N]   write the demo files
 
 Exit codes: 0 success, 1 the data has problems, 2 a bad command line.`;
@@ -23,6 +25,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   locate: async () => (await import('./network.js')).locateCommand,
   org: async () => (await import('./organisation.js')).orgCommand,
   demo: async () => (await import('./demo.js')).demoCommand,
+  timetable: async () => (await import('./timetable.js')).timetableCommand,
+  train: async () => (await import('./timetable.js')).trainCommand,
 };
 
 export async function runCli(argv: string[], io: Io): Promise<number> {

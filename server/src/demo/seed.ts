@@ -8,7 +8,9 @@ export async function seedDemo(services: Services, password: string): Promise<st
   const demo = generateDemo({ scale: 'department' });
   await services.network.import(SYSTEM_ACTOR, demo.network, 'replace');
   await services.organisation.import(SYSTEM_ACTOR, demo.organisation);
+  const { generateDemoTimetable } = await import('./timetable.js');
+  const timetable = await services.trains.import(SYSTEM_ACTOR, generateDemoTimetable(demo.network));
   const users = await services.users.createMany(SYSTEM_ACTOR, demo.users, password);
   const stats = services.network.current().stats();
-  return `${stats.lines} lines, ${Math.round(stats.lengthKm)} km, ${demo.organisation.agencies.length} agencies, ${users} users`;
+  return `${stats.lines} lines, ${Math.round(stats.lengthKm)} km, ${demo.organisation.agencies.length} agencies, ${timetable.counts.trains} trains, ${users} users`;
 }

@@ -16,7 +16,10 @@ export type Action =
   | 'categories.read'
   | 'responsibility.edit'
   | 'users.manage'
-  | 'changes.read';
+  | 'changes.read'
+  | 'timetable.import'
+  | 'trains.read'
+  | 'incident.create';
 
 const RULES: Record<Action, (actor: Actor) => boolean> = {
   'network.read': signedIn,
@@ -28,6 +31,10 @@ const RULES: Record<Action, (actor: Actor) => boolean> = {
   'responsibility.edit': hasRole('admin'),
   'users.manage': hasRole('admin'),
   'changes.read': hasRole('admin', 'analyst'),
+  'timetable.import': hasRole('admin'),
+  'trains.read': signedIn,
+  // Reports come from every channel: call-takers, officers on the ground, liaisons, patrols.
+  'incident.create': hasRole('admin', 'dispatcher', 'commander', 'officer', 'liaison', 'volunteer'),
 };
 
 function signedIn(): boolean {
@@ -50,4 +57,31 @@ export function authorize(actor: Actor | null, action: Action): asserts actor is
 /** A user may read their own account; admins read all. */
 export function canReadUser(actor: Actor, userId: string): boolean {
   return actor.userId === userId || actor.roles.includes('admin');
+}
+
+/**
+ * The coordination centre's staff (and admins) see and act on every incident of the department;
+ * everyone else sees an incident only through their agency's part in it (lead, support, informed,
+ * transfer). Queries use this to choose their filter, so what a user may not see is never loaded.
+ */
+export function incidentScope(actor: Actor): { all: true } | { all: false; agencyId: string } {
+  if (actor.roles.includes('admin') || actor.agencyType === 'coordination_centre') return { all: true };
+  return { all: false, agencyId: actor.agencyId };
+}
+
+export type IncidentRole = 'lead' | 'support' | 'inform' | 'transfer';
+
+/** What a user may do to an incident they can see, given their agency's roles in it. */
+export function incidentPermissions(actor: Actor, roles: IncidentRole[]): { act: boolean; steer: boolean; note: boolean } {
+  const centre = incidentScope(actor).all;
+  const operational = actor.roles.some((r) => r === 'dispatcher' || r === 'commander' || r === 'admin');
+  const field = actor.roles.some((r) => r === 'officer' || r === 'commander' || r === 'liaison');
+  return {
+    // status changes on the ground: the centre, or the lead agency's people
+    act: (centre && operational) || (roles.includes('lead') && field),
+    // priority overrides, merges, cancellations: the centre's dispatchers and commanders
+    steer: centre && operational,
+    // notes: anyone with a part in it (informed agencies may add what they know)
+    note: centre || roles.length > 0,
+  };
 }

@@ -1,4 +1,4 @@
-import type { Role, User } from '@railjoint/contracts';
+import type { AgencyType, Role, User } from '@railjoint/contracts';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { UserWithAgency } from './store.js';
 
@@ -20,6 +20,7 @@ export function actorOf(row: UserWithAgency): Actor {
     username: row.username,
     displayName: row.display_name,
     agencyId: row.agency_id,
+    agencyType: row.agency_type as AgencyType | null,
     roles: JSON.parse(row.roles) as Role[],
   };
 }

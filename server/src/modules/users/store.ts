@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, NewUser, UserRow, UserUpdate } from '../../platform/db/schema.js';
 
-export type UserWithAgency = UserRow & { agency_name: string | null };
+export type UserWithAgency = UserRow & { agency_name: string | null; agency_type: string | null };
 
 /** Queries for users and their sign-in sessions; no rules here. */
 export class UserStore {
@@ -12,7 +12,7 @@ export class UserStore {
       .selectFrom('users')
       .leftJoin('agencies', 'agencies.id', 'users.agency_id')
       .selectAll('users')
-      .select('agencies.name as agency_name');
+      .select(['agencies.name as agency_name', 'agencies.type as agency_type']);
   }
 
   byUsername(username: string): Promise<UserWithAgency | undefined> {

@@ -1,4 +1,4 @@
-import type { Role } from '@railjoint/contracts';
+import type { AgencyType, Role } from '@railjoint/contracts';
 
 /** The signed-in user a request acts for; what policies decide on. */
 export interface Actor {
@@ -6,6 +6,8 @@ export interface Actor {
   username: string;
   displayName: string;
   agencyId: string;
+  /** null for the platform's own actors and agencies not (yet) imported */
+  agencyType: AgencyType | null;
   roles: Role[];
 }
 
@@ -15,5 +17,6 @@ export const SYSTEM_ACTOR: Actor = {
   username: 'system',
   displayName: 'RailJoint',
   agencyId: 'system',
+  agencyType: null,
   roles: ['admin'],
 };

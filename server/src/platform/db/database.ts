@@ -30,6 +30,9 @@ export async function openDatabase(config: DatabaseConfig, opts: { migrate?: boo
     kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   } else {
     const pool = new pg.Pool({ connectionString: config.url, max: 10 });
+    // An idle connection closed by the server (restart, failover, a dropped test database) is not
+    // a fault of any request; without a listener pg would crash the process with it.
+    pool.on('error', () => {});
     kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     await sql`select 1`.execute(kysely);
   }

@@ -1,6 +1,7 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './database.js';
 import { initialSchema } from './migrations/001-initial.js';
+import { timetableSchema } from './migrations/002-timetable.js';
 import { incidentsSchema } from './migrations/003-incidents.js';
 
 /**
@@ -12,6 +13,7 @@ function provider(db: Db): MigrationProvider {
     async getMigrations(): Promise<Record<string, Migration>> {
       return {
         '001-initial': initialSchema(db.engine),
+        '002-timetable': timetableSchema(db.engine),
         '003-incidents': incidentsSchema(db.engine),
       };
     },

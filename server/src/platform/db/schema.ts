@@ -22,6 +22,12 @@ export interface Database {
   incidents: IncidentsTable;
   incident_agencies: IncidentAgenciesTable;
   incident_timeline: IncidentTimelineTable;
+  timetable_feeds: TimetableFeedsTable;
+  timetable_stops: TimetableStopsTable;
+  timetable_trips: TimetableTripsTable;
+  timetable_stop_times: TimetableStopTimesTable;
+  timetable_calendar: TimetableCalendarTable;
+  timetable_calendar_dates: TimetableCalendarDatesTable;
 }
 
 export interface SettingsTable {
@@ -201,4 +207,49 @@ export interface IncidentTimelineTable {
   to_status: string | null;
   detail: string;
   client: string | null;
+}
+
+export interface TimetableFeedsTable {
+  id: Generated<number>;
+  imported_at: string;
+  imported_by: string | null;
+  agency_timezone: string;
+  /** JSON: counts and warnings of the import */
+  summary: string;
+}
+
+export interface TimetableStopsTable {
+  stop_id: string;
+  name: string;
+  lat: number | null;
+  lon: number | null;
+  station_id: string | null;
+}
+
+export interface TimetableTripsTable {
+  trip_id: string;
+  train_no: string;
+  service_id: string;
+  route_id: string;
+}
+
+export interface TimetableStopTimesTable {
+  trip_id: string;
+  stop_sequence: number;
+  stop_id: string;
+  arrival_s: number;
+  departure_s: number;
+}
+
+export interface TimetableCalendarTable {
+  service_id: string;
+  days: string;
+  start_date: string;
+  end_date: string;
+}
+
+export interface TimetableCalendarDatesTable {
+  service_id: string;
+  date: string;
+  exception_type: number;
 }

@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import { Id, LonLat } from './common.js';
+import { MileageText } from './network.js';
+import { Priority } from './organisation.js';
+
+export const INCIDENT_STATUSES = [
+  'received',
+  'dispatched',
+  'en_route',
+  'on_scene',
+  'cleared',
+  'closed',
+  'transferred',
+  'merged',
+  'cancelled',
+] as const;
+export const IncidentStatus = z.enum(INCIDENT_STATUSES);
+export type IncidentStatus = z.infer<typeof IncidentStatus>;
+
+/** How the report reached us; 110_transfer is a hand-over from the local police's 110 centre. */
+export const CHANNELS = ['hotline', '110_transfer', 'station_staff', 'train_crew', 'public', 'patrol', 'device'] as const;
+export const Channel = z.enum(CHANNELS);
+export type Channel = z.infer<typeof Channel>;
+
+const PointLocation = z.object({ lon: z.number().gte(-180).lte(180), lat: z.number().gte(-90).lte(90) }).strict();
+const MileageLocation = z.object({ lineId: Id, mileage: MileageText }).strict();
+const StationLocation = z.object({ stationId: Id }).strict();
+const TrainLocation = z
+  .object({
+    train: z.string().trim().min(1).max(32),
+    car: z.number().int().min(1).max(40).optional(),
+    /** when the reporter says the train was where it was; defaults to occurredAt */
+    at: z.iso.datetime({ offset: true }).optional(),
+  })
+  .strict();
+/** Exactly one way of saying where: strict objects so a mixed body is refused, not half-read. */
+export const IncidentLocationInput = z.union([PointLocation, MileageLocation, StationLocation, TrainLocation]);
+export type IncidentLocationInput = z.infer<typeof IncidentLocationInput>;
+
+export const CreateIncidentRequest = z.object({
+  category: Id,
+  channel: Channel,
+  location: IncidentLocationInput,
+  description: z.string().trim().min(1).max(4000),
+  reporter: z.object({ name: z.string().max(50).optional(), phone: z.string().max(32).optional() }).optional(),
+  /** the call-taker's own priority; when it differs from the computed one a reason is required server-side */
+  priority: Priority.optional(),
+  occurredAt: z.iso.datetime({ offset: true }).optional(),
+  /** the other system's number, e.g. the 110 incident number of a transfer */
+  externalRef: z.string().max(100).optional(),
+  injuries: z.boolean().optional(),
+  crowd: z.boolean().optional(),
+});
+export type CreateIncidentRequest = z.infer<typeof CreateIncidentRequest>;
+
+export const UNIT_KINDS = ['patrol_car', 'foot_team', 'train_police_team', 'station_post', 'local_police_car', 'volunteer_team'] as const;
+export const UnitKind = z.enum(UNIT_KINDS);
+export type UnitKind = z.infer<typeof UnitKind>;
+
+export const UNIT_STATUSES = ['available', 'dispatched', 'en_route', 'on_scene', 'busy', 'off_duty'] as const;
+export const UnitStatus = z.enum(UNIT_STATUSES);
+export type UnitStatus = z.infer<typeof UnitStatus>;
+
+export const Unit = z.object({
+  id: Id,
+  agencyId: Id,
+  name: z.string().min(1).max(100),
+  kind: UnitKind,
+  status: UnitStatus,
+  /** last known position; null when unknown (such a unit is never recommended) */
+  position: LonLat.nullable(),
+  /** the train a train police team rides, if any */
+  train: z.string().max(32).nullable().optional(),
+  /** set when the unit is inside the railway (on the line or in a station), so it needs no access point */
+  onRailway: z.boolean().optional(),
+  positionAt: z.iso.datetime({ offset: true }).optional(),
+});
+export type Unit = z.infer<typeof Unit>;
+
+export const ROUTE_KINDS = ['direct', 'via_access_gate', 'via_station', 'by_train'] as const;
+export const RouteKind = z.enum(ROUTE_KINDS);
+export type RouteKind = z.infer<typeof RouteKind>;
+
+export const Recommendation = z.object({
+  unitId: z.string(),
+  agencyId: z.string(),
+  etaS: z.number(),
+  distanceM: z.number(),
+  route: RouteKind,
+  /** one sentence a dispatcher can read out */
+  reason: z.string(),
+  /** the speeds, detour factor and access point the ETA rests on, so it can be questioned */
+  assumptions: z.array(z.string()),
+});
+export type Recommendation = z.infer<typeof Recommendation>;
+
+export const INCIDENT_ACTIONS = [
+  'dispatch',
+  'depart',
+  'arrive',
+  'clear',
+  'close',
+  'transfer',
+  'accept_transfer',
+  'decline_transfer',
+  'transfer_timeout',
+  'merge',
+  'cancel',
+  'withdraw_all',
+] as const;
+export const IncidentAction = z.enum(INCIDENT_ACTIONS);
+export type IncidentAction = z.infer<typeof IncidentAction>;
