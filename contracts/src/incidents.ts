@@ -45,6 +45,8 @@ export const CreateIncidentRequest = z.object({
   reporter: z.object({ name: z.string().max(50).optional(), phone: z.string().max(32).optional() }).optional(),
   /** the call-taker's own priority; when it differs from the computed one a reason is required server-side */
   priority: Priority.optional(),
+  /** why the call-taker's priority differs from the computed one */
+  priorityReason: z.string().trim().max(500).optional(),
   occurredAt: z.iso.datetime({ offset: true }).optional(),
   /** the other system's number, e.g. the 110 incident number of a transfer */
   externalRef: z.string().max(100).optional(),

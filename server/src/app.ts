@@ -12,6 +12,9 @@ import { OrganisationService } from './modules/organisation/service.js';
 import { organisationRoutes } from './modules/organisation/routes.js';
 import { TrainService } from './modules/trains/service.js';
 import { trainRoutes } from './modules/trains/routes.js';
+import { IncidentService } from './modules/incidents/service.js';
+import { incidentRoutes } from './modules/incidents/routes.js';
+import { trainLocator } from './modules/incidents/train-locator.js';
 import { changeLogRoutes } from './modules/audit/routes.js';
 import { bootstrap } from './bootstrap.js';
 import type { EventBus } from './platform/bus/event.js';
@@ -26,6 +29,7 @@ export interface Services {
   network: NetworkService;
   organisation: OrganisationService;
   trains: TrainService;
+  incidents: IncidentService;
 }
 
 export interface App {
@@ -59,7 +63,8 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     const organisation = await OrganisationService.open(db, network);
     const users = new UserService(db.kysely, config.sessionTtlS, (id) => organisation.agencyExists(id), opts.loginDelay);
     const trains = await TrainService.open(db, network, organisation);
-    const services: Services = { users, network, organisation, trains };
+    const incidents = new IncidentService(db, organisation, outbox, undefined, trainLocator(trains, network));
+    const services: Services = { users, network, organisation, trains, incidents };
 
     await bootstrap(services, config, { announce: opts.announce ?? (() => {}), demoPassword: opts.demoPassword });
 
@@ -74,6 +79,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
         ...networkRoutes(network),
         ...organisationRoutes(organisation),
         ...trainRoutes(trains),
+        ...incidentRoutes(incidents),
         ...changeLogRoutes(db.kysely),
       ],
       resolveActor,

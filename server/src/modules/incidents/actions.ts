@@ -1,0 +1,25 @@
+import type { IncidentAction } from '@railjoint/contracts';
+
+/**
+ * The state machine's action names and the words in the URL (`POST /api/incidents/:id/en-route`):
+ * the URL speaks of what the unit reports, the table of what the incident does.
+ */
+const URL_TO_ACTION: Record<string, IncidentAction> = {
+  dispatch: 'dispatch',
+  'en-route': 'depart',
+  'on-scene': 'arrive',
+  clear: 'clear',
+  close: 'close',
+  cancel: 'cancel',
+  merge: 'merge',
+};
+
+export const LIFECYCLE_URL_ACTIONS = Object.keys(URL_TO_ACTION);
+
+export function fromUrlAction(name: string): IncidentAction | undefined {
+  return URL_TO_ACTION[name];
+}
+
+export function toUrlAction(action: IncidentAction): string {
+  return Object.entries(URL_TO_ACTION).find(([, a]) => a === action)?.[0] ?? action.replace(/_/g, '-');
+}

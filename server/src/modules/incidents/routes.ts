@@ -1,0 +1,148 @@
+import { z } from 'zod';
+import { CreateIncidentRequest, Id, IncidentStatus, MileageText, parseMileage, Priority } from '@railjoint/contracts';
+import { defineRoute, type RouteSpec } from '../../platform/http/route.js';
+import { authorize } from '../../platform/policies.js';
+import { badRequest, notFound } from '../../platform/http/errors.js';
+import type { IncidentService } from './service.js';
+import { fromUrlAction, LIFECYCLE_URL_ACTIONS } from './actions.js';
+
+const IdParams = z.object({ id: z.string().uuid() });
+const csv = <T extends z.ZodType>(item: T) =>
+  z.preprocess((v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v), z.array(item).max(20)).optional();
+
+const ListQuery = z.object({
+  status: csv(IncidentStatus),
+  priority: csv(Priority),
+  category: Id.optional(),
+  agency: Id.optional(),
+  lineId: Id.optional(),
+  from: MileageText.optional(),
+  to: MileageText.optional(),
+  since: z.iso.datetime({ offset: true }).optional(),
+  until: z.iso.datetime({ offset: true }).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+});
+
+const ActionBody = z.object({
+  reason: z.string().trim().min(1).max(1000).optional(),
+  outcomeCode: z.string().max(40).optional(),
+  summary: z.string().trim().min(1).max(4000).optional(),
+  into: z.string().uuid().optional(),
+});
+
+function client(headers: Record<string, string | string[] | undefined>, ip: string): string {
+  const agent = String(headers['user-agent'] ?? '').slice(0, 120);
+  return `${ip} ${agent}`.trim();
+}
+
+function decodeCursor(cursor: string | undefined): { receivedAt: string; id: string } | undefined {
+  if (!cursor) return undefined;
+  try {
+    const [receivedAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as [string, string];
+    if (typeof receivedAt === 'string' && typeof id === 'string') return { receivedAt, id };
+  } catch {
+    // fall through
+  }
+  throw badRequest('validation_failed', 'invalid query.cursor', { fields: [{ field: 'query.cursor', message: 'not a cursor from a previous page' }] });
+}
+
+export function incidentRoutes(incidents: IncidentService): RouteSpec[] {
+  const lifecycle = LIFECYCLE_URL_ACTIONS.map((name) =>
+    defineRoute({
+      method: 'POST',
+      url: `/api/incidents/:id/${name}`,
+      summary: `Incident action "${name}"; 409 with the allowed actions when the status does not permit it`,
+      tag: 'incidents',
+      access: 'signed-in',
+      params: IdParams,
+      body: ActionBody,
+      handler: async ({ actor, params, body, request }) => incidents.act(actor!, params.id, fromUrlAction(name)!, body, client(request.headers, request.ip)),
+    }),
+  );
+  return [
+    defineRoute({
+      method: 'POST',
+      url: '/api/incidents',
+      summary: 'Receive a report from any channel: located, assigned to agencies by the responsibility matrix, prioritised, checked for duplicates. Idempotent by (channel, externalRef).',
+      tag: 'incidents',
+      access: 'signed-in',
+      status: 201,
+      body: CreateIncidentRequest,
+      handler: async ({ actor, body, request, reply }) => {
+        authorize(actor, 'incident.create');
+        const { incident, created } = await incidents.create(actor, body, client(request.headers, request.ip));
+        reply.status(created ? 201 : 200);
+        return reply.send(incident);
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/incidents',
+      summary: 'Incidents the user may see, newest first; filters: status, priority (comma lists), category, agency, line + mileage range, time; paged by cursor',
+      tag: 'incidents',
+      access: 'signed-in',
+      query: ListQuery,
+      handler: async ({ actor, query }) => {
+        const from = query.from ? parseMileage(query.from).metres : undefined;
+        const to = query.to ? parseMileage(query.to).metres : undefined;
+        return incidents.list(actor!, {
+          status: query.status,
+          priority: query.priority,
+          category: query.category,
+          lineId: query.lineId,
+          fromMetres: from,
+          toMetres: to,
+          receivedFrom: query.since ? new Date(query.since).toISOString() : undefined,
+          receivedTo: query.until ? new Date(query.until).toISOString() : undefined,
+          before: decodeCursor(query.cursor),
+          limit: query.limit,
+          involving: query.agency,
+        });
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/incidents/:id',
+      summary: 'One incident with its timeline, time intervals and breached limits',
+      tag: 'incidents',
+      access: 'signed-in',
+      params: z.object({ id: z.string().max(64) }),
+      handler: async ({ actor, params }) => {
+        if (!z.string().uuid().safeParse(params.id).success) throw notFound('incident');
+        return incidents.get(actor!, params.id);
+      },
+    }),
+    ...lifecycle,
+    defineRoute({
+      method: 'POST',
+      url: '/api/incidents/:id/reprioritise',
+      summary: 'Change the priority, with a reason (coordination centre)',
+      tag: 'incidents',
+      access: 'signed-in',
+      params: IdParams,
+      body: z.object({ priority: Priority, reason: z.string().trim().min(2).max(1000) }),
+      handler: async ({ actor, params, body, request }) => incidents.reprioritise(actor!, params.id, body.priority, body.reason, client(request.headers, request.ip)),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/incidents/:id/keep-apart',
+      summary: 'Not a duplicate after all: clear the likely-duplicate flag (coordination centre)',
+      tag: 'incidents',
+      access: 'signed-in',
+      params: IdParams,
+      body: z.object({ reason: z.string().trim().max(1000).optional() }),
+      handler: async ({ actor, params, body, request }) => incidents.keepApart(actor!, params.id, body.reason, client(request.headers, request.ip)),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/incidents/:id/note',
+      summary: 'Add a note to the timeline (any agency with a part in the incident)',
+      tag: 'incidents',
+      access: 'signed-in',
+      params: IdParams,
+      body: z.object({ text: z.string().trim().min(1).max(4000) }),
+      handler: async ({ actor, params, body, request }) => incidents.note(actor!, params.id, body.text, client(request.headers, request.ip)),
+    }),
+  ];
+}

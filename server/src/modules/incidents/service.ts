@@ -1,0 +1,287 @@
+import crypto from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { CreateIncidentRequest, IncidentAction, IncidentStatus } from '@railjoint/contracts';
+import type { Db } from '../../platform/db/database.js';
+import { nowIso } from '../../platform/db/database.js';
+import type { Database } from '../../platform/db/schema.js';
+import type { Actor } from '../../platform/auth/actor.js';
+import { enqueueEvent } from '../../platform/bus/outbox.js';
+import type { OutboxRelay } from '../../platform/bus/outbox.js';
+import { conflict, forbidden, HttpError, notFound, unprocessable, validationError } from '../../platform/http/errors.js';
+import { incidentPermissions, incidentScope, type IncidentRole } from '../../platform/policies.js';
+import type { OrganisationService } from '../organisation/service.js';
+import { IncidentStore, type IncidentFilter, type IncidentRow } from './store.js';
+import { locateIncident, type TrainLocator } from './location.js';
+import { computePriority, validatePriorityOverride, type PriorityLevel } from './priority.js';
+import { findLikelyDuplicates, type DuplicateProbe } from './duplicates.js';
+import { missingRequirements, transition } from './lifecycle.js';
+import { presentIncident } from './presenter.js';
+import { toUrlAction } from './actions.js';
+
+export interface IncidentSettings {
+  duplicateDistanceM: number;
+  duplicateWindowS: number;
+}
+
+const STATUS_TIME_COLUMN: Partial<Record<IncidentStatus, 'dispatched_at' | 'en_route_at' | 'on_scene_at' | 'cleared_at' | 'closed_at'>> = {
+  dispatched: 'dispatched_at',
+  en_route: 'en_route_at',
+  on_scene: 'on_scene_at',
+  cleared: 'cleared_at',
+  closed: 'closed_at',
+};
+
+export interface ActionBody {
+  reason?: string;
+  outcomeCode?: string;
+  summary?: string;
+  into?: string;
+}
+
+/**
+ * Reception and the incident lifecycle. Every change is one transaction: the incident row, its
+ * agencies, a timeline entry and an outbox event; the event goes out after commit.
+ */
+export class IncidentService {
+  readonly store: IncidentStore;
+
+  constructor(
+    private readonly db: Db,
+    private readonly org: OrganisationService,
+    private readonly outbox: OutboxRelay,
+    private readonly settings: IncidentSettings = { duplicateDistanceM: 500, duplicateWindowS: 1800 },
+    private readonly locateTrain: TrainLocator | null = null,
+  ) {
+    this.store = new IncidentStore(db.kysely);
+  }
+
+  async create(actor: Actor, input: CreateIncidentRequest, client: string | null): Promise<{ incident: ReturnType<typeof presentIncident>; created: boolean }> {
+    const category = this.org.categories().find((c) => c.id === input.category);
+    if (!category) throw unprocessable('unknown_category', `unknown incident category "${input.category}"`, { fields: [{ field: 'body.category', message: 'unknown category' }] });
+    if (input.externalRef) {
+      const existing = await this.store.byExternalRef(this.db.kysely, input.channel, input.externalRef);
+      if (existing) return { incident: presentIncident(existing), created: false };
+    }
+    const now = new Date();
+    const occurredAt = input.occurredAt ? new Date(input.occurredAt) : now;
+    const { resolution, train } = await locateIncident(this.org, input.location, input.category, occurredAt, this.locateTrain);
+    const line = resolution.location.line;
+    const computed = computePriority({
+      basePriority: category.basePriority as PriorityLevel,
+      highSpeed: line?.highSpeed ?? false,
+      injuries: input.injuries,
+      crowd: input.crowd,
+      placeKind: resolution.placeKind,
+    });
+    const override = validatePriorityOverride(computed.priority, input.priority, input.priorityReason);
+    if (!override.ok) throw validationError([{ field: 'body.priorityReason', message: override.message.en }]);
+    const responsibility = resolution.responsibility!;
+    const receivedAt = now.toISOString();
+    const id = crypto.randomUUID();
+
+    const result = await this.db.kysely.transaction().execute(async (trx) => {
+      // A concurrent identical submission loses the race on the unique index; look again inside.
+      if (input.externalRef) {
+        const existing = await this.store.byExternalRef(trx, input.channel, input.externalRef);
+        if (existing) return { row: existing, created: false, duplicates: [] };
+      }
+      const since = new Date(now.getTime() - this.settings.duplicateWindowS * 1000).toISOString();
+      const open = await this.store.openOfCategory(trx, input.category, since);
+      const probe: DuplicateProbe = { categoryId: input.category, coordinates: resolution.location.coordinates, lineId: line?.lineId ?? null, mileageM: line?.metres ?? null, occurredAt: occurredAt.toISOString() };
+      const duplicates = findLikelyDuplicates(probe, open.map(toProbe), { distanceM: this.settings.duplicateDistanceM, windowS: this.settings.duplicateWindowS });
+      const day = receivedAt.slice(0, 10).replace(/-/g, '');
+      const n = await this.store.nextNumber(trx, `incident:${day}`);
+      const row: IncidentRow = {
+        id,
+        code: `JQ${day}-${String(n).padStart(4, '0')}`,
+        category_id: input.category,
+        channel: input.channel,
+        status: 'received',
+        priority: override.priority,
+        description: input.description,
+        reporter: input.reporter ? JSON.stringify(input.reporter) : null,
+        external_ref: input.externalRef ?? null,
+        location_input: JSON.stringify(input.location),
+        lon: resolution.location.coordinates[0],
+        lat: resolution.location.coordinates[1],
+        line_id: line?.lineId ?? null,
+        metres: line?.metres ?? null,
+        mileage: line?.mileage ?? null,
+        section_id: line?.sectionId ?? null,
+        station_id: resolution.location.stationId,
+        train,
+        place_kind: resolution.placeKind,
+        resolution: JSON.stringify(resolution),
+        lead_agency_id: responsibility.lead?.agencyId ?? null,
+        time_limit_s: responsibility.timeLimitS,
+        duplicate_of: duplicates[0]?.id ?? null,
+        merged_into: null,
+        outcome_code: null,
+        summary: null,
+        occurred_at: occurredAt.toISOString(),
+        received_at: receivedAt,
+        dispatched_at: null,
+        en_route_at: null,
+        on_scene_at: null,
+        cleared_at: null,
+        closed_at: null,
+        created_by: actor.userId,
+        updated_at: receivedAt,
+        version: 1,
+      };
+      await trx.insertInto('incidents').values(row).execute();
+      const parts = agencyParts(responsibility, actor);
+      await trx.insertInto('incident_agencies').values(parts.map((p) => ({ incident_id: id, agency_id: p.agencyId, role: p.role }))).execute();
+      await this.appendTimeline(trx, id, actor, 'received', null, 'received', {
+        channel: input.channel,
+        priority: { computed: computed.priority, set: override.priority, reasons: computed.reasons, overrideReason: override.overridden ? input.priorityReason : undefined },
+        likelyDuplicates: duplicates,
+      }, client, receivedAt);
+      await enqueueEvent(trx, { type: 'incident.created', entity: 'incident', entityId: id, audience: unique(parts.map((p) => p.agencyId)), payload: { id, code: row.code, priority: row.priority, status: row.status } });
+      return { row, created: true, duplicates };
+    });
+    this.outbox.kick();
+    return { incident: presentIncident(result.row, { likelyDuplicates: result.duplicates }), created: result.created };
+  }
+
+  /** The incident if the actor may see it, with the actor's agency's roles in it. */
+  private async visible(actor: Actor, id: string): Promise<{ row: IncidentRow; roles: IncidentRole[] }> {
+    const scope = incidentScope(actor);
+    const row = await this.store.byId(id, scope.all ? undefined : scope.agencyId);
+    if (!row) throw notFound('incident');
+    const roles = (await this.store.agencies(id)).filter((a) => a.agency_id === actor.agencyId).map((a) => a.role as IncidentRole);
+    return { row, roles };
+  }
+
+  async get(actor: Actor, id: string) {
+    const { row } = await this.visible(actor, id);
+    const timeline = await this.store.timeline(id);
+    return presentIncident(row, { timeline, likelyDuplicates: row.duplicate_of ? [{ id: row.duplicate_of }] : [] });
+  }
+
+  async list(actor: Actor, filter: Omit<IncidentFilter, 'agencyId'>) {
+    const scope = incidentScope(actor);
+    const rows = await this.store.list({ ...filter, agencyId: scope.all ? undefined : scope.agencyId });
+    const last = rows.length === filter.limit ? rows[rows.length - 1] : undefined;
+    return {
+      incidents: rows.map((r) => presentIncident(r, { likelyDuplicates: r.duplicate_of ? [{ id: r.duplicate_of }] : [] })),
+      nextCursor: last ? Buffer.from(JSON.stringify([last.received_at, last.id])).toString('base64url') : null,
+    };
+  }
+
+  /** A state-machine action: dispatch, en route, on scene, clear, close, cancel, merge. */
+  async act(actor: Actor, id: string, action: IncidentAction, body: ActionBody, client: string | null) {
+    const { row, roles } = await this.visible(actor, id);
+    const may = incidentPermissions(actor, roles);
+    const steering = action === 'cancel' || action === 'merge';
+    if (!(steering ? may.steer : may.act)) throw forbidden(`your agency may not ${toUrlAction(action)} this incident`);
+    const status = row.status as IncidentStatus;
+    const step = transition(status, action);
+    if (!step.ok) {
+      throw conflict('illegal_transition', `an incident that is ${status} cannot ${toUrlAction(action)}`, { status, allowed: step.allowed.map(toUrlAction) });
+    }
+    const missing = missingRequirements(step.requires, { reason: body.reason, outcome: body.outcomeCode, summary: body.summary, targetIncidentId: body.into });
+    if (missing.length) {
+      const field = { reason: 'reason', outcome: 'outcomeCode', summary: 'summary', target_incident: 'into', receiving_agency: 'to', all_assignments_withdrawn: 'assignments' } as const;
+      throw validationError(missing.map((m) => ({ field: `body.${field[m]}`, message: m === 'outcome' ? 'a known outcome code is required' : 'required' })));
+    }
+    let target: IncidentRow | undefined;
+    if (action === 'merge') {
+      if (body.into === id) throw unprocessable('merge_into_itself', 'an incident cannot be merged into itself', { fields: [{ field: 'body.into', message: 'same incident' }] });
+      target = await this.store.byId(body.into!);
+      if (!target || ['closed', 'cancelled', 'merged'].includes(target.status)) {
+        throw unprocessable('bad_merge_target', 'merge into an open incident', { fields: [{ field: 'body.into', message: 'no such open incident' }] });
+      }
+    }
+    const at = nowIso();
+    const column = STATUS_TIME_COLUMN[step.next];
+    await this.db.kysely.transaction().execute(async (trx) => {
+      const patch: Partial<IncidentRow> = { status: step.next, updated_at: at, version: row.version + 1 };
+      if (column && row[column] === null) patch[column] = at;
+      if (action === 'close') Object.assign(patch, { outcome_code: body.outcomeCode, summary: body.summary });
+      if (action === 'merge') patch.merged_into = body.into!;
+      await this.update(trx, row, patch);
+      await this.appendTimeline(trx, id, actor, action === 'merge' ? 'merged' : action, status, step.next, pick(body), client, at);
+      if (target) await this.appendTimeline(trx, target.id, actor, 'merged_from', null, null, { from: id, code: row.code, reason: body.reason }, client, at);
+      await enqueueEvent(trx, { type: `incident.${action}`, entity: 'incident', entityId: id, audience: await this.audience(trx, id), payload: { id, status: step.next } });
+    });
+    this.outbox.kick();
+    return this.get(actor, id);
+  }
+
+  async reprioritise(actor: Actor, id: string, priority: PriorityLevel, reason: string, client: string | null) {
+    const { row, roles } = await this.visible(actor, id);
+    if (!incidentPermissions(actor, roles).steer) throw forbidden('only the coordination centre may change the priority');
+    await this.simpleChange(actor, row, 'reprioritised', { from: row.priority, to: priority, reason }, client, { priority });
+    return this.get(actor, id);
+  }
+
+  async keepApart(actor: Actor, id: string, reason: string | undefined, client: string | null) {
+    const { row, roles } = await this.visible(actor, id);
+    if (!incidentPermissions(actor, roles).steer) throw forbidden('only the coordination centre decides on duplicates');
+    await this.simpleChange(actor, row, 'kept_apart', { from: row.duplicate_of, reason }, client, { duplicate_of: null });
+    return this.get(actor, id);
+  }
+
+  async note(actor: Actor, id: string, text: string, client: string | null) {
+    const { row, roles } = await this.visible(actor, id);
+    if (!incidentPermissions(actor, roles).note) throw forbidden('your agency may not add notes here');
+    await this.simpleChange(actor, row, 'note', { text }, client, {});
+    return this.get(actor, id);
+  }
+
+  private async simpleChange(actor: Actor, row: IncidentRow, action: string, detail: unknown, client: string | null, patch: Partial<IncidentRow>) {
+    const at = nowIso();
+    await this.db.kysely.transaction().execute(async (trx) => {
+      await this.update(trx, row, { ...patch, updated_at: at, version: row.version + 1 });
+      await this.appendTimeline(trx, row.id, actor, action, null, null, detail, client, at);
+      await enqueueEvent(trx, { type: `incident.${action}`, entity: 'incident', entityId: row.id, audience: await this.audience(trx, row.id), payload: { id: row.id } });
+    });
+    this.outbox.kick();
+  }
+
+  /** Optimistic: a change based on a stale read is refused instead of silently overwriting. */
+  private async update(trx: Kysely<Database>, row: IncidentRow, patch: Partial<IncidentRow>): Promise<void> {
+    const res = await trx.updateTable('incidents').set(patch).where('id', '=', row.id).where('version', '=', row.version).executeTakeFirst();
+    if (Number(res.numUpdatedRows) !== 1) throw new HttpError(409, 'changed_meanwhile', 'the incident was changed by someone else meanwhile; reload and try again');
+  }
+
+  private async audience(trx: Kysely<Database>, id: string): Promise<string[]> {
+    const rows = await trx.selectFrom('incident_agencies').select('agency_id').where('incident_id', '=', id).execute();
+    return unique(rows.map((r) => r.agency_id));
+  }
+
+  private async appendTimeline(trx: Kysely<Database>, incidentId: string, actor: Actor, action: string, from: string | null, to: string | null, detail: unknown, client: string | null, at: string): Promise<void> {
+    await trx
+      .insertInto('incident_timeline')
+      .values({ incident_id: incidentId, at, actor_user_id: actor.userId, actor_name: actor.username, actor_agency_id: actor.agencyId, action, from_status: from, to_status: to, detail: JSON.stringify(detail ?? {}), client })
+      .execute();
+  }
+}
+
+function toProbe(r: IncidentRow): DuplicateProbe & { id: string } {
+  return { id: r.id, categoryId: r.category_id, coordinates: r.lon !== null && r.lat !== null ? [r.lon, r.lat] : null, lineId: r.line_id, mileageM: r.metres, occurredAt: r.occurred_at, receivedAt: r.received_at };
+}
+
+function agencyParts(r: NonNullable<import('@railjoint/contracts').ResolveResult['responsibility']>, actor: Actor): Array<{ agencyId: string; role: IncidentRole }> {
+  const parts: Array<{ agencyId: string; role: IncidentRole }> = [];
+  const add = (agencyId: string, role: IncidentRole) => {
+    if (!parts.some((p) => p.agencyId === agencyId && p.role === role)) parts.push({ agencyId, role });
+  };
+  if (r.lead) add(r.lead.agencyId, 'lead');
+  for (const a of r.support) add(a.agencyId, 'support');
+  for (const a of r.inform) add(a.agencyId, 'inform');
+  // The reporting agency keeps sight of what it reported.
+  if (actor.agencyType !== null && actor.agencyType !== 'coordination_centre' && !parts.some((p) => p.agencyId === actor.agencyId)) add(actor.agencyId, 'inform');
+  return parts;
+}
+
+function pick(body: ActionBody): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(body)) if (typeof v === 'string' && v) out[k] = v;
+  return out;
+}
+
+function unique(ids: string[]): string[] {
+  return [...new Set(ids)];
+}

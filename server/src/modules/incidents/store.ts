@@ -1,0 +1,103 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, IncidentsTable, IncidentTimelineTable } from '../../platform/db/schema.js';
+
+export type IncidentRow = Selectable<IncidentsTable>;
+export type TimelineRow = Selectable<IncidentTimelineTable>;
+
+export interface IncidentFilter {
+  /** when set, only incidents in which this agency has a part */
+  agencyId?: string;
+  /** incidents in which this agency has any part (a filter the user chooses, not an access rule) */
+  involving?: string;
+  status?: string[];
+  category?: string;
+  priority?: string[];
+  lineId?: string;
+  fromMetres?: number;
+  toMetres?: number;
+  receivedFrom?: string;
+  receivedTo?: string;
+  /** keyset paging: incidents received before this one */
+  before?: { receivedAt: string; id: string };
+  limit: number;
+}
+
+/** Queries for incidents, their agencies and timelines; access filters are applied in SQL. */
+export class IncidentStore {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  private visible(agencyId: string | undefined) {
+    let q = this.db.selectFrom('incidents').selectAll('incidents');
+    if (agencyId !== undefined) {
+      q = q.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('incident_agencies')
+            .select('incident_agencies.incident_id')
+            .whereRef('incident_agencies.incident_id', '=', 'incidents.id')
+            .where('incident_agencies.agency_id', '=', agencyId),
+        ),
+      );
+    }
+    return q;
+  }
+
+  byId(id: string, agencyId?: string): Promise<IncidentRow | undefined> {
+    return this.visible(agencyId).where('incidents.id', '=', id).executeTakeFirst();
+  }
+
+  byExternalRef(trx: Kysely<Database>, channel: string, externalRef: string): Promise<IncidentRow | undefined> {
+    return trx.selectFrom('incidents').selectAll().where('channel', '=', channel).where('external_ref', '=', externalRef).executeTakeFirst();
+  }
+
+  list(f: IncidentFilter): Promise<IncidentRow[]> {
+    let q = this.visible(f.agencyId);
+    if (f.involving) {
+      const involving = f.involving;
+      q = q.where((eb) => eb.exists(eb.selectFrom('incident_agencies as ia').select('ia.incident_id').whereRef('ia.incident_id', '=', 'incidents.id').where('ia.agency_id', '=', involving)));
+    }
+    if (f.status?.length) q = q.where('incidents.status', 'in', f.status);
+    if (f.priority?.length) q = q.where('incidents.priority', 'in', f.priority);
+    if (f.category) q = q.where('incidents.category_id', '=', f.category);
+    if (f.lineId) q = q.where('incidents.line_id', '=', f.lineId);
+    if (f.fromMetres !== undefined) q = q.where('incidents.metres', '>=', f.fromMetres);
+    if (f.toMetres !== undefined) q = q.where('incidents.metres', '<=', f.toMetres);
+    if (f.receivedFrom) q = q.where('incidents.received_at', '>=', f.receivedFrom);
+    if (f.receivedTo) q = q.where('incidents.received_at', '<', f.receivedTo);
+    if (f.before) {
+      const b = f.before;
+      q = q.where((eb) => eb.or([eb('incidents.received_at', '<', b.receivedAt), eb.and([eb('incidents.received_at', '=', b.receivedAt), eb('incidents.id', '<', b.id)])]));
+    }
+    return q.orderBy('incidents.received_at', 'desc').orderBy('incidents.id', 'desc').limit(f.limit).execute();
+  }
+
+  /** Open incidents of a category received since a time: candidates for duplicate detection. */
+  openOfCategory(trx: Kysely<Database>, category: string, since: string): Promise<IncidentRow[]> {
+    return trx
+      .selectFrom('incidents')
+      .selectAll()
+      .where('category_id', '=', category)
+      .where('status', 'not in', ['closed', 'cancelled', 'merged'])
+      .where('received_at', '>=', since)
+      .execute();
+  }
+
+  agencies(incidentId: string): Promise<Array<{ agency_id: string; role: string }>> {
+    return this.db.selectFrom('incident_agencies').select(['agency_id', 'role']).where('incident_id', '=', incidentId).execute();
+  }
+
+  timeline(incidentId: string): Promise<TimelineRow[]> {
+    return this.db.selectFrom('incident_timeline').selectAll().where('incident_id', '=', incidentId).orderBy('id').execute();
+  }
+
+  /** The next number of a daily series (JQ-20261129-0001), atomically on both engines. */
+  async nextNumber(trx: Kysely<Database>, key: string): Promise<number> {
+    const row = await trx
+      .insertInto('counters')
+      .values({ key, value: 1 })
+      .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ value: eb('counters.value', '+', 1) })))
+      .returning('value')
+      .executeTakeFirstOrThrow();
+    return Number(row.value);
+  }
+}

@@ -1,0 +1,169 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES, startApp, type TestApp } from './harness.js';
+
+// On the demo department: 湘桂线 K499+940, 15 m from the centre line in 鱼峰区 (天马街道), in the
+// section 雒容—柳州 whose km range belongs to 柳州站派出所.
+const NEAR_LIUZHOU = { lon: 109.5125, lat: 24.367 };
+
+describe.each(ENGINES)('incidents on %s', (engine) => {
+  let t: TestApp;
+  let dispatcher: string;
+  beforeAll(async () => {
+    t = await startApp({ engine, demo: true });
+    dispatcher = await t.login('lz.dispatcher1');
+  });
+  afterAll(async () => t?.close());
+
+  const post = (url: string, payload: unknown, auth = dispatcher) => t.http.inject({ method: 'POST', url, payload: payload as object, headers: { authorization: auth } });
+  const get = (url: string, auth = dispatcher) => t.http.inject({ method: 'GET', url, headers: { authorization: auth } });
+  const report = (extra: Record<string, unknown> = {}) => ({
+    category: 'stone_throwing',
+    channel: 'hotline',
+    location: NEAR_LIUZHOU,
+    description: '旅客报称列车车窗被石块击中',
+    ...extra,
+  });
+
+  it('receives a report: locates it, names the agencies, sets the priority, starts the timeline', async () => {
+    const res = await post('/api/incidents', report({ reporter: { name: '张先生', phone: '13800000000' } }));
+    expect(res.statusCode, res.body).toBe(201);
+    const inc = res.json();
+    expect(inc.code).toMatch(/^JQ\d{8}-\d{4}$/);
+    expect(inc).toMatchObject({ status: 'received', category: 'stone_throwing', channel: 'hotline', placeKind: 'protection_zone' });
+    expect(inc.location).toMatchObject({ lineId: 'xianggui', mileage: 'K499+940', sectionName: '雒容—柳州' });
+    expect(inc.lead).toMatchObject({ agencyId: 'cb-yufeng' });
+    expect(inc.support.map((a: { agencyId: string }) => a.agencyId)).toContain('lz-ps-liuzhou');
+    expect(inc.priority).toBe('P1');
+    expect(inc.timeLimitS).toBeGreaterThan(0);
+    const full = (await get(`/api/incidents/${inc.id}`)).json();
+    expect(full.timeline).toHaveLength(1);
+    expect(full.timeline[0]).toMatchObject({ action: 'received', actor: { username: 'lz.dispatcher1', agencyId: 'lz-centre' }, toStatus: 'received' });
+  });
+
+  it('receives a report from a train: placed where the timetable says the train is, led by its train police team', async () => {
+    const res = await post('/api/incidents', report({ category: 'passenger_theft', channel: 'train_crew', location: { train: 'G1501', car: 5, at: '2026-12-01T07:20:00+08:00' }, description: '5车旅客钱包被盗' }));
+    expect(res.statusCode, res.body).toBe(201);
+    const inc = res.json();
+    expect(inc.placeKind).toBe('train');
+    expect(inc.location.train).toBe('G1501');
+    expect(inc.location.sectionName).toContain('桂林北');
+    expect(inc.lead.type).toBe('train_police_team');
+    const missing = await post('/api/incidents', report({ location: { train: 'X9999', at: '2026-12-01T07:20:00+08:00' } }));
+    expect(missing.statusCode).toBe(422);
+    expect(missing.json().error.details.fields[0].field).toBe('body.location.train');
+  });
+
+  it('is idempotent by external reference', async () => {
+    const a = await post('/api/incidents', report({ channel: '110_transfer', externalRef: '110-20261129-778' }));
+    const b = await post('/api/incidents', report({ channel: '110_transfer', externalRef: '110-20261129-778' }));
+    expect(a.statusCode).toBe(201);
+    expect(b.statusCode).toBe(200);
+    expect(b.json().id).toBe(a.json().id);
+  });
+
+  it('flags a likely duplicate and lets a dispatcher merge it or keep it apart', async () => {
+    const first = (await post('/api/incidents', report({ category: 'livestock_on_line', description: '牛上道' }))).json();
+    const second = (await post('/api/incidents', report({ category: 'livestock_on_line', description: '又有人报牛上道', location: { lon: 109.5127, lat: 24.3672 } }))).json();
+    expect(second.likelyDuplicates.map((d: { id: string }) => d.id)).toContain(first.id);
+    const merged = await post(`/api/incidents/${second.id}/merge`, { into: first.id, reason: '同一头牛' });
+    expect(merged.statusCode, merged.body).toBe(200);
+    expect(merged.json()).toMatchObject({ status: 'merged', mergedInto: first.id });
+    const target = (await get(`/api/incidents/${first.id}`)).json();
+    expect(target.timeline.some((e: { action: string }) => e.action === 'merged_from')).toBe(true);
+    const third = (await post('/api/incidents', report({ category: 'livestock_on_line', description: '另一处' }))).json();
+    const apart = await post(`/api/incidents/${third.id}/keep-apart`, { reason: '不同地点' });
+    expect(apart.statusCode).toBe(200);
+    expect(apart.json().likelyDuplicates).toEqual([]);
+  });
+
+  it('runs the lifecycle with every step timed, and refuses illegal transitions with the allowed ones', async () => {
+    const inc = (await post('/api/incidents', report())).json();
+    const early = await post(`/api/incidents/${inc.id}/close`, { outcomeCode: 'resolved_on_scene', summary: '处置完毕' });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error.details.allowed).toEqual(expect.arrayContaining(['dispatch', 'cancel']));
+    for (const action of ['dispatch', 'en-route', 'on-scene', 'clear']) {
+      const r = await post(`/api/incidents/${inc.id}/${action}`, {});
+      expect(r.statusCode, `${action}: ${r.body}`).toBe(200);
+    }
+    const noSummary = await post(`/api/incidents/${inc.id}/close`, { outcomeCode: 'resolved_on_scene' });
+    expect(noSummary.statusCode).toBe(400);
+    expect(noSummary.json().error.details.fields[0].field).toBe('body.summary');
+    const closed = await post(`/api/incidents/${inc.id}/close`, { outcomeCode: 'resolved_on_scene', summary: '嫌疑人已抓获' });
+    expect(closed.statusCode).toBe(200);
+    const full = (await get(`/api/incidents/${inc.id}`)).json();
+    expect(full.status).toBe('closed');
+    expect(full.timeline.map((e: { toStatus: string }) => e.toStatus)).toEqual(['received', 'dispatched', 'en_route', 'on_scene', 'cleared', 'closed']);
+    expect(Object.keys(full.intervals)).toEqual(expect.arrayContaining(['receivedToDispatchedS', 'dispatchedToEnRouteS', 'enRouteToOnSceneS', 'onSceneToClearedS']));
+    expect(full.intervals.receivedToDispatchedS).toBeGreaterThanOrEqual(0);
+  });
+
+  it('lets a dispatcher override the priority only with a reason, and records it', async () => {
+    const inc = (await post('/api/incidents', report({ category: 'ticket_scalping', description: '倒票' }))).json();
+    expect((await post(`/api/incidents/${inc.id}/reprioritise`, { priority: 'P2' })).statusCode).toBe(400);
+    const r = await post(`/api/incidents/${inc.id}/reprioritise`, { priority: 'P2', reason: '涉及团伙' });
+    expect(r.statusCode).toBe(200);
+    expect(r.json().priority).toBe('P2');
+  });
+
+  it('shows an incident only to the agencies that have a part in it (others get 404)', async () => {
+    const inc = (await post('/api/incidents', report())).json();
+    const yufeng = await t.login('yufeng.liaison');
+    const liubei = await t.login('liubei.liaison');
+    const station = await t.login('ps.liuzhou.officer');
+    expect((await get(`/api/incidents/${inc.id}`, yufeng)).statusCode).toBe(200);
+    expect((await get(`/api/incidents/${inc.id}`, station)).statusCode).toBe(200);
+    expect((await get(`/api/incidents/${inc.id}`, liubei)).statusCode).toBe(404);
+    const list = (await get('/api/incidents?limit=200', liubei)).json();
+    expect(list.incidents.map((i: { id: string }) => i.id)).not.toContain(inc.id);
+    expect((await post(`/api/incidents/${inc.id}/note`, { text: '我方无关' }, liubei)).statusCode).toBe(404);
+    // the lead agency's liaison may act; a supporting station may add notes but not steer
+    expect((await post(`/api/incidents/${inc.id}/note`, { text: '已派员' }, station)).statusCode).toBe(200);
+    expect((await post(`/api/incidents/${inc.id}/cancel`, { reason: 'x' }, station)).statusCode).toBe(403);
+  });
+
+  it('lists with filters and pages', async () => {
+    const all = (await get('/api/incidents?category=stone_throwing&limit=2')).json();
+    expect(all.incidents).toHaveLength(2);
+    expect(all.nextCursor).toBeTruthy();
+    const next = (await get(`/api/incidents?category=stone_throwing&limit=2&cursor=${encodeURIComponent(all.nextCursor)}`)).json();
+    expect(next.incidents[0].id).not.toBe(all.incidents[1].id);
+    const byLine = (await get('/api/incidents?lineId=xianggui&from=K499%2B000&to=K500%2B000')).json();
+    expect(byLine.incidents.length).toBeGreaterThan(0);
+    expect((await get('/api/incidents?priority=P9')).statusCode).toBe(400);
+  });
+
+  it('refuses bad reports with the field named, and writes nothing', async () => {
+    const before = (await get('/api/incidents?limit=500')).json().incidents.length;
+    const cases: Array<[Record<string, unknown>, string]> = [
+      [report({ category: 'no_such_category' }), 'body.category'],
+      [report({ channel: 'carrier_pigeon' }), 'body.channel'],
+      [report({ location: { lineId: 'xianggui', mileage: 'K9999+000' } }), 'body.location.mileage'],
+      [report({ location: { lineId: 'nope', mileage: 'K1+000' } }), 'body.location.lineId'],
+      [report({ location: { stationId: 'st-nowhere' } }), 'body.location.stationId'],
+      [report({ description: '' }), 'body.description'],
+      [report({ location: { lon: 'x', lat: 24 } }), 'body.location'],
+    ];
+    for (const [body, field] of cases) {
+      const r = await post('/api/incidents', body);
+      expect(r.statusCode, JSON.stringify(body)).toBeGreaterThanOrEqual(400);
+      expect(r.statusCode).toBeLessThan(500);
+      const fields = (r.json().error.details?.fields ?? []).map((f: { field: string }) => f.field);
+      expect(fields.some((f: string) => f.startsWith(field)), `${field} in ${fields}`).toBe(true);
+    }
+    expect((await get('/api/incidents?limit=500')).json().incidents.length).toBe(before);
+    const analyst = await t.login('lz.analyst');
+    expect((await post('/api/incidents', report(), analyst)).statusCode).toBe(403);
+  });
+
+  it('publishes an event after commit for the live channel', async () => {
+    const seen: Array<{ type: string; audience: string[] }> = [];
+    const off = t.app.bus.subscribe((e) => seen.push({ type: e.type, audience: e.audience }));
+    const inc = (await post('/api/incidents', report())).json();
+    await t.app.outbox.flush();
+    off();
+    const created = seen.find((e) => e.type === 'incident.created');
+    expect(created).toBeDefined();
+    expect(created!.audience).toEqual(expect.arrayContaining(['cb-yufeng', 'lz-ps-liuzhou', 'lz-centre']));
+    expect(inc.id).toBeTruthy();
+  });
+});
