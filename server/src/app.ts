@@ -15,6 +15,7 @@ import { trainRoutes } from './modules/trains/routes.js';
 import { IncidentService } from './modules/incidents/service.js';
 import { incidentRoutes } from './modules/incidents/routes.js';
 import { trainLocator } from './modules/incidents/train-locator.js';
+import { registerLiveChannel } from './platform/live/live-channel.js';
 import { changeLogRoutes } from './modules/audit/routes.js';
 import { bootstrap } from './bootstrap.js';
 import type { EventBus } from './platform/bus/event.js';
@@ -72,6 +73,11 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       const token = bearerToken(request.headers.authorization) ?? request.cookies?.[SESSION_COOKIE] ?? null;
       return token ? users.actorForToken(token) : null;
     };
+    // Browsers cannot set headers on a WebSocket, so the live channel also takes ?token=.
+    const liveActor = async (request: FastifyRequest): Promise<Actor | null> => {
+      const q = (request.query as Record<string, unknown>).token;
+      return typeof q === 'string' && q ? users.actorForToken(q) : resolveActor(request);
+    };
     const http = await createHttpServer({
       routes: [
         ...healthRoutes(db, VERSION, new Date()),
@@ -83,6 +89,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
         ...changeLogRoutes(db.kysely),
       ],
       resolveActor,
+      extend: (app) => registerLiveChannel(app, { db: db.kysely, bus: bus!, authenticate: liveActor }),
       webDist: config.webDist,
       logLevel: config.logLevel,
       version: VERSION,

@@ -85,3 +85,8 @@ export function incidentPermissions(actor: Actor, roles: IncidentRole[]): { act:
     note: centre || roles.length > 0,
   };
 }
+
+/** Whether a live event may reach this user: the same rule as reading the incident. */
+export function canSeeEvent(actor: Actor, audience: readonly string[]): boolean {
+  return incidentScope(actor).all || audience.includes(actor.agencyId);
+}

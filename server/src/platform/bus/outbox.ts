@@ -1,10 +1,17 @@
 import crypto from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { PostgresAdapter, sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { nowIso } from '../db/database.js';
 import type { DomainEvent, EventBus } from './event.js';
 
-export type NewEvent = Omit<DomainEvent, 'id' | 'at'>;
+export type NewEvent = Omit<DomainEvent, 'id' | 'at' | 'seq'>;
+
+const OUTBOX_ORDER_LOCK = 730_001;
+const OUTBOX_RELAY_LOCK = 730_002;
+
+function isPostgres(db: Kysely<Database>): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
+}
 
 /**
  * Writes an event into the outbox inside the caller's transaction: the event exists exactly when
@@ -12,6 +19,10 @@ export type NewEvent = Omit<DomainEvent, 'id' | 'at'>;
  */
 export async function enqueueEvent(trx: Kysely<Database>, event: NewEvent): Promise<DomainEvent> {
   const full: DomainEvent = { ...event, id: crypto.randomUUID(), at: nowIso() };
+  // On PostgreSQL concurrent transactions could commit their outbox rows out of id order, and a
+  // live client resuming "after seq N" would then miss one. Taking this lock as the last step of
+  // the transaction makes ids follow commit order. (SQLite has one writer: nothing to do.)
+  if (isPostgres(trx)) await sql`select pg_advisory_xact_lock(${OUTBOX_ORDER_LOCK})`.execute(trx);
   await trx
     .insertInto('outbox')
     .values({ event_id: full.id, at: full.at, body: JSON.stringify(full), published_at: null })
@@ -62,12 +73,31 @@ export class OutboxRelay {
   }
 
   private async drain(): Promise<void> {
+    if (isPostgres(this.db)) {
+      // One relay at a time across instances, so events go out in sequence order; an instance
+      // that finds the lock taken leaves its rows to the holder (who drains until empty) or to
+      // its own next retry.
+      await this.db.connection().execute(async (conn) => {
+        const got = await sql<{ ok: boolean }>`select pg_try_advisory_lock(${OUTBOX_RELAY_LOCK}) as ok`.execute(conn);
+        if (!got.rows[0]?.ok) return;
+        try {
+          await this.publishPending(conn);
+        } finally {
+          await sql`select pg_advisory_unlock(${OUTBOX_RELAY_LOCK})`.execute(conn);
+        }
+      });
+      return;
+    }
+    await this.publishPending(this.db);
+  }
+
+  private async publishPending(db: Kysely<Database>): Promise<void> {
     for (;;) {
-      const rows = await this.db.selectFrom('outbox').select(['id', 'body']).where('published_at', 'is', null).orderBy('id').limit(100).execute();
+      const rows = await db.selectFrom('outbox').select(['id', 'body']).where('published_at', 'is', null).orderBy('id').limit(100).execute();
       if (rows.length === 0) return;
       for (const row of rows) {
-        await this.bus.publish(JSON.parse(row.body) as DomainEvent);
-        await this.db.updateTable('outbox').set({ published_at: nowIso() }).where('id', '=', row.id).execute();
+        await this.bus.publish({ ...(JSON.parse(row.body) as DomainEvent), seq: row.id });
+        await db.updateTable('outbox').set({ published_at: nowIso() }).where('id', '=', row.id).execute();
       }
     }
   }
@@ -77,4 +107,15 @@ export class OutboxRelay {
     this.timer = null;
     while (this.running) await this.running;
   }
+}
+
+/** Committed events after a sequence number, oldest first (a reconnecting client's catch-up). */
+export async function eventsSince(db: Kysely<Database>, since: number, limit: number): Promise<DomainEvent[]> {
+  const rows = await db.selectFrom('outbox').select(['id', 'body']).where('id', '>', since).orderBy('id').limit(limit).execute();
+  return rows.map((r) => ({ ...(JSON.parse(r.body) as DomainEvent), seq: r.id }));
+}
+
+export async function latestSeq(db: Kysely<Database>): Promise<number> {
+  const row = await db.selectFrom('outbox').select((eb) => eb.fn.max('id').as('max')).executeTakeFirst();
+  return Number(row?.max ?? 0);
 }

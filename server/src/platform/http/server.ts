@@ -17,6 +17,8 @@ export interface HttpOptions {
   version: string;
   /** default JSON body limit; import routes raise their own */
   bodyLimit?: number;
+  /** more plugins and routes outside the contract registry (the live WebSocket) */
+  extend?: (app: FastifyInstance) => Promise<void>;
 }
 
 function errorBody(code: string, message: string, details?: unknown) {
@@ -59,6 +61,7 @@ export async function createHttpServer(opts: HttpOptions): Promise<FastifyInstan
     return reply.status(500).send(errorBody('internal', 'internal error; it has been logged'));
   });
 
+  if (opts.extend) await opts.extend(app);
   registerRoutes(app, opts.routes, opts.resolveActor);
 
   const openapi = buildOpenApi(opts.routes, opts.version);
