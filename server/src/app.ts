@@ -94,6 +94,11 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       logLevel: config.logLevel,
       version: VERSION,
     });
+    // The clock: transfer deadlines and response limits are checked every few seconds.
+    const sweeper = setInterval(() => {
+      incidents.sweep().catch((e: unknown) => http.log.error({ err: e }, 'incident sweep failed'));
+    }, 5000);
+    sweeper.unref();
     return {
       config,
       db,
@@ -102,6 +107,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       http,
       services,
       async close() {
+        clearInterval(sweeper);
         await http.close();
         await outbox.close();
         await bus?.close();

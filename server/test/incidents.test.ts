@@ -167,3 +167,81 @@ describe.each(ENGINES)('incidents on %s', (engine) => {
     expect(inc.id).toBeTruthy();
   });
 });
+
+describe.each(ENGINES)('transfers (移交) on %s', (engine) => {
+  let t: TestApp;
+  let dispatcher: string;
+  beforeAll(async () => {
+    t = await startApp({ engine, demo: true });
+    dispatcher = await t.login('lz.dispatcher1');
+  });
+  afterAll(async () => t?.close());
+  const post = (url: string, payload: unknown, auth = dispatcher) => t.http.inject({ method: 'POST', url, payload: payload as object, headers: { authorization: auth } });
+  const get = (url: string, auth = dispatcher) => t.http.inject({ method: 'GET', url, headers: { authorization: auth } });
+  // Theft from passengers inside 柳州站 precinct: the railway police station leads.
+  const create = async () => {
+    const r = await post('/api/incidents', { category: 'fraud', channel: 'station_staff', location: { lon: 109.5125, lat: 24.367 }, description: '站外诈骗' });
+    expect(r.statusCode, r.body).toBe(201);
+    return r.json();
+  };
+
+  it('hands an incident to a county bureau, who sees it, accepts it and leads it, on one timeline', async () => {
+    const inc = await create();
+    const liubei = await t.login('liubei.liaison');
+    expect((await get(`/api/incidents/${inc.id}`, liubei)).statusCode).toBe(404);
+    const sent = await post(`/api/incidents/${inc.id}/transfer`, { to: 'cb-liubei', reason: '案发地在围栏外，属地管辖' });
+    expect(sent.statusCode, sent.body).toBe(200);
+    expect(sent.json().status).toBe('transferred');
+    expect((await get(`/api/incidents/${inc.id}`, liubei)).statusCode).toBe(200);
+    const other = await t.login('liunan.liaison');
+    expect((await post(`/api/incidents/${inc.id}/accept-transfer`, {}, other)).statusCode).toBe(404);
+    const accepted = await post(`/api/incidents/${inc.id}/accept-transfer`, {}, liubei);
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    const after = accepted.json();
+    expect(after.status).toBe('received');
+    expect(after.lead.agencyId).toBe('cb-liubei');
+    expect(after.id).toBe(inc.id);
+    expect(after.timeline.map((e: { action: string }) => e.action)).toEqual(['received', 'transfer', 'accept_transfer']);
+    // the new lead works the case through to the end
+    for (const a of ['dispatch', 'en-route', 'on-scene', 'clear']) expect((await post(`/api/incidents/${inc.id}/${a}`, {}, liubei)).statusCode).toBe(200);
+  });
+
+  it('returns a declined transfer to the coordination centre with an alert', async () => {
+    const inc = await create();
+    await post(`/api/incidents/${inc.id}/transfer`, { to: 'cb-liubei', reason: '请协助' });
+    const liubei = await t.login('liubei.liaison');
+    expect((await post(`/api/incidents/${inc.id}/decline-transfer`, {}, liubei)).statusCode).toBe(400);
+    const seen: string[] = [];
+    const off = t.app.bus.subscribe((e) => seen.push(e.type));
+    const declined = await post(`/api/incidents/${inc.id}/decline-transfer`, { reason: '不在我局辖区' }, liubei);
+    expect(declined.statusCode).toBe(200);
+    await t.app.outbox.flush();
+    off();
+    expect(seen).toContain('incident.transfer_declined');
+    const full = (await get(`/api/incidents/${inc.id}`)).json();
+    expect(full.status).toBe('received');
+    expect(full.lead.agencyId).toBe(inc.lead.agencyId);
+  });
+
+  it('times out an unanswered transfer and alerts when the response limit passes', async () => {
+    const inc = await create();
+    await post(`/api/incidents/${inc.id}/transfer`, { to: 'cb-liubei', reason: '请接收' });
+    const later = new Date(Date.now() + 3600_000);
+    const swept = await t.app.services.incidents.sweep(later);
+    expect(swept.transfersTimedOut).toBeGreaterThanOrEqual(1);
+    expect(swept.limitsBreached).toBeGreaterThanOrEqual(1);
+    const full = (await get(`/api/incidents/${inc.id}`)).json();
+    expect(full.status).toBe('received');
+    expect(full.timeline.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['transfer_timeout', 'limit_breached']));
+    // an alert is raised once, not at every sweep
+    const again = await t.app.services.incidents.sweep(later);
+    expect(again.limitsBreached).toBe(0);
+  });
+
+  it('refuses a transfer to an unknown agency or without a reason, changing nothing', async () => {
+    const inc = await create();
+    expect((await post(`/api/incidents/${inc.id}/transfer`, { to: 'nowhere', reason: '测试' })).statusCode).toBe(422);
+    expect((await post(`/api/incidents/${inc.id}/transfer`, { to: 'cb-liubei' })).statusCode).toBe(400);
+    expect((await get(`/api/incidents/${inc.id}`)).json().status).toBe('received');
+  });
+});

@@ -17,11 +17,16 @@ import { findLikelyDuplicates, type DuplicateProbe } from './duplicates.js';
 import { missingRequirements, transition } from './lifecycle.js';
 import { presentIncident } from './presenter.js';
 import { toUrlAction } from './actions.js';
+import { alert, answerTransfer, handOverLead, openTransfer, pendingTransfer } from './transfers.js';
 
 export interface IncidentSettings {
   duplicateDistanceM: number;
   duplicateWindowS: number;
+  /** how long a receiving agency has to accept or decline a transfer (at least; the incident's own limit if longer) */
+  transferReplyS: number;
 }
+
+export const DEFAULT_INCIDENT_SETTINGS: IncidentSettings = { duplicateDistanceM: 500, duplicateWindowS: 1800, transferReplyS: 600 };
 
 const STATUS_TIME_COLUMN: Partial<Record<IncidentStatus, 'dispatched_at' | 'en_route_at' | 'on_scene_at' | 'cleared_at' | 'closed_at'>> = {
   dispatched: 'dispatched_at',
@@ -49,7 +54,7 @@ export class IncidentService {
     private readonly db: Db,
     private readonly org: OrganisationService,
     private readonly outbox: OutboxRelay,
-    private readonly settings: IncidentSettings = { duplicateDistanceM: 500, duplicateWindowS: 1800 },
+    private readonly settings: IncidentSettings = DEFAULT_INCIDENT_SETTINGS,
     private readonly locateTrain: TrainLocator | null = null,
   ) {
     this.store = new IncidentStore(db.kysely);
@@ -207,6 +212,112 @@ export class IncidentService {
     });
     this.outbox.kick();
     return this.get(actor, id);
+  }
+
+  /** Hands the incident to another agency, which must accept or decline within its time. */
+  async transfer(actor: Actor, id: string, toAgencyId: string, reason: string, client: string | null) {
+    const { row, roles } = await this.visible(actor, id);
+    const may = incidentPermissions(actor, roles);
+    if (!may.steer && !(may.act && roles.includes('lead'))) throw forbidden('only the lead agency or the coordination centre may transfer an incident');
+    const to = this.org.agencies().find((a) => a.id === toAgencyId);
+    if (!to) throw unprocessable('unknown_agency', `agency ${toAgencyId} does not exist`, { fields: [{ field: 'body.to', message: 'unknown agency' }] });
+    if (to.id === row.lead_agency_id) throw unprocessable('already_lead', `${to.name} already leads this incident`, { fields: [{ field: 'body.to', message: 'already the lead' }] });
+    const step = this.step(row, 'transfer');
+    const at = nowIso();
+    const replyS = Math.max(this.settings.transferReplyS, 60);
+    await this.db.kysely.transaction().execute(async (trx) => {
+      await this.update(trx, row, { status: step, updated_at: at, version: row.version + 1 });
+      const transferId = await openTransfer(trx, row, actor, { agencyId: to.id, name: to.name, type: to.type }, reason, at, replyS);
+      await this.appendTimeline(trx, id, actor, 'transfer', row.status, step, { transferId, to: to.id, toName: to.name, reason, replyWithinS: replyS }, client, at);
+      await alert(trx, id, 'incident.transfer', await this.audience(trx, id), { id, to: to.id, reason });
+    });
+    this.outbox.kick();
+    return this.get(actor, id);
+  }
+
+  /** The receiving agency takes the incident: it leads from now on, on the same timeline. */
+  async acceptTransfer(actor: Actor, id: string, client: string | null) {
+    return this.answer(actor, id, 'accept_transfer', undefined, client);
+  }
+
+  /** The receiving agency declines: the incident goes back to the coordination centre with an alert. */
+  async declineTransfer(actor: Actor, id: string, reason: string, client: string | null) {
+    return this.answer(actor, id, 'decline_transfer', reason, client);
+  }
+
+  private async answer(actor: Actor, id: string, action: 'accept_transfer' | 'decline_transfer', reason: string | undefined, client: string | null) {
+    const { row } = await this.visible(actor, id);
+    const step = this.step(row, action);
+    const pending = await pendingTransfer(this.db.kysely, id);
+    if (!pending) throw conflict('no_pending_transfer', 'this incident has no transfer waiting for an answer');
+    const centre = incidentScope(actor).all && actor.roles.some((r) => r === 'dispatcher' || r === 'commander' || r === 'admin');
+    if (actor.agencyId !== pending.to_agency_id && !centre) throw forbidden('only the receiving agency may answer this transfer');
+    const to = this.org.agencies().find((a) => a.id === pending.to_agency_id)!;
+    const at = nowIso();
+    await this.db.kysely.transaction().execute(async (trx) => {
+      const patch: Partial<IncidentRow> = { status: step, updated_at: at, version: row.version + 1 };
+      if (action === 'accept_transfer') {
+        const handed = await handOverLead(trx, row, { agencyId: to.id, name: to.name, type: to.type });
+        patch.resolution = handed.resolution;
+        patch.lead_agency_id = handed.lead;
+      }
+      await this.update(trx, row, patch);
+      await answerTransfer(trx, pending.id, action === 'accept_transfer' ? 'accepted' : 'declined', actor, at, reason ?? null);
+      await this.appendTimeline(trx, id, actor, action, row.status, step, { transferId: pending.id, agency: to.id, reason }, client, at);
+      await alert(trx, id, action === 'accept_transfer' ? 'incident.transfer_accepted' : 'incident.transfer_declined', await this.audience(trx, id), { id, agency: to.id, reason });
+    });
+    this.outbox.kick();
+    return action === 'accept_transfer' || incidentScope(actor).all ? this.get(actor, id) : { id, status: step };
+  }
+
+  /**
+   * The clock's work, run every few seconds: transfers not answered in time go back to the
+   * coordination centre, and incidents past their response limit raise an alert once.
+   */
+  async sweep(now: Date = new Date()): Promise<{ transfersTimedOut: number; limitsBreached: number }> {
+    const at = now.toISOString();
+    const system: Actor = { userId: 'system', username: 'system', displayName: 'RailJoint', agencyId: 'system', agencyType: null, roles: ['admin'] };
+    let transfersTimedOut = 0;
+    const late = await this.db.kysely.selectFrom('transfers').selectAll().where('status', '=', 'pending').where('deadline', '<', at).execute();
+    for (const t of late) {
+      const row = await this.store.byId(t.incident_id);
+      if (!row || row.status !== 'transferred') continue;
+      await this.db.kysely.transaction().execute(async (trx) => {
+        await this.update(trx, row, { status: 'received', updated_at: at, version: row.version + 1 });
+        await answerTransfer(trx, t.id, 'timed_out', null, at, null);
+        await this.appendTimeline(trx, row.id, system, 'transfer_timeout', 'transferred', 'received', { transferId: t.id, agency: t.to_agency_id, deadline: t.deadline }, null, at);
+        await alert(trx, row.id, 'incident.transfer_timeout', await this.audience(trx, row.id), { id: row.id, agency: t.to_agency_id });
+      }).catch((e: unknown) => {
+        if ((e as { code?: string }).code !== 'changed_meanwhile') throw e;
+      });
+      transfersTimedOut++;
+    }
+    let limitsBreached = 0;
+    const open = await this.db.kysely
+      .selectFrom('incidents')
+      .selectAll()
+      .where('status', 'in', ['received', 'dispatched', 'en_route', 'transferred'])
+      .where('on_scene_at', 'is', null)
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('incident_timeline as tl').select('tl.id').whereRef('tl.incident_id', '=', 'incidents.id').where('tl.action', '=', 'limit_breached'))))
+      .execute();
+    for (const row of open) {
+      const elapsedS = (now.getTime() - Date.parse(row.received_at)) / 1000;
+      if (elapsedS <= row.time_limit_s) continue;
+      await this.db.kysely.transaction().execute(async (trx) => {
+        await this.appendTimeline(trx, row.id, system, 'limit_breached', null, null, { limitS: row.time_limit_s, elapsedS: Math.round(elapsedS) }, null, at);
+        await alert(trx, row.id, 'incident.limit_breached', await this.audience(trx, row.id), { id: row.id, code: row.code, limitS: row.time_limit_s, elapsedS: Math.round(elapsedS) });
+      });
+      limitsBreached++;
+    }
+    if (transfersTimedOut || limitsBreached) this.outbox.kick();
+    return { transfersTimedOut, limitsBreached };
+  }
+
+  private step(row: IncidentRow, action: IncidentAction): IncidentStatus {
+    const status = row.status as IncidentStatus;
+    const t = transition(status, action);
+    if (!t.ok) throw conflict('illegal_transition', `an incident that is ${status} cannot ${toUrlAction(action)}`, { status, allowed: t.allowed.map(toUrlAction) });
+    return t.next;
   }
 
   async reprioritise(actor: Actor, id: string, priority: PriorityLevel, reason: string, client: string | null) {

@@ -3,6 +3,7 @@ import type { Db } from './database.js';
 import { initialSchema } from './migrations/001-initial.js';
 import { timetableSchema } from './migrations/002-timetable.js';
 import { incidentsSchema } from './migrations/003-incidents.js';
+import { dispatchSchema } from './migrations/004-dispatch.js';
 
 /**
  * Migrations are code, listed here in order; each receives the engine so the few type names that
@@ -15,6 +16,7 @@ function provider(db: Db): MigrationProvider {
         '001-initial': initialSchema(db.engine),
         '002-timetable': timetableSchema(db.engine),
         '003-incidents': incidentsSchema(db.engine),
+        '004-dispatch': dispatchSchema(db.engine),
       };
     },
   };

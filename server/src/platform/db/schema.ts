@@ -22,6 +22,10 @@ export interface Database {
   incidents: IncidentsTable;
   incident_agencies: IncidentAgenciesTable;
   incident_timeline: IncidentTimelineTable;
+  units: UnitsTable;
+  unit_positions: UnitPositionsTable;
+  assignments: AssignmentsTable;
+  transfers: TransfersTable;
   timetable_feeds: TimetableFeedsTable;
   timetable_stops: TimetableStopsTable;
   timetable_trips: TimetableTripsTable;
@@ -252,4 +256,60 @@ export interface TimetableCalendarDatesTable {
   service_id: string;
   date: string;
   exception_type: number;
+}
+
+export interface UnitsTable {
+  id: string;
+  callsign: string;
+  agency_id: string;
+  kind: string;
+  capabilities: string;
+  crew: number;
+  status: string;
+  lon: number | null;
+  lat: number | null;
+  position_at: string | null;
+  /** the train a train police team is riding */
+  train: string | null;
+  updated_at: string;
+}
+
+export interface UnitPositionsTable {
+  id: Generated<number>;
+  unit_id: string;
+  at: string;
+  lon: number;
+  lat: number;
+  source: string;
+}
+
+export interface AssignmentsTable {
+  id: string;
+  incident_id: string;
+  unit_id: string;
+  agency_id: string;
+  /** assigned → acknowledged → ended, or withdrawn; escalated marks an unanswered one */
+  status: string;
+  eta_s: number | null;
+  assigned_at: string;
+  assigned_by: string;
+  ack_deadline: string;
+  acknowledged_at: string | null;
+  escalated_at: string | null;
+  ended_at: string | null;
+}
+
+export interface TransfersTable {
+  id: string;
+  incident_id: string;
+  from_agency_id: string | null;
+  to_agency_id: string;
+  reason: string;
+  status: string;
+  sent_at: string;
+  sent_by: string;
+  deadline: string;
+  answered_at: string | null;
+  answered_by: string | null;
+  answer_reason: string | null;
 }
