@@ -1,5 +1,6 @@
 import { benchLocate } from './locate.bench.js';
 import { benchResolve } from './resolve.bench.js';
+import { benchRecommend } from './recommend.bench.js';
 import { markdownTable } from './report.js';
 
 /**
@@ -10,6 +11,7 @@ const log = (line: string) => console.error(line);
 const sections = [
   { bench: 'network locate', ...(await benchLocate({ log })) },
   { bench: 'jurisdiction resolve', ...(await benchResolve({ log })) },
+  { bench: 'dispatch recommend', ...(await benchRecommend({ log })) },
 ];
 console.log(`\n${markdownTable(sections)}\n`);
 console.log(`measured ${new Date().toISOString().slice(0, 10)} on ${process.platform} ${process.arch}, Node ${process.version}`);

@@ -75,9 +75,38 @@ export const Unit = z.object({
   train: z.string().max(32).nullable().optional(),
   /** set when the unit is inside the railway (on the line or in a station), so it needs no access point */
   onRailway: z.boolean().optional(),
-  positionAt: z.iso.datetime({ offset: true }).optional(),
+  positionAt: z.iso.datetime({ offset: true }).nullable().optional(),
+  /** e.g. first_aid, dog, drone, interpreter */
+  capabilities: z.array(z.string().max(40)).max(20).optional(),
+  crew: z.number().int().min(0).max(100).optional(),
 });
 export type Unit = z.infer<typeof Unit>;
+
+export const CreateUnitRequest = z.object({
+  id: Id,
+  agencyId: Id,
+  name: z.string().trim().min(1).max(100),
+  kind: UnitKind,
+  capabilities: z.array(z.string().max(40)).max(20).default([]),
+  crew: z.number().int().min(0).max(100).default(2),
+  position: LonLat.optional(),
+  train: z.string().max(32).optional(),
+});
+
+export const UnitPositionRequest = z.object({
+  lon: z.number().gte(-180).lte(180),
+  lat: z.number().gte(-90).lte(90),
+  at: z.iso.datetime({ offset: true }).optional(),
+  source: z.enum(['mobile', 'avl', 'manual']).default('mobile'),
+});
+
+export const UnitStatusRequest = z.object({ status: UnitStatus, train: z.string().max(32).nullable().optional() });
+
+export const DispatchRequest = z.object({
+  /** units to send; none: the incident is marked dispatched without units (e.g. by telephone) */
+  units: z.array(Id).max(20).default([]),
+  note: z.string().trim().max(1000).optional(),
+});
 
 export const ROUTE_KINDS = ['direct', 'via_access_gate', 'via_station', 'by_train'] as const;
 export const RouteKind = z.enum(ROUTE_KINDS);
@@ -87,6 +116,7 @@ export const Recommendation = z.object({
   unitId: z.string(),
   agencyId: z.string(),
   etaS: z.number(),
+  /** distance covered by road and on foot, metres (a train ride is not counted) */
   distanceM: z.number(),
   route: RouteKind,
   /** one sentence a dispatcher can read out */

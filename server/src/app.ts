@@ -16,6 +16,10 @@ import { IncidentService } from './modules/incidents/service.js';
 import { incidentRoutes } from './modules/incidents/routes.js';
 import { trainLocator } from './modules/incidents/train-locator.js';
 import { registerLiveChannel } from './platform/live/live-channel.js';
+import { UnitService } from './modules/units/service.js';
+import { unitRoutes } from './modules/units/routes.js';
+import { DispatchService } from './modules/dispatch/service.js';
+import { dispatchRoutes } from './modules/dispatch/routes.js';
 import { changeLogRoutes } from './modules/audit/routes.js';
 import { bootstrap } from './bootstrap.js';
 import type { EventBus } from './platform/bus/event.js';
@@ -31,6 +35,8 @@ export interface Services {
   organisation: OrganisationService;
   trains: TrainService;
   incidents: IncidentService;
+  units: UnitService;
+  dispatch: DispatchService;
 }
 
 export interface App {
@@ -65,7 +71,9 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     const users = new UserService(db.kysely, config.sessionTtlS, (id) => organisation.agencyExists(id), opts.loginDelay);
     const trains = await TrainService.open(db, network, organisation);
     const incidents = new IncidentService(db, organisation, outbox, undefined, trainLocator(trains, network));
-    const services: Services = { users, network, organisation, trains, incidents };
+    const units = await UnitService.open(db, bus, outbox, (id) => organisation.agencyExists(id));
+    const dispatch = new DispatchService(db, network, incidents, units, outbox);
+    const services: Services = { users, network, organisation, trains, incidents, units, dispatch };
 
     await bootstrap(services, config, { announce: opts.announce ?? (() => {}), demoPassword: opts.demoPassword });
 
@@ -86,6 +94,8 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
         ...organisationRoutes(organisation),
         ...trainRoutes(trains),
         ...incidentRoutes(incidents),
+        ...unitRoutes(units),
+        ...dispatchRoutes(dispatch),
         ...changeLogRoutes(db.kysely),
       ],
       resolveActor,
@@ -97,6 +107,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     // The clock: transfer deadlines and response limits are checked every few seconds.
     const sweeper = setInterval(() => {
       incidents.sweep().catch((e: unknown) => http.log.error({ err: e }, 'incident sweep failed'));
+      dispatch.sweep().catch((e: unknown) => http.log.error({ err: e }, 'assignment sweep failed'));
     }, 5000);
     sweeper.unref();
     return {

@@ -11,6 +11,9 @@ export async function seedDemo(services: Services, password: string): Promise<st
   const { generateDemoTimetable } = await import('./timetable.js');
   const timetable = await services.trains.import(SYSTEM_ACTOR, generateDemoTimetable(demo.network));
   const users = await services.users.createMany(SYSTEM_ACTOR, demo.users, password);
+  const { generateDemoUnits } = await import('./units.js');
+  const { CreateUnitRequest } = await import('@railjoint/contracts');
+  const units = await services.units.createMany(SYSTEM_ACTOR, generateDemoUnits(demo.network, demo.organisation).map((u) => CreateUnitRequest.parse(u)));
   const stats = services.network.current().stats();
-  return `${stats.lines} lines, ${Math.round(stats.lengthKm)} km, ${demo.organisation.agencies.length} agencies, ${timetable.counts.trains} trains, ${users} users`;
+  return `${stats.lines} lines, ${Math.round(stats.lengthKm)} km, ${demo.organisation.agencies.length} agencies, ${timetable.counts.trains} trains, ${units} units, ${users} users`;
 }

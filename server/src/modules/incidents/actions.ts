@@ -14,7 +14,8 @@ const URL_TO_ACTION: Record<string, IncidentAction> = {
   merge: 'merge',
 };
 
-export const LIFECYCLE_URL_ACTIONS = Object.keys(URL_TO_ACTION);
+// `dispatch` has its own route in the dispatch module (it takes the units to send).
+export const LIFECYCLE_URL_ACTIONS = Object.keys(URL_TO_ACTION).filter((a) => a !== 'dispatch');
 
 export function fromUrlAction(name: string): IncidentAction | undefined {
   return URL_TO_ACTION[name];

@@ -18,6 +18,7 @@ import { missingRequirements, transition } from './lifecycle.js';
 import { presentIncident } from './presenter.js';
 import { toUrlAction } from './actions.js';
 import { alert, answerTransfer, handOverLead, openTransfer, pendingTransfer } from './transfers.js';
+import { appendTimeline, incidentAudience } from './timeline.js';
 
 export interface IncidentSettings {
   duplicateDistanceM: number;
@@ -36,6 +37,12 @@ const STATUS_TIME_COLUMN: Partial<Record<IncidentStatus, 'dispatched_at' | 'en_r
   closed: 'closed_at',
 };
 
+/**
+ * More work inside an action's transaction (dispatch creates assignments, a status change moves the
+ * assigned units along); what it returns is added to the timeline entry.
+ */
+export type ActionHook = (trx: Kysely<Database>, row: IncidentRow, next: IncidentStatus, at: string) => Promise<Record<string, unknown>>;
+
 export interface ActionBody {
   reason?: string;
   outcomeCode?: string;
@@ -49,6 +56,7 @@ export interface ActionBody {
  */
 export class IncidentService {
   readonly store: IncidentStore;
+  private readonly followers: ActionHook[] = [];
 
   constructor(
     private readonly db: Db,
@@ -58,6 +66,11 @@ export class IncidentService {
     private readonly locateTrain: TrainLocator | null = null,
   ) {
     this.store = new IncidentStore(db.kysely);
+  }
+
+  /** Work other modules do inside every action's transaction (assigned units follow the incident). */
+  onAction(hook: ActionHook): void {
+    this.followers.push(hook);
   }
 
   async create(actor: Actor, input: CreateIncidentRequest, client: string | null): Promise<{ incident: ReturnType<typeof presentIncident>; created: boolean }> {
@@ -175,7 +188,7 @@ export class IncidentService {
   }
 
   /** A state-machine action: dispatch, en route, on scene, clear, close, cancel, merge. */
-  async act(actor: Actor, id: string, action: IncidentAction, body: ActionBody, client: string | null) {
+  async act(actor: Actor, id: string, action: IncidentAction, body: ActionBody, client: string | null, within?: ActionHook) {
     const { row, roles } = await this.visible(actor, id);
     const may = incidentPermissions(actor, roles);
     const steering = action === 'cancel' || action === 'merge';
@@ -206,7 +219,9 @@ export class IncidentService {
       if (action === 'close') Object.assign(patch, { outcome_code: body.outcomeCode, summary: body.summary });
       if (action === 'merge') patch.merged_into = body.into!;
       await this.update(trx, row, patch);
-      await this.appendTimeline(trx, id, actor, action === 'merge' ? 'merged' : action, status, step.next, pick(body), client, at);
+      const extra = within ? await within(trx, row, step.next, at) : {};
+      for (const f of this.followers) Object.assign(extra, await f(trx, row, step.next, at));
+      await this.appendTimeline(trx, id, actor, action === 'merge' ? 'merged' : action, status, step.next, { ...pick(body), ...extra }, client, at);
       if (target) await this.appendTimeline(trx, target.id, actor, 'merged_from', null, null, { from: id, code: row.code, reason: body.reason }, client, at);
       await enqueueEvent(trx, { type: `incident.${action}`, entity: 'incident', entityId: id, audience: await this.audience(trx, id), payload: { id, status: step.next } });
     });
@@ -357,16 +372,12 @@ export class IncidentService {
     if (Number(res.numUpdatedRows) !== 1) throw new HttpError(409, 'changed_meanwhile', 'the incident was changed by someone else meanwhile; reload and try again');
   }
 
-  private async audience(trx: Kysely<Database>, id: string): Promise<string[]> {
-    const rows = await trx.selectFrom('incident_agencies').select('agency_id').where('incident_id', '=', id).execute();
-    return unique(rows.map((r) => r.agency_id));
+  private audience(trx: Kysely<Database>, id: string): Promise<string[]> {
+    return incidentAudience(trx, id);
   }
 
-  private async appendTimeline(trx: Kysely<Database>, incidentId: string, actor: Actor, action: string, from: string | null, to: string | null, detail: unknown, client: string | null, at: string): Promise<void> {
-    await trx
-      .insertInto('incident_timeline')
-      .values({ incident_id: incidentId, at, actor_user_id: actor.userId, actor_name: actor.username, actor_agency_id: actor.agencyId, action, from_status: from, to_status: to, detail: JSON.stringify(detail ?? {}), client })
-      .execute();
+  private appendTimeline(trx: Kysely<Database>, incidentId: string, actor: Actor, action: string, from: string | null, to: string | null, detail: unknown, client: string | null, at: string): Promise<void> {
+    return appendTimeline(trx, incidentId, actor, action, from, to, detail, client, at);
   }
 }
 

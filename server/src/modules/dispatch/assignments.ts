@@ -1,0 +1,56 @@
+import crypto from 'node:crypto';
+import type { Kysely, Selectable } from 'kysely';
+import type { IncidentStatus } from '@railjoint/contracts';
+import type { AssignmentsTable, Database } from '../../platform/db/schema.js';
+import type { UnitRow } from '../units/store.js';
+
+export type AssignmentRow = Selectable<AssignmentsTable>;
+
+/** What an assigned unit's status becomes when its incident moves on. */
+const UNIT_STATUS_FOR: Partial<Record<IncidentStatus, string>> = {
+  dispatched: 'dispatched',
+  en_route: 'en_route',
+  on_scene: 'on_scene',
+  cleared: 'available',
+  closed: 'available',
+  cancelled: 'available',
+  merged: 'available',
+  transferred: 'dispatched',
+};
+
+export async function createAssignments(trx: Kysely<Database>, incidentId: string, units: UnitRow[], by: string, at: string, ackS: number, etas: Map<string, number>): Promise<AssignmentRow[]> {
+  const rows: AssignmentRow[] = units.map((u) => ({
+    id: crypto.randomUUID(),
+    incident_id: incidentId,
+    unit_id: u.id,
+    agency_id: u.agency_id,
+    status: 'assigned',
+    eta_s: etas.get(u.id) ?? null,
+    assigned_at: at,
+    assigned_by: by,
+    ack_deadline: new Date(Date.parse(at) + ackS * 1000).toISOString(),
+    acknowledged_at: null,
+    escalated_at: null,
+    ended_at: null,
+  }));
+  if (rows.length) await trx.insertInto('assignments').values(rows).execute();
+  return rows;
+}
+
+export function activeAssignments(trx: Kysely<Database>, incidentId: string): Promise<AssignmentRow[]> {
+  return trx.selectFrom('assignments').selectAll().where('incident_id', '=', incidentId).where('status', 'in', ['assigned', 'acknowledged']).execute();
+}
+
+/** Moves the units of an incident's active assignments along with it; ends them when it is over. */
+export async function unitsFollow(trx: Kysely<Database>, incidentId: string, next: IncidentStatus, at: string): Promise<UnitRow[]> {
+  const status = UNIT_STATUS_FOR[next];
+  if (!status) return [];
+  const active = await activeAssignments(trx, incidentId);
+  if (active.length === 0) return [];
+  const ids = active.map((a) => a.unit_id);
+  await trx.updateTable('units').set({ status, updated_at: at }).where('id', 'in', ids).execute();
+  if (status === 'available') {
+    await trx.updateTable('assignments').set({ status: 'ended', ended_at: at }).where('id', 'in', active.map((a) => a.id)).execute();
+  }
+  return trx.selectFrom('units').selectAll().where('id', 'in', ids).execute();
+}

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { DispatchRequest, Recommendation } from '@railjoint/contracts';
+import { defineRoute, type RouteSpec } from '../../platform/http/route.js';
+import type { DispatchService } from './service.js';
+
+const IdParams = z.object({ id: z.string().uuid() });
+const client = (headers: Record<string, string | string[] | undefined>, ip: string) => `${ip} ${String(headers['user-agent'] ?? '').slice(0, 120)}`.trim();
+
+export function dispatchRoutes(dispatch: DispatchService): RouteSpec[] {
+  return [
+    defineRoute({
+      method: 'GET',
+      url: '/api/incidents/:id/recommendations',
+      summary: 'Available units of every agency that may act, ranked by estimated time of arrival, with the reason and the model\'s assumptions',
+      tag: 'dispatch',
+      access: 'signed-in',
+      params: IdParams,
+      query: z.object({ limit: z.coerce.number().int().min(1).max(50).default(10) }),
+      response: z.object({ recommendations: z.array(Recommendation), assumptions: z.unknown() }),
+      handler: async ({ actor, params, query }) => dispatch.recommendations(actor!, params.id, query.limit),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/incidents/:id/dispatch',
+      summary: 'Dispatch: send units (from any agency with a part in the incident); each must acknowledge in time. Later calls add units.',
+      tag: 'dispatch',
+      access: 'signed-in',
+      params: IdParams,
+      body: DispatchRequest,
+      handler: async ({ actor, params, body, request }) => dispatch.dispatch(actor!, params.id, body.units, body.note, client(request.headers, request.ip)),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/assignments',
+      summary: "Open assignments of the user's agency (the mobile client's list); the centre sees all",
+      tag: 'dispatch',
+      access: 'signed-in',
+      handler: async ({ actor }) => dispatch.assignmentsOf(actor!),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/assignments/:id/acknowledge',
+      summary: 'The unit acknowledges its assignment',
+      tag: 'dispatch',
+      access: 'signed-in',
+      params: IdParams,
+      body: z.object({}).optional(),
+      handler: async ({ actor, params, request }) => dispatch.acknowledge(actor!, params.id, client(request.headers, request.ip)),
+    }),
+  ];
+}

@@ -1,0 +1,187 @@
+import type { Recommendation, ResolveResult } from '@railjoint/contracts';
+import type { Db } from '../../platform/db/database.js';
+import { nowIso } from '../../platform/db/database.js';
+import type { Actor } from '../../platform/auth/actor.js';
+import { enqueueEvent, type OutboxRelay } from '../../platform/bus/outbox.js';
+import { forbidden, notFound, unprocessable } from '../../platform/http/errors.js';
+import { incidentScope } from '../../platform/policies.js';
+import type { NetworkService } from '../network/service.js';
+import type { IncidentService } from '../incidents/service.js';
+import type { IncidentRow } from '../incidents/store.js';
+import { appendTimeline, incidentAudience } from '../incidents/timeline.js';
+import type { UnitService } from '../units/service.js';
+import type { UnitRow } from '../units/store.js';
+import { etaModel, type DispatchTarget, type EtaModel, type EtaOptions } from './eta.js';
+import { recommendUnits } from './recommend.js';
+import { accessPointsOf } from './access-points.js';
+import { createAssignments, unitsFollow } from './assignments.js';
+
+export interface DispatchSettings {
+  /** a unit must acknowledge an assignment within this many seconds, else the centre is alerted */
+  ackTimeoutS: number;
+  eta: EtaOptions;
+}
+
+export const DEFAULT_DISPATCH_SETTINGS: DispatchSettings = { ackTimeoutS: 120, eta: {} };
+
+/** Recommendations, dispatching units to incidents, acknowledgements and their escalation. */
+export class DispatchService {
+  private readonly model: EtaModel;
+
+  constructor(
+    private readonly db: Db,
+    private readonly network: NetworkService,
+    private readonly incidents: IncidentService,
+    private readonly units: UnitService,
+    private readonly outbox: OutboxRelay,
+    private readonly settings: DispatchSettings = DEFAULT_DISPATCH_SETTINGS,
+  ) {
+    this.model = etaModel(settings.eta);
+    // Assigned units follow their incident: en route, on scene, free again when it is cleared.
+    incidents.onAction(async (trx, row, next, at) => {
+      const moved = await unitsFollow(trx, row.id, next, at);
+      if (moved.length) this.afterCommit(() => this.units.refresh(moved));
+      return moved.length ? { units: moved.map((u) => ({ id: u.id, status: u.status })) } : {};
+    });
+  }
+
+  private pending: Array<() => void> = [];
+  private afterCommit(f: () => void): void {
+    this.pending.push(f);
+    queueMicrotask(() => {
+      for (const g of this.pending.splice(0)) g();
+    });
+  }
+
+  /** The assumptions the ETA model uses, for the console to show. */
+  assumptions() {
+    return { speeds: this.model.speeds, trackWalkKmh: this.model.trackWalkKmh, accessOverheadS: this.model.accessOverheadS, ackTimeoutS: this.settings.ackTimeoutS };
+  }
+
+  private async incidentFor(actor: Actor, id: string): Promise<IncidentRow> {
+    const scope = incidentScope(actor);
+    const row = await this.incidents.store.byId(id, scope.all ? undefined : scope.agencyId);
+    if (!row) throw notFound('incident');
+    return row;
+  }
+
+  private async allowedAgencies(incidentId: string): Promise<Set<string>> {
+    return new Set((await this.incidents.store.agencies(incidentId)).map((a) => a.agency_id));
+  }
+
+  private target(row: IncidentRow): DispatchTarget {
+    const resolution = JSON.parse(row.resolution) as ResolveResult;
+    const line = resolution.location.line;
+    return {
+      coordinates: resolution.location.coordinates,
+      placeKind: resolution.placeKind,
+      line: line ? { lineId: line.lineId, measureM: line.measureM } : null,
+      stationId: row.station_id,
+      train: row.train,
+    };
+  }
+
+  /** Available units of every agency that may act, fastest first, with the reason for each ETA. */
+  async recommendations(actor: Actor, incidentId: string, limit = 10): Promise<{ recommendations: Recommendation[]; assumptions: ReturnType<DispatchService['assumptions']> }> {
+    const row = await this.incidentFor(actor, incidentId);
+    const allowed = await this.allowedAgencies(incidentId);
+    const recommendations = recommendUnits(this.target(row), this.units.index, {
+      allowedAgencyIds: allowed,
+      accessPoints: accessPointsOf(this.network.current()),
+      speeds: this.model,
+      limit,
+    });
+    return { recommendations, assumptions: this.assumptions() };
+  }
+
+  /**
+   * Sends units (any number, from any agency with a part in the incident): the incident becomes
+   * dispatched, each unit gets an assignment to acknowledge, all in one transaction.
+   */
+  async dispatch(actor: Actor, incidentId: string, unitIds: string[], note: string | undefined, client: string | null) {
+    const row = await this.incidentFor(actor, incidentId);
+    const allowed = await this.allowedAgencies(incidentId);
+    const units: UnitRow[] = [];
+    const fields: Array<{ field: string; message: string }> = [];
+    for (const [i, id] of [...new Set(unitIds)].entries()) {
+      const u = await this.units.store.byId(id);
+      if (!u) fields.push({ field: `body.units[${i}]`, message: `unknown unit ${id}` });
+      else if (!allowed.has(u.agency_id)) fields.push({ field: `body.units[${i}]`, message: `unit ${id} belongs to ${u.agency_id}, which has no part in this incident` });
+      else if (u.status !== 'available') fields.push({ field: `body.units[${i}]`, message: `unit ${id} is ${u.status}, not available` });
+      else units.push(u);
+    }
+    if (fields.length) throw unprocessable('units_not_dispatchable', fields.map((f) => f.message).join('; '), { fields });
+    const etas = new Map<string, number>();
+    if (units.length) {
+      const recs = recommendUnits(this.target(row), this.units.index, { allowedAgencyIds: new Set(units.map((u) => u.agency_id)), accessPoints: accessPointsOf(this.network.current()), speeds: this.model, limit: 200 });
+      for (const r of recs) etas.set(r.unitId, r.etaS);
+    }
+    if (row.status === 'received') {
+      const result = await this.incidents.act(actor, incidentId, 'dispatch', { reason: note }, client, async (trx, _row, _next, at) => {
+        const assignments = await createAssignments(trx, incidentId, units, actor.userId, at, this.settings.ackTimeoutS, etas);
+        return { assignments: assignments.map((a) => ({ id: a.id, unitId: a.unit_id, etaS: a.eta_s })) };
+      });
+      return result;
+    }
+    // Reinforcements for an incident already being worked.
+    if (!['dispatched', 'en_route', 'on_scene'].includes(row.status)) {
+      throw unprocessable('not_dispatchable', `an incident that is ${row.status} takes no more units`);
+    }
+    if (units.length === 0) throw unprocessable('no_units', 'name the units to add', { fields: [{ field: 'body.units', message: 'required' }] });
+    const at = nowIso();
+    const moved = await this.db.kysely.transaction().execute(async (trx) => {
+      const assignments = await createAssignments(trx, incidentId, units, actor.userId, at, this.settings.ackTimeoutS, etas);
+      await trx.updateTable('units').set({ status: 'dispatched', updated_at: at }).where('id', 'in', units.map((u) => u.id)).execute();
+      await appendTimeline(trx, incidentId, actor, 'units_added', null, null, { assignments: assignments.map((a) => ({ id: a.id, unitId: a.unit_id, etaS: a.eta_s })), note }, client, at);
+      await enqueueEvent(trx, { type: 'incident.units_added', entity: 'incident', entityId: incidentId, audience: await incidentAudience(trx, incidentId), payload: { id: incidentId } });
+      return trx.selectFrom('units').selectAll().where('id', 'in', units.map((u) => u.id)).execute();
+    });
+    this.units.refresh(moved);
+    this.outbox.kick();
+    return this.incidents.get(actor, incidentId);
+  }
+
+  /** The unit's people confirm they have the job. */
+  async acknowledge(actor: Actor, assignmentId: string, client: string | null) {
+    const a = await this.db.kysely.selectFrom('assignments').selectAll().where('id', '=', assignmentId).executeTakeFirst();
+    const centre = incidentScope(actor).all;
+    if (!a || (!centre && a.agency_id !== actor.agencyId)) throw notFound('assignment');
+    if (!centre && !actor.roles.some((r) => r === 'officer' || r === 'commander' || r === 'liaison' || r === 'volunteer')) throw forbidden('your role may not acknowledge assignments');
+    if (a.status !== 'assigned') return { id: a.id, status: a.status, acknowledgedAt: a.acknowledged_at };
+    const at = nowIso();
+    await this.db.kysely.transaction().execute(async (trx) => {
+      await trx.updateTable('assignments').set({ status: 'acknowledged', acknowledged_at: at }).where('id', '=', a.id).execute();
+      await appendTimeline(trx, a.incident_id, actor, 'assignment_acknowledged', null, null, { assignmentId: a.id, unitId: a.unit_id, afterS: Math.round((Date.parse(at) - Date.parse(a.assigned_at)) / 1000) }, client, at);
+      await enqueueEvent(trx, { type: 'incident.assignment_acknowledged', entity: 'incident', entityId: a.incident_id, audience: await incidentAudience(trx, a.incident_id), payload: { id: a.incident_id, unitId: a.unit_id } });
+    });
+    this.outbox.kick();
+    return { id: a.id, status: 'acknowledged', acknowledgedAt: at };
+  }
+
+  /** Assignments a unit's agency can see (its mobile client's list). */
+  async assignmentsOf(actor: Actor) {
+    const scope = incidentScope(actor);
+    let q = this.db.kysely.selectFrom('assignments').innerJoin('incidents', 'incidents.id', 'assignments.incident_id').select([
+      'assignments.id', 'assignments.unit_id', 'assignments.status', 'assignments.assigned_at', 'assignments.ack_deadline', 'assignments.acknowledged_at', 'assignments.eta_s',
+      'incidents.id as incident_id', 'incidents.code', 'incidents.category_id', 'incidents.priority', 'incidents.status as incident_status', 'incidents.mileage', 'incidents.lon', 'incidents.lat',
+    ]).where('assignments.status', 'in', ['assigned', 'acknowledged']).orderBy('assignments.assigned_at', 'desc').limit(200);
+    if (!scope.all) q = q.where('assignments.agency_id', '=', scope.agencyId);
+    return { assignments: await q.execute() };
+  }
+
+  /** Unacknowledged assignments past their deadline escalate to the coordination centre, once. */
+  async sweep(now: Date = new Date()): Promise<{ escalated: number }> {
+    const at = now.toISOString();
+    const late = await this.db.kysely.selectFrom('assignments').selectAll().where('status', '=', 'assigned').where('ack_deadline', '<', at).where('escalated_at', 'is', null).execute();
+    const system: Actor = { userId: 'system', username: 'system', displayName: 'RailJoint', agencyId: 'system', agencyType: null, roles: ['admin'] };
+    for (const a of late) {
+      await this.db.kysely.transaction().execute(async (trx) => {
+        await trx.updateTable('assignments').set({ escalated_at: at }).where('id', '=', a.id).execute();
+        await appendTimeline(trx, a.incident_id, system, 'assignment_unacknowledged', null, null, { assignmentId: a.id, unitId: a.unit_id, deadline: a.ack_deadline }, null, at);
+        await enqueueEvent(trx, { type: 'incident.assignment_unacknowledged', entity: 'incident', entityId: a.incident_id, audience: await incidentAudience(trx, a.incident_id), payload: { id: a.incident_id, unitId: a.unit_id } });
+      });
+    }
+    if (late.length) this.outbox.kick();
+    return { escalated: late.length };
+  }
+}

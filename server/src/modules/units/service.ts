@@ -1,0 +1,126 @@
+import type { CreateUnitRequest, LonLat, Unit, UnitStatus } from '@railjoint/contracts';
+import type { z } from 'zod';
+import type { Db } from '../../platform/db/database.js';
+import { nowIso } from '../../platform/db/database.js';
+import type { Actor } from '../../platform/auth/actor.js';
+import type { EventBus } from '../../platform/bus/event.js';
+import { enqueueEvent, type OutboxRelay } from '../../platform/bus/outbox.js';
+import { recordChange } from '../../platform/change-log.js';
+import { conflict, forbidden, notFound, unprocessable } from '../../platform/http/errors.js';
+import { incidentScope } from '../../platform/policies.js';
+import { UnitIndex } from '../dispatch/unit-index.js';
+import { UnitStore, type UnitRow } from './store.js';
+import { presentUnit, toDispatchUnit } from './presenter.js';
+
+type NewUnit = z.infer<typeof CreateUnitRequest>;
+
+/**
+ * Units, their status and positions. Keeps the in-memory index the recommendations search in step:
+ * at once for changes made here, and through the bus for changes made by other instances.
+ */
+export class UnitService {
+  readonly store: UnitStore;
+  readonly index = new UnitIndex({ refLat: 30 });
+
+  private constructor(
+    private readonly db: Db,
+    private readonly outbox: OutboxRelay,
+    private readonly agencyExists: (id: string) => Promise<boolean>,
+  ) {
+    this.store = new UnitStore(db.kysely);
+  }
+
+  static async open(db: Db, bus: EventBus, outbox: OutboxRelay, agencyExists: (id: string) => Promise<boolean>): Promise<UnitService> {
+    const service = new UnitService(db, outbox, agencyExists);
+    for (const row of await service.store.all()) service.index.upsert(toDispatchUnit(row));
+    bus.subscribe((e) => {
+      if (e.entity === 'unit' && e.payload && typeof e.payload === 'object' && 'unit' in e.payload) {
+        service.index.upsert(toDispatchUnit((e.payload as { unit: UnitRow }).unit));
+      }
+    });
+    return service;
+  }
+
+  /** The centre sees every unit; an agency its own. */
+  async list(actor: Actor): Promise<Unit[]> {
+    const scope = incidentScope(actor);
+    return (await this.store.list(scope.all ? undefined : scope.agencyId)).map(presentUnit);
+  }
+
+  async get(actor: Actor, id: string): Promise<Unit> {
+    return presentUnit(await this.visible(actor, id));
+  }
+
+  private async visible(actor: Actor, id: string): Promise<UnitRow> {
+    const row = await this.store.byId(id);
+    const scope = incidentScope(actor);
+    if (!row || (!scope.all && row.agency_id !== actor.agencyId)) throw notFound('unit');
+    return row;
+  }
+
+  async createMany(actor: Actor, units: NewUnit[]): Promise<number> {
+    for (const [i, u] of units.entries()) {
+      if (!(await this.agencyExists(u.agencyId))) throw unprocessable('unknown_agency', `agency ${u.agencyId} does not exist`, { fields: [{ field: units.length > 1 ? `body[${i}].agencyId` : 'body.agencyId', message: 'unknown agency' }] });
+      if (await this.store.byId(u.id)) throw conflict('unit_exists', `unit ${u.id} exists already`);
+    }
+    const now = nowIso();
+    const rows: UnitRow[] = units.map((u) => ({
+      id: u.id,
+      callsign: u.name,
+      agency_id: u.agencyId,
+      kind: u.kind,
+      capabilities: JSON.stringify(u.capabilities),
+      crew: u.crew,
+      status: 'available',
+      lon: u.position?.[0] ?? null,
+      lat: u.position?.[1] ?? null,
+      position_at: u.position ? now : null,
+      train: u.train ?? null,
+      updated_at: now,
+    }));
+    await this.db.kysely.transaction().execute(async (trx) => {
+      await this.store.insertMany(trx, rows);
+      await recordChange(trx, actor, 'unit', rows.length === 1 ? rows[0]!.id : `${rows.length} units`, 'create', { ids: rows.map((r) => r.id) });
+    });
+    for (const r of rows) this.index.upsert(toDispatchUnit(r));
+    return rows.length;
+  }
+
+  /** A position fix from the unit's mobile client or an AVL feed; the history is kept. */
+  async reportPosition(actor: Actor, id: string, position: LonLat, at: string | undefined, source: string): Promise<Unit> {
+    const row = await this.visible(actor, id);
+    const when = at ? new Date(at).toISOString() : nowIso();
+    const updated = await this.db.kysely.transaction().execute(async (trx) => {
+      await trx.insertInto('unit_positions').values({ unit_id: id, at: when, lon: position[0], lat: position[1], source }).execute();
+      // An older fix arriving late is kept in the history but does not move the unit back.
+      if (row.position_at && row.position_at > when) return row;
+      const next: UnitRow = { ...row, lon: position[0], lat: position[1], position_at: when, updated_at: nowIso() };
+      await trx.updateTable('units').set({ lon: next.lon, lat: next.lat, position_at: when, updated_at: next.updated_at }).where('id', '=', id).execute();
+      await enqueueEvent(trx, { type: 'unit.position', entity: 'unit', entityId: id, audience: [row.agency_id], payload: { unit: next } });
+      return next;
+    });
+    this.index.upsert(toDispatchUnit(updated));
+    this.outbox.kick();
+    return presentUnit(updated);
+  }
+
+  async setStatus(actor: Actor, id: string, status: UnitStatus, train: string | null | undefined): Promise<Unit> {
+    const row = await this.visible(actor, id);
+    const canSet = actor.roles.some((r) => r === 'admin' || r === 'dispatcher' || r === 'commander') || row.agency_id === actor.agencyId;
+    if (!canSet) throw forbidden('only the unit or the coordination centre may change its status');
+    const next: UnitRow = { ...row, status, train: train === undefined ? row.train : train, updated_at: nowIso() };
+    await this.db.kysely.transaction().execute(async (trx) => {
+      await trx.updateTable('units').set({ status: next.status, train: next.train, updated_at: next.updated_at }).where('id', '=', id).execute();
+      await recordChange(trx, actor, 'unit', id, 'status', { from: row.status, to: status, train: next.train });
+      await enqueueEvent(trx, { type: 'unit.status', entity: 'unit', entityId: id, audience: [row.agency_id], payload: { unit: next } });
+    });
+    this.index.upsert(toDispatchUnit(next));
+    this.outbox.kick();
+    return presentUnit(next);
+  }
+
+  /** Reflects a status set inside another module's transaction (dispatch, an incident moving on). */
+  refresh(rows: UnitRow[]): void {
+    for (const r of rows) this.index.upsert(toDispatchUnit(r));
+  }
+}

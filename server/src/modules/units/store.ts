@@ -1,0 +1,31 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, UnitsTable } from '../../platform/db/schema.js';
+
+export type UnitRow = Selectable<UnitsTable>;
+
+/** Queries for units and their position history. */
+export class UnitStore {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  all(): Promise<UnitRow[]> {
+    return this.db.selectFrom('units').selectAll().orderBy('id').execute();
+  }
+
+  list(agencyId?: string): Promise<UnitRow[]> {
+    let q = this.db.selectFrom('units').selectAll().orderBy('callsign');
+    if (agencyId) q = q.where('agency_id', '=', agencyId);
+    return q.execute();
+  }
+
+  byId(id: string, trx: Kysely<Database> = this.db): Promise<UnitRow | undefined> {
+    return trx.selectFrom('units').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  async insertMany(trx: Kysely<Database>, rows: UnitRow[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += 200) await trx.insertInto('units').values(rows.slice(i, i + 200)).execute();
+  }
+
+  positions(unitId: string, limit: number) {
+    return this.db.selectFrom('unit_positions').selectAll().where('unit_id', '=', unitId).orderBy('id', 'desc').limit(limit).execute();
+  }
+}

@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES, startApp, type TestApp } from './harness.js';
+
+describe.each(ENGINES)('units and dispatch on %s', (engine) => {
+  let t: TestApp;
+  let dispatcher: string;
+  beforeAll(async () => {
+    t = await startApp({ engine, demo: true });
+    dispatcher = await t.login('lz.dispatcher1');
+  });
+  afterAll(async () => t?.close());
+  const post = (url: string, payload: unknown, auth = dispatcher) => t.http.inject({ method: 'POST', url, payload: payload as object, headers: { authorization: auth } });
+  const get = (url: string, auth = dispatcher) => t.http.inject({ method: 'GET', url, headers: { authorization: auth } });
+  const create = async () => {
+    const r = await post('/api/incidents', { category: 'stone_throwing', channel: 'hotline', location: { lon: 109.5125, lat: 24.367 }, description: '石块击打列车' });
+    expect(r.statusCode, r.body).toBe(201);
+    return r.json();
+  };
+
+  it('seeds units for the demo and shows each agency only its own', async () => {
+    const all = (await get('/api/units')).json().units;
+    expect(all.length).toBeGreaterThan(40);
+    const liubei = await t.login('liubei.liaison');
+    const own = (await get('/api/units', liubei)).json().units;
+    expect(own.length).toBeGreaterThan(0);
+    expect(own.every((u: { agencyId: string }) => u.agencyId === 'cb-liubei')).toBe(true);
+  });
+
+  it('recommends units of the agencies that may act, fastest first, with reasons and assumptions', async () => {
+    const inc = await create();
+    const res = await get(`/api/incidents/${inc.id}/recommendations`);
+    expect(res.statusCode, res.body).toBe(200);
+    const { recommendations, assumptions } = res.json();
+    expect(recommendations.length).toBeGreaterThan(1);
+    const allowed = new Set([inc.lead.agencyId, ...inc.support.map((a: { agencyId: string }) => a.agencyId), ...inc.inform.map((a: { agencyId: string }) => a.agencyId)]);
+    expect(recommendations.every((r: { agencyId: string }) => allowed.has(r.agencyId))).toBe(true);
+    const etas = recommendations.map((r: { etaS: number }) => r.etaS);
+    expect(etas).toEqual([...etas].sort((a, b) => a - b));
+    expect(recommendations[0].reason).toBeTruthy();
+    expect(assumptions.speeds.patrol_car.kmh).toBeGreaterThan(0);
+    const agencies = recommendations.map((r: { agencyId: string }) => r.agencyId);
+    expect(agencies).toContain('lz-ps-liuzhou');
+    expect(agencies).toContain('cb-yufeng');
+  });
+
+  it('dispatches a railway and a local unit; they acknowledge; they follow the incident; late ones escalate', async () => {
+    const inc = await create();
+    const bad = await post(`/api/incidents/${inc.id}/dispatch`, { units: ['u-liubei-car'] });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().error.details.fields[0].field).toBe('body.units[0]');
+    expect((await get(`/api/incidents/${inc.id}`)).json().status).toBe('received');
+
+    const sent = await post(`/api/incidents/${inc.id}/dispatch`, { units: ['u-ps-liuzhou-car', 'u-yufeng-car'] });
+    expect(sent.statusCode, sent.body).toBe(200);
+    const body = sent.json();
+    expect(body.status).toBe('dispatched');
+    const entry = body.timeline.find((e: { action: string }) => e.action === 'dispatch');
+    expect(entry.detail.assignments).toHaveLength(2);
+    const units = (await get('/api/units')).json().units;
+    expect(units.find((u: { id: string }) => u.id === 'u-yufeng-car').status).toBe('dispatched');
+    // a dispatched unit is no longer recommended, nor can it be sent twice
+    const recs = (await get(`/api/incidents/${inc.id}/recommendations`)).json().recommendations;
+    expect(recs.map((r: { unitId: string }) => r.unitId)).not.toContain('u-yufeng-car');
+
+    const officer = await t.login('ps.liuzhou.officer');
+    const mine = (await get('/api/assignments', officer)).json().assignments;
+    const assignment = mine.find((a: { incident_id: string }) => a.incident_id === inc.id);
+    expect(assignment.unit_id).toBe('u-ps-liuzhou-car');
+    const ack = await post(`/api/assignments/${assignment.id}/acknowledge`, {}, officer);
+    expect(ack.json().status).toBe('acknowledged');
+
+    const swept = await t.app.services.dispatch.sweep(new Date(Date.now() + 3600_000));
+    expect(swept.escalated).toBe(1); // the county car never acknowledged
+    const timeline = (await get(`/api/incidents/${inc.id}`)).json().timeline.map((e: { action: string }) => e.action);
+    expect(timeline).toEqual(expect.arrayContaining(['assignment_acknowledged', 'assignment_unacknowledged']));
+
+    for (const a of ['en-route', 'on-scene']) expect((await post(`/api/incidents/${inc.id}/${a}`, {})).statusCode).toBe(200);
+    expect((await get('/api/units')).json().units.find((u: { id: string }) => u.id === 'u-ps-liuzhou-car').status).toBe('on_scene');
+    expect((await post(`/api/incidents/${inc.id}/clear`, {})).statusCode).toBe(200);
+    expect((await get('/api/units')).json().units.find((u: { id: string }) => u.id === 'u-ps-liuzhou-car').status).toBe('available');
+  });
+
+  it('takes position fixes from the unit itself, keeps the history, and hides units of other agencies', async () => {
+    const officer = await t.login('ps.liuzhou.officer');
+    const fix = await post('/api/units/u-ps-liuzhou-car/position', { lon: 109.41, lat: 24.31 }, officer);
+    expect(fix.statusCode, fix.body).toBe(200);
+    expect(fix.json().position).toEqual([109.41, 24.31]);
+    const detail = (await get('/api/units/u-ps-liuzhou-car', officer)).json();
+    expect(detail.track[0].position).toEqual([109.41, 24.31]);
+    const liubei = await t.login('liubei.liaison');
+    expect((await post('/api/units/u-ps-liuzhou-car/position', { lon: 109.4, lat: 24.3 }, liubei)).statusCode).toBe(404);
+    expect((await post('/api/units/u-ps-liuzhou-car/position', { lon: 999, lat: 24.3 }, officer)).statusCode).toBe(400);
+  });
+});
