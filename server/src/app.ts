@@ -20,6 +20,8 @@ import { UnitService } from './modules/units/service.js';
 import { unitRoutes } from './modules/units/routes.js';
 import { DispatchService } from './modules/dispatch/service.js';
 import { dispatchRoutes } from './modules/dispatch/routes.js';
+import { HandoverService } from './modules/incidents/handover-service.js';
+import { handoverRoutes } from './modules/incidents/handover-routes.js';
 import { changeLogRoutes } from './modules/audit/routes.js';
 import { bootstrap } from './bootstrap.js';
 import type { EventBus } from './platform/bus/event.js';
@@ -73,6 +75,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     const incidents = new IncidentService(db, organisation, outbox, undefined, trainLocator(trains, network));
     const units = await UnitService.open(db, bus, outbox, (id) => organisation.agencyExists(id));
     const dispatch = new DispatchService(db, network, incidents, units, outbox);
+    const handover = new HandoverService(db, incidents, trains, outbox);
     const services: Services = { users, network, organisation, trains, incidents, units, dispatch };
 
     await bootstrap(services, config, { announce: opts.announce ?? (() => {}), demoPassword: opts.demoPassword });
@@ -96,6 +99,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
         ...incidentRoutes(incidents),
         ...unitRoutes(units),
         ...dispatchRoutes(dispatch),
+        ...handoverRoutes(handover),
         ...changeLogRoutes(db.kysely),
       ],
       resolveActor,

@@ -48,6 +48,16 @@ describe.each(ENGINES)('incidents on %s', (engine) => {
     expect(inc.location.train).toBe('G1501');
     expect(inc.location.sectionName).toContain('桂林北');
     expect(inc.lead.type).toBe('train_police_team');
+    const proposal = await get(`/api/incidents/${inc.id}/handover?at=${encodeURIComponent('2026-12-01T07:20:00+08:00')}`);
+    expect(proposal.statusCode, proposal.body).toBe(200);
+    const p = proposal.json();
+    expect(p.proposed.leadTimeS).toBeGreaterThanOrEqual(600);
+    expect(p.proposed.police.type).toBe('railway_police_station');
+    const police = p.proposed.police.agencyId as string;
+    const asked = await post(`/api/incidents/${inc.id}/handover`, { stationId: p.proposed.stationId, at: '2026-12-01T07:20:00+08:00' });
+    expect(asked.statusCode, asked.body).toBe(200);
+    expect(asked.json().support.map((a: { agencyId: string }) => a.agencyId)).toContain(police);
+    expect(asked.json().timeline.at(-1)).toMatchObject({ action: 'handover_requested', detail: { train: 'G1501', stationId: p.proposed.stationId } });
     const missing = await post('/api/incidents', report({ location: { train: 'X9999', at: '2026-12-01T07:20:00+08:00' } }));
     expect(missing.statusCode).toBe(422);
     expect(missing.json().error.details.fields[0].field).toBe('body.location.train');
