@@ -2,8 +2,9 @@ import { UNIT_KINDS, type LonLat } from '@railjoint/contracts';
 import { generateDemo } from '../server/src/demo/generate.js';
 import { NetworkModel } from '../server/src/modules/network/network-model.js';
 import { metresPerDegree } from '../server/src/modules/network/geo.js';
-import { etaModel, type AccessPoint, type DispatchTarget, type DispatchUnit } from '../server/src/modules/dispatch/eta.js';
+import { etaModel, type DispatchTarget, type DispatchUnit } from '../server/src/modules/dispatch/eta.js';
 import { UnitIndex, recommendUnits, recommendUnitsLinear } from '../server/src/modules/dispatch/recommend.js';
+import { accessPointsOf } from '../server/src/modules/dispatch/access-points.js';
 import { fmt, type BenchRow } from './report.js';
 
 function percentile(sorted: number[], p: number): number {
@@ -22,17 +23,8 @@ export async function benchRecommend(opts: { log: (line: string) => void; units?
   const demo = generateDemo({ scale: 'department' });
   const model = NetworkModel.build(demo.network);
 
-  const access: AccessPoint[] = [];
-  for (const s of model.sites()) {
-    if (s.siteType !== 'access_gate') continue;
-    const g = s.feature.geometry;
-    const coordinates = (g.type === 'Point' ? g.coordinates : g.coordinates[0]!) as LonLat;
-    access.push({ id: s.id, name: s.name, kind: 'access_gate', coordinates, lineId: s.lineId, measureM: s.fromMeasureM });
-  }
-  const gates = access.length;
-  for (const st of model.stations()) {
-    for (const on of st.lines) access.push({ id: st.id, name: st.name, kind: 'station', coordinates: st.coordinates, lineId: on.lineId, measureM: on.measureM });
-  }
+  const access = accessPointsOf(model);
+  const gates = access.filter((a) => a.kind === 'access_gate').length;
 
   let s = 4242;
   const rand = () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);

@@ -1,6 +1,7 @@
 import { benchLocate } from './locate.bench.js';
 import { benchResolve } from './resolve.bench.js';
 import { benchRecommend } from './recommend.bench.js';
+import { benchReception } from './reception.bench.js';
 import { markdownTable } from './report.js';
 
 /**
@@ -12,6 +13,7 @@ const sections = [
   { bench: 'network locate', ...(await benchLocate({ log })) },
   { bench: 'jurisdiction resolve', ...(await benchResolve({ log })) },
   { bench: 'dispatch recommend', ...(await benchRecommend({ log })) },
+  { bench: 'reception', ...(await benchReception({ log })) },
 ];
 console.log(`\n${markdownTable(sections)}\n`);
 console.log(`measured ${new Date().toISOString().slice(0, 10)} on ${process.platform} ${process.arch}, Node ${process.version}`);

@@ -17,6 +17,7 @@ import { findLikelyDuplicates, type DuplicateProbe } from './duplicates.js';
 import { missingRequirements, transition } from './lifecycle.js';
 import { presentIncident } from './presenter.js';
 import { toUrlAction } from './actions.js';
+import { metresPerDegree } from '../network/geo.js';
 import { alert, answerTransfer, handOverLead, openTransfer, pendingTransfer } from './transfers.js';
 import { appendTimeline, incidentAudience } from './timeline.js';
 
@@ -104,7 +105,9 @@ export class IncidentService {
         if (existing) return { row: existing, created: false, duplicates: [] };
       }
       const since = new Date(now.getTime() - this.settings.duplicateWindowS * 1000).toISOString();
-      const open = await this.store.openOfCategory(trx, input.category, since);
+      const [lon, lat] = resolution.location.coordinates;
+      const { kx, ky } = metresPerDegree(lat);
+      const open = await this.store.openOfCategory(trx, input.category, since, { lon, lat, dLon: this.settings.duplicateDistanceM / kx, dLat: this.settings.duplicateDistanceM / ky, lineId: line?.lineId ?? null });
       const probe: DuplicateProbe = { categoryId: input.category, coordinates: resolution.location.coordinates, lineId: line?.lineId ?? null, mileageM: line?.metres ?? null, occurredAt: occurredAt.toISOString() };
       const duplicates = findLikelyDuplicates(probe, open.map(toProbe), { distanceM: this.settings.duplicateDistanceM, windowS: this.settings.duplicateWindowS });
       const day = receivedAt.slice(0, 10).replace(/-/g, '');

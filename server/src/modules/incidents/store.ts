@@ -72,14 +72,24 @@ export class IncidentStore {
   }
 
   /** Open incidents of a category received since a time: candidates for duplicate detection. */
-  openOfCategory(trx: Kysely<Database>, category: string, since: string): Promise<IncidentRow[]> {
-    return trx
+  openOfCategory(trx: Kysely<Database>, category: string, since: string, near?: { lon: number; lat: number; dLon: number; dLat: number; lineId: string | null }): Promise<IncidentRow[]> {
+    let q = trx
       .selectFrom('incidents')
       .selectAll()
       .where('category_id', '=', category)
       .where('status', 'not in', ['closed', 'cancelled', 'merged'])
-      .where('received_at', '>=', since)
-      .execute();
+      .where('received_at', '>=', since);
+    if (near) {
+      // Only what can be near: within the box around the point, or on the same line (the
+      // duplicate rule also compares mileage along a line).
+      q = q.where((eb) =>
+        eb.or([
+          eb.and([eb('lon', '>=', near.lon - near.dLon), eb('lon', '<=', near.lon + near.dLon), eb('lat', '>=', near.lat - near.dLat), eb('lat', '<=', near.lat + near.dLat)]),
+          ...(near.lineId ? [eb('line_id', '=', near.lineId)] : []),
+        ]),
+      );
+    }
+    return q.execute();
   }
 
   agencies(incidentId: string): Promise<Array<{ agency_id: string; role: string }>> {

@@ -95,9 +95,16 @@ export class OutboxRelay {
     for (;;) {
       const rows = await db.selectFrom('outbox').select(['id', 'body']).where('published_at', 'is', null).orderBy('id').limit(100).execute();
       if (rows.length === 0) return;
-      for (const row of rows) {
-        await this.bus.publish({ ...(JSON.parse(row.body) as DomainEvent), seq: row.id });
-        await db.updateTable('outbox').set({ published_at: nowIso() }).where('id', '=', row.id).execute();
+      // Published one by one, marked as a batch: one write (one fsync) per batch, not per event.
+      // A crash in between re-publishes some rows, which consumers drop by event id.
+      const done: number[] = [];
+      try {
+        for (const row of rows) {
+          await this.bus.publish({ ...(JSON.parse(row.body) as DomainEvent), seq: row.id });
+          done.push(row.id);
+        }
+      } finally {
+        if (done.length) await db.updateTable('outbox').set({ published_at: nowIso() }).where('id', 'in', done).execute();
       }
     }
   }
