@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import {
   Category,
+  type CreateIncidentRequest,
+  type IncidentStatus,
   LoginResponse,
   PositionResponse,
   ResolveResult,
@@ -9,6 +11,7 @@ import {
   type AreaGeometry,
 } from '@railjoint/contracts';
 import { request } from './client';
+import { Incident, IncidentDetail, IncidentList, type PriorityLevel as Priority } from './incidentSchemas';
 import type { Language } from '../app/i18n/languages';
 
 export type { NetworkGeoJSON };
@@ -52,4 +55,21 @@ export const api = {
     }),
   position: (lineId: string, mileage: string, signal?: AbortSignal) =>
     request('GET', '/api/network/position', { query: { lineId, mileage }, schema: PositionResponse, signal }),
+
+  incidents: (q: { status?: IncidentStatus[]; priority?: Priority[]; limit?: number }, signal?: AbortSignal) =>
+    request('GET', '/api/incidents', {
+      query: { status: q.status?.join(','), priority: q.priority?.join(','), limit: q.limit },
+      schema: IncidentList,
+      signal,
+    }),
+  incident: (id: string, signal?: AbortSignal) => request('GET', `/api/incidents/${encodeURIComponent(id)}`, { schema: IncidentDetail, signal }),
+  createIncident: (body: CreateIncidentRequest) => request('POST', '/api/incidents', { body, schema: Incident }),
+  /** dispatch, en-route, on-scene, clear, close, cancel, merge (the URL words) */
+  incidentAction: (id: string, action: string, body: { reason?: string; outcomeCode?: string; summary?: string; into?: string } = {}) =>
+    request('POST', `/api/incidents/${encodeURIComponent(id)}/${action}`, { body, schema: Incident.partial() }),
+  reprioritise: (id: string, priority: Priority, reason: string) =>
+    request('POST', `/api/incidents/${encodeURIComponent(id)}/reprioritise`, { body: { priority, reason }, schema: Incident.partial() }),
+  keepApart: (id: string, reason?: string) =>
+    request('POST', `/api/incidents/${encodeURIComponent(id)}/keep-apart`, { body: { reason }, schema: Incident.partial() }),
+  note: (id: string, text: string) => request('POST', `/api/incidents/${encodeURIComponent(id)}/note`, { body: { text } }),
 };

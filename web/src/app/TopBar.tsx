@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { User } from '@railjoint/contracts';
 import { useT } from './i18n/useT';
 import { LanguageSwitch } from './i18n/LanguageSwitch';
@@ -12,7 +13,7 @@ function shortName(user: User): string {
   return user.displayName.slice(agency.length).replace(/^[\s·・\-—]+/, '') || user.displayName;
 }
 
-export function TopBar({ user, onSignOut }: { user: User; onSignOut(): void }) {
+export function TopBar({ user, onSignOut, nav }: { user: User; onSignOut(): void; nav?: ReactNode }) {
   const { t } = useT();
   return (
     <header className="topbar">
@@ -20,8 +21,8 @@ export function TopBar({ user, onSignOut }: { user: User; onSignOut(): void }) {
         <span className="topbar-logo" aria-hidden="true" />
         <strong>{t('app.name')}</strong>
         <span className="topbar-title">{t('app.title')}</span>
-        <span className="topbar-room">{t('app.room')}</span>
       </div>
+      {nav}
       <div className="topbar-tools">
         <span
           className="topbar-user"

@@ -13,6 +13,7 @@ import { declutterLabels } from './declutterLabels';
 import { COLOURS } from './colours';
 import { useHoverName } from './useHoverName';
 import type { MapFocus, MapPick } from './mapFocus';
+import { addIncidentMarkers, type IncidentMarker } from './incidentMarkers';
 import './map.css';
 
 // Under Vite the worker is a separate asset; without this maplibre looks for it beside the page.
@@ -31,21 +32,27 @@ interface Props {
   pick: MapPick | null;
   focus: MapFocus | null;
   onPick(point: LonLat): void;
+  /** incidents to draw as coloured markers (the incidents room) */
+  incidents?: IncidentMarker[];
+  selectedIncident?: string | null;
+  onIncidentClick?(id: string): void;
 }
 
 /** Liuzhou: where the demo department lies; replaced by the network's extent as soon as it loads. */
 const INITIAL_CENTER: LonLat = [109.41, 24.33];
 
-export function MapView({ network, areas, pick, focus, onPick }: Props) {
+export function MapView({ network, areas, pick, focus, onPick, incidents, selectedIncident = null, onIncidentClick }: Props) {
   const { t } = useT();
   const containerRef = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<MaplibreMap | null>(null);
   const [ready, setReady] = useState(false);
   const [band, setBand] = useState<ZoomBand>('low');
   const onPickRef = useRef(onPick);
+  const onIncidentRef = useRef(onIncidentClick);
   useEffect(() => {
     onPickRef.current = onPick;
-  }, [onPick]);
+    onIncidentRef.current = onIncidentClick;
+  }, [onPick, onIncidentClick]);
 
   useEffect(() => {
     const container = containerRef.current;
@@ -109,6 +116,11 @@ export function MapView({ network, areas, pick, focus, onPick }: Props) {
       marker.remove();
     };
   }, [map, pick, t]);
+
+  useEffect(() => {
+    if (!map || !incidents) return;
+    return addIncidentMarkers(map, incidents, selectedIncident, (id) => onIncidentRef.current?.(id));
+  }, [map, incidents, selectedIncident]);
 
   useEffect(() => {
     if (!map || !focus) return;

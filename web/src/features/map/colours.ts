@@ -13,3 +13,11 @@ export const COLOURS = {
   townshipLine: '#a9b6c8',
   pick: '#e8590c',
 } as const;
+
+/** Incident markers and badges: red, orange, amber, grey-blue from the most to the least urgent. */
+export const PRIORITY_COLOURS = {
+  P1: '#c8283c',
+  P2: '#e8590c',
+  P3: '#c99a06',
+  P4: '#5b6b82',
+} as const;

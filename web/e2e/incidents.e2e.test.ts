@@ -1,0 +1,139 @@
+/**
+ * The dispatcher's workplace in a real browser against the real server with the demo department:
+ * take a call by keyboard-friendly search (pinyin initials), find it on top of the queue, and walk
+ * it through dispatch → en route → on scene → cleared → closed. Needs `npm run build -w web` first.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { startServer } from '../../server/test/harness.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const OUT = path.join(here, 'out');
+const WEB_DIST = path.resolve(here, '../dist');
+
+type Server = Awaited<ReturnType<typeof startServer>>;
+
+describe('console: the incidents room', () => {
+  let server: Server;
+  let context: BrowserContext;
+  let page: Page;
+  let profile: string;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
+      throw new Error(`${WEB_DIST} has no build: run "npm run build -w web" first`);
+    }
+    server = await startServer({ demo: true, webDist: WEB_DIST });
+    profile = fs.mkdtempSync(path.join(os.tmpdir(), 'railjoint-chromium-'));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      viewport: { width: 1440, height: 900 },
+      locale: 'zh-CN',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--autoplay-policy=no-user-gesture-required',
+        '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
+      ],
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+    page.on('pageerror', (e) => pageErrors.push(String(e)));
+    page.on('console', (m) => {
+      if (m.type() === 'error') pageErrors.push(m.text());
+    });
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await server?.close();
+    if (profile) fs.rmSync(profile, { recursive: true, force: true });
+  });
+
+  async function status(): Promise<string | null> {
+    return page.getByTestId('incident-status').getAttribute('data-status');
+  }
+
+  it('takes a call, queues it by priority, and works it through to closed', { timeout: 120_000 }, async () => {
+    await page.goto(server.url);
+    await page.getByTestId('signin-username').fill('lz.dispatcher1');
+    await page.getByTestId('signin-password').fill(server.demoPassword);
+    await page.getByTestId('signin-submit').click();
+    await page.getByTestId('nav-incidents').click();
+    expect(new URL(page.url()).pathname).toBe('/incidents');
+    await page.getByTestId('incident-queue').waitFor();
+    await page.getByTestId('map').and(page.locator('[data-ready="true"]')).waitFor({ timeout: 30_000 });
+
+    // category by pinyin initials, picked with the keyboard
+    await page.getByTestId('new-incident').click();
+    const category = page.getByTestId('category-input');
+    await category.click();
+    await category.pressSequentially('jdlc');
+    const option = page.getByTestId('category-option').first();
+    await option.waitFor();
+    expect(await option.textContent()).toContain('击打列车');
+    await category.press('Enter');
+    expect(await category.inputValue()).toBe('击打列车');
+
+    // line + mileage
+    await page.getByTestId('location-mode-mileage').click();
+    await page.getByTestId('line-select').selectOption({ label: '湘桂线' });
+    await page.getByTestId('mileage-input').fill('K499+940');
+    await page.getByTestId('description-input').fill('旅客报称列车车窗被石块击中');
+    await page.getByTestId('submit-incident').click();
+
+    const notice = page.getByTestId('created-notice');
+    await notice.waitFor({ timeout: 15_000 });
+    expect(await notice.getAttribute('data-priority')).toBe('P1');
+    const code = (await notice.locator('.mono').first().textContent())?.trim() ?? '';
+    expect(code).toMatch(/^JQ\d{8}-\d{4}$/);
+
+    // on top of the queue, as a P1, with its marker on the map
+    const top = page.getByTestId('queue-row').first();
+    await expect.poll(() => top.getAttribute('data-code'), { timeout: 15_000 }).toBe(code);
+    expect(await top.getAttribute('data-priority')).toBe('P1');
+    expect(await top.textContent()).toContain('湘桂线 K499+940');
+    await expect.poll(() => page.getByTestId('incident-marker').count()).toBeGreaterThan(0);
+
+    // open it and walk the lifecycle
+    await top.click();
+    await page.getByTestId('incident-detail').and(page.locator('[data-state="done"]')).waitFor();
+    expect(await status()).toBe('received');
+    for (const [action, next] of [
+      ['dispatch', 'dispatched'],
+      ['en-route', 'en_route'],
+      ['on-scene', 'on_scene'],
+      ['clear', 'cleared'],
+    ] as const) {
+      await page.getByTestId(`action-${action}`).click();
+      await expect.poll(status, { timeout: 10_000, message: `after ${action}` }).toBe(next);
+    }
+    await page.getByTestId('action-close').click();
+    await page.getByTestId('outcome-select').selectOption('resolved_on_scene');
+    await page.getByTestId('summary-input').fill('现场处置完毕，嫌疑人已离开');
+    await page.getByTestId('dialog-confirm').click();
+    await expect.poll(status, { timeout: 10_000 }).toBe('closed');
+    expect(await page.getByTestId('incident-status').textContent()).toBe('已结案');
+    await expect.poll(() => page.getByTestId('timeline-entry').count()).toBe(6);
+    // no action left but a note once closed
+    expect(await page.getByTestId('action-dispatch').count()).toBe(0);
+
+    fs.mkdirSync(OUT, { recursive: true });
+    await page.screenshot({ path: path.join(OUT, 'incidents.png') });
+
+    // a closed incident leaves the open queue
+    await expect.poll(() => page.locator(`[data-testid="queue-row"][data-code="${code}"]`).count(), { timeout: 15_000 }).toBe(0);
+
+    expect(pageErrors.filter((e) => !/favicon/.test(e))).toEqual([]);
+  });
+});

@@ -1,0 +1,89 @@
+import { useT } from '../../app/i18n/useT';
+import type { SearchIndex } from '../search/searchIndex';
+import { StationSearch } from './StationSearch';
+import { LOCATION_MODES, type LocationDraft } from './locationDraft';
+
+interface Props {
+  index: SearchIndex | null;
+  value: LocationDraft;
+  onChange(next: LocationDraft): void;
+  error?: string;
+}
+
+/** Four ways of saying where; the tabs are buttons so Tab + Space switches without the mouse. */
+export function LocationFields({ index, value, onChange, error }: Props) {
+  const { t } = useT();
+  const set = (patch: Partial<LocationDraft>) => onChange({ ...value, ...patch });
+  return (
+    <fieldset className="location-fields">
+      <legend>{t('form.location')}</legend>
+      <div className="mode-tabs" role="tablist" aria-label={t('form.location')}>
+        {LOCATION_MODES.map((m) => (
+          <button
+            key={m}
+            type="button"
+            role="tab"
+            aria-selected={value.mode === m}
+            className={value.mode === m ? 'is-active' : undefined}
+            data-testid={`location-mode-${m}`}
+            onClick={() => set({ mode: m })}
+          >
+            {t(`form.mode.${m}`)}
+          </button>
+        ))}
+      </div>
+      {value.mode === 'station' && <StationSearch index={index} value={value.station} onChange={(station) => set({ station })} />}
+      {value.mode === 'mileage' && (
+        <div className="field-row">
+          <label className="field">
+            <span>{t('form.line')}</span>
+            <select data-testid="line-select" value={value.lineId} onChange={(e) => set({ lineId: e.target.value })}>
+              <option value="">{t('form.chooseLine')}</option>
+              {index?.lines.map((l) => (
+                <option key={l.id} value={l.id}>
+                  {l.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span>{t('form.mileage')}</span>
+            <input data-testid="mileage-input" className="mono" placeholder="K499+940" value={value.mileage} onChange={(e) => set({ mileage: e.target.value })} />
+          </label>
+        </div>
+      )}
+      {value.mode === 'train' && (
+        <div className="field-row">
+          <label className="field">
+            <span>{t('form.train')}</span>
+            <input data-testid="train-input" className="mono" placeholder="G1501" value={value.train} onChange={(e) => set({ train: e.target.value })} />
+          </label>
+          <label className="field field-narrow">
+            <span>{t('form.car')}</span>
+            <input data-testid="car-input" inputMode="numeric" value={value.car} onChange={(e) => set({ car: e.target.value.replace(/\D/g, '') })} />
+          </label>
+        </div>
+      )}
+      {value.mode === 'point' && (
+        <>
+          <div className="field-row">
+            <label className="field">
+              <span>{t('form.lon')}</span>
+              <input data-testid="lon-input" className="mono" value={value.lon} onChange={(e) => set({ lon: e.target.value })} />
+            </label>
+            <label className="field">
+              <span>{t('form.lat')}</span>
+              <input data-testid="lat-input" className="mono" value={value.lat} onChange={(e) => set({ lat: e.target.value })} />
+            </label>
+          </div>
+          <p className="muted">{t('form.pickHint')}</p>
+        </>
+      )}
+      {error && (
+        <p className="field-error" role="alert" data-testid="location-error">
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}
