@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Id, LonLat } from './common.js';
 import { MileageText } from './network.js';
-import { Priority } from './organisation.js';
+import { AgencyRef, PlaceKind, Priority, ProtectionZoneVerdict, Reason } from './organisation.js';
 
 export const INCIDENT_STATUSES = [
   'received',
@@ -142,3 +142,88 @@ export const INCIDENT_ACTIONS = [
 ] as const;
 export const IncidentAction = z.enum(INCIDENT_ACTIONS);
 export type IncidentAction = z.infer<typeof IncidentAction>;
+
+/** One entry of an incident's timeline: who, from which agency, what, when, from which client. */
+export const TimelineEntry = z.object({
+  id: z.number(),
+  at: z.string(),
+  actor: z.object({ userId: z.string(), username: z.string(), agencyId: z.string() }),
+  action: z.string(),
+  fromStatus: z.string().nullable(),
+  toStatus: z.string().nullable(),
+  detail: z.unknown(),
+  client: z.string().nullable(),
+});
+export type TimelineEntry = z.infer<typeof TimelineEntry>;
+
+export const Incident = z.object({
+  id: z.string(),
+  code: z.string(),
+  status: IncidentStatus,
+  priority: Priority,
+  category: z.string(),
+  categoryName: z.string(),
+  channel: z.string(),
+  description: z.string(),
+  reporter: z.unknown().nullable(),
+  externalRef: z.string().nullable(),
+  placeKind: PlaceKind,
+  location: z.object({
+    coordinates: LonLat,
+    lineId: z.string().nullable(),
+    lineName: z.string().nullable(),
+    mileage: z.string().nullable(),
+    sectionId: z.string().nullable(),
+    sectionName: z.string().nullable(),
+    stationId: z.string().nullable(),
+    stationName: z.string().nullable(),
+    train: z.string().nullable(),
+  }),
+  protectionZone: ProtectionZoneVerdict.nullable(),
+  lead: AgencyRef.nullable(),
+  support: z.array(AgencyRef),
+  inform: z.array(AgencyRef),
+  reasons: z.array(Reason),
+  timeLimitS: z.number(),
+  duplicateOf: z.string().nullable(),
+  mergedInto: z.string().nullable(),
+  outcomeCode: z.string().nullable(),
+  summary: z.string().nullable(),
+  occurredAt: z.string(),
+  receivedAt: z.string(),
+  times: z.object({
+    dispatchedAt: z.string().nullable(),
+    enRouteAt: z.string().nullable(),
+    onSceneAt: z.string().nullable(),
+    clearedAt: z.string().nullable(),
+    closedAt: z.string().nullable(),
+  }),
+  allowedActions: z.array(z.string()),
+  likelyDuplicates: z.array(z.object({ id: z.string() }).passthrough()),
+  version: z.number(),
+  updatedAt: z.string(),
+});
+export type Incident = z.infer<typeof Incident>;
+
+export const IncidentDetail = Incident.extend({
+  timeline: z.array(TimelineEntry),
+  intervals: z.object({
+    receivedToDispatchedS: z.number().nullable(),
+    dispatchedToEnRouteS: z.number().nullable(),
+    enRouteToOnSceneS: z.number().nullable(),
+    onSceneToClearedS: z.number().nullable(),
+    totalS: z.number().nullable(),
+  }),
+  breaches: z.array(z.object({ limit: z.string(), limitS: z.number(), elapsedS: z.number(), overByS: z.number(), ongoing: z.boolean() })),
+});
+export type IncidentDetail = z.infer<typeof IncidentDetail>;
+
+export const IncidentList = z.object({ incidents: z.array(Incident), nextCursor: z.string().nullable() });
+
+/** A message of the live channel (`/api/live`). */
+export const LiveMessage = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('event'), seq: z.number(), event: z.object({ id: z.string(), type: z.string(), at: z.string(), entity: z.string(), entityId: z.string(), payload: z.unknown() }) }),
+  z.object({ type: z.literal('ready'), seq: z.number() }),
+  z.object({ type: z.literal('reset'), reason: z.string() }),
+]);
+export type LiveMessage = z.infer<typeof LiveMessage>;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Incident, IncidentDetail } from '@railjoint/contracts';
 import { ENGINES, startApp, type TestApp } from './harness.js';
 
 // On the demo department: 湘桂线 K499+940, 15 m from the centre line in 鱼峰区 (天马街道), in the
@@ -36,6 +37,9 @@ describe.each(ENGINES)('incidents on %s', (engine) => {
     expect(inc.priority).toBe('P1');
     expect(inc.timeLimitS).toBeGreaterThan(0);
     const full = (await get(`/api/incidents/${inc.id}`)).json();
+    // the answer is what the contract the console checks against says
+    expect(IncidentDetail.safeParse(full).error).toBeUndefined();
+    expect(Incident.safeParse(inc).error).toBeUndefined();
     expect(full.timeline).toHaveLength(1);
     expect(full.timeline[0]).toMatchObject({ action: 'received', actor: { username: 'lz.dispatcher1', agencyId: 'lz-centre' }, toStatus: 'received' });
   });
@@ -140,6 +144,10 @@ describe.each(ENGINES)('incidents on %s', (engine) => {
     const byLine = (await get('/api/incidents?lineId=xianggui&from=K499%2B000&to=K500%2B000')).json();
     expect(byLine.incidents.length).toBeGreaterThan(0);
     expect((await get('/api/incidents?priority=P9')).statusCode).toBe(400);
+    const open = (await get('/api/incidents?open=true&limit=500')).json().incidents;
+    expect(open.every((i: { status: string }) => !['closed', 'cancelled', 'merged'].includes(i.status))).toBe(true);
+    const outcomes = (await get('/api/incidents/outcomes')).json().outcomes;
+    expect(outcomes.find((o: { code: string }) => o.code === 'suspect_detained').zh).toBe('嫌疑人已控制');
   });
 
   it('refuses bad reports with the field named, and writes nothing', async () => {

@@ -1,17 +1,21 @@
 import { z } from 'zod';
-import { CreateIncidentRequest, Id, IncidentStatus, MileageText, parseMileage, Priority } from '@railjoint/contracts';
+import { CreateIncidentRequest, Id, Incident, IncidentDetail, IncidentList, IncidentStatus, MileageText, parseMileage, Priority } from '@railjoint/contracts';
 import { defineRoute, type RouteSpec } from '../../platform/http/route.js';
 import { authorize } from '../../platform/policies.js';
 import { badRequest, notFound } from '../../platform/http/errors.js';
 import type { IncidentService } from './service.js';
 import { fromUrlAction, LIFECYCLE_URL_ACTIONS } from './actions.js';
+import { OUTCOME_CODES } from './lifecycle.js';
 
 const IdParams = z.object({ id: z.string().uuid() });
+const OPEN_STATUSES = ['received', 'dispatched', 'en_route', 'on_scene', 'cleared', 'transferred'];
 const csv = <T extends z.ZodType>(item: T) =>
   z.preprocess((v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v), z.array(item).max(20)).optional();
 
 const ListQuery = z.object({
   status: csv(IncidentStatus),
+  /** only incidents still being worked (not closed, cancelled or merged) */
+  open: z.enum(['true', 'false']).optional(),
   priority: csv(Priority),
   category: Id.optional(),
   agency: Id.optional(),
@@ -57,10 +61,19 @@ export function incidentRoutes(incidents: IncidentService): RouteSpec[] {
       access: 'signed-in',
       params: IdParams,
       body: ActionBody,
+      response: IncidentDetail,
       handler: async ({ actor, params, body, request }) => incidents.act(actor!, params.id, fromUrlAction(name)!, body, client(request.headers, request.ip)),
     }),
   );
   return [
+    defineRoute({
+      method: 'GET',
+      url: '/api/incidents/outcomes',
+      summary: 'Outcome codes for closing an incident, with Chinese and English labels',
+      tag: 'incidents',
+      access: 'signed-in',
+      handler: async () => ({ outcomes: OUTCOME_CODES }),
+    }),
     defineRoute({
       method: 'POST',
       url: '/api/incidents',
@@ -69,6 +82,7 @@ export function incidentRoutes(incidents: IncidentService): RouteSpec[] {
       access: 'signed-in',
       status: 201,
       body: CreateIncidentRequest,
+      response: Incident,
       handler: async ({ actor, body, request, reply }) => {
         authorize(actor, 'incident.create');
         const { incident, created } = await incidents.create(actor, body, client(request.headers, request.ip));
@@ -83,11 +97,12 @@ export function incidentRoutes(incidents: IncidentService): RouteSpec[] {
       tag: 'incidents',
       access: 'signed-in',
       query: ListQuery,
+      response: IncidentList,
       handler: async ({ actor, query }) => {
         const from = query.from ? parseMileage(query.from).metres : undefined;
         const to = query.to ? parseMileage(query.to).metres : undefined;
         return incidents.list(actor!, {
-          status: query.status,
+          status: query.status ?? (query.open === 'true' ? OPEN_STATUSES : undefined),
           priority: query.priority,
           category: query.category,
           lineId: query.lineId,
@@ -108,6 +123,7 @@ export function incidentRoutes(incidents: IncidentService): RouteSpec[] {
       tag: 'incidents',
       access: 'signed-in',
       params: z.object({ id: z.string().max(64) }),
+      response: IncidentDetail,
       handler: async ({ actor, params }) => {
         if (!z.string().uuid().safeParse(params.id).success) throw notFound('incident');
         return incidents.get(actor!, params.id);

@@ -177,7 +177,8 @@ export class IncidentService {
   async get(actor: Actor, id: string) {
     const { row } = await this.visible(actor, id);
     const timeline = await this.store.timeline(id);
-    return presentIncident(row, { timeline, likelyDuplicates: row.duplicate_of ? [{ id: row.duplicate_of }] : [] });
+    const duplicate = row.duplicate_of ? await this.store.byId(row.duplicate_of) : undefined;
+    return presentIncident(row, { timeline, likelyDuplicates: duplicate ? [{ id: duplicate.id, code: duplicate.code, status: duplicate.status }] : [] });
   }
 
   async list(actor: Actor, filter: Omit<IncidentFilter, 'agencyId'>) {
@@ -226,7 +227,7 @@ export class IncidentService {
       for (const f of this.followers) Object.assign(extra, await f(trx, row, step.next, at));
       await this.appendTimeline(trx, id, actor, action === 'merge' ? 'merged' : action, status, step.next, { ...pick(body), ...extra }, client, at);
       if (target) await this.appendTimeline(trx, target.id, actor, 'merged_from', null, null, { from: id, code: row.code, reason: body.reason }, client, at);
-      await enqueueEvent(trx, { type: `incident.${action}`, entity: 'incident', entityId: id, audience: await this.audience(trx, id), payload: { id, status: step.next } });
+      await enqueueEvent(trx, { type: `incident.${action}`, entity: 'incident', entityId: id, audience: await this.audience(trx, id), payload: { id, status: step.next, priority: row.priority, code: row.code } });
     });
     this.outbox.kick();
     return this.get(actor, id);
