@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
 import { createApp, type App } from '../server/src/app.js';
-import type { Config } from '../server/src/platform/config.js';
+import { DEFAULT_RECEPTION, type Config } from '../server/src/platform/config.js';
 import { SYSTEM_ACTOR } from '../server/src/platform/auth/actor.js';
 import { fmt, type BenchRow } from './report.js';
 
@@ -21,6 +21,7 @@ async function demoApp(dir: string): Promise<App> {
     webDist: null,
     sessionTtlS: 3600,
     logLevel: 'silent',
+    reception: DEFAULT_RECEPTION,
   };
   return createApp(config, { demoPassword: DEMO_PASSWORD });
 }

@@ -20,6 +20,7 @@ import { UnitService } from './modules/units/service.js';
 import { unitRoutes } from './modules/units/routes.js';
 import { DispatchService } from './modules/dispatch/service.js';
 import { dispatchRoutes } from './modules/dispatch/routes.js';
+import { DEFAULT_SPEEDS } from './modules/dispatch/eta.js';
 import { HandoverService } from './modules/incidents/handover-service.js';
 import { handoverRoutes } from './modules/incidents/handover-routes.js';
 import { changeLogRoutes } from './modules/audit/routes.js';
@@ -72,9 +73,11 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     const organisation = await OrganisationService.open(db, network);
     const users = new UserService(db.kysely, config.sessionTtlS, (id) => organisation.agencyExists(id), opts.loginDelay);
     const trains = await TrainService.open(db, network, organisation);
-    const incidents = new IncidentService(db, organisation, outbox, undefined, trainLocator(trains, network));
+    const r = config.reception;
+    const incidents = new IncidentService(db, organisation, outbox, { duplicateDistanceM: r.duplicateDistanceM, duplicateWindowS: r.duplicateWindowS, transferReplyS: r.transferReplyS }, trainLocator(trains, network));
     const units = await UnitService.open(db, bus, outbox, (id) => organisation.agencyExists(id));
-    const dispatch = new DispatchService(db, network, incidents, units, outbox);
+    const speeds = Object.fromEntries(Object.entries(r.speedsKmh).filter(([k]) => k in DEFAULT_SPEEDS).map(([k, kmh]) => [k, { kmh, detour: DEFAULT_SPEEDS[k as keyof typeof DEFAULT_SPEEDS]?.detour ?? 1.2 }]));
+    const dispatch = new DispatchService(db, network, incidents, units, outbox, { ackTimeoutS: r.ackTimeoutS, eta: { speeds } });
     const handover = new HandoverService(db, incidents, trains, outbox);
     const services: Services = { users, network, organisation, trains, incidents, units, dispatch };
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { createApp, type App } from '../src/app.js';
-import type { Config } from '../src/platform/config.js';
+import { DEFAULT_RECEPTION, type Config } from '../src/platform/config.js';
 import { createTestDatabase } from './pg.js';
 
 export type EngineName = 'sqlite' | 'postgres';
@@ -49,6 +49,7 @@ export async function startApp(opts: { engine?: EngineName; demo?: boolean; webD
     webDist: opts.webDist === undefined ? null : opts.webDist,
     sessionTtlS: 3600,
     logLevel: 'silent',
+    reception: DEFAULT_RECEPTION,
   };
   const app = await createApp(config, { demoPassword: DEMO_PASSWORD, loginDelay: async () => {} });
   const http = app.http;

@@ -16,7 +16,20 @@ export interface Config {
   /** how long a sign-in token lives */
   sessionTtlS: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
+  reception: ReceptionConfig;
 }
+
+/** The clocks and distances of reception and dispatch that a department tunes. */
+export interface ReceptionConfig {
+  duplicateDistanceM: number;
+  duplicateWindowS: number;
+  transferReplyS: number;
+  ackTimeoutS: number;
+  /** km/h per unit kind, overriding the ETA model's defaults */
+  speedsKmh: Record<string, number>;
+}
+
+export const DEFAULT_RECEPTION: ReceptionConfig = { duplicateDistanceM: 500, duplicateWindowS: 1800, transferReplyS: 600, ackTimeoutS: 120, speedsKmh: {} };
 
 export type DatabaseConfig =
   | { engine: 'sqlite'; file: string }
@@ -32,6 +45,15 @@ const Env = z.object({
   RAILJOINT_WEB_DIST: z.string().optional(),
   RAILJOINT_SESSION_TTL_S: z.coerce.number().int().positive().default(12 * 3600),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
+  RAILJOINT_DUPLICATE_DISTANCE_M: z.coerce.number().positive().max(20_000).default(500),
+  RAILJOINT_DUPLICATE_WINDOW_S: z.coerce.number().int().positive().max(86_400).default(1800),
+  RAILJOINT_TRANSFER_REPLY_S: z.coerce.number().int().min(60).max(86_400).default(600),
+  RAILJOINT_ACK_TIMEOUT_S: z.coerce.number().int().min(10).max(3600).default(120),
+  /** e.g. patrol_car=50,foot_team=4.5 */
+  RAILJOINT_ETA_SPEEDS: z
+    .string()
+    .regex(/^([a-z_]+=\d+(\.\d+)?)(,[a-z_]+=\d+(\.\d+)?)*$/, 'RAILJOINT_ETA_SPEEDS looks like patrol_car=50,foot_team=4.5')
+    .optional(),
 });
 
 export class ConfigError extends Error {}
@@ -64,5 +86,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { dem
     webDist: e.RAILJOINT_WEB_DIST ?? null,
     sessionTtlS: e.RAILJOINT_SESSION_TTL_S,
     logLevel: e.LOG_LEVEL,
+    reception: {
+      duplicateDistanceM: e.RAILJOINT_DUPLICATE_DISTANCE_M,
+      duplicateWindowS: e.RAILJOINT_DUPLICATE_WINDOW_S,
+      transferReplyS: e.RAILJOINT_TRANSFER_REPLY_S,
+      ackTimeoutS: e.RAILJOINT_ACK_TIMEOUT_S,
+      speedsKmh: Object.fromEntries((e.RAILJOINT_ETA_SPEEDS ?? '').split(',').filter(Boolean).map((kv) => {
+        const [k, v] = kv.split('=');
+        return [k!, Number(v)];
+      })),
+    },
   };
 }
