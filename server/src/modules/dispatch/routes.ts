@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { DispatchRequest, Recommendation } from '@railjoint/contracts';
 import { defineRoute, type RouteSpec } from '../../platform/http/route.js';
+import { clientOf } from '../../platform/http/client.js';
 import type { DispatchService } from './service.js';
 
 const IdParams = z.object({ id: z.string().uuid() });
-const client = (headers: Record<string, string | string[] | undefined>, ip: string) => `${ip} ${String(headers['user-agent'] ?? '').slice(0, 120)}`.trim();
 
 export function dispatchRoutes(dispatch: DispatchService): RouteSpec[] {
   return [
@@ -27,7 +27,7 @@ export function dispatchRoutes(dispatch: DispatchService): RouteSpec[] {
       access: 'signed-in',
       params: IdParams,
       body: DispatchRequest,
-      handler: async ({ actor, params, body, request }) => dispatch.dispatch(actor!, params.id, body.units, body.note, client(request.headers, request.ip)),
+      handler: async ({ actor, params, body, request }) => dispatch.dispatch(actor!, params.id, body.units, body.note, clientOf(request)),
     }),
     defineRoute({
       method: 'GET',
@@ -45,7 +45,7 @@ export function dispatchRoutes(dispatch: DispatchService): RouteSpec[] {
       access: 'signed-in',
       params: IdParams,
       body: z.object({}).optional(),
-      handler: async ({ actor, params, request }) => dispatch.acknowledge(actor!, params.id, client(request.headers, request.ip)),
+      handler: async ({ actor, params, request }) => dispatch.acknowledge(actor!, params.id, clientOf(request)),
     }),
   ];
 }

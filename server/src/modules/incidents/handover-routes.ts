@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id } from '@railjoint/contracts';
 import { defineRoute, type RouteSpec } from '../../platform/http/route.js';
+import { clientOf } from '../../platform/http/client.js';
 import type { HandoverService } from './handover-service.js';
 
 const IdParams = z.object({ id: z.string().uuid() });
@@ -25,7 +26,7 @@ export function handoverRoutes(handover: HandoverService): RouteSpec[] {
       access: 'signed-in',
       params: IdParams,
       body: z.object({ stationId: Id, at: z.iso.datetime({ offset: true }).optional() }),
-      handler: async ({ actor, params, body, request }) => handover.request(actor!, params.id, body.stationId, body.at, `${request.ip}`),
+      handler: async ({ actor, params, body, request }) => handover.request(actor!, params.id, body.stationId, body.at, clientOf(request)),
     }),
   ];
 }

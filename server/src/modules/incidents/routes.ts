@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CreateIncidentRequest, Id, Incident, IncidentDetail, IncidentList, IncidentStatus, MileageText, parseMileage, Priority } from '@railjoint/contracts';
 import { defineRoute, type RouteSpec } from '../../platform/http/route.js';
+import { clientOf } from '../../platform/http/client.js';
 import { authorize } from '../../platform/policies.js';
 import { badRequest, notFound } from '../../platform/http/errors.js';
 import type { IncidentService } from './service.js';
@@ -35,10 +36,6 @@ const ActionBody = z.object({
   into: z.string().uuid().optional(),
 });
 
-function client(headers: Record<string, string | string[] | undefined>, ip: string): string {
-  const agent = String(headers['user-agent'] ?? '').slice(0, 120);
-  return `${ip} ${agent}`.trim();
-}
 
 function decodeCursor(cursor: string | undefined): { receivedAt: string; id: string } | undefined {
   if (!cursor) return undefined;
@@ -62,7 +59,7 @@ export function incidentRoutes(incidents: IncidentService): RouteSpec[] {
       params: IdParams,
       body: ActionBody,
       response: IncidentDetail,
-      handler: async ({ actor, params, body, request }) => incidents.act(actor!, params.id, fromUrlAction(name)!, body, client(request.headers, request.ip)),
+      handler: async ({ actor, params, body, request }) => incidents.act(actor!, params.id, fromUrlAction(name)!, body, clientOf(request)),
     }),
   );
   return [
@@ -85,7 +82,7 @@ export function incidentRoutes(incidents: IncidentService): RouteSpec[] {
       response: Incident,
       handler: async ({ actor, body, request, reply }) => {
         authorize(actor, 'incident.create');
-        const { incident, created } = await incidents.create(actor, body, client(request.headers, request.ip));
+        const { incident, created } = await incidents.create(actor, body, clientOf(request));
         reply.status(created ? 201 : 200);
         return reply.send(incident);
       },
@@ -138,7 +135,7 @@ export function incidentRoutes(incidents: IncidentService): RouteSpec[] {
       access: 'signed-in',
       params: IdParams,
       body: z.object({ priority: Priority, reason: z.string().trim().min(2).max(1000) }),
-      handler: async ({ actor, params, body, request }) => incidents.reprioritise(actor!, params.id, body.priority, body.reason, client(request.headers, request.ip)),
+      handler: async ({ actor, params, body, request }) => incidents.reprioritise(actor!, params.id, body.priority, body.reason, clientOf(request)),
     }),
     defineRoute({
       method: 'POST',
@@ -148,7 +145,7 @@ export function incidentRoutes(incidents: IncidentService): RouteSpec[] {
       access: 'signed-in',
       params: IdParams,
       body: z.object({ to: Id, reason: z.string().trim().min(2).max(1000) }),
-      handler: async ({ actor, params, body, request }) => incidents.transfer(actor!, params.id, body.to, body.reason, client(request.headers, request.ip)),
+      handler: async ({ actor, params, body, request }) => incidents.transfer(actor!, params.id, body.to, body.reason, clientOf(request)),
     }),
     defineRoute({
       method: 'POST',
@@ -158,7 +155,7 @@ export function incidentRoutes(incidents: IncidentService): RouteSpec[] {
       access: 'signed-in',
       params: IdParams,
       body: z.object({}).optional(),
-      handler: async ({ actor, params, request }) => incidents.acceptTransfer(actor!, params.id, client(request.headers, request.ip)),
+      handler: async ({ actor, params, request }) => incidents.acceptTransfer(actor!, params.id, clientOf(request)),
     }),
     defineRoute({
       method: 'POST',
@@ -168,7 +165,7 @@ export function incidentRoutes(incidents: IncidentService): RouteSpec[] {
       access: 'signed-in',
       params: IdParams,
       body: z.object({ reason: z.string().trim().min(2).max(1000) }),
-      handler: async ({ actor, params, body, request }) => incidents.declineTransfer(actor!, params.id, body.reason, client(request.headers, request.ip)),
+      handler: async ({ actor, params, body, request }) => incidents.declineTransfer(actor!, params.id, body.reason, clientOf(request)),
     }),
     defineRoute({
       method: 'POST',
@@ -178,7 +175,7 @@ export function incidentRoutes(incidents: IncidentService): RouteSpec[] {
       access: 'signed-in',
       params: IdParams,
       body: z.object({ reason: z.string().trim().max(1000).optional() }),
-      handler: async ({ actor, params, body, request }) => incidents.keepApart(actor!, params.id, body.reason, client(request.headers, request.ip)),
+      handler: async ({ actor, params, body, request }) => incidents.keepApart(actor!, params.id, body.reason, clientOf(request)),
     }),
     defineRoute({
       method: 'POST',
@@ -188,7 +185,7 @@ export function incidentRoutes(incidents: IncidentService): RouteSpec[] {
       access: 'signed-in',
       params: IdParams,
       body: z.object({ text: z.string().trim().min(1).max(4000) }),
-      handler: async ({ actor, params, body, request }) => incidents.note(actor!, params.id, body.text, client(request.headers, request.ip)),
+      handler: async ({ actor, params, body, request }) => incidents.note(actor!, params.id, body.text, clientOf(request)),
     }),
   ];
 }
