@@ -61,12 +61,25 @@ export const Jurisdiction = z.discriminatedUnion('kind', [
 ]);
 export type Jurisdiction = z.infer<typeof Jurisdiction>;
 
+/**
+ * A joint-defence agreement (联防协议): the agencies named may send their units to each other's
+ * incidents, so recommendations include the partners of every agency with a part in an incident.
+ */
+export const Agreement = z.object({
+  id: Id,
+  kind: z.literal('joint_defence'),
+  agencyIds: z.array(Id).min(2).max(50),
+  note: z.string().max(500).optional(),
+});
+export type Agreement = z.infer<typeof Agreement>;
+
 /** Envelope only; agencies and jurisdictions are checked one by one so every problem is listed. */
 export const OrganisationImport = z.object({
   agencies: z.array(z.unknown()).max(100_000),
   jurisdictions: z.array(z.unknown()).max(200_000).default([]),
+  agreements: z.array(z.unknown()).max(20_000).default([]),
 });
-export type OrganisationDocument = { agencies: Agency[]; jurisdictions: Jurisdiction[] };
+export type OrganisationDocument = { agencies: Agency[]; jurisdictions: Jurisdiction[]; agreements?: Agreement[] };
 
 export const OrgProblem = z.object({
   ref: z.string().nullable(),

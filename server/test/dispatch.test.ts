@@ -32,7 +32,9 @@ describe.each(ENGINES)('units and dispatch on %s', (engine) => {
     expect(res.statusCode, res.body).toBe(200);
     const { recommendations, assumptions } = res.json();
     expect(recommendations.length).toBeGreaterThan(1);
-    const allowed = new Set([inc.lead.agencyId, ...inc.support.map((a: { agencyId: string }) => a.agencyId), ...inc.inform.map((a: { agencyId: string }) => a.agencyId)]);
+    const involved = new Set<string>([inc.lead.agencyId, ...inc.support.map((a: { agencyId: string }) => a.agencyId), ...inc.inform.map((a: { agencyId: string }) => a.agencyId)]);
+    const agreements: Array<{ agencyIds: string[] }> = (await get('/api/organisation')).json().agreements;
+    const allowed = new Set([...involved, ...agreements.filter((a) => a.agencyIds.some((id) => involved.has(id))).flatMap((a) => a.agencyIds)]);
     expect(recommendations.every((r: { agencyId: string }) => allowed.has(r.agencyId))).toBe(true);
     const etas = recommendations.map((r: { etaS: number }) => r.etaS);
     expect(etas).toEqual([...etas].sort((a, b) => a - b));
@@ -45,7 +47,8 @@ describe.each(ENGINES)('units and dispatch on %s', (engine) => {
 
   it('dispatches a railway and a local unit; they acknowledge; they follow the incident; late ones escalate', async () => {
     const inc = await create();
-    const bad = await post(`/api/incidents/${inc.id}/dispatch`, { units: ['u-liubei-car'] });
+    // 三江 is far away, with no part in this incident and no agreement with any agency that has one
+    const bad = await post(`/api/incidents/${inc.id}/dispatch`, { units: ['u-sanjiang-car'] });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().error.details.fields[0].field).toBe('body.units[0]');
     expect((await get(`/api/incidents/${inc.id}`)).json().status).toBe('received');
@@ -78,6 +81,17 @@ describe.each(ENGINES)('units and dispatch on %s', (engine) => {
     expect((await get('/api/units')).json().units.find((u: { id: string }) => u.id === 'u-ps-liuzhou-car').status).toBe('on_scene');
     expect((await post(`/api/incidents/${inc.id}/clear`, {})).statusCode).toBe(200);
     expect((await get('/api/units')).json().units.find((u: { id: string }) => u.id === 'u-ps-liuzhou-car').status).toBe('available');
+  });
+
+  it('lets joint-defence partners of the agencies involved send units too', async () => {
+    const agreements = (await get('/api/organisation')).json().agreements;
+    expect(agreements.find((a: { id: string }) => a.id === 'jd-lz-ps-liuzhou').agencyIds).toContain('cb-liubei');
+    const inc = await create();
+    expect(inc.support.concat(inc.inform, [inc.lead]).map((a: { agencyId: string }) => a.agencyId)).not.toContain('cb-liubei');
+    const recs = (await get(`/api/incidents/${inc.id}/recommendations?limit=50`)).json().recommendations;
+    expect(recs.map((r: { agencyId: string }) => r.agencyId)).toContain('cb-liubei');
+    const sent = await post(`/api/incidents/${inc.id}/dispatch`, { units: ['u-liubei-car'] });
+    expect(sent.statusCode, sent.body).toBe(200);
   });
 
   it('takes position fixes from the unit itself, keeps the history, and hides units of other agencies', async () => {

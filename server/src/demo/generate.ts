@@ -1,3 +1,4 @@
+import { generateDemoAgreements } from './agreements.js';
 import type { NetworkGeoJSON, OrganisationDocument } from '@railjoint/contracts';
 import { DEPARTMENT_LINES, DEPARTMENT_STATIONS } from './corridors.js';
 import { buildNetwork, toGeoJSON } from './network.js';
@@ -36,5 +37,7 @@ export function generateDemo(options: DemoOptions = {}): Demo {
   if ((options.scale ?? 'department') === 'national') return buildNational(rng);
   const net = buildNetwork(DEPARTMENT_LINES, DEPARTMENT_STATIONS, rng.fork('network'));
   const org = buildDepartmentOrganisation(net, rng.fork('organisation'));
-  return { network: toGeoJSON(net), organisation: org.organisation, users: buildUsers(org.roster) };
+  const network = toGeoJSON(net);
+  const organisation = { ...org.organisation, agreements: generateDemoAgreements(network, org.organisation) };
+  return { network, organisation, users: buildUsers(org.roster) };
 }

@@ -6,6 +6,7 @@ import { enqueueEvent, type OutboxRelay } from '../../platform/bus/outbox.js';
 import { forbidden, notFound, unprocessable } from '../../platform/http/errors.js';
 import { incidentScope } from '../../platform/policies.js';
 import type { NetworkService } from '../network/service.js';
+import type { OrganisationService } from '../organisation/service.js';
 import type { IncidentService } from '../incidents/service.js';
 import type { IncidentRow } from '../incidents/store.js';
 import { appendTimeline, incidentAudience } from '../incidents/timeline.js';
@@ -33,6 +34,7 @@ export class DispatchService {
     private readonly network: NetworkService,
     private readonly incidents: IncidentService,
     private readonly units: UnitService,
+    private readonly organisation: OrganisationService,
     private readonly outbox: OutboxRelay,
     private readonly settings: DispatchSettings = DEFAULT_DISPATCH_SETTINGS,
   ) {
@@ -65,8 +67,10 @@ export class DispatchService {
     return row;
   }
 
+  /** The agencies with a part in the incident, and their joint-defence partners. */
   private async allowedAgencies(incidentId: string): Promise<Set<string>> {
-    return new Set((await this.incidents.store.agencies(incidentId)).map((a) => a.agency_id));
+    const own = new Set((await this.incidents.store.agencies(incidentId)).map((a) => a.agency_id));
+    return new Set([...own, ...this.organisation.partnersOf(own)]);
   }
 
   private target(row: IncidentRow): DispatchTarget {
@@ -106,7 +110,7 @@ export class DispatchService {
     for (const [i, id] of [...new Set(unitIds)].entries()) {
       const u = await this.units.store.byId(id);
       if (!u) fields.push({ field: `body.units[${i}]`, message: `unknown unit ${id}` });
-      else if (!allowed.has(u.agency_id)) fields.push({ field: `body.units[${i}]`, message: `unit ${id} belongs to ${u.agency_id}, which has no part in this incident` });
+      else if (!allowed.has(u.agency_id)) fields.push({ field: `body.units[${i}]`, message: `unit ${id} belongs to ${u.agency_id}, which has no part in this incident and no joint-defence agreement with one that has` });
       else if (u.status !== 'available') fields.push({ field: `body.units[${i}]`, message: `unit ${id} is ${u.status}, not available` });
       else units.push(u);
     }

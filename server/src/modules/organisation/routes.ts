@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   Agency,
   AgencyRef,
+  Agreement,
   Category,
   Id,
   Jurisdiction,
@@ -75,7 +76,7 @@ export function organisationRoutes(org: OrganisationService): RouteSpec[] {
       summary: 'All agencies and jurisdictions, in the import format',
       tag: 'organisation',
       access: 'signed-in',
-      response: z.object({ agencies: z.array(Agency), jurisdictions: z.array(Jurisdiction) }),
+      response: z.object({ agencies: z.array(Agency), jurisdictions: z.array(Jurisdiction), agreements: z.array(Agreement).optional() }),
       handler: async ({ actor }) => {
         authorize(actor, 'organisation.read');
         return org.document();

@@ -111,9 +111,11 @@ export class OrganisationService {
     if (!own.doc) throw invalid(own.problems);
     const incoming = own.doc;
     const ids = new Set(incoming.agencies.map((a) => a.id));
+    const agreementIds = new Set((incoming.agreements ?? []).map((a) => a.id));
     const merged: OrganisationDocument = {
       agencies: [...incoming.agencies, ...this.doc.agencies.filter((a) => !ids.has(a.id))],
       jurisdictions: [...incoming.jurisdictions, ...this.doc.jurisdictions.filter((j) => !ids.has(j.agencyId))],
+      agreements: [...(incoming.agreements ?? []), ...(this.doc.agreements ?? []).filter((a) => !agreementIds.has(a.id))],
     };
     const all = checkOrganisation(merged, this.view);
     if (!all.doc) throw invalid(all.problems);
@@ -121,7 +123,8 @@ export class OrganisationService {
     await this.db.kysely.transaction().execute(async (trx) => {
       await this.store.upsertAgencies(trx, incoming.agencies, now);
       await this.store.replaceJurisdictions(trx, [...ids], incoming.jurisdictions, now);
-      await recordChange(trx, actor, 'organisation', 'organisation', 'import', { agencies: incoming.agencies.length, jurisdictions: incoming.jurisdictions.length });
+      await this.store.upsertAgreements(trx, incoming.agreements ?? [], now);
+      await recordChange(trx, actor, 'organisation', 'organisation', 'import', { agencies: incoming.agencies.length, jurisdictions: incoming.jurisdictions.length, agreements: incoming.agreements?.length ?? 0 });
     });
     await this.reload();
     return { agencies: incoming.agencies.length, jurisdictions: incoming.jurisdictions.length, warnings: own.problems.filter((p) => p.severity === 'warning') };
@@ -155,6 +158,16 @@ export class OrganisationService {
       jurisdictions: this.doc.jurisdictions.filter((j) => j.agencyId === id),
       children: this.doc.agencies.filter((a) => a.parentId === id).map((a) => ({ agencyId: a.id, name: a.name, type: a.type })),
     };
+  }
+
+  /** Agencies bound to any of these by a joint-defence agreement (the agencies themselves excluded). */
+  partnersOf(agencyIds: Iterable<string>): Set<string> {
+    const mine = new Set(agencyIds);
+    const out = new Set<string>();
+    for (const a of this.doc.agreements ?? []) {
+      if (a.agencyIds.some((id) => mine.has(id))) for (const id of a.agencyIds) if (!mine.has(id)) out.add(id);
+    }
+    return out;
   }
 
   categories(): Category[] {

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Agency, Category, Jurisdiction, OrganisationDocument, ResponsibilityRule } from '@railjoint/contracts';
+import type { Agency, Agreement, Category, Jurisdiction, OrganisationDocument, ResponsibilityRule } from '@railjoint/contracts';
 import type { Database } from '../../platform/db/schema.js';
 
 /** Queries for agencies, jurisdictions, the category taxonomy and the responsibility matrix. */
@@ -7,9 +7,10 @@ export class OrganisationStore {
   constructor(private readonly db: Kysely<Database>) {}
 
   async loadDocument(): Promise<OrganisationDocument> {
-    const [agencies, jurisdictions] = await Promise.all([
+    const [agencies, jurisdictions, agreements] = await Promise.all([
       this.db.selectFrom('agencies').selectAll().orderBy('id').execute(),
       this.db.selectFrom('jurisdictions').selectAll().orderBy('id').execute(),
+      this.db.selectFrom('agreements').selectAll().orderBy('id').execute(),
     ]);
     return {
       agencies: agencies.map((a) => ({
@@ -20,6 +21,7 @@ export class OrganisationStore {
         ...(a.duty_phone ? { dutyPhone: a.duty_phone } : {}),
       })),
       jurisdictions: jurisdictions.map((j) => JSON.parse(j.spec) as Jurisdiction),
+      agreements: agreements.map((a) => ({ id: a.id, kind: 'joint_defence' as const, agencyIds: JSON.parse(a.agency_ids) as string[], ...(a.note ? { note: a.note } : {}) })),
     };
   }
 
@@ -50,6 +52,13 @@ export class OrganisationStore {
     }
     const rows = jurisdictions.map((j) => ({ agency_id: j.agencyId, kind: j.kind, spec: JSON.stringify(j), created_at: now }));
     for (let i = 0; i < rows.length; i += 200) await trx.insertInto('jurisdictions').values(rows.slice(i, i + 200)).execute();
+  }
+
+  async upsertAgreements(trx: Kysely<Database>, agreements: Agreement[], now: string): Promise<void> {
+    for (const a of agreements) {
+      const values = { kind: a.kind, agency_ids: JSON.stringify(a.agencyIds), note: a.note ?? null, updated_at: now };
+      await trx.insertInto('agreements').values({ id: a.id, ...values }).onConflict((oc) => oc.column('id').doUpdateSet(values)).execute();
+    }
   }
 
   async categories(): Promise<Category[]> {

@@ -1,5 +1,6 @@
 import {
   Agency,
+  Agreement,
   Jurisdiction,
   OrganisationImport,
   tryParseMileage,
@@ -113,8 +114,10 @@ export function checkOrganisation(input: unknown, network: NetworkView): { probl
 
   for (const [key, list] of police) checkPoliceCoverage(key.split('\u0000')[0]!, list, err, warn);
 
+  const agreements = checkAgreements(env.data.agreements, byId, err);
+
   const hasError = problems.some((p) => p.severity === 'error');
-  return { problems, doc: hasError ? null : { agencies, jurisdictions } };
+  return { problems, doc: hasError ? null : { agencies, jurisdictions, agreements } };
 }
 
 function checkLineRange(
@@ -189,4 +192,36 @@ function pathText(base: string, path: ReadonlyArray<PropertyKey>): string {
   let out = base;
   for (const p of path) out += typeof p === 'number' ? `[${p}]` : out === '' ? String(p) : `.${String(p)}`;
   return out === '' ? '$' : out;
+}
+
+function checkAgreements(raw: unknown[], agencies: Map<string, Agency>, err: Report): Agreement[] {
+  const out: Agreement[] = [];
+  const seen = new Set<string>();
+  raw.forEach((item, i) => {
+    const at = `agreements[${i}]`;
+    const r = Agreement.safeParse(item);
+    if (!r.success) {
+      for (const issue of r.error.issues) err(at, pathText(at, issue.path), issue.message);
+      return;
+    }
+    const a = r.data;
+    let ok = true;
+    if (seen.has(a.id)) {
+      err(a.id, `${at}.id`, `duplicate agreement id "${a.id}"`);
+      ok = false;
+    }
+    seen.add(a.id);
+    a.agencyIds.forEach((id, k) => {
+      if (!agencies.has(id)) {
+        err(a.id, `${at}.agencyIds[${k}]`, `unknown agency "${id}"`);
+        ok = false;
+      }
+    });
+    if (new Set(a.agencyIds).size < 2) {
+      err(a.id, `${at}.agencyIds`, 'an agreement needs at least two different agencies');
+      ok = false;
+    }
+    if (ok) out.push(a);
+  });
+  return out;
 }

@@ -4,6 +4,7 @@ import { initialSchema } from './migrations/001-initial.js';
 import { timetableSchema } from './migrations/002-timetable.js';
 import { incidentsSchema } from './migrations/003-incidents.js';
 import { dispatchSchema } from './migrations/004-dispatch.js';
+import { agreementsSchema } from './migrations/005-agreements.js';
 
 /**
  * Migrations are code, listed here in order; each receives the engine so the few type names that
@@ -17,6 +18,7 @@ function provider(db: Db): MigrationProvider {
         '002-timetable': timetableSchema(db.engine),
         '003-incidents': incidentsSchema(db.engine),
         '004-dispatch': dispatchSchema(db.engine),
+        '005-agreements': agreementsSchema(),
       };
     },
   };

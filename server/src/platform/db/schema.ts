@@ -26,6 +26,7 @@ export interface Database {
   unit_positions: UnitPositionsTable;
   assignments: AssignmentsTable;
   transfers: TransfersTable;
+  agreements: AgreementsTable;
   timetable_feeds: TimetableFeedsTable;
   timetable_stops: TimetableStopsTable;
   timetable_trips: TimetableTripsTable;
@@ -312,4 +313,13 @@ export interface TransfersTable {
   answered_at: string | null;
   answered_by: string | null;
   answer_reason: string | null;
+}
+
+export interface AgreementsTable {
+  id: string;
+  kind: string;
+  /** JSON array of agency ids */
+  agency_ids: string;
+  note: string | null;
+  updated_at: string;
 }
