@@ -77,7 +77,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     const incidents = new IncidentService(db, organisation, outbox, { duplicateDistanceM: r.duplicateDistanceM, duplicateWindowS: r.duplicateWindowS, transferReplyS: r.transferReplyS }, trainLocator(trains, network));
     const units = await UnitService.open(db, bus, outbox, (id) => organisation.agencyExists(id));
     const speeds = Object.fromEntries(Object.entries(r.speedsKmh).filter(([k]) => k in DEFAULT_SPEEDS).map(([k, kmh]) => [k, { kmh, detour: DEFAULT_SPEEDS[k as keyof typeof DEFAULT_SPEEDS]?.detour ?? 1.2 }]));
-    const dispatch = new DispatchService(db, network, incidents, units, organisation, outbox, { ackTimeoutS: r.ackTimeoutS, eta: { speeds } });
+    const dispatch = new DispatchService(db, network, incidents, units, organisation, outbox, { ackTimeoutS: r.ackTimeoutS, eta: { speeds } }, trains);
     const handover = new HandoverService(db, incidents, trains, outbox);
     const services: Services = { users, network, organisation, trains, incidents, units, dispatch };
 

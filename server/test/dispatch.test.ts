@@ -94,6 +94,14 @@ describe.each(ENGINES)('units and dispatch on %s', (engine) => {
     expect(sent.statusCode, sent.body).toBe(200);
   });
 
+  it('recommends the train police team riding the train an incident is on', async () => {
+    const r = await post('/api/incidents', { category: 'passenger_theft', channel: 'train_crew', location: { train: 'G1501', at: '2026-12-01T07:20:00+08:00' }, description: '车厢内财物被盗' });
+    expect(r.statusCode, r.body).toBe(201);
+    const recs = (await get(`/api/incidents/${r.json().id}/recommendations`)).json().recommendations;
+    expect(recs[0]).toMatchObject({ unitId: 'u-tt-cj3', route: 'by_train' });
+    expect(recs[0].etaS).toBe(0);
+  });
+
   it('takes position fixes from the unit itself, keeps the history, and hides units of other agencies', async () => {
     const officer = await t.login('ps.liuzhou.officer');
     const fix = await post('/api/units/u-ps-liuzhou-car/position', { lon: 109.41, lat: 24.31 }, officer);

@@ -12,7 +12,8 @@ import type { IncidentRow } from '../incidents/store.js';
 import { appendTimeline, incidentAudience } from '../incidents/timeline.js';
 import type { UnitService } from '../units/service.js';
 import type { UnitRow } from '../units/store.js';
-import { etaModel, type DispatchTarget, type EtaModel, type EtaOptions } from './eta.js';
+import { etaModel, type DispatchTarget, type EtaModel, type EtaOptions, type TrainArrivalFn } from './eta.js';
+import type { TrainService } from '../trains/service.js';
 import { recommendUnits } from './recommend.js';
 import { accessPointsOf } from './access-points.js';
 import { createAssignments, unitsFollow } from './assignments.js';
@@ -37,6 +38,7 @@ export class DispatchService {
     private readonly organisation: OrganisationService,
     private readonly outbox: OutboxRelay,
     private readonly settings: DispatchSettings = DEFAULT_DISPATCH_SETTINGS,
+    private readonly trains: TrainService | null = null,
   ) {
     this.model = etaModel(settings.eta);
     // Assigned units follow their incident: en route, on scene, free again when it is cleared.
@@ -85,6 +87,29 @@ export class DispatchService {
     };
   }
 
+  /**
+   * When each train carrying an allowed, available train police team reaches each station ahead,
+   * looked up once per request (the ETA model asks synchronously, unit by unit).
+   */
+  private async trainArrivals(allowed: Set<string>): Promise<TrainArrivalFn | null> {
+    if (!this.trains) return null;
+    const trains = new Set(this.units.index.ridingUnits().filter((u) => u.status === 'available' && allowed.has(u.agencyId) && u.train).map((u) => u.train!));
+    const now = Date.now();
+    const table = new Map<string, Map<string, number>>();
+    for (const train of trains) {
+      try {
+        const w = await this.trains.whereabouts(train, new Date(now).toISOString());
+        const arrivals = new Map<string, number>();
+        for (const s of w.nextStops) if (s.stationId) arrivals.set(s.stationId, Math.max(0, (Date.parse(s.arrival) - now) / 1000));
+        if (w.state === 'at_station' && w.lastStop?.stationId) arrivals.set(w.lastStop.stationId, 0);
+        table.set(train, arrivals);
+      } catch {
+        // a train missing from the timetable simply has no arrivals
+      }
+    }
+    return (train, stationId) => table.get(train)?.get(stationId) ?? null;
+  }
+
   /** Available units of every agency that may act, fastest first, with the reason for each ETA. */
   async recommendations(actor: Actor, incidentId: string, limit = 10): Promise<{ recommendations: Recommendation[]; assumptions: ReturnType<DispatchService['assumptions']> }> {
     const row = await this.incidentFor(actor, incidentId);
@@ -94,6 +119,7 @@ export class DispatchService {
       accessPoints: accessPointsOf(this.network.current()),
       speeds: this.model,
       limit,
+      trainArrival: await this.trainArrivals(allowed),
     });
     return { recommendations, assumptions: this.assumptions() };
   }
