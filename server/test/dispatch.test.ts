@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, startApp, type TestApp } from './harness.js';
+import { requests } from './requests.js';
 
 describe.each(ENGINES)('units and dispatch on %s', (engine) => {
   let t: TestApp;
@@ -9,8 +10,7 @@ describe.each(ENGINES)('units and dispatch on %s', (engine) => {
     dispatcher = await t.login('lz.dispatcher1');
   });
   afterAll(async () => t?.close());
-  const post = (url: string, payload: unknown, auth = dispatcher) => t.http.inject({ method: 'POST', url, payload: payload as object, headers: { authorization: auth } });
-  const get = (url: string, auth = dispatcher) => t.http.inject({ method: 'GET', url, headers: { authorization: auth } });
+  const { get, post } = requests(() => t, () => dispatcher);
   const create = async () => {
     const r = await post('/api/incidents', { category: 'stone_throwing', channel: 'hotline', location: { lon: 109.5125, lat: 24.367 }, description: '石块击打列车' });
     expect(r.statusCode, r.body).toBe(201);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Incident, IncidentDetail } from '@railjoint/contracts';
 import { ENGINES, startApp, type TestApp } from './harness.js';
+import { requests } from './requests.js';
 
 // On the demo department: 湘桂线 K499+940, 15 m from the centre line in 鱼峰区 (天马街道), in the
 // section 雒容—柳州 whose km range belongs to 柳州站派出所.
@@ -15,8 +16,7 @@ describe.each(ENGINES)('incidents on %s', (engine) => {
   });
   afterAll(async () => t?.close());
 
-  const post = (url: string, payload: unknown, auth = dispatcher) => t.http.inject({ method: 'POST', url, payload: payload as object, headers: { authorization: auth } });
-  const get = (url: string, auth = dispatcher) => t.http.inject({ method: 'GET', url, headers: { authorization: auth } });
+  const { get, post } = requests(() => t, () => dispatcher);
   const report = (extra: Record<string, unknown> = {}) => ({
     category: 'stone_throwing',
     channel: 'hotline',
@@ -194,8 +194,7 @@ describe.each(ENGINES)('transfers (移交) on %s', (engine) => {
     dispatcher = await t.login('lz.dispatcher1');
   });
   afterAll(async () => t?.close());
-  const post = (url: string, payload: unknown, auth = dispatcher) => t.http.inject({ method: 'POST', url, payload: payload as object, headers: { authorization: auth } });
-  const get = (url: string, auth = dispatcher) => t.http.inject({ method: 'GET', url, headers: { authorization: auth } });
+  const { get, post } = requests(() => t, () => dispatcher);
   // Theft from passengers inside 柳州站 precinct: the railway police station leads.
   const create = async () => {
     const r = await post('/api/incidents', { category: 'fraud', channel: 'station_staff', location: { lon: 109.5125, lat: 24.367 }, description: '站外诈骗' });

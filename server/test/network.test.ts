@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, startApp, type TestApp } from './harness.js';
+import { requests } from './requests.js';
 import { smallNetwork } from './fixtures.js';
 
 describe.each(ENGINES)('network API on %s', (engine) => {
@@ -12,8 +13,7 @@ describe.each(ENGINES)('network API on %s', (engine) => {
   });
   afterAll(async () => t?.close());
 
-  const post = (url: string, payload: unknown, auth = admin) => t.http.inject({ method: 'POST', url, payload: payload as object, headers: { authorization: auth } });
-  const get = (url: string, auth = admin) => t.http.inject({ method: 'GET', url, headers: { authorization: auth } });
+  const { get, post } = requests(() => t, () => admin);
 
   it('imports a network and serves it as GeoJSON', async () => {
     const res = await post('/api/network/import', net.doc);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, startApp, type TestApp } from './harness.js';
+import { requests } from './requests.js';
 import { besideWalk, smallNetwork, smallOrganisation } from './fixtures.js';
 
 describe.each(ENGINES)('organisation and resolver API on %s', (engine) => {
@@ -14,8 +15,7 @@ describe.each(ENGINES)('organisation and resolver API on %s', (engine) => {
   });
   afterAll(async () => t?.close());
 
-  const post = (url: string, payload: unknown, auth = admin) => t.http.inject({ method: 'POST', url, payload: payload as object, headers: { authorization: auth } });
-  const get = (url: string, auth = admin) => t.http.inject({ method: 'GET', url, headers: { authorization: auth } });
+  const { get, post, put: putAs } = requests(() => t, () => admin);
   const resolve = async (query: string) => {
     const res = await get(`/api/jurisdiction/resolve?${query}`);
     expect(res.statusCode, res.body).toBe(200);
@@ -109,17 +109,17 @@ describe.each(ENGINES)('organisation and resolver API on %s', (engine) => {
     const rules = (await get('/api/responsibility')).json().rules;
     expect(rules).toHaveLength(categories.length * 5);
     const change = { lead: 'county_police_bureau', support: ['railway_police_station'], inform: ['coordination_centre'], timeLimitS: 600 };
-    const put = await t.http.inject({ method: 'PUT', url: '/api/responsibility/stone_throwing/line_enclosure', payload: change, headers: { authorization: admin } });
+    const put = await putAs('/api/responsibility/stone_throwing/line_enclosure', change);
     expect(put.statusCode, put.body).toBe(200);
     const p = net.a.at(3000);
     const r = await resolve(`lon=${p[0]}&lat=${p[1]}&category=stone_throwing`);
     expect(r.responsibility.lead.agencyId).toBe('county-w');
     expect(r.responsibility.timeLimitS).toBe(600);
-    const bad = await t.http.inject({ method: 'PUT', url: '/api/responsibility/stone_throwing/on_the_moon', payload: change, headers: { authorization: admin } });
+    const bad = await putAs('/api/responsibility/stone_throwing/on_the_moon', change);
     expect(bad.statusCode).toBe(400);
     await post('/api/users', { username: 'disp', displayName: '调度', agencyId: 'centre', roles: ['dispatcher'], password: 'dispatcher-pass-1' });
     const disp = await t.login('disp', 'dispatcher-pass-1');
-    const denied = await t.http.inject({ method: 'PUT', url: '/api/responsibility/stone_throwing/line_enclosure', payload: change, headers: { authorization: disp } });
+    const denied = await putAs('/api/responsibility/stone_throwing/line_enclosure', change, disp);
     expect(denied.statusCode).toBe(403);
     const log = await t.app.db.kysely.selectFrom('change_log').selectAll().where('entity', '=', 'responsibility').where('entity_id', '=', 'stone_throwing/line_enclosure').execute();
     expect(log).toHaveLength(1);
