@@ -12,6 +12,7 @@ import {
 } from '@railjoint/contracts';
 import { request } from './client';
 import { Incident, IncidentDetail, IncidentList, type PriorityLevel as Priority } from './incidentSchemas';
+import { AgencyList, AssignmentRows, HandoverProposal, RecommendationList, UnitList } from './dispatchSchemas';
 import type { Language } from '../app/i18n/languages';
 
 export type { NetworkGeoJSON };
@@ -72,4 +73,26 @@ export const api = {
   keepApart: (id: string, reason?: string) =>
     request('POST', `/api/incidents/${encodeURIComponent(id)}/keep-apart`, { body: { reason }, schema: Incident.partial() }),
   note: (id: string, text: string) => request('POST', `/api/incidents/${encodeURIComponent(id)}/note`, { body: { text } }),
+
+  recommendations: (id: string, limit = 10, signal?: AbortSignal) =>
+    request('GET', `/api/incidents/${encodeURIComponent(id)}/recommendations`, { query: { limit }, schema: RecommendationList, signal }),
+  /** sends units (none: marked dispatched without units); later calls add units */
+  dispatch: (id: string, units: string[], note?: string) =>
+    request('POST', `/api/incidents/${encodeURIComponent(id)}/dispatch`, { body: { units, ...(note ? { note } : {}) }, schema: IncidentDetail }),
+  units: (signal?: AbortSignal) => request('GET', '/api/units', { schema: UnitList, signal }),
+  agencies: (signal?: AbortSignal) => request('GET', '/api/agencies', { schema: AgencyList, signal }),
+  transfer: (id: string, to: string, reason: string) =>
+    request('POST', `/api/incidents/${encodeURIComponent(id)}/transfer`, { body: { to, reason }, schema: Incident.partial() }),
+  acceptTransfer: (id: string) => request('POST', `/api/incidents/${encodeURIComponent(id)}/accept-transfer`, { body: {}, schema: Incident.partial() }),
+  declineTransfer: (id: string, reason: string) =>
+    request('POST', `/api/incidents/${encodeURIComponent(id)}/decline-transfer`, { body: { reason }, schema: Incident.partial() }),
+  handover: (id: string, signal?: AbortSignal) =>
+    request('GET', `/api/incidents/${encodeURIComponent(id)}/handover`, { schema: HandoverProposal, signal }),
+  requestHandover: (id: string, stationId: string) =>
+    request('POST', `/api/incidents/${encodeURIComponent(id)}/handover`, { body: { stationId }, schema: IncidentDetail }),
+  assignments: (signal?: AbortSignal) => request('GET', '/api/assignments', { schema: AssignmentRows, signal }),
+  acknowledge: (id: string) => request('POST', `/api/assignments/${encodeURIComponent(id)}/acknowledge`, { body: {} }),
+  unitStatus: (id: string, status: string) => request('POST', `/api/units/${encodeURIComponent(id)}/status`, { body: { status } }),
+  unitPosition: (id: string, lon: number, lat: number) =>
+    request('POST', `/api/units/${encodeURIComponent(id)}/position`, { body: { lon, lat, source: 'mobile' } }),
 };

@@ -3,6 +3,13 @@ import { useSession } from './useSession';
 import { useT } from './i18n/useT';
 import { SignInPage } from '../features/signin/SignInPage';
 import { ConsolePage } from './ConsolePage';
+import { MobilePage } from '../features/mobile/MobilePage';
+
+/** /mobile (or signing in on the way there) shows the units' phone view instead of the console. */
+function wantsMobile(): boolean {
+  const { pathname, search } = window.location;
+  return pathname.startsWith('/mobile') || (new URLSearchParams(search).get('next') ?? '').startsWith('/mobile');
+}
 
 export function App() {
   const { session, signIn, signOut } = useSession();
@@ -19,5 +26,6 @@ export function App() {
   if (session.status === 'signed-out') {
     return <SignInPage notice={session.notice} startupError={session.error} onSignIn={signIn} />;
   }
+  if (wantsMobile()) return <MobilePage user={session.user} onSignOut={signOut} />;
   return <ConsolePage user={session.user} onSignOut={signOut} />;
 }

@@ -4,11 +4,13 @@ import { TopBar } from './TopBar';
 import { RoomNav, type Room } from './RoomNav';
 import { LocationRoom } from './LocationRoom';
 import { IncidentsRoom } from '../features/incidents/IncidentsRoom';
+import { UnitsRoom } from '../features/units/UnitsRoom';
 
-const PATHS: Record<Room, string> = { map: '/', incidents: '/incidents' };
+const PATHS: Record<Room, string> = { map: '/', incidents: '/incidents', units: '/units' };
 
 function roomFromPath(): Room {
-  return window.location.pathname.startsWith(PATHS.incidents) ? 'incidents' : 'map';
+  const path = window.location.pathname;
+  return path.startsWith(PATHS.incidents) ? 'incidents' : path.startsWith(PATHS.units) ? 'units' : 'map';
 }
 
 /** The signed-in shell: the top bar, the room switch, and one room at a time (one map at a time). */
@@ -26,7 +28,7 @@ export function ConsolePage({ user, onSignOut }: { user: User; onSignOut(): void
   return (
     <div className="console">
       <TopBar user={user} onSignOut={onSignOut} nav={<RoomNav room={room} onChange={go} />} />
-      {room === 'map' ? <LocationRoom /> : <IncidentsRoom />}
+      {room === 'map' ? <LocationRoom /> : room === 'incidents' ? <IncidentsRoom userAgencyId={user.agencyId} /> : <UnitsRoom />}
     </div>
   );
 }

@@ -14,9 +14,10 @@ interface Props {
   incident: IncidentDetail;
   onDone(): void;
   onDialog(kind: DialogKind): void;
+  onTransfer(): void;
 }
 
-export function ActionBar({ incident, onDone, onDialog }: Props) {
+export function ActionBar({ incident, onDone, onDialog, onTransfer }: Props) {
   const { t } = useT();
   const errorText = useErrorText();
   const [busy, setBusy] = useState<string | null>(null);
@@ -53,6 +54,11 @@ export function ActionBar({ incident, onDone, onDialog }: Props) {
           {t(`action.${a}`)}
         </button>
       ))}
+      {allowed.has('transfer') && (
+        <button type="button" className="btn" data-testid="action-transfer" disabled={busy !== null} onClick={onTransfer}>
+          {t('action.transfer')}
+        </button>
+      )}
       {!terminal && (
         <button type="button" className="btn" data-testid="action-reprioritise" onClick={() => onDialog('reprioritise')}>
           {t('action.reprioritise')}

@@ -10,6 +10,11 @@ import { AgeClock } from './AgeClock';
 import { IntervalsList } from './IntervalsList';
 import { PriorityBadge } from './PriorityBadge';
 import { TimelineList } from './TimelineList';
+import { TransferAnswer } from './TransferAnswer';
+import { TransferDialog } from './TransferDialog';
+import { DispatchPanel } from '../dispatch/DispatchPanel';
+import { HandoverPanel } from '../dispatch/HandoverPanel';
+import { useAgencies } from '../dispatch/useAgencies';
 import { formatDateTime } from './formatDateTime';
 import { placeText } from './placeText';
 import { useIncidentDetail } from './useIncidentDetail';
@@ -21,14 +26,18 @@ interface Props {
   openIncidents: Incident[];
   onChanged(): void;
   onBack(): void;
+  /** the signed-in user's agency: it may answer a transfer addressed to it */
+  userAgencyId: string | null;
 }
 
-export function IncidentDetailPanel({ id, version, openIncidents, onChanged, onBack }: Props) {
+export function IncidentDetailPanel({ id, version, openIncidents, onChanged, onBack, userAgencyId }: Props) {
   const { t, lang } = useT();
   const errorText = useErrorText();
   const now = useNow(1000);
   const { incident: i, error, reload } = useIncidentDetail(id, version);
   const [dialog, setDialog] = useState<DialogKind | null>(null);
+  const [transferring, setTransferring] = useState(false);
+  const agencies = useAgencies();
 
   if (!i) {
     return (
@@ -55,6 +64,7 @@ export function IncidentDetailPanel({ id, version, openIncidents, onChanged, onB
   ];
   const done = () => {
     setDialog(null);
+    setTransferring(false);
     reload();
     onChanged();
   };
@@ -83,7 +93,8 @@ export function IncidentDetailPanel({ id, version, openIncidents, onChanged, onB
           {t('detail.reporter')}：{[i.reporter.name, i.reporter.phone].filter(Boolean).join(' ')}
         </p>
       )}
-      <ActionBar incident={i} onDone={done} onDialog={setDialog} />
+      <ActionBar incident={i} onDone={done} onDialog={setDialog} onTransfer={() => setTransferring(true)} />
+      <TransferAnswer incident={i} userAgencyId={userAgencyId} onDone={done} />
 
       <h3>{t('detail.location')}</h3>
       <dl className="facts">
@@ -106,7 +117,7 @@ export function IncidentDetailPanel({ id, version, openIncidents, onChanged, onB
       <h3>{t('resp.title')}</h3>
       <dl className="facts">
         <dt>{t('resp.lead')}</dt>
-        <dd>{i.lead ? <ul className="agency-list agency-list-lead"><AgencyItem agency={i.lead} /></ul> : <span className="verdict-warn">{t('resp.noLead')}</span>}</dd>
+        <dd data-testid="detail-lead">{i.lead ? <ul className="agency-list agency-list-lead"><AgencyItem agency={i.lead} /></ul> : <span className="verdict-warn">{t('resp.noLead')}</span>}</dd>
         <dt>{t('resp.support')}</dt>
         <dd>{i.support.length ? <ul className="agency-list">{i.support.map((a) => <AgencyItem key={a.agencyId} agency={a} />)}</ul> : <span className="muted">{t('resp.nobody')}</span>}</dd>
         <dt>{t('resp.inform')}</dt>
@@ -122,6 +133,9 @@ export function IncidentDetailPanel({ id, version, openIncidents, onChanged, onB
         </ol>
       )}
 
+      {i.location.train && !['closed', 'merged', 'cancelled'].includes(i.status) && <HandoverPanel incident={i} onDone={done} />}
+      <DispatchPanel incident={i} agencies={agencies} onDone={done} />
+
       <h3>{t('detail.intervals')}</h3>
       <IntervalsList intervals={i.intervals} />
 
@@ -130,6 +144,7 @@ export function IncidentDetailPanel({ id, version, openIncidents, onChanged, onB
       </h3>
       <TimelineList entries={i.timeline} />
 
+      {transferring && <TransferDialog incident={i} agencies={agencies} onDone={done} onClose={() => setTransferring(false)} />}
       {dialog && <ActionDialog kind={dialog} incident={i} mergeTargets={mergeTargets} onDone={done} onClose={() => setDialog(null)} />}
     </section>
   );

@@ -5,6 +5,8 @@ import { useT } from '../../app/i18n/useT';
 import { MapView } from '../map/MapView';
 import type { IncidentMarker } from '../map/incidentMarkers';
 import { useNetworkData } from '../map/useNetworkData';
+import type { UnitMarker } from '../map/unitMarkers';
+import { useUnits } from '../dispatch/useUnits';
 import { useCategories } from '../location-panel/useCategories';
 import { buildSearchIndex } from '../search/searchIndex';
 import { CallForm } from './CallForm';
@@ -14,7 +16,7 @@ import { useIncidentFeed } from './useIncidentFeed';
 import './incidents.css';
 
 /** The dispatcher's workplace: queue on the left, the map in the middle, the form or one incident on the right. */
-export function IncidentsRoom() {
+export function IncidentsRoom({ userAgencyId }: { userAgencyId: string | null }) {
   const { t } = useT();
   const feed = useIncidentFeed();
   const { network, areas } = useNetworkData();
@@ -29,6 +31,11 @@ export function IncidentsRoom() {
         i.location.coordinates ? [{ id: i.id, code: i.code, priority: i.priority, label: `${i.code} ${i.categoryName}`, coordinates: i.location.coordinates }] : [],
       ),
     [feed.incidents],
+  );
+  const { units } = useUnits(feed.unitsVersion);
+  const unitMarkers = useMemo<UnitMarker[]>(
+    () => units.flatMap((u) => (u.position ? [{ id: u.id, status: u.status, label: `${u.name} · ${t(`unitStatus.${u.status}`)}`, coordinates: u.position }] : [])),
+    [units, t],
   );
   const { markOwn, refresh } = feed;
   const onCreated = useCallback(
@@ -54,12 +61,13 @@ export function IncidentsRoom() {
           incidents={markers}
           selectedIncident={selected}
           onIncidentClick={setSelected}
+          units={unitMarkers}
         />
         {!selected && <p className="map-hint">{t('room.mapHint')}</p>}
       </main>
       <aside className="incidents-side">
         {selected ? (
-          <IncidentDetailPanel key={selected} id={selected} version={feed.version} openIncidents={feed.incidents} onChanged={refresh} onBack={() => setSelected(null)} />
+          <IncidentDetailPanel key={selected} id={selected} version={feed.version} openIncidents={feed.incidents} onChanged={refresh} onBack={() => setSelected(null)} userAgencyId={userAgencyId} />
         ) : (
           <CallForm categories={categories} index={index} mapPoint={mapPoint} codeOf={codeOf} onCreated={onCreated} onOpen={setSelected} />
         )}

@@ -19,6 +19,8 @@ export interface IncidentFeed {
   mode: FeedMode;
   /** bumped whenever an incident event arrives or the list changes, so an open detail reloads */
   version: number;
+  /** bumped whenever a unit event arrives or the list is re-read, so unit views re-read the units */
+  unitsVersion: number;
   refresh(): void;
   /** an incident this tab created: no alarm for it */
   markOwn(id: string): void;
@@ -41,6 +43,7 @@ function liveUrl(since: number | null): string | null {
 export function useIncidentFeed(): IncidentFeed {
   const [state, setState] = useState<{ incidents: Incident[]; error: unknown; version: number }>({ incidents: [], error: null, version: 0 });
   const [mode, setMode] = useState<FeedMode>('connecting');
+  const [unitsVersion, setUnitsVersion] = useState(0);
   const known = useRef<Set<string> | null>(null);
   const own = useRef(new Set<string>());
   const loading = useRef(false);
@@ -58,6 +61,7 @@ export function useIncidentFeed(): IncidentFeed {
       if (seen && incidents.some((i) => i.priority === 'P1' && !seen.has(i.id) && !own.current.has(i.id))) beep();
       known.current = new Set([...(seen ?? []), ...incidents.map((i) => i.id)]);
       setState((s) => ({ incidents, error: null, version: s.version + 1 }));
+      setUnitsVersion((v) => v + 1);
     } catch (error) {
       setState((s) => ({ ...s, error }));
     } finally {
@@ -77,9 +81,14 @@ export function useIncidentFeed(): IncidentFeed {
     let backoff = 1000;
     let retry: number | undefined;
     let debounce: number | undefined;
+    let unitDebounce: number | undefined;
     const soon = () => {
       window.clearTimeout(debounce);
       debounce = window.setTimeout(() => void load(), 150);
+    };
+    const unitsSoon = () => {
+      window.clearTimeout(unitDebounce);
+      unitDebounce = window.setTimeout(() => setUnitsVersion((v) => v + 1), 300);
     };
     const connect = () => {
       const url = liveUrl(lastSeq);
@@ -107,6 +116,7 @@ export function useIncidentFeed(): IncidentFeed {
         } else if (msg.type === 'event') {
           lastSeq = msg.seq;
           if (msg.event.entity === 'incident' || msg.event.type.startsWith('incident.')) soon();
+          else if (msg.event.entity === 'unit' || msg.event.type.startsWith('unit.')) unitsSoon();
         } else {
           // too far behind to replay: start from now and re-read the list
           lastSeq = null;
@@ -127,6 +137,7 @@ export function useIncidentFeed(): IncidentFeed {
       stopped = true;
       window.clearTimeout(retry);
       window.clearTimeout(debounce);
+      window.clearTimeout(unitDebounce);
       socket?.close();
     };
   }, [load]);
@@ -146,5 +157,5 @@ export function useIncidentFeed(): IncidentFeed {
     own.current.add(id);
   }, []);
 
-  return { ...state, mode, refresh, markOwn };
+  return { ...state, mode, unitsVersion, refresh, markOwn };
 }

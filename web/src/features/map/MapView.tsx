@@ -1,3 +1,4 @@
+import { addUnitMarkers, type UnitMarker } from './unitMarkers';
 import { useEffect, useRef, useState } from 'react';
 import { Map as MaplibreMap, Marker, NavigationControl, ScaleControl, setWorkerUrl, type GeoJSONSource } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
@@ -36,12 +37,14 @@ interface Props {
   incidents?: IncidentMarker[];
   selectedIncident?: string | null;
   onIncidentClick?(id: string): void;
+  /** units to draw as small squares coloured by status */
+  units?: UnitMarker[];
 }
 
 /** Liuzhou: where the demo department lies; replaced by the network's extent as soon as it loads. */
 const INITIAL_CENTER: LonLat = [109.41, 24.33];
 
-export function MapView({ network, areas, pick, focus, onPick, incidents, selectedIncident = null, onIncidentClick }: Props) {
+export function MapView({ network, areas, pick, focus, onPick, incidents, selectedIncident = null, onIncidentClick, units }: Props) {
   const { t } = useT();
   const containerRef = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<MaplibreMap | null>(null);
@@ -121,6 +124,11 @@ export function MapView({ network, areas, pick, focus, onPick, incidents, select
     if (!map || !incidents) return;
     return addIncidentMarkers(map, incidents, selectedIncident, (id) => onIncidentRef.current?.(id));
   }, [map, incidents, selectedIncident]);
+
+  useEffect(() => {
+    if (!map || !units) return;
+    return addUnitMarkers(map, units);
+  }, [map, units]);
 
   useEffect(() => {
     if (!map || !focus) return;

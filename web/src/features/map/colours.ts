@@ -21,3 +21,13 @@ export const PRIORITY_COLOURS = {
   P3: '#c99a06',
   P4: '#5b6b82',
 } as const;
+
+/** Unit squares and status chips: green free, blue sent, violet moving, orange at work, grey away. */
+export const UNIT_STATUS_COLOURS = {
+  available: '#2f9e44',
+  dispatched: '#1f6fd1',
+  en_route: '#7048e8',
+  on_scene: '#e8590c',
+  busy: '#c99a06',
+  off_duty: '#8a94a6',
+} as const;

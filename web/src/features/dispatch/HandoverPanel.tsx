@@ -1,0 +1,104 @@
+import { useEffect, useState } from 'react';
+import { api } from '../../api/endpoints';
+import type { HandoverOption, HandoverProposal } from '../../api/dispatchSchemas';
+import type { IncidentDetail } from '../../api/incidentSchemas';
+import { useErrorText } from '../../api/useErrorText';
+import { useT } from '../../app/i18n/useT';
+import { formatDateTime } from '../incidents/formatDateTime';
+
+interface Props {
+  incident: IncidentDetail;
+  onDone(): void;
+}
+
+/** 前方站交接: for a case on a train, the station ahead whose police can meet it in time, and the other stops. */
+export function HandoverPanel({ incident, onDone }: Props) {
+  const { t, num, lang } = useT();
+  const errorText = useErrorText();
+  const [state, setState] = useState<{ proposal: HandoverProposal | null; error: unknown }>({ proposal: null, error: null });
+  const [choice, setChoice] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const requested = incident.timeline.filter((e) => e.action === 'handover_requested').length;
+
+  useEffect(() => {
+    const abort = new AbortController();
+    api.handover(incident.id, abort.signal).then(
+      (proposal) => !abort.signal.aborted && setState({ proposal, error: null }),
+      (e: unknown) => !abort.signal.aborted && setState({ proposal: null, error: e }),
+    );
+    return () => abort.abort();
+  }, [incident.id, requested]);
+
+  const p = state.proposal;
+  const station = choice ?? p?.proposed?.stationId ?? null;
+  const send = async () => {
+    if (!station) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await api.requestHandover(incident.id, station);
+      onDone();
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const line = (o: HandoverOption) =>
+    [
+      o.arrival ? t('handover.arrival', { time: formatDateTime(o.arrival, lang) }) : '',
+      typeof o.leadTimeS === 'number' ? t('handover.lead', { min: num(Math.round(o.leadTimeS / 60)) }) : '',
+      o.police ? `${t('handover.police')}：${o.police.name}` : '',
+      o.county ? `${t('handover.county')}：${o.county.name}` : '',
+      o.feasible === false ? t('handover.notFeasible') : '',
+    ]
+      .filter(Boolean)
+      .join(' · ');
+  const last = incident.timeline.filter((e) => e.action === 'handover_requested').at(-1);
+  const lastStation = (last?.detail as { station?: unknown } | null)?.station;
+
+  return (
+    <section className="handover-panel" data-testid="handover-panel">
+      <h3>
+        {t('handover.title')} {p?.train && <span className="mono muted">{p.train}</span>}
+      </h3>
+      {state.error !== null ? (
+        <p className="notice notice-error" role="alert">
+          {errorText(state.error)}
+        </p>
+      ) : !p ? (
+        <p className="muted">{t('app.loading')}</p>
+      ) : (
+        <>
+          {p.reason && <p className="muted">{(lang === 'en' ? p.reason.en : p.reason.zh) ?? ''}</p>}
+          {p.options.length === 0 && !p.proposed ? (
+            <p className="muted">{t('handover.none')}</p>
+          ) : (
+            <ul className="handover-options">
+              {[...(p.proposed ? [p.proposed] : []), ...p.options.filter((o) => o.stationId !== p.proposed?.stationId)].map((o) => (
+                <li key={o.stationId} data-testid="handover-option" data-station-id={o.stationId} data-proposed={o.stationId === p.proposed?.stationId}>
+                  <label>
+                    <input type="radio" name="handover-station" checked={station === o.stationId} onChange={() => setChoice(o.stationId)} />
+                    <strong>{o.name}</strong>
+                    {o.stationId === p.proposed?.stationId && <span className="status-chip">{t('handover.proposed')}</span>}
+                  </label>
+                  <p className="muted">{line(o)}</p>
+                </li>
+              ))}
+            </ul>
+          )}
+          {typeof lastStation === 'string' && <p className="notice" data-testid="handover-requested">{t('handover.requested', { station: lastStation })}</p>}
+          <button type="button" className="btn btn-primary" data-testid="handover-request" disabled={busy || !station} onClick={() => void send()}>
+            {t('handover.request')}
+          </button>
+          {error && (
+            <p className="notice notice-error" role="alert">
+              {error}
+            </p>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

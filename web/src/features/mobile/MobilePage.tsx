@@ -1,0 +1,140 @@
+import { useEffect, useState } from 'react';
+import type { User } from '@railjoint/contracts';
+import { api } from '../../api/endpoints';
+import { useErrorText } from '../../api/useErrorText';
+import { LanguageSwitch } from '../../app/i18n/LanguageSwitch';
+import { useT } from '../../app/i18n/useT';
+import { useUnits } from '../dispatch/useUnits';
+import { formatDateTime } from '../incidents/formatDateTime';
+import { MobileAssignment } from './MobileAssignment';
+import { useAssignments } from './useAssignments';
+import { useGeoShare } from './useGeoShare';
+import './mobile.css';
+
+const STATUS_BUTTONS = [
+  { status: 'en_route', label: 'mobile.enRoute' },
+  { status: 'on_scene', label: 'mobile.onScene' },
+  { status: 'available', label: 'mobile.available' },
+] as const;
+
+/** /mobile: a unit's phone. Its agency's open assignments to acknowledge, its status, and position sharing. */
+export function MobilePage({ user, onSignOut }: { user: User; onSignOut(): void }) {
+  const { t, lang } = useT();
+  const errorText = useErrorText();
+  const [version, setVersion] = useState(0);
+  const { units } = useUnits(version);
+  const own = units.filter((u) => u.agencyId === user.agencyId);
+  const [unitId, setUnitId] = useState<string | null>(null);
+  const unit = own.find((u) => u.id === unitId) ?? own[0] ?? null;
+  const { assignments, error: listError, reload } = useAssignments();
+  const [share, setShare] = useState(false);
+  const geo = useGeoShare(unit?.id ?? null, share);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const unitName = (id: string) => units.find((u) => u.id === id)?.name ?? id;
+
+  useEffect(() => {
+    document.body.classList.add('is-mobile');
+    return () => document.body.classList.remove('is-mobile');
+  }, []);
+
+  const setStatus = async (status: string) => {
+    if (!unit) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await api.unitStatus(unit.id, status);
+      setVersion((v) => v + 1);
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="mobile-page" data-testid="mobile-page">
+      <header className="mobile-head">
+        <strong>RailJoint · {t('mobile.title')}</strong>
+        <span className="muted">{user.agencyName ?? user.agencyId}</span>
+        <LanguageSwitch />
+        <a className="btn btn-quiet" href="/">
+          {t('mobile.console')}
+        </a>
+        <button type="button" className="btn btn-quiet" data-testid="signout" onClick={onSignOut}>
+          {t('topbar.signOut')}
+        </button>
+      </header>
+
+      <section className="mobile-section">
+        <h2>{t('mobile.unit')}</h2>
+        {own.length === 0 ? (
+          <p className="muted">{t('mobile.noUnits')}</p>
+        ) : (
+          <>
+            <select className="mobile-big" data-testid="mobile-unit" value={unit?.id ?? ''} onChange={(e) => setUnitId(e.target.value)}>
+              {own.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name}
+                </option>
+              ))}
+            </select>
+            {unit && (
+              <p>
+                {t('mobile.status')}：
+                <span className={`status-chip unit-status-${unit.status}`} data-testid="mobile-unit-status" data-status={unit.status}>
+                  {t(`unitStatus.${unit.status}`)}
+                </span>
+              </p>
+            )}
+            <div className="mobile-buttons">
+              {STATUS_BUTTONS.map((b) => (
+                <button key={b.status} type="button" className="btn btn-primary mobile-big" data-testid={`mobile-status-${b.status}`} disabled={busy || !unit} onClick={() => void setStatus(b.status)}>
+                  {t(b.label)}
+                </button>
+              ))}
+            </div>
+            <label className="mobile-share">
+              <input type="checkbox" data-testid="mobile-share" checked={share} onChange={(e) => setShare(e.target.checked)} />
+              {t('mobile.share')}
+            </label>
+            <p className="muted" data-testid="mobile-geo" data-state={geo.kind}>
+              {geo.kind === 'unavailable'
+                ? t('mobile.noGeo')
+                : geo.kind === 'error'
+                  ? t('mobile.geoError', { message: geo.message })
+                  : geo.kind === 'sent'
+                    ? t('mobile.sent', { time: formatDateTime(geo.at, lang) })
+                    : geo.kind === 'waiting'
+                      ? t('mobile.sharing')
+                      : ''}
+            </p>
+            {error && (
+              <p className="notice notice-error" role="alert">
+                {error}
+              </p>
+            )}
+          </>
+        )}
+      </section>
+
+      <section className="mobile-section">
+        <h2>{t('mobile.assignments')}</h2>
+        {listError !== null && (
+          <p className="notice notice-error" role="alert">
+            {errorText(listError)}
+          </p>
+        )}
+        {assignments.length === 0 ? (
+          <p className="muted">{t('mobile.noAssignments')}</p>
+        ) : (
+          <ul className="mobile-assignments">
+            {assignments.map((a) => (
+              <MobileAssignment key={a.id} a={a} unitName={unitName(a.unit_id)} onDone={reload} />
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}
