@@ -25,7 +25,10 @@ export function generateDemoUnits(network: NetworkGeoJSON, org: OrganisationDocu
   const units: NewUnit[] = [];
   for (const a of org.agencies) {
     const js = org.jurisdictions.filter((j) => j.agencyId === a.id);
-    const station = js.find((j) => j.kind === 'station');
+    // A police station's units wait at the station it is named after (柳州站派出所 at 柳州), else its first.
+    const stationNames = new Map(network.features.filter((f) => f.properties.kind === 'station').map((f) => [f.properties.id, f.properties.name]));
+    const named = js.find((j) => j.kind === 'station' && a.name.startsWith(`${stationNames.get(j.stationId)}站`));
+    const station = named ?? js.find((j) => j.kind === 'station');
     const range = js.find((j) => j.kind === 'line-range');
     const area = js.find((j) => j.kind === 'area');
     const trains = js.find((j) => j.kind === 'train');

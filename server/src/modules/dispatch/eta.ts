@@ -242,8 +242,9 @@ export function describeEta(f: EtaFigures, unit: DispatchUnit, model: EtaModel):
       return {
         reason: T(
           model,
-          `经${gate ? '通道门' : '车站'}「${p.name}」进入线路（路程 ${km(f.roadM)} 公里），再沿线步行 ${km(f.walkM)} 公里，约 ${min(f.etaS)} 分钟`,
-          `enter the railway at ${gate ? 'access gate' : 'station'} "${p.name}" (${km(f.roadM)} km away), then ${km(f.walkM)} km on foot along the track, about ${min(f.etaS)} min`,
+          // Gates and level crossings carry their kind in their names (…通道门, …道口).
+          `经${gate ? '' : '车站'}「${p.name}」进入线路（路程 ${km(f.roadM)} 公里），再沿线步行 ${km(f.walkM)} 公里，约 ${min(f.etaS)} 分钟`,
+          `enter the railway at ${gate ? '' : 'station '}"${p.name}" (${km(f.roadM)} km away), then ${km(f.walkM)} km on foot along the track, about ${min(f.etaS)} min`,
         ),
         assumptions: [
           speedText,
