@@ -165,7 +165,7 @@ export const Incident = z.object({
   categoryName: z.string(),
   channel: z.string(),
   description: z.string(),
-  reporter: z.unknown().nullable(),
+  reporter: z.object({ name: z.string().optional(), phone: z.string().optional() }).nullable(),
   externalRef: z.string().nullable(),
   placeKind: PlaceKind,
   location: z.object({
@@ -199,7 +199,17 @@ export const Incident = z.object({
     closedAt: z.string().nullable(),
   }),
   allowedActions: z.array(z.string()),
-  likelyDuplicates: z.array(z.object({ id: z.string() }).passthrough()),
+  likelyDuplicates: z.array(
+    z.object({
+      id: z.string(),
+      code: z.string().optional(),
+      status: z.string().optional(),
+      score: z.number().optional(),
+      distanceM: z.number().optional(),
+      by: z.enum(['point', 'mileage']).optional(),
+      timeApartS: z.number().optional(),
+    }),
+  ),
   version: z.number(),
   updatedAt: z.string(),
 });
