@@ -3,60 +3,31 @@
  * real server with the demo department. Needs `npm run build -w web` first.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { startServer } from '../../server/test/harness.js';
+import type { Page } from 'playwright-core';
+import { openConsole, type Console } from './browser.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const OUT = path.join(here, 'out');
-const WEB_DIST = path.resolve(here, '../dist');
 
-type Server = Awaited<ReturnType<typeof startServer>>;
+type Server = Console['server'];
 
 describe('console: dispatch and transfer', () => {
   let server: Server;
-  let context: BrowserContext;
   let page: Page;
-  let profile: string;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
 
+  let browser: Console;
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
-      throw new Error(`${WEB_DIST} has no build: run "npm run build -w web" first`);
-    }
-    server = await startServer({ demo: true, webDist: WEB_DIST });
-    profile = fs.mkdtempSync(path.join(os.tmpdir(), 'railjoint-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      viewport: { width: 1440, height: 900 },
-      locale: 'zh-CN',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--autoplay-policy=no-user-gesture-required',
-        '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
-      ],
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('pageerror', (e) => pageErrors.push(String(e)));
-    page.on('console', (m) => {
-      if (m.type() === 'error') pageErrors.push(m.text());
-    });
+    browser = await openConsole();
+    ({ server, page } = browser);
+    pageErrors = browser.errors;
   });
 
   afterAll(async () => {
-    await context?.close();
-    await server?.close();
-    if (profile) fs.rmSync(profile, { recursive: true, force: true });
+    await browser?.close();
   });
 
   async function status(): Promise<string | null> {

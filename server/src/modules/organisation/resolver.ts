@@ -12,7 +12,7 @@ import {
   type ResponsibilityRule,
 } from '@railjoint/contracts';
 import type { NetworkView, StationView } from './network-view.js';
-import type { LineRangeHit, OrgIndex } from './org-index.js';
+import type { OrgIndex } from './org-index.js';
 import { decidePlaceKind, STATION_MAX_OFFSET_M } from './place-kind.js';
 import { DEFAULT_FORMATION_HALF_WIDTH_M, protectionZoneVerdict } from './protection-zone.js';
 import { reason, type Lang, type ReasonParams } from './reasons-i18n.js';

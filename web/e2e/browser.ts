@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { startServer } from '../../server/test/harness.js';
+
+export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist');
+
+export interface Console {
+  server: Awaited<ReturnType<typeof startServer>>;
+  context: BrowserContext;
+  page: Page;
+  /** page errors and console errors, for the test to assert there were none */
+  errors: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * The built console served by a real server on the demo department, in Debian's Chromium, with
+ * nothing allowed to leave the machine (a request to any other host fails at once).
+ */
+export async function openConsole(): Promise<Console> {
+  if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
+    throw new Error(`${WEB_DIST} has no build: run "npm run build -w web" first`);
+  }
+  const server = await startServer({ demo: true, webDist: WEB_DIST });
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'railjoint-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1440, height: 900 },
+    locale: 'zh-CN',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--autoplay-policy=no-user-gesture-required',
+      '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
+    ],
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  return {
+    server,
+    context,
+    page,
+    errors,
+    async close() {
+      await context.close();
+      await server.close();
+      fs.rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
