@@ -69,6 +69,9 @@ describe.each(ENGINES)('units and dispatch on %s', (engine) => {
     const mine = (await get('/api/assignments', officer)).json().assignments;
     const assignment = mine.find((a: { incident_id: string }) => a.incident_id === inc.id);
     expect(assignment.unit_id).toBe('u-ps-liuzhou-car');
+    // the county liaison sees the railway car working on the same incident, and its own car
+    const yufengUnits = (await get('/api/units', await t.login('yufeng.liaison'))).json().units.map((u: { id: string }) => u.id);
+    expect(yufengUnits).toEqual(expect.arrayContaining(['u-yufeng-car', 'u-ps-liuzhou-car']));
     const ack = await post(`/api/assignments/${assignment.id}/acknowledge`, {}, officer);
     expect(ack.json().status).toBe('acknowledged');
 

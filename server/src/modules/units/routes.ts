@@ -9,7 +9,7 @@ export function unitRoutes(units: UnitService): RouteSpec[] {
     defineRoute({
       method: 'GET',
       url: '/api/units',
-      summary: 'Units the user may see (the coordination centre: all; an agency: its own), with status and last position',
+      summary: 'Units the user may see (the coordination centre: all; an agency: its own and those working on its incidents), with status and last position',
       tag: 'units',
       access: 'signed-in',
       response: z.object({ units: z.array(Unit) }),

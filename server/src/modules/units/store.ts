@@ -11,9 +11,29 @@ export class UnitStore {
     return this.db.selectFrom('units').selectAll().orderBy('id').execute();
   }
 
+  /**
+   * Every unit, or an agency's own units plus the units working on incidents it has a part in
+   * (so a county liaison sees the railway car sent to the same case).
+   */
   list(agencyId?: string): Promise<UnitRow[]> {
-    let q = this.db.selectFrom('units').selectAll().orderBy('callsign');
-    if (agencyId) q = q.where('agency_id', '=', agencyId);
+    let q = this.db.selectFrom('units').selectAll('units').orderBy('callsign');
+    if (agencyId) {
+      q = q.where((eb) =>
+        eb.or([
+          eb('units.agency_id', '=', agencyId),
+          eb(
+            'units.id',
+            'in',
+            eb
+              .selectFrom('assignments')
+              .innerJoin('incident_agencies', 'incident_agencies.incident_id', 'assignments.incident_id')
+              .select('assignments.unit_id')
+              .where('incident_agencies.agency_id', '=', agencyId)
+              .where('assignments.status', 'in', ['assigned', 'acknowledged']),
+          ),
+        ]),
+      );
+    }
     return q.execute();
   }
 
