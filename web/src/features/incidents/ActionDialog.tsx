@@ -5,6 +5,7 @@ import { OUTCOME_CODES, type IncidentDetail, type PriorityLevel } from '../../ap
 import { useErrorText } from '../../api/useErrorText';
 import { useT } from '../../app/i18n/useT';
 import { fieldErrors } from './fieldErrors';
+import { DialogFooter } from './DialogFooter';
 
 export type DialogKind = 'close' | 'cancel' | 'merge' | 'reprioritise' | 'note';
 
@@ -109,19 +110,7 @@ export function ActionDialog({ kind, incident, mergeTargets, onDone, onClose }: 
             onChange={(e) => setText(e.target.value)}
           />
         </label>
-        {error && (
-          <p className="notice notice-error" role="alert" data-testid="dialog-error">
-            {error}
-          </p>
-        )}
-        <div className="dialog-buttons">
-          <button type="button" className="btn" onClick={onClose}>
-            {t('dialog.back')}
-          </button>
-          <button type="submit" className="btn btn-primary" data-testid="dialog-confirm" disabled={busy}>
-            {t('dialog.confirm')}
-          </button>
-        </div>
+        <DialogFooter error={error} busy={busy} onClose={onClose} />
       </form>
     </div>
   );

@@ -4,6 +4,7 @@ import { api } from '../../api/endpoints';
 import type { IncidentDetail } from '../../api/incidentSchemas';
 import { useErrorText } from '../../api/useErrorText';
 import { useT } from '../../app/i18n/useT';
+import { DialogFooter } from './DialogFooter';
 
 interface Props {
   incident: IncidentDetail;
@@ -78,19 +79,7 @@ export function TransferDialog({ incident, agencies, onDone, onClose }: Props) {
           <span>{t('transfer.reason')}</span>
           <textarea data-testid="transfer-reason" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />
         </label>
-        {error && (
-          <p className="notice notice-error" role="alert" data-testid="dialog-error">
-            {error}
-          </p>
-        )}
-        <div className="dialog-buttons">
-          <button type="button" className="btn" onClick={onClose}>
-            {t('dialog.back')}
-          </button>
-          <button type="submit" className="btn btn-primary" data-testid="dialog-confirm" disabled={busy}>
-            {t('dialog.confirm')}
-          </button>
-        </div>
+        <DialogFooter error={error} busy={busy} onClose={onClose} />
       </form>
     </div>
   );
