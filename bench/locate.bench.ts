@@ -8,6 +8,7 @@ import { checkNetwork } from '../server/src/modules/network/validate.js';
 import { distanceM, offsetPoint } from '../server/src/modules/network/geo.js';
 import { generateDemo } from '../server/src/demo/generate.js';
 import { createRng } from '../server/src/demo/prng.js';
+import { fmt } from './report.js';
 
 // Query points that miss every line are drawn from this box (China).
 const CHINA_BBOX = { minLon: 75, maxLon: 134, minLat: 18, maxLat: 50 } as const;
@@ -146,10 +147,6 @@ function heapAndBuffers(): number {
 
 function secs(since: number): number {
   return (performance.now() - since) / 1000;
-}
-
-function fmt(n: number): string {
-  return Math.round(n).toLocaleString('en-US');
 }
 
 function mb(bytes: number): string {
