@@ -6,7 +6,7 @@ import WebSocket from 'ws';
 import { createApp, type App } from '../server/src/app.js';
 import { DEFAULT_RECEPTION, type Config } from '../server/src/platform/config.js';
 import { SYSTEM_ACTOR } from '../server/src/platform/auth/actor.js';
-import { fmt, type BenchRow } from './report.js';
+import { fmt, percentile, type BenchRow } from './report.js';
 
 const DEMO_PASSWORD = 'bench-demo-password';
 
@@ -24,10 +24,6 @@ async function demoApp(dir: string): Promise<App> {
     reception: DEFAULT_RECEPTION,
   };
   return createApp(config, { demoPassword: DEMO_PASSWORD });
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
 }
 
 const REPORT = { category: 'stone_throwing', channel: 'hotline' as const, location: { lon: 109.5125, lat: 24.367 }, description: '旅客报称列车车窗被石块击中' };

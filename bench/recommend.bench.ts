@@ -5,11 +5,7 @@ import { metresPerDegree } from '../server/src/modules/network/geo.js';
 import { etaModel, type DispatchTarget, type DispatchUnit } from '../server/src/modules/dispatch/eta.js';
 import { UnitIndex, recommendUnits, recommendUnitsLinear } from '../server/src/modules/dispatch/recommend.js';
 import { accessPointsOf } from '../server/src/modules/dispatch/access-points.js';
-import { fmt, type BenchRow } from './report.js';
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
-}
+import { fmt, percentile, type BenchRow } from './report.js';
 
 /**
  * Unit recommendation on the demo department: 10,000 units scattered up to 15 km either side of

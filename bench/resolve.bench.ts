@@ -8,11 +8,7 @@ import { OrgIndex } from '../server/src/modules/organisation/org-index.js';
 import { resolveLocation } from '../server/src/modules/organisation/resolver.js';
 import { DEFAULT_CATEGORIES } from '../server/src/modules/organisation/taxonomy.js';
 import { defaultRules } from '../server/src/modules/organisation/responsibility-defaults.js';
-import { fmt, type BenchRow } from './report.js';
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
-}
+import { fmt, percentile, type BenchRow } from './report.js';
 
 /**
  * The jurisdiction resolver on the demo department (who leads, supports and is told, with reasons),

@@ -4,8 +4,7 @@ import { benchRecommend } from './recommend.bench.js';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import type { BenchRow } from './report.js';
-import { markdownTable } from './report.js';
+import { markdownTable, type BenchRow } from './report.js';
 
 /**
  * `npm run bench`: every benchmark, each compared with a baseline measured in the same run; the
