@@ -42,18 +42,10 @@ export class DispatchService {
   ) {
     this.model = etaModel(settings.eta);
     // Assigned units follow their incident: en route, on scene, free again when it is cleared.
-    incidents.onAction(async (trx, row, next, at) => {
+    incidents.onAction(async (trx, row, next, at, onCommit) => {
       const moved = await unitsFollow(trx, row.id, next, at);
-      if (moved.length) this.afterCommit(() => this.units.refresh(moved));
+      if (moved.length) onCommit(() => this.units.refresh(moved));
       return moved.length ? { units: moved.map((u) => ({ id: u.id, status: u.status })) } : {};
-    });
-  }
-
-  private pending: Array<() => void> = [];
-  private afterCommit(f: () => void): void {
-    this.pending.push(f);
-    queueMicrotask(() => {
-      for (const g of this.pending.splice(0)) g();
     });
   }
 

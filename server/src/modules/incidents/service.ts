@@ -42,7 +42,7 @@ const STATUS_TIME_COLUMN: Partial<Record<IncidentStatus, 'dispatched_at' | 'en_r
  * More work inside an action's transaction (dispatch creates assignments, a status change moves the
  * assigned units along); what it returns is added to the timeline entry.
  */
-export type ActionHook = (trx: Kysely<Database>, row: IncidentRow, next: IncidentStatus, at: string) => Promise<Record<string, unknown>>;
+export type ActionHook = (trx: Kysely<Database>, row: IncidentRow, next: IncidentStatus, at: string, onCommit: (f: () => void) => void) => Promise<Record<string, unknown>>;
 
 export interface ActionBody {
   reason?: string;
@@ -217,18 +217,22 @@ export class IncidentService {
     }
     const at = nowIso();
     const column = STATUS_TIME_COLUMN[step.next];
+    // Work that must wait for the commit (in-memory indexes): it would be wrong after a rollback.
+    const committed: Array<() => void> = [];
+    const onCommit = (f: () => void) => committed.push(f);
     await this.db.kysely.transaction().execute(async (trx) => {
       const patch: Partial<IncidentRow> = { status: step.next, updated_at: at, version: row.version + 1 };
       if (column && row[column] === null) patch[column] = at;
       if (action === 'close') Object.assign(patch, { outcome_code: body.outcomeCode, summary: body.summary });
       if (action === 'merge') patch.merged_into = body.into!;
       await this.update(trx, row, patch);
-      const extra = within ? await within(trx, row, step.next, at) : {};
-      for (const f of this.followers) Object.assign(extra, await f(trx, row, step.next, at));
+      const extra = within ? await within(trx, row, step.next, at, onCommit) : {};
+      for (const f of this.followers) Object.assign(extra, await f(trx, row, step.next, at, onCommit));
       await this.appendTimeline(trx, id, actor, action === 'merge' ? 'merged' : action, status, step.next, { ...pick(body), ...extra }, client, at);
       if (target) await this.appendTimeline(trx, target.id, actor, 'merged_from', null, null, { from: id, code: row.code, reason: body.reason }, client, at);
       await enqueueEvent(trx, { type: `incident.${action}`, entity: 'incident', entityId: id, audience: await this.audience(trx, id), payload: { id, status: step.next, priority: row.priority, code: row.code } });
     });
+    for (const f of committed) f();
     this.outbox.kick();
     return this.get(actor, id);
   }
