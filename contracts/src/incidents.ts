@@ -161,6 +161,8 @@ export const Incident = z.object({
   code: z.string(),
   status: IncidentStatus,
   priority: Priority,
+  /** why: the rules that set it (category base, high-speed line, approaching train…), then any dispatcher's change */
+  priorityReasons: z.array(z.object({ code: z.string(), zh: z.string(), en: z.string() })),
   category: z.string(),
   categoryName: z.string(),
   channel: z.string(),

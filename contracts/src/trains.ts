@@ -62,3 +62,33 @@ export const TrainWhereabouts = z.object({
   position: TrainPosition.optional(),
 });
 export type TrainWhereabouts = z.infer<typeof TrainWhereabouts>;
+
+export const PassingQuery = z.object({
+  lineId: z.string().min(1).max(64),
+  /** a mileage such as K499+940 on that line */
+  mileage: z.string().min(1).max(32),
+  /** ISO 8601; the platform's time when omitted */
+  at: z.string().min(1).optional(),
+  /** how far ahead to look, seconds (default 600, at most 6 hours) */
+  windowS: z.coerce.number().int().min(1).max(6 * 3600).default(600),
+});
+
+export const PassingTrain = z.object({
+  train: z.string(),
+  tripId: z.string(),
+  serviceDate: z.string(),
+  /** when the train is estimated at the point, ISO 8601 with the feed's offset */
+  at: z.string(),
+  /** seconds from the query time; 0 while it stands at a station there */
+  inS: z.number(),
+  direction: z.enum(['up_measure', 'down_measure']).nullable(),
+});
+
+export const PassingResult = z.object({
+  lineId: z.string(),
+  mileage: z.string(),
+  at: z.string(),
+  windowS: z.number(),
+  trains: z.array(PassingTrain),
+});
+export type PassingResult = z.infer<typeof PassingResult>;

@@ -14,7 +14,7 @@ import { TrainService } from './modules/trains/service.js';
 import { trainRoutes } from './modules/trains/routes.js';
 import { IncidentService } from './modules/incidents/service.js';
 import { incidentRoutes } from './modules/incidents/routes.js';
-import { trainLocator } from './modules/incidents/train-locator.js';
+import { incidentTrains } from './modules/incidents/train-locator.js';
 import { registerLiveChannel } from './platform/live/live-channel.js';
 import { UnitService } from './modules/units/service.js';
 import { unitRoutes } from './modules/units/routes.js';
@@ -29,6 +29,7 @@ import type { EventBus } from './platform/bus/event.js';
 import { MemoryEventBus } from './platform/bus/memory-bus.js';
 import { NatsEventBus } from './platform/bus/nats-bus.js';
 import { OutboxRelay } from './platform/bus/outbox.js';
+import { startClockAt } from './platform/clock.js';
 
 export const VERSION = '0.1.0';
 
@@ -62,6 +63,7 @@ export interface AppOptions {
 
 /** Builds the whole platform for one configuration: database, services, HTTP. */
 export async function createApp(config: Config, opts: AppOptions = {}): Promise<App> {
+  if (config.clockStart !== undefined) startClockAt(config.clockStart);
   const db = await openDatabase(config.database);
   let bus: EventBus | null = null;
   try {
@@ -74,7 +76,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     const users = new UserService(db.kysely, config.sessionTtlS, (id) => organisation.agencyExists(id), opts.loginDelay);
     const trains = await TrainService.open(db, network, organisation);
     const r = config.reception;
-    const incidents = new IncidentService(db, organisation, outbox, { duplicateDistanceM: r.duplicateDistanceM, duplicateWindowS: r.duplicateWindowS, transferReplyS: r.transferReplyS }, trainLocator(trains, network));
+    const incidents = new IncidentService(db, organisation, outbox, { duplicateDistanceM: r.duplicateDistanceM, duplicateWindowS: r.duplicateWindowS, transferReplyS: r.transferReplyS }, incidentTrains(trains, network));
     const units = await UnitService.open(db, bus, outbox, (id) => organisation.agencyExists(id));
     const speeds = Object.fromEntries(Object.entries(r.speedsKmh).filter(([k]) => k in DEFAULT_SPEEDS).map(([k, kmh]) => [k, { kmh, detour: DEFAULT_SPEEDS[k as keyof typeof DEFAULT_SPEEDS]?.detour ?? 1.2 }]));
     const dispatch = new DispatchService(db, network, incidents, units, organisation, outbox, { ackTimeoutS: r.ackTimeoutS, eta: { speeds } }, trains);

@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { createApp, type App } from '../src/app.js';
 import { DEFAULT_RECEPTION, type Config } from '../src/platform/config.js';
 import { createTestDatabase } from './pg.js';
+import { startClockAt } from '../src/platform/clock.js';
 
 export type EngineName = 'sqlite' | 'postgres';
 /** Every API test runs once per engine. */
@@ -26,7 +27,8 @@ export interface TestApp {
   login(username: string, password?: string): Promise<string>;
 }
 
-export async function startApp(opts: { engine?: EngineName; demo?: boolean; webDist?: string | null } = {}): Promise<TestApp> {
+/** clockStart: the platform clock starts at this instant (timetable scenarios); reset on close. */
+export async function startApp(opts: { engine?: EngineName; demo?: boolean; webDist?: string | null; clockStart?: number } = {}): Promise<TestApp> {
   const engine = opts.engine ?? 'sqlite';
   let cleanup: () => Promise<void>;
   let database: Config['database'];
@@ -50,6 +52,7 @@ export async function startApp(opts: { engine?: EngineName; demo?: boolean; webD
     sessionTtlS: 3600,
     logLevel: 'silent',
     reception: DEFAULT_RECEPTION,
+    ...(opts.clockStart !== undefined ? { clockStart: opts.clockStart } : {}),
   };
   const app = await createApp(config, { demoPassword: DEMO_PASSWORD, loginDelay: async () => {} });
   const http = app.http;
@@ -60,6 +63,7 @@ export async function startApp(opts: { engine?: EngineName; demo?: boolean; webD
     async close() {
       await app.close();
       await cleanup();
+      if (opts.clockStart !== undefined) startClockAt(null);
     },
     async login(username: string, password?: string) {
       const res = await http.inject({
@@ -74,8 +78,8 @@ export async function startApp(opts: { engine?: EngineName; demo?: boolean; webD
 }
 
 /** Serves the API and the built console on a free port, for browser tests. */
-export async function startServer(opts: { engine?: EngineName; demo?: boolean; webDist?: string } = {}) {
-  const t = await startApp({ engine: opts.engine, demo: opts.demo, webDist: opts.webDist ?? WEB_DIST });
+export async function startServer(opts: { engine?: EngineName; demo?: boolean; webDist?: string; clockStart?: number } = {}) {
+  const t = await startApp({ engine: opts.engine, demo: opts.demo, webDist: opts.webDist ?? WEB_DIST, ...(opts.clockStart !== undefined ? { clockStart: opts.clockStart } : {}) });
   await t.http.listen({ port: 0, host: '127.0.0.1' });
   const address = t.http.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

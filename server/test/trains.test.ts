@@ -89,4 +89,76 @@ describe.each(ENGINES)('trains and timetable API on %s', (engine) => {
     expect(read.statusCode).toBe(200);
     expect((await t.http.inject({ method: 'GET', url: '/api/trains/G1501/whereabouts?at=2026-12-01T07:20:00Z' })).statusCode).toBe(401);
   });
+
+  it('lists the trains reaching a mileage within the window, soonest first, and refuses a bad line or mileage', async () => {
+    const w = await where('G1501', '2026-12-01T07:25:00+08:00');
+    const q = (query: string) => t.http.inject({ method: 'GET', url: `/api/trains/passing?${query}`, headers: { authorization: admin } });
+    const at = encodeURIComponent('2026-12-01T07:20:00+08:00');
+    const res = await q(`lineId=${w.position.lineId}&mileage=${encodeURIComponent(w.mileage)}&at=${at}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    expect(body).toMatchObject({ lineId: w.position.lineId, windowS: 600, at: '2026-12-01T07:20:00+08:00' });
+    const g = body.trains.find((x: { train: string }) => x.train === 'G1501');
+    // interpolated between the same two stops as whereabouts, so within a few seconds of 07:25
+    expect(Math.abs(g.inS - 300)).toBeLessThan(15);
+    expect(g.serviceDate).toBe('2026-12-01');
+    expect(body.trains.map((x: { inS: number }) => x.inS)).toEqual([...body.trains.map((x: { inS: number }) => x.inS)].sort((a, b) => a - b));
+    // a window that closes before G1501 arrives leaves it out
+    const short = (await q(`lineId=${w.position.lineId}&mileage=${encodeURIComponent(w.mileage)}&at=${at}&windowS=120`)).json();
+    expect(short.trains.map((x: { train: string }) => x.train)).not.toContain('G1501');
+    expect((await q(`lineId=nowhere&mileage=K1+000&at=${at}`)).statusCode).toBe(404);
+    const badMileage = await q(`lineId=${w.position.lineId}&mileage=abc&at=${at}`);
+    expect(badMileage.statusCode).toBe(422);
+    const badWindow = await q(`lineId=${w.position.lineId}&mileage=${encodeURIComponent(w.mileage)}&windowS=0`);
+    expect(badWindow.statusCode).toBe(400);
+    expect(badWindow.json().error.details.fields[0].field).toBe('query.windowS');
+  });
+});
+
+describe.each(ENGINES)('an approaching train raises the priority on %s', (engine) => {
+  // the platform clock starts at 07:20 on a weekday: G1501 left 桂林北 at 07:15
+  const start = Date.parse('2026-12-01T07:20:00+08:00');
+  let t: TestApp;
+  let dispatcher: string;
+  beforeAll(async () => {
+    t = await startApp({ engine, demo: true, clockStart: start });
+    dispatcher = await t.login('lz.dispatcher1');
+  });
+  afterAll(async () => t?.close());
+
+  const report = async (lineId: string, mileage: string, category = 'fence_damage') => {
+    const res = await t.http.inject({ method: 'POST', url: '/api/incidents', headers: { authorization: dispatcher }, payload: { category, channel: 'hotline', location: { lineId, mileage }, description: '线路上发现异物' } });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json();
+  };
+
+  it('names the train due within ten minutes at an incident on the track', async () => {
+    const ahead = (await t.http.inject({ method: 'GET', url: `/api/trains/G1501/whereabouts?at=${encodeURIComponent('2026-12-01T07:26:00+08:00')}`, headers: { authorization: dispatcher } })).json();
+    const incident = await report(ahead.position.lineId, ahead.mileage);
+    const reason = incident.priorityReasons.find((r: { code: string }) => r.code === 'train_approaching');
+    expect(reason, JSON.stringify(incident.priorityReasons)).toBeDefined();
+    expect(reason.zh).toMatch(/^G1501 次列车约 \d+ 分钟内到达$/);
+  });
+
+  it('does not raise it where no train is due, or off the track', async () => {
+    // every conventional line at a few posts: the rule agrees with the timetable query, both ways
+    const lines = (await t.http.inject({ method: 'GET', url: '/api/network?kind=line', headers: { authorization: dispatcher } })).json();
+    const seen = new Set<boolean>();
+    for (const line of lines.features.filter((f: { properties: { highSpeed: boolean } }) => !f.properties.highSpeed)) {
+      for (const post of line.properties.kmPosts.filter((_: unknown, k: number) => k % 40 === 5)) {
+        const passing = (await t.http.inject({ method: 'GET', url: `/api/trains/passing?lineId=${line.properties.id}&mileage=${encodeURIComponent(post.mileage)}`, headers: { authorization: dispatcher } })).json();
+        const incident = await report(line.properties.id, passing.mileage, 'illegal_quarrying');
+        const due = passing.trains.some((x: { inS: number }) => x.inS <= 600);
+        expect(incident.priorityReasons.some((r: { code: string }) => r.code === 'train_approaching'), `${line.properties.id} ${post.mileage}`).toBe(due && incident.placeKind !== 'station');
+        seen.add(due);
+      }
+    }
+    expect(seen.has(false)).toBe(true);
+  });
+
+  it('ignores trains for an incident off the track, such as in a station hall', async () => {
+    const res = await t.http.inject({ method: 'POST', url: '/api/incidents', headers: { authorization: dispatcher }, payload: { category: 'passenger_theft', channel: 'station_staff', location: { stationId: 'st-liuzhou' }, description: '候车室旅客财物被盗' } });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().priorityReasons.map((r: { code: string }) => r.code)).not.toContain('train_approaching');
+  });
 });

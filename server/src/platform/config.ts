@@ -17,6 +17,8 @@ export interface Config {
   sessionTtlS: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
   reception: ReceptionConfig;
+  /** the instant the platform clock starts at (ms since epoch), or null for the machine's time */
+  clockStart?: number | null;
 }
 
 /** The clocks and distances of reception and dispatch that a department tunes. */
@@ -54,6 +56,11 @@ const Env = z.object({
     .string()
     .regex(/^([a-z_]+=\d+(\.\d+)?)(,[a-z_]+=\d+(\.\d+)?)*$/, 'RAILJOINT_ETA_SPEEDS looks like patrol_car=50,foot_team=4.5')
     .optional(),
+  /** e.g. 2026-12-01T09:00:00+08:00: replay a timetable shift at any hour (training, demos, tests) */
+  RAILJOINT_CLOCK_START: z
+    .string()
+    .refine((v) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(v) && !Number.isNaN(Date.parse(v)), 'RAILJOINT_CLOCK_START is an ISO 8601 time with an offset, e.g. 2026-12-01T09:00:00+08:00')
+    .optional(),
 });
 
 export class ConfigError extends Error {}
@@ -86,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { dem
     webDist: e.RAILJOINT_WEB_DIST ?? null,
     sessionTtlS: e.RAILJOINT_SESSION_TTL_S,
     logLevel: e.LOG_LEVEL,
+    clockStart: e.RAILJOINT_CLOCK_START ? Date.parse(e.RAILJOINT_CLOCK_START) : null,
     reception: {
       duplicateDistanceM: e.RAILJOINT_DUPLICATE_DISTANCE_M,
       duplicateWindowS: e.RAILJOINT_DUPLICATE_WINDOW_S,

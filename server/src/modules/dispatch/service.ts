@@ -17,6 +17,7 @@ import type { TrainService } from '../trains/service.js';
 import { recommendUnits } from './recommend.js';
 import { accessPointsOf } from './access-points.js';
 import { createAssignments, unitsFollow } from './assignments.js';
+import { now as clockNow, nowDate } from '../../platform/clock.js';
 
 export interface DispatchSettings {
   /** a unit must acknowledge an assignment within this many seconds, else the centre is alerted */
@@ -86,7 +87,7 @@ export class DispatchService {
   private async trainArrivals(allowed: Set<string>): Promise<TrainArrivalFn | null> {
     if (!this.trains) return null;
     const trains = new Set(this.units.index.ridingUnits().filter((u) => u.status === 'available' && allowed.has(u.agencyId) && u.train).map((u) => u.train!));
-    const now = Date.now();
+    const now = clockNow();
     const table = new Map<string, Map<string, number>>();
     for (const train of trains) {
       try {
@@ -192,7 +193,7 @@ export class DispatchService {
   }
 
   /** Unacknowledged assignments past their deadline escalate to the coordination centre, once. */
-  async sweep(now: Date = new Date()): Promise<{ escalated: number }> {
+  async sweep(now: Date = nowDate()): Promise<{ escalated: number }> {
     const at = now.toISOString();
     const late = await this.db.kysely.selectFrom('assignments').selectAll().where('status', '=', 'assigned').where('ack_deadline', '<', at).where('escalated_at', 'is', null).execute();
     const system: Actor = { userId: 'system', username: 'system', displayName: 'RailJoint', agencyId: 'system', agencyType: null, roles: ['admin'] };

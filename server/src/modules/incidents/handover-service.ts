@@ -9,6 +9,7 @@ import type { TrainService } from '../trains/service.js';
 import type { IncidentService } from './service.js';
 import { proposeHandover, DEFAULT_MIN_LEAD_S } from './handover.js';
 import { appendTimeline, incidentAudience } from './timeline.js';
+import { nowDate } from '../../platform/clock.js';
 
 /** Handing a case on a train to the police of a station ahead (前方站交接). */
 export class HandoverService {
@@ -31,7 +32,7 @@ export class HandoverService {
 
   async propose(actor: Actor, id: string, at: string | undefined) {
     const { train } = await this.trainIncident(actor, id);
-    const when = at ? new Date(at) : new Date();
+    const when = at ? new Date(at) : nowDate();
     const w = await this.trains.whereabouts(train, when.toISOString());
     return { ...proposeHandover(w, when, this.minLeadS), whereabouts: { state: w.state, lastStop: w.lastStop, mileage: w.mileage ?? null, position: w.position ?? null } };
   }
@@ -44,7 +45,7 @@ export class HandoverService {
     const { row, roles } = await this.trainIncident(actor, id);
     const may = incidentPermissions(actor, roles);
     if (!may.act && !may.steer) throw forbidden('only the lead agency or the coordination centre may arrange a handover');
-    const when = at ? new Date(at) : new Date();
+    const when = at ? new Date(at) : nowDate();
     const proposal = proposeHandover(await this.trains.whereabouts(row.train!, when.toISOString()), when, 0);
     const option = proposal.options.find((o) => o.stationId === stationId);
     if (!option) throw unprocessable('not_ahead', `train ${row.train} does not call at ${stationId} after ${when.toISOString()}`, { fields: [{ field: 'body.stationId', message: 'not a station ahead' }] });

@@ -11,6 +11,15 @@ export type IncidentLocation =
 /** Where a train is at a time, as the timetable knows it (the trains module provides this). */
 export type TrainLocator = (train: string, at: Date) => Promise<{ coordinates: LonLat; stationId: string | null } | null>;
 
+/** The first train reaching a point of a line within the window, as the timetable knows it. */
+export type ApproachingTrain = (lineId: string, measureM: number, at: Date, windowS: number) => Promise<{ train: string; inS: number } | null>;
+
+/** What reception asks the timetable. */
+export interface IncidentTrains {
+  locate: TrainLocator;
+  approaching: ApproachingTrain;
+}
+
 export interface LocatedIncident {
   resolution: ResolveResult;
   train: string | null;

@@ -4,6 +4,7 @@ import { computeIntervals, breaches } from './intervals.js';
 import { allowedActions } from './lifecycle.js';
 import type { IncidentStatus } from '@railjoint/contracts';
 import { toUrlAction } from './actions.js';
+import { nowDate } from '../../platform/clock.js';
 
 export interface TimelineEntry {
   id: number;
@@ -40,6 +41,7 @@ export function presentIncident(row: IncidentRow, extra: { timeline?: TimelineRo
     code: row.code,
     status,
     priority: row.priority,
+    priorityReasons: JSON.parse(row.priority_reasons) as Array<{ code: string; zh: string; en: string }>,
     category: row.category_id,
     categoryName: r?.categoryName ?? row.category_id,
     channel: row.channel,
@@ -88,6 +90,6 @@ export function presentIncident(row: IncidentRow, extra: { timeline?: TimelineRo
     likelyDuplicates: extra.likelyDuplicates ?? [],
     timeline: presentTimeline(extra.timeline),
     intervals: computeIntervals(changes),
-    breaches: breaches({ status, timeline: changes }, extra.now ?? new Date(), row.time_limit_s),
+    breaches: breaches({ status, timeline: changes }, extra.now ?? nowDate(), row.time_limit_s),
   };
 }

@@ -19,9 +19,9 @@ describe('computePriority', () => {
   });
 
   it('raises when a train approaches within 10 minutes, not later', () => {
-    expect(computePriority({ ...base, trainApproachingWithinS: 600 }).priority).toBe('P2');
-    expect(computePriority({ ...base, trainApproachingWithinS: 601 }).priority).toBe('P3');
-    expect(computePriority({ ...base, trainApproachingWithinS: null }).priority).toBe('P3');
+    expect(computePriority({ ...base, approachingTrain: { train: 'G1', inS: 600 } }).priority).toBe('P2');
+    expect(computePriority({ ...base, approachingTrain: { train: 'G1', inS: 601 } }).priority).toBe('P3');
+    expect(computePriority({ ...base, approachingTrain: null }).priority).toBe('P3');
   });
 
   it('adds up injuries and crowd, each one level', () => {
@@ -31,7 +31,7 @@ describe('computePriority', () => {
   });
 
   it('never goes past P1 and says so', () => {
-    const r = computePriority({ basePriority: 'P2', highSpeed: true, placeKind: 'line_enclosure', trainApproachingWithinS: 60, injuries: true, crowd: true });
+    const r = computePriority({ basePriority: 'P2', highSpeed: true, placeKind: 'line_enclosure', approachingTrain: { train: 'G1', inS: 60 }, injuries: true, crowd: true });
     expect(r.priority).toBe('P1');
     expect(codes(r)).toContain('capped');
     for (const reason of r.reasons) {

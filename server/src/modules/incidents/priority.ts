@@ -3,7 +3,7 @@ import type { PlaceKind } from '@railjoint/contracts';
 export type PriorityLevel = 'P1' | 'P2' | 'P3' | 'P4';
 
 export interface PriorityReason {
-  code: 'base' | 'high_speed_line' | 'train_approaching' | 'injuries' | 'crowd' | 'capped';
+  code: 'base' | 'high_speed_line' | 'train_approaching' | 'injuries' | 'crowd' | 'capped' | 'override';
   zh: string;
   en: string;
 }
@@ -12,8 +12,8 @@ export interface PriorityInput {
   basePriority: PriorityLevel;
   /** the located line is high-speed */
   highSpeed: boolean;
-  /** seconds until the next train passes the place; undefined when no timetable says */
-  trainApproachingWithinS?: number | null;
+  /** the next train to pass the place and in how many seconds; null when no timetable says */
+  approachingTrain?: { train: string; inS: number } | null;
   injuries?: boolean;
   crowd?: boolean;
   placeKind: PlaceKind;
@@ -40,10 +40,11 @@ export function computePriority(input: PriorityInput): { priority: PriorityLevel
     raises++;
     reasons.push({ code: 'high_speed_line', zh: '高速铁路线路封闭区域或安全保护区内', en: 'inside the enclosure or protection zone of a high-speed line' });
   }
-  const t = input.trainApproachingWithinS;
-  if (t != null && t >= 0 && t <= TRAIN_APPROACH_WINDOW_S) {
+  const t = input.approachingTrain;
+  if (t && t.inS >= 0 && t.inS <= TRAIN_APPROACH_WINDOW_S) {
     raises++;
-    reasons.push({ code: 'train_approaching', zh: `列车约 ${Math.ceil(t / 60)} 分钟内到达`, en: `a train arrives within about ${Math.ceil(t / 60)} min` });
+    const min = Math.max(1, Math.ceil(t.inS / 60));
+    reasons.push({ code: 'train_approaching', zh: `${t.train} 次列车约 ${min} 分钟内到达`, en: `train ${t.train} arrives within about ${min} min` });
   }
   if (input.injuries) {
     raises++;
@@ -57,6 +58,11 @@ export function computePriority(input: PriorityInput): { priority: PriorityLevel
   if (raised < 0 && raises > 0) reasons.push({ code: 'capped', zh: '已达最高等级 P1', en: 'already at the highest priority P1' });
   level = Math.max(0, raised);
   return { priority: LEVELS[level]!, reasons };
+}
+
+/** A dispatcher's decision against the rules, as a reason of its own. */
+export function overrideReason(by: { username: string }, priority: PriorityLevel, why: string): PriorityReason {
+  return { code: 'override', zh: `${by.username} 改为 ${priority}：${why.trim()}`, en: `${by.username} set ${priority}: ${why.trim()}` };
 }
 
 export type OverrideCheck = { ok: true; priority: PriorityLevel; overridden: boolean } | { ok: false; code: 'reason_required'; message: { zh: string; en: string } };

@@ -11,8 +11,8 @@ import { conflict, forbidden, HttpError, notFound, unprocessable, validationErro
 import { incidentPermissions, incidentScope, type IncidentRole } from '../../platform/policies.js';
 import type { OrganisationService } from '../organisation/service.js';
 import { IncidentStore, type IncidentFilter, type IncidentRow } from './store.js';
-import { locateIncident, type TrainLocator } from './location.js';
-import { computePriority, validatePriorityOverride, type PriorityLevel } from './priority.js';
+import { locateIncident, type IncidentTrains } from './location.js';
+import { computePriority, overrideReason, TRAIN_APPROACH_WINDOW_S, validatePriorityOverride, type PriorityLevel, type PriorityReason } from './priority.js';
 import { findLikelyDuplicates, type DuplicateProbe } from './duplicates.js';
 import { missingRequirements, transition } from './lifecycle.js';
 import { presentIncident } from './presenter.js';
@@ -20,6 +20,7 @@ import { toUrlAction } from './actions.js';
 import { metresPerDegree } from '../network/geo.js';
 import { alert, answerTransfer, handOverLead, openTransfer, pendingTransfer } from './transfers.js';
 import { appendTimeline, incidentAudience } from './timeline.js';
+import { nowDate } from '../../platform/clock.js';
 
 export interface IncidentSettings {
   duplicateDistanceM: number;
@@ -64,7 +65,7 @@ export class IncidentService {
     private readonly org: OrganisationService,
     private readonly outbox: OutboxRelay,
     private readonly settings: IncidentSettings = DEFAULT_INCIDENT_SETTINGS,
-    private readonly locateTrain: TrainLocator | null = null,
+    private readonly trains: IncidentTrains | null = null,
   ) {
     this.store = new IncidentStore(db.kysely);
   }
@@ -81,13 +82,18 @@ export class IncidentService {
       const existing = await this.store.byExternalRef(this.db.kysely, input.channel, input.externalRef);
       if (existing) return { incident: presentIncident(existing), created: false };
     }
-    const now = new Date();
+    const now = nowDate();
     const occurredAt = input.occurredAt ? new Date(input.occurredAt) : now;
-    const { resolution, train } = await locateIncident(this.org, input.location, input.category, occurredAt, this.locateTrain);
+    const { resolution, train } = await locateIncident(this.org, input.location, input.category, occurredAt, this.trains?.locate ?? null);
     const line = resolution.location.line;
+    // Only on the track itself does a coming train make the case more urgent: someone on the line
+    // or an obstacle has minutes. A train is never "approaching" an incident on board itself.
+    const onTrack = resolution.placeKind === 'line_enclosure' || resolution.placeKind === 'protection_zone';
+    const approaching = onTrack && line && this.trains ? await this.trains.approaching(line.lineId, line.measureM, now, TRAIN_APPROACH_WINDOW_S) : null;
     const computed = computePriority({
       basePriority: category.basePriority as PriorityLevel,
       highSpeed: line?.highSpeed ?? false,
+      approachingTrain: approaching,
       injuries: input.injuries,
       crowd: input.crowd,
       placeKind: resolution.placeKind,
@@ -119,6 +125,7 @@ export class IncidentService {
         channel: input.channel,
         status: 'received',
         priority: override.priority,
+        priority_reasons: JSON.stringify(override.overridden ? [...computed.reasons, overrideReason(actor, override.priority, input.priorityReason!)] : computed.reasons),
         description: input.description,
         reporter: input.reporter ? JSON.stringify(input.reporter) : null,
         external_ref: input.externalRef ?? null,
@@ -297,7 +304,7 @@ export class IncidentService {
    * The clock's work, run every few seconds: transfers not answered in time go back to the
    * coordination centre, and incidents past their response limit raise an alert once.
    */
-  async sweep(now: Date = new Date()): Promise<{ transfersTimedOut: number; limitsBreached: number }> {
+  async sweep(now: Date = nowDate()): Promise<{ transfersTimedOut: number; limitsBreached: number }> {
     const at = now.toISOString();
     const system: Actor = { userId: 'system', username: 'system', displayName: 'RailJoint', agencyId: 'system', agencyType: null, roles: ['admin'] };
     let transfersTimedOut = 0;
@@ -346,7 +353,8 @@ export class IncidentService {
   async reprioritise(actor: Actor, id: string, priority: PriorityLevel, reason: string, client: string | null) {
     const { row, roles } = await this.visible(actor, id);
     if (!incidentPermissions(actor, roles).steer) throw forbidden('only the coordination centre may change the priority');
-    await this.simpleChange(actor, row, 'reprioritised', { from: row.priority, to: priority, reason }, client, { priority });
+    const reasons = [...(JSON.parse(row.priority_reasons) as PriorityReason[]), overrideReason(actor, priority, reason)];
+    await this.simpleChange(actor, row, 'reprioritised', { from: row.priority, to: priority, reason }, client, { priority, priority_reasons: JSON.stringify(reasons) });
     return this.get(actor, id);
   }
 

@@ -1,11 +1,21 @@
 import type { NetworkService } from '../network/service.js';
 import type { TrainService } from '../trains/service.js';
-import type { TrainLocator } from './location.js';
+import type { IncidentTrains, TrainLocator } from './location.js';
 
 /**
  * Where a train is, for an incident reported on it: at a station, that station; between stations,
  * the estimated point on the line; not running (or unknown), nowhere.
  */
+export function incidentTrains(trains: TrainService, network: NetworkService): IncidentTrains {
+  return {
+    locate: trainLocator(trains, network),
+    approaching: async (lineId, measureM, at, windowS) => {
+      const first = (await trains.passing(lineId, measureM, at.getTime(), windowS))[0];
+      return first ? { train: first.train, inS: first.inS } : null;
+    },
+  };
+}
+
 export function trainLocator(trains: TrainService, network: NetworkService): TrainLocator {
   return async (train, at) => {
     let w;

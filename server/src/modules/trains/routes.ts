@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TimetableFiles, TimetableImportResult, TrainNo, TrainWhereabouts, WhereaboutsQuery } from '@railjoint/contracts';
+import { PassingQuery, PassingResult, TimetableFiles, TimetableImportResult, TrainNo, TrainWhereabouts, WhereaboutsQuery } from '@railjoint/contracts';
 import { defineRoute, type RouteSpec } from '../../platform/http/route.js';
 import { authorize } from '../../platform/policies.js';
 import { badRequest, fieldErrors, validationError } from '../../platform/http/errors.js';
@@ -52,6 +52,19 @@ export function trainRoutes(trains: TrainService): RouteSpec[] {
       handler: async ({ actor, params, query }) => {
         authorize(actor, 'trains.read');
         return trains.whereabouts(params.train, query.at);
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/trains/passing',
+      summary: 'The trains at or reaching a mileage of a line within a window (default 10 min), soonest first, by the timetable: estimated time, direction. Reception raises the priority of an incident on the track when one is due.',
+      tag: 'trains',
+      access: 'signed-in',
+      query: PassingQuery,
+      response: PassingResult,
+      handler: async ({ actor, query }) => {
+        authorize(actor, 'trains.read');
+        return trains.passingAt(query.lineId, query.mileage, query.at, query.windowS);
       },
     }),
   ];

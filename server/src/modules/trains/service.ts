@@ -1,4 +1,4 @@
-import type { AgencyRef, TimetableImportResult, TrainWhereabouts } from '@railjoint/contracts';
+import type { AgencyRef, PassingResult, TimetableImportResult, TrainWhereabouts } from '@railjoint/contracts';
 import type { Db } from '../../platform/db/database.js';
 import { nowIso } from '../../platform/db/database.js';
 import type { Actor } from '../../platform/auth/actor.js';
@@ -11,8 +11,11 @@ import { ServiceCalendar } from './service-calendar.js';
 import { matchStops } from './stop-matching.js';
 import { TimetableStore, type Progress } from './store.js';
 import { whereabouts, type TrackView } from './whereabouts.js';
+import { buildSegments, trainsPassing, type PassSegment, type PassingTrain } from './passing.js';
 import { DEFAULT_TIMEZONE } from './gtfs-feed.js';
-import { parseInstant } from './gtfs-time.js';
+import { formatLocalIso, parseInstant } from './gtfs-time.js';
+import { now } from '../../platform/clock.js';
+import { networkHttpError } from '../network/routes.js';
 
 /**
  * Timetables (GTFS) and where a train is: its position, the next stops and who is responsible
@@ -20,6 +23,8 @@ import { parseInstant } from './gtfs-time.js';
  */
 export class TrainService {
   private readonly store: TimetableStore;
+  /** the stretches every train covers, built once per feed (and network) version */
+  private passIndex: { feed: number; network: unknown; segments: PassSegment[]; calendar: ServiceCalendar; timeZone: string } | null = null;
 
   private constructor(
     private readonly db: Db,
@@ -73,6 +78,47 @@ export class TrainService {
     const calendar = new ServiceCalendar(stored.calendar, stored.calendarDates);
     const w = whereabouts({ train: trainNo, runs: stored.runs, isActive: (s, d) => calendar.isActive(s, d), timeZone: stored.timeZone, at, track: this.track() });
     return { ...w, nextStops: w.nextStops.map((s) => ({ ...s, jurisdiction: this.jurisdictionAt(s.stationId) })) };
+  }
+
+  /**
+   * The trains at or reaching a point of a line within the next windowS seconds, soonest first.
+   * Used by the priority rule ("a train approaches") and shown to the call-taker.
+   */
+  async passing(lineId: string, measureM: number, at: number, windowS: number, toleranceM = 300): Promise<PassingTrain[]> {
+    const index = await this.passingIndex();
+    if (!index) return [];
+    return trainsPassing(index.segments, { lineId, measureM, at, windowS, toleranceM, timeZone: index.timeZone, isActive: (s, d) => index.calendar.isActive(s, d) });
+  }
+
+  /** The API's question: which trains reach this mileage within the window (both places where a long chain repeats it). */
+  async passingAt(lineId: string, mileage: string, atText: string | undefined, windowS: number): Promise<PassingResult> {
+    const timeZone = (await this.store.timeZone()) ?? DEFAULT_TIMEZONE;
+    const at = atText === undefined ? now() : parseInstant(atText, timeZone);
+    if (at === null) throw new HttpError(400, 'bad_time', `"${atText}" is not an ISO 8601 time such as 2026-12-01T08:30:00+08:00`);
+    let position;
+    try {
+      position = this.network.current().position(lineId, mileage);
+    } catch (e) {
+      throw networkHttpError(e);
+    }
+    const found = (await Promise.all(position.candidates.map((c) => this.passing(lineId, c.measureM, at, windowS)))).flat();
+    const seen = new Set<string>();
+    const trains = found
+      .sort((a, b) => a.atMs - b.atMs)
+      .filter((t) => !seen.has(`${t.tripId}@${t.serviceDate}`) && seen.add(`${t.tripId}@${t.serviceDate}`))
+      .map(({ atMs: _atMs, ...t }) => t);
+    return { lineId, mileage: position.mileage, at: formatLocalIso(at, timeZone), windowS, trains };
+  }
+
+  /** Rebuilt when another import (here or on another instance) or a network change made it stale. */
+  private async passingIndex() {
+    const feed = await this.store.feedVersion();
+    if (feed === null) return null;
+    const network = this.network.current();
+    if (this.passIndex?.feed === feed && this.passIndex.network === network) return this.passIndex;
+    const all = await this.store.loadAll();
+    this.passIndex = { feed, network, segments: buildSegments(all.trains, this.track()), calendar: new ServiceCalendar(all.calendar, all.calendarDates), timeZone: all.timeZone };
+    return this.passIndex;
   }
 
   private track(): TrackView {

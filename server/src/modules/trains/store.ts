@@ -57,28 +57,57 @@ export class TimetableStore {
   async loadTrain(trainNo: string): Promise<StoredTrain | null> {
     const trips = await this.db.selectFrom('timetable_trips').selectAll().where('train_no', '=', trainNo).orderBy('trip_id').execute();
     if (!trips.length) return null;
+    return this.loadTrips(trips);
+  }
+
+  /** Every train of the timetable, for the index of trains passing a point. */
+  async loadAll(): Promise<StoredTrain & { trains: Array<{ trainNo: string; runs: TrainRun[] }> }> {
+    const trips = await this.db.selectFrom('timetable_trips').selectAll().orderBy('trip_id').execute();
+    const byTrain = new Map<string, typeof trips>();
+    for (const t of trips) byTrain.set(t.train_no, [...(byTrain.get(t.train_no) ?? []), t]);
+    const all = await this.loadTrips(trips);
+    const runsOf = new Map(all.runs.map((r) => [r.tripId, r]));
+    return { ...all, trains: [...byTrain].map(([trainNo, ts]) => ({ trainNo, runs: ts.map((t) => runsOf.get(t.trip_id)!) })) };
+  }
+
+  /** The feed currently loaded: changes on every import, so caches built from it know when they are stale. */
+  async feedVersion(): Promise<number | null> {
+    const row = await this.db.selectFrom('timetable_feeds').select('id').orderBy('id', 'desc').limit(1).executeTakeFirst();
+    return row ? Number(row.id) : null;
+  }
+
+  /** The runs of these trips with their stops, and the calendars they use, in one go. */
+  private async loadTrips(trips: Array<{ trip_id: string; service_id: string }>): Promise<StoredTrain> {
+    if (!trips.length) return { timeZone: (await this.timeZone()) ?? 'Asia/Shanghai', runs: [], calendar: [], calendarDates: [] };
     const tripIds = trips.map((t) => t.trip_id);
     const serviceIds = [...new Set(trips.map((t) => t.service_id))];
-    const [times, calendar, dates, timeZone] = await Promise.all([
-      this.db
+    const times: Array<{ trip_id: string; stop_sequence: number; stop_id: string; arrival_s: number; departure_s: number; name: string; station_id: string | null }> = [];
+    // chunks keep the IN lists within both engines' bind limits on a national timetable
+    for (let i = 0; i < tripIds.length; i += BATCH) {
+      const rows = await this.db
         .selectFrom('timetable_stop_times as st')
         .innerJoin('timetable_stops as s', 's.stop_id', 'st.stop_id')
         .select(['st.trip_id', 'st.stop_sequence', 'st.stop_id', 'st.arrival_s', 'st.departure_s', 's.name', 's.station_id'])
-        .where('st.trip_id', 'in', tripIds)
+        .where('st.trip_id', 'in', tripIds.slice(i, i + BATCH))
         .orderBy('st.trip_id')
         .orderBy('st.stop_sequence')
-        .execute(),
-      this.db.selectFrom('timetable_calendar').selectAll().where('service_id', 'in', serviceIds).execute(),
-      this.db.selectFrom('timetable_calendar_dates').selectAll().where('service_id', 'in', serviceIds).execute(),
+        .execute();
+      times.push(...(rows as typeof times));
+    }
+    // for many trips the whole calendar is smaller than an IN list of its services
+    const everything = serviceIds.length > BATCH;
+    const [calendar, dates, timeZone] = await Promise.all([
+      this.db.selectFrom('timetable_calendar').selectAll().$if(!everything, (q) => q.where('service_id', 'in', serviceIds)).execute(),
+      this.db.selectFrom('timetable_calendar_dates').selectAll().$if(!everything, (q) => q.where('service_id', 'in', serviceIds)).execute(),
       this.timeZone(),
     ]);
-    const runs = trips.map((t) => ({
-      tripId: t.trip_id,
-      serviceId: t.service_id,
-      stops: times
-        .filter((s) => s.trip_id === t.trip_id)
-        .map((s) => ({ stopId: s.stop_id, stationId: s.station_id, name: s.name, arrivalS: Number(s.arrival_s), departureS: Number(s.departure_s) })),
-    }));
+    const stopsOf = new Map<string, TrainRun['stops']>();
+    for (const s of times) {
+      const list = stopsOf.get(s.trip_id) ?? [];
+      list.push({ stopId: s.stop_id, stationId: s.station_id, name: s.name, arrivalS: Number(s.arrival_s), departureS: Number(s.departure_s) });
+      stopsOf.set(s.trip_id, list);
+    }
+    const runs = trips.map((t) => ({ tripId: t.trip_id, serviceId: t.service_id, stops: stopsOf.get(t.trip_id) ?? [] }));
     return {
       timeZone: timeZone ?? 'Asia/Shanghai',
       runs,

@@ -8,6 +8,7 @@ import { failureDelayMs, isLocked, lockedUntilAfterFailure } from '../../platfor
 import { recordChange } from '../../platform/change-log.js';
 import { conflict, HttpError, notFound, unprocessable } from '../../platform/http/errors.js';
 import { nowIso } from '../../platform/db/database.js';
+import { nowDate } from '../../platform/clock.js';
 import { UserStore } from './store.js';
 import { actorOf, presentUser } from './presenter.js';
 
@@ -46,7 +47,7 @@ export class UserService {
   }
 
   async login(username: string, password: string, client: string | null): Promise<{ token: string; user: User; expiresAt: string }> {
-    const now = new Date();
+    const now = nowDate();
     const row = await this.store.byUsername(username.trim().toLowerCase());
     if (!row) {
       await verifyPassword(password, DUMMY_HASH);

@@ -46,6 +46,5 @@ export function toCount(value: string | number | bigint | null | undefined): num
   return value === null || value === undefined ? 0 : Number(value);
 }
 
-export function nowIso(): string {
-  return new Date().toISOString();
-}
+/** The platform clock's time (see clock.ts); kept here because every store imports it from here. */
+export { nowIso } from '../clock.js';

@@ -5,6 +5,7 @@ import { timetableSchema } from './migrations/002-timetable.js';
 import { incidentsSchema } from './migrations/003-incidents.js';
 import { dispatchSchema } from './migrations/004-dispatch.js';
 import { agreementsSchema } from './migrations/005-agreements.js';
+import { priorityReasonsSchema } from './migrations/006-priority-reasons.js';
 
 /**
  * Migrations are code, listed here in order; each receives the engine so the few type names that
@@ -19,6 +20,7 @@ function provider(db: Db): MigrationProvider {
         '003-incidents': incidentsSchema(db.engine),
         '004-dispatch': dispatchSchema(db.engine),
         '005-agreements': agreementsSchema(),
+        '006-priority-reasons': priorityReasonsSchema(),
       };
     },
   };

@@ -161,6 +161,8 @@ export interface IncidentsTable {
   channel: string;
   status: string;
   priority: string;
+  /** why it has that priority (the rules' reasons, then any dispatcher's change), JSON */
+  priority_reasons: string;
   description: string;
   reporter: string | null;
   external_ref: string | null;

@@ -289,6 +289,7 @@ export const en: Catalogue = {
   'dialog.back': 'Back',
   'dialog.confirm': 'Confirm',
   'detail.back': '← Back to call-taking',
+  'detail.priorityWhy': 'Why this priority',
   'detail.reporter': 'Reporter',
   'detail.location': 'Location',
   'detail.place': 'Place',

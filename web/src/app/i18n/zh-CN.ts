@@ -292,6 +292,7 @@ export const zhCN = {
   'dialog.back': '返回',
   'dialog.confirm': '确定',
   'detail.back': '← 返回接警',
+  'detail.priorityWhy': '等级依据',
   'detail.reporter': '报警人',
   'detail.location': '位置',
   'detail.place': '地点',

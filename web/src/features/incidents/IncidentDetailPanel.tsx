@@ -87,6 +87,15 @@ export function IncidentDetailPanel({ id, version, openIncidents, onChanged, onB
       <p className="detail-category">
         <strong>{i.categoryName}</strong> · {t(`channel.${i.channel}` as 'channel.hotline')} · {formatDateTime(i.receivedAt, lang)}
       </p>
+      {i.priorityReasons.length > 0 && (
+        <ul className="priority-reasons" data-testid="priority-reasons" aria-label={t('detail.priorityWhy')}>
+          {i.priorityReasons.map((r, n) => (
+            <li key={`${r.code}-${n}`} data-code={r.code}>
+              {lang === 'zh-CN' ? r.zh : r.en}
+            </li>
+          ))}
+        </ul>
+      )}
       <p className="detail-description">{i.description}</p>
       {i.reporter && (i.reporter.name || i.reporter.phone) && (
         <p className="muted">
