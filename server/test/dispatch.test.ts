@@ -86,6 +86,41 @@ describe.each(ENGINES)('units and dispatch on %s', (engine) => {
     expect((await get('/api/units')).json().units.find((u: { id: string }) => u.id === 'u-ps-liuzhou-car').status).toBe('available');
   });
 
+  it('keeps the units on the job across an accepted transfer; the new lead or the unit\'s own agency stands them down', async () => {
+    const inc = await create();
+    const sent = await post(`/api/incidents/${inc.id}/dispatch`, { units: ['u-ps-liuzhou-car', 'u-yufeng-car'] });
+    expect(sent.statusCode, sent.body).toBe(200);
+    expect((await post(`/api/incidents/${inc.id}/transfer`, { to: 'cb-liubei', reason: '案发地在围栏外，属地管辖' })).statusCode).toBe(200);
+    const liubei = await t.login('liubei.liaison');
+    expect((await post(`/api/incidents/${inc.id}/accept-transfer`, {}, liubei)).statusCode).toBe(200);
+    // both units are still on it: they hand over in person
+    const open = (await get('/api/assignments')).json().assignments.filter((a: { incident_id: string }) => a.incident_id === inc.id);
+    expect(open.map((a: { unit_id: string }) => a.unit_id).sort()).toEqual(['u-ps-liuzhou-car', 'u-yufeng-car']);
+    const county = open.find((a: { unit_id: string }) => a.unit_id === 'u-yufeng-car');
+    const railway = open.find((a: { unit_id: string }) => a.unit_id === 'u-ps-liuzhou-car');
+
+    // an agency with no part in it does not even learn the assignment exists
+    expect((await post(`/api/assignments/${county.id}/release`, {}, await t.login('sanjiang.liaison'))).statusCode).toBe(404);
+    expect((await post(`/api/assignments/${county.id}/release`, { reason: 7 }, liubei)).statusCode).toBe(400);
+    // the new lead releases the county car
+    const released = await post(`/api/assignments/${county.id}/release`, { reason: '已移交柳北区公安分局，鱼峰警力收队' }, liubei);
+    expect(released.statusCode, released.body).toBe(200);
+    expect(released.json().status).toBe('released');
+    expect((await post(`/api/assignments/${county.id}/release`, {}, liubei)).statusCode).toBe(409);
+    // the railway station's own officer stands down its car
+    expect((await post(`/api/assignments/${railway.id}/release`, {}, await t.login('ps.liuzhou.officer'))).statusCode).toBe(200);
+
+    const units = (await get('/api/units')).json().units;
+    for (const id of ['u-ps-liuzhou-car', 'u-yufeng-car']) expect(units.find((u: { id: string }) => u.id === id).status).toBe('available');
+    const detail = (await get(`/api/incidents/${inc.id}`)).json();
+    const entries = detail.timeline.filter((e: { action: string }) => e.action === 'unit_released');
+    expect(entries.map((e: { actor: { username: string }; detail: { unitId: string } }) => [e.actor.username, e.detail.unitId])).toEqual([
+      ['liubei.liaison', 'u-yufeng-car'],
+      ['ps.liuzhou.officer', 'u-ps-liuzhou-car'],
+    ]);
+    expect(detail.status).not.toBe('closed');
+  });
+
   it('lets joint-defence partners of the agencies involved send units too', async () => {
     const agreements = (await get('/api/organisation')).json().agreements;
     expect(agreements.find((a: { id: string }) => a.id === 'jd-lz-ps-liuzhou').agencyIds).toContain('cb-liubei');

@@ -86,6 +86,16 @@ export function incidentPermissions(actor: Actor, roles: IncidentRole[]): { act:
   };
 }
 
+/**
+ * Standing a unit down: whoever steers or leads the incident, or the unit's own agency (its
+ * officers and commanders, who may need their people elsewhere).
+ */
+export function canReleaseUnit(actor: Actor, roles: IncidentRole[], unitAgencyId: string): boolean {
+  const p = incidentPermissions(actor, roles);
+  const ownUnit = unitAgencyId === actor.agencyId && actor.roles.some((r) => r === 'officer' || r === 'commander' || r === 'dispatcher');
+  return p.steer || (p.act && (incidentScope(actor).all || roles.includes('lead'))) || ownUnit;
+}
+
 /** Whether a live event may reach this user: the same rule as reading the incident. */
 export function canSeeEvent(actor: Actor, audience: readonly string[]): boolean {
   return incidentScope(actor).all || audience.includes(actor.agencyId);

@@ -92,6 +92,7 @@ export const api = {
     request('POST', `/api/incidents/${encodeURIComponent(id)}/handover`, { body: { stationId }, schema: IncidentDetail }),
   assignments: (signal?: AbortSignal) => request('GET', '/api/assignments', { schema: AssignmentRows, signal }),
   acknowledge: (id: string) => request('POST', `/api/assignments/${encodeURIComponent(id)}/acknowledge`, { body: {} }),
+  releaseAssignment: (id: string, reason?: string) => request('POST', `/api/assignments/${encodeURIComponent(id)}/release`, { body: reason ? { reason } : {} }),
   unitStatus: (id: string, status: string) => request('POST', `/api/units/${encodeURIComponent(id)}/status`, { body: { status } }),
   unitPosition: (id: string, lon: number, lat: number) =>
     request('POST', `/api/units/${encodeURIComponent(id)}/position`, { body: { lon, lat, source: 'mobile' } }),

@@ -47,5 +47,15 @@ export function dispatchRoutes(dispatch: DispatchService): RouteSpec[] {
       body: z.object({}).optional(),
       handler: async ({ actor, params, request }) => dispatch.acknowledge(actor!, params.id, clientOf(request)),
     }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/assignments/:id/release',
+      summary: "Stand a unit down from its job (收队): free again, with who and why on the incident's timeline. The lead agency, the centre or the unit's own agency.",
+      tag: 'dispatch',
+      access: 'signed-in',
+      params: IdParams,
+      body: z.object({ reason: z.string().trim().max(500).optional() }).strict(),
+      handler: async ({ actor, params, body, request }) => dispatch.release(actor!, params.id, body.reason, clientOf(request)),
+    }),
   ];
 }

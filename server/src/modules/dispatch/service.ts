@@ -3,8 +3,8 @@ import type { Db } from '../../platform/db/database.js';
 import { nowIso } from '../../platform/db/database.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { enqueueEvent, type OutboxRelay } from '../../platform/bus/outbox.js';
-import { forbidden, notFound, unprocessable } from '../../platform/http/errors.js';
-import { incidentScope } from '../../platform/policies.js';
+import { conflict, forbidden, notFound, unprocessable } from '../../platform/http/errors.js';
+import { canReleaseUnit, incidentScope, type IncidentRole } from '../../platform/policies.js';
 import type { NetworkService } from '../network/service.js';
 import type { OrganisationService } from '../organisation/service.js';
 import type { IncidentService } from '../incidents/service.js';
@@ -179,6 +179,35 @@ export class DispatchService {
     });
     this.outbox.kick();
     return { id: a.id, status: 'acknowledged', acknowledgedAt: at };
+  }
+
+  /**
+   * Stands a unit down from its job (收队): it is free again and the timeline says who released it
+   * and why. The incident's lead agency or the centre may release any of its units; a unit's own
+   * agency may release its own (its people are needed elsewhere). A transfer leaves the units
+   * where they are, since they hand over in person; the new lead releases them here.
+   */
+  async release(actor: Actor, assignmentId: string, reason: string | undefined, client: string | null) {
+    const a = await this.db.kysely.selectFrom('assignments').selectAll().where('id', '=', assignmentId).executeTakeFirst();
+    if (!a) throw notFound('assignment');
+    const scope = incidentScope(actor);
+    const visible = scope.all || a.agency_id === actor.agencyId || (await this.incidents.store.byId(a.incident_id, scope.agencyId)) !== undefined;
+    if (!visible) throw notFound('assignment');
+    const roles = (await this.incidents.store.agencies(a.incident_id)).filter((x) => x.agency_id === actor.agencyId).map((x) => x.role as IncidentRole);
+    if (!canReleaseUnit(actor, roles, a.agency_id)) throw forbidden("only the lead agency, the coordination centre or the unit's own agency may release a unit");
+    if (a.status !== 'assigned' && a.status !== 'acknowledged') throw conflict('not_active', `the assignment is already ${a.status}`);
+    const at = nowIso();
+    const moved = await this.db.kysely.transaction().execute(async (trx) => {
+      const ended = await trx.updateTable('assignments').set({ status: 'released', ended_at: at }).where('id', '=', a.id).where('status', 'in', ['assigned', 'acknowledged']).executeTakeFirst();
+      if (Number(ended.numUpdatedRows) !== 1) throw conflict('not_active', 'the assignment changed meanwhile');
+      await trx.updateTable('units').set({ status: 'available', updated_at: at }).where('id', '=', a.unit_id).execute();
+      await appendTimeline(trx, a.incident_id, actor, 'unit_released', null, null, { assignmentId: a.id, unitId: a.unit_id, reason }, client, at);
+      await enqueueEvent(trx, { type: 'incident.unit_released', entity: 'incident', entityId: a.incident_id, audience: await incidentAudience(trx, a.incident_id), payload: { id: a.incident_id, unitId: a.unit_id } });
+      return trx.selectFrom('units').selectAll().where('id', '=', a.unit_id).execute();
+    });
+    this.units.refresh(moved);
+    this.outbox.kick();
+    return { id: a.id, status: 'released' as const, endedAt: at };
   }
 
   /** Assignments a unit's agency can see (its mobile client's list). */

@@ -1,8 +1,16 @@
 import type { AssignmentState } from '../../api/dispatchSchemas';
 import { useT } from '../../app/i18n/useT';
 
-/** The units sent to the incident and whether each acknowledged in time. */
-export function AssignmentList({ assignments, unitName }: { assignments: AssignmentState[]; unitName(id: string): string }) {
+interface Props {
+  assignments: AssignmentState[];
+  unitName(id: string): string;
+  /** stands the unit down; absent once the incident is over (its units are free already) */
+  onRelease?(assignmentId: string): void;
+  busy?: boolean;
+}
+
+/** The units sent to the incident, whether each acknowledged in time, and 收队 for those still on it. */
+export function AssignmentList({ assignments, unitName, onRelease, busy }: Props) {
   const { t, num } = useT();
   if (assignments.length === 0) return <p className="muted">{t('dispatch.noAssignments')}</p>;
   return (
@@ -14,6 +22,11 @@ export function AssignmentList({ assignments, unitName }: { assignments: Assignm
           <span className={`status-chip assignment-${a.state}`}>
             {a.state === 'acknowledged' && a.afterS !== null ? t('dispatch.ackAfter', { s: num(a.afterS) }) : t(`assignment.${a.state}`)}
           </span>
+          {onRelease && a.state !== 'released' && (
+            <button type="button" className="btn btn-quiet btn-small" data-testid="assignment-release" disabled={busy} onClick={() => onRelease(a.id)}>
+              {t('assignment.release')}
+            </button>
+          )}
         </li>
       ))}
     </ul>

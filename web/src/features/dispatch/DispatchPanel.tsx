@@ -83,11 +83,25 @@ export function DispatchPanel({ incident, agencies, onDone }: Props) {
     }
   };
 
+  const release = async (assignmentId: string) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await api.releaseAssignment(assignmentId);
+      setVersion((v) => v + 1);
+      onDone();
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
   const list = recs.key === key ? recs.list : null;
   return (
     <section className="dispatch-panel" data-testid="dispatch-panel">
       <h3>{t('dispatch.assignments')}</h3>
-      <AssignmentList assignments={assignments} unitName={unitName} />
+      <AssignmentList assignments={assignments} unitName={unitName} onRelease={canDispatch ? (id) => void release(id) : undefined} busy={busy} />
       {canDispatch && (
         <>
           <h3>{t('dispatch.recommendations')}</h3>

@@ -4,7 +4,7 @@ import type { I18n } from '../../app/i18n/context';
 const KNOWN = new Set([
   'received', 'dispatch', 'depart', 'arrive', 'clear', 'close', 'cancel', 'merged', 'merged_from', 'transfer', 'accept_transfer',
   'decline_transfer', 'transfer_timeout', 'limit_breached', 'reprioritised', 'kept_apart', 'note', 'withdraw_all',
-  'units_added', 'assignment_acknowledged', 'assignment_unacknowledged', 'handover_requested',
+  'units_added', 'assignment_acknowledged', 'assignment_unacknowledged', 'handover_requested', 'unit_released',
 ]);
 
 export function actionLabel(action: string, t: I18n['t']): string {
