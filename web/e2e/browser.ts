@@ -18,13 +18,14 @@ export interface Console {
 
 /**
  * The built console served by a real server on the demo department, in Debian's Chromium, with
- * nothing allowed to leave the machine (a request to any other host fails at once).
+ * nothing allowed to leave the machine (a request to any other host fails at once). With
+ * clockStart, server and browser both start their clocks at that instant (a timetable scenario).
  */
-export async function openConsole(): Promise<Console> {
+export async function openConsole(opts: { engine?: 'sqlite' | 'postgres'; clockStart?: number } = {}): Promise<Console> {
   if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     throw new Error(`${WEB_DIST} has no build: run "npm run build -w web" first`);
   }
-  const server = await startServer({ demo: true, webDist: WEB_DIST });
+  const server = await startServer({ demo: true, webDist: WEB_DIST, ...opts });
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'railjoint-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
@@ -43,6 +44,8 @@ export async function openConsole(): Promise<Console> {
       '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
     ],
   });
+  // the browser's clock starts with the server's, so ages, deadlines and arrivals read alike
+  if (opts.clockStart !== undefined) await context.clock.install({ time: opts.clockStart });
   const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));

@@ -22,3 +22,13 @@ export function nowIso(): string {
 export function startClockAt(instant: number | null): void {
   offsetMs = instant === null ? 0 : instant - Date.now();
 }
+
+/** The department's civil time zone: incident numbers and daily counters follow Beijing days. */
+export const DEPARTMENT_TIME_ZONE = 'Asia/Shanghai';
+
+const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: DEPARTMENT_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** YYYYMMDD of the instant in the department's zone. */
+export function departmentDay(ms: number): string {
+  return dayFormat.format(ms).replace(/-/g, '');
+}

@@ -20,7 +20,7 @@ import { toUrlAction } from './actions.js';
 import { metresPerDegree } from '../network/geo.js';
 import { alert, answerTransfer, handOverLead, openTransfer, pendingTransfer } from './transfers.js';
 import { appendTimeline, incidentAudience } from './timeline.js';
-import { nowDate } from '../../platform/clock.js';
+import { departmentDay, nowDate } from '../../platform/clock.js';
 
 export interface IncidentSettings {
   duplicateDistanceM: number;
@@ -116,7 +116,7 @@ export class IncidentService {
       const open = await this.store.openOfCategory(trx, input.category, since, { lon, lat, dLon: this.settings.duplicateDistanceM / kx, dLat: this.settings.duplicateDistanceM / ky, lineId: line?.lineId ?? null });
       const probe: DuplicateProbe = { categoryId: input.category, coordinates: resolution.location.coordinates, lineId: line?.lineId ?? null, mileageM: line?.metres ?? null, occurredAt: occurredAt.toISOString() };
       const duplicates = findLikelyDuplicates(probe, open.map(toProbe), { distanceM: this.settings.duplicateDistanceM, windowS: this.settings.duplicateWindowS });
-      const day = receivedAt.slice(0, 10).replace(/-/g, '');
+      const day = departmentDay(now.getTime()); // numbered by the Beijing day, as the duty log is
       const n = await this.store.nextNumber(trx, `incident:${day}`);
       const row: IncidentRow = {
         id,

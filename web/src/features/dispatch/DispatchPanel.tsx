@@ -33,8 +33,9 @@ export function DispatchPanel({ incident, agencies, onDone }: Props) {
   const [error, setError] = useState<string | null>(null);
   const canDispatch = DISPATCHABLE.includes(incident.status);
   const assignments = useMemo(() => assignmentsFromTimeline(incident.timeline), [incident.timeline]);
-  // recommendations change when units are sent or the incident moves on
-  const key = `${incident.id}:${incident.status}:${assignments.length}:${version}`;
+  // recommendations change with anything on the timeline: units sent or released, the incident
+  // moving on, another agency joining (a handover station's police bring their partners' units)
+  const key = `${incident.id}:${incident.status}:${incident.timeline.length}:${version}`;
 
   useEffect(() => {
     if (!canDispatch) return;

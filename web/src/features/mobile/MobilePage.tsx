@@ -26,7 +26,7 @@ export function MobilePage({ user, onSignOut }: { user: User; onSignOut(): void 
   const own = units.filter((u) => u.agencyId === user.agencyId);
   const [unitId, setUnitId] = useState<string | null>(null);
   const unit = own.find((u) => u.id === unitId) ?? own[0] ?? null;
-  const { assignments, error: listError, reload } = useAssignments();
+  const { assignments, error: listError, reload, mode } = useAssignments();
   const [share, setShare] = useState(false);
   const geo = useGeoShare(unit?.id ?? null, share);
   const [busy, setBusy] = useState(false);
@@ -57,6 +57,9 @@ export function MobilePage({ user, onSignOut }: { user: User; onSignOut(): void 
       <header className="mobile-head">
         <strong>RailJoint · {t('mobile.title')}</strong>
         <span className="muted">{user.agencyName ?? user.agencyId}</span>
+        <span className={`feed-mode feed-${mode}`} data-testid="feed-mode" data-mode={mode}>
+          {t(`feed.${mode}`)}
+        </span>
         <LanguageSwitch />
         <a className="btn btn-quiet" href="/">
           {t('mobile.console')}
