@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Id } from './common.js';
 
-export const ROLES = ['admin', 'dispatcher', 'commander', 'officer', 'liaison', 'analyst', 'volunteer'] as const;
+export const ROLES = ['admin', 'dispatcher', 'commander', 'officer', 'liaison', 'analyst', 'volunteer', 'auditor'] as const;
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 

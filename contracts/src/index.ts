@@ -5,3 +5,4 @@ export * from './organisation.js';
 export * from './auth.js';
 export * from './trains.js';
 export * from './incidents.js';
+export * from './audit.js';

@@ -24,6 +24,8 @@ import { DEFAULT_SPEEDS } from './modules/dispatch/eta.js';
 import { HandoverService } from './modules/incidents/handover-service.js';
 import { handoverRoutes } from './modules/incidents/handover-routes.js';
 import { changeLogRoutes } from './modules/audit/routes.js';
+import { auditRoutes } from './modules/audit/audit-routes.js';
+import { AuditService } from './modules/audit/service.js';
 import { bootstrap } from './bootstrap.js';
 import type { EventBus } from './platform/bus/event.js';
 import { MemoryEventBus } from './platform/bus/memory-bus.js';
@@ -106,6 +108,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
         ...dispatchRoutes(dispatch),
         ...handoverRoutes(handover),
         ...changeLogRoutes(db.kysely),
+        ...auditRoutes(new AuditService(db.kysely)),
       ],
       resolveActor,
       extend: (app) => registerLiveChannel(app, { db: db.kysely, bus: bus!, authenticate: liveActor }),

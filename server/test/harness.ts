@@ -22,6 +22,8 @@ export interface TestApp {
   app: App;
   http: FastifyInstance;
   engine: EngineName;
+  /** DATABASE_URL of this app's database, for the CLI */
+  databaseUrl: string;
   close(): Promise<void>;
   /** signs in and returns the Authorization header value */
   login(username: string, password?: string): Promise<string>;
@@ -60,6 +62,7 @@ export async function startApp(opts: { engine?: EngineName; demo?: boolean; webD
     app,
     http,
     engine,
+    databaseUrl: database.engine === 'postgres' ? database.url : `sqlite:${database.file}`,
     async close() {
       await app.close();
       await cleanup();

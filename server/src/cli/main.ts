@@ -12,6 +12,7 @@ const HELP = `railjoint — command line of the RailJoint platform (reads DATABA
   railjoint org import FILE                    import agencies and jurisdictions
   railjoint timetable import DIR|ZIP           import a GTFS timetable (folder or zip); replaces the previous one
   railjoint train whereabouts TRAIN --at TIME  where a train is at a time (ISO 8601; default now), as JSON
+  railjoint audit verify                       check the SM3 audit chain; names the first bad entry, exit 1 if any
   railjoint demo generate DIR [--scale department|national] [--seed N]   write the demo files
 
 Exit codes: 0 success, 1 the data has problems, 2 a bad command line.`;
@@ -27,6 +28,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   demo: async () => (await import('./demo.js')).demoCommand,
   timetable: async () => (await import('./timetable.js')).timetableCommand,
   train: async () => (await import('./timetable.js')).trainCommand,
+  audit: async () => (await import('./audit.js')).auditCommand,
 };
 
 export async function runCli(argv: string[], io: Io): Promise<number> {

@@ -31,6 +31,7 @@ const SEATS: Record<AgencyType, Seat[]> = {
     { suffix: 'dispatcher4', label: '接警调度员四', roles: ['dispatcher'] },
     { suffix: 'commander', label: '值班指挥长', roles: ['commander', 'dispatcher'] },
     { suffix: 'analyst', label: '研判分析员', roles: ['analyst'] },
+    { suffix: 'auditor', label: '审计员', roles: ['auditor'] },
   ],
   railway_police_station: [
     { suffix: 'officer', label: '值班民警', roles: ['officer'] },

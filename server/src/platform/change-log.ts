@@ -2,10 +2,11 @@ import type { Kysely } from 'kysely';
 import type { Database } from './db/schema.js';
 import type { Actor } from './auth/actor.js';
 import { nowIso } from './db/database.js';
+import { appendAudit } from './audit/trail.js';
 
 /**
  * Records who changed what and when, in the same transaction as the change itself, so a change
- * that is acknowledged is always accounted for.
+ * that is acknowledged is always accounted for; the same write goes on the SM3 audit chain.
  */
 export async function recordChange(
   trx: Kysely<Database>,
@@ -27,4 +28,5 @@ export async function recordChange(
       detail: JSON.stringify(detail),
     })
     .execute();
+  await appendAudit(trx, actor, { kind: 'write', entity, entityId, action, detail });
 }

@@ -19,7 +19,8 @@ export type Action =
   | 'changes.read'
   | 'timetable.import'
   | 'trains.read'
-  | 'incident.create';
+  | 'incident.create'
+  | 'audit.read';
 
 const RULES: Record<Action, (actor: Actor) => boolean> = {
   'network.read': signedIn,
@@ -35,6 +36,8 @@ const RULES: Record<Action, (actor: Actor) => boolean> = {
   'trains.read': signedIn,
   // Reports come from every channel: call-takers, officers on the ground, liaisons, patrols.
   'incident.create': hasRole('admin', 'dispatcher', 'commander', 'officer', 'liaison', 'volunteer'),
+  // auditors only: not even an administrator reads the trail of what administrators did
+  'audit.read': hasRole('auditor'),
 };
 
 function signedIn(): boolean {

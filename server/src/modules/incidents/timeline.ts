@@ -1,3 +1,4 @@
+import { appendAudit } from '../../platform/audit/trail.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
 import type { Actor } from '../../platform/auth/actor.js';
@@ -18,6 +19,8 @@ export async function appendTimeline(
     .insertInto('incident_timeline')
     .values({ incident_id: incidentId, at, actor_user_id: actor.userId, actor_name: actor.username, actor_agency_id: actor.agencyId, action, from_status: from, to_status: to, detail: JSON.stringify(detail ?? {}), client })
     .execute();
+  // every timeline entry is a write to the incident: it goes on the audit chain too
+  await appendAudit(trx, actor, { kind: 'write', entity: 'incident', entityId: incidentId, action, detail: { from, to } });
 }
 
 export async function incidentAudience(trx: Kysely<Database>, id: string): Promise<string[]> {

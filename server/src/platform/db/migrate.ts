@@ -6,6 +6,7 @@ import { incidentsSchema } from './migrations/003-incidents.js';
 import { dispatchSchema } from './migrations/004-dispatch.js';
 import { agreementsSchema } from './migrations/005-agreements.js';
 import { priorityReasonsSchema } from './migrations/006-priority-reasons.js';
+import { auditSchema } from './migrations/007-audit.js';
 
 /**
  * Migrations are code, listed here in order; each receives the engine so the few type names that
@@ -21,6 +22,7 @@ function provider(db: Db): MigrationProvider {
         '004-dispatch': dispatchSchema(db.engine),
         '005-agreements': agreementsSchema(),
         '006-priority-reasons': priorityReasonsSchema(),
+        '007-audit': auditSchema(db.engine),
       };
     },
   };

@@ -17,6 +17,7 @@ export interface Database {
   categories: CategoriesTable;
   responsibility_rules: ResponsibilityRulesTable;
   change_log: ChangeLogTable;
+  audit_log: AuditLogTable;
   outbox: OutboxTable;
   counters: CountersTable;
   incidents: IncidentsTable;
@@ -324,4 +325,26 @@ export interface AgreementsTable {
   agency_ids: string;
   note: string | null;
   updated_at: string;
+}
+
+export interface AuditLogTable {
+  /** 1, 2, 3… without gaps: a gap is a deleted entry */
+  seq: number;
+  at: string;
+  user_id: string | null;
+  username: string | null;
+  agency_id: string | null;
+  /** comma-separated */
+  roles: string;
+  /** address and user agent the request came from */
+  client: string | null;
+  kind: string;
+  entity: string;
+  entity_id: string;
+  action: string;
+  result: string;
+  /** JSON */
+  detail: string;
+  prev_hash: string;
+  hash: string;
 }

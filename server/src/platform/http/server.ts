@@ -1,3 +1,5 @@
+import { enterRequestOrigin } from '../audit/trail.js';
+import { clientOf } from './client.js';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import cookie from '@fastify/cookie';
@@ -33,6 +35,11 @@ export async function createHttpServer(opts: HttpOptions): Promise<FastifyInstan
     trustProxy: true,
   });
   await app.register(cookie);
+  // the audit trail records where each request came from without every call passing it along
+  app.addHook('onRequest', (request, _reply, done) => {
+    enterRequestOrigin({ client: clientOf(request) });
+    done();
+  });
 
   // XML and plain-text bodies arrive as strings; their routes parse them.
   app.addContentTypeParser(['application/xml', 'text/xml', 'text/plain', 'text/csv'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
