@@ -6,3 +6,4 @@ export * from './auth.js';
 export * from './trains.js';
 export * from './incidents.js';
 export * from './audit.js';
+export * from './sharing.js';

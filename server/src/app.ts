@@ -26,6 +26,9 @@ import { handoverRoutes } from './modules/incidents/handover-routes.js';
 import { changeLogRoutes } from './modules/audit/routes.js';
 import { auditRoutes } from './modules/audit/audit-routes.js';
 import { AuditService } from './modules/audit/service.js';
+import { SharingService } from './modules/sharing/service.js';
+import { CapImporter } from './modules/sharing/cap-import.js';
+import { sharingRoutes } from './modules/sharing/routes.js';
 import { bootstrap } from './bootstrap.js';
 import type { EventBus } from './platform/bus/event.js';
 import { MemoryEventBus } from './platform/bus/memory-bus.js';
@@ -40,6 +43,7 @@ export interface Services {
   network: NetworkService;
   organisation: OrganisationService;
   trains: TrainService;
+  sharing: SharingService;
   incidents: IncidentService;
   units: UnitService;
   dispatch: DispatchService;
@@ -83,7 +87,9 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     const speeds = Object.fromEntries(Object.entries(r.speedsKmh).filter(([k]) => k in DEFAULT_SPEEDS).map(([k, kmh]) => [k, { kmh, detour: DEFAULT_SPEEDS[k as keyof typeof DEFAULT_SPEEDS]?.detour ?? 1.2 }]));
     const dispatch = new DispatchService(db, network, incidents, units, organisation, outbox, { ackTimeoutS: r.ackTimeoutS, eta: { speeds } }, trains);
     const handover = new HandoverService(db, incidents, trains, outbox);
-    const services: Services = { users, network, organisation, trains, incidents, units, dispatch };
+    const sharing = new SharingService(db, network, organisation, outbox, { remindAfterS: r.bulletinRemindS, capDomain: 'railjoint.cn' });
+    const capImporter = new CapImporter(db, network, organisation, sharing);
+    const services: Services = { users, network, organisation, trains, incidents, units, dispatch, sharing };
 
     await bootstrap(services, config, { announce: opts.announce ?? (() => {}), demoPassword: opts.demoPassword });
 
@@ -109,6 +115,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
         ...handoverRoutes(handover),
         ...changeLogRoutes(db.kysely),
         ...auditRoutes(new AuditService(db.kysely)),
+        ...sharingRoutes(sharing, capImporter),
       ],
       resolveActor,
       extend: (app) => registerLiveChannel(app, { db: db.kysely, bus: bus!, authenticate: liveActor }),
@@ -120,6 +127,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     const sweeper = setInterval(() => {
       incidents.sweep().catch((e: unknown) => http.log.error({ err: e }, 'incident sweep failed'));
       dispatch.sweep().catch((e: unknown) => http.log.error({ err: e }, 'assignment sweep failed'));
+      sharing.sweepReminders().catch((e: unknown) => http.log.error({ err: e }, 'bulletin reminder sweep failed'));
     }, 5000);
     sweeper.unref();
     return {

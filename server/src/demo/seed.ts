@@ -14,6 +14,8 @@ export async function seedDemo(services: Services, password: string): Promise<st
   const { generateDemoUnits } = await import('./units.js');
   const { CreateUnitRequest } = await import('@railjoint/contracts');
   const units = await services.units.createMany(SYSTEM_ACTOR, generateDemoUnits(demo.network, demo.organisation).map((u) => CreateUnitRequest.parse(u)));
+  const { demoSharingAgreements } = await import('./sharing-agreements.js');
+  for (const a of demoSharingAgreements(demo.organisation)) await services.sharing.saveAgreement(SYSTEM_ACTOR, a);
   const stats = services.network.current().stats();
   return `${stats.lines} lines, ${Math.round(stats.lengthKm)} km, ${demo.organisation.agencies.length} agencies, ${timetable.counts.trains} trains, ${units} units, ${users} users`;
 }

@@ -29,9 +29,11 @@ export interface ReceptionConfig {
   ackTimeoutS: number;
   /** km/h per unit kind, overriding the ETA model's defaults */
   speedsKmh: Record<string, number>;
+  /** how long a receiving agency has to acknowledge a bulletin before reminders start (and their interval) */
+  bulletinRemindS: number;
 }
 
-export const DEFAULT_RECEPTION: ReceptionConfig = { duplicateDistanceM: 500, duplicateWindowS: 1800, transferReplyS: 600, ackTimeoutS: 120, speedsKmh: {} };
+export const DEFAULT_RECEPTION: ReceptionConfig = { duplicateDistanceM: 500, duplicateWindowS: 1800, transferReplyS: 600, ackTimeoutS: 120, speedsKmh: {}, bulletinRemindS: 1800 };
 
 export type DatabaseConfig =
   | { engine: 'sqlite'; file: string }
@@ -51,6 +53,7 @@ const Env = z.object({
   RAILJOINT_DUPLICATE_WINDOW_S: z.coerce.number().int().positive().max(86_400).default(1800),
   RAILJOINT_TRANSFER_REPLY_S: z.coerce.number().int().min(60).max(86_400).default(600),
   RAILJOINT_ACK_TIMEOUT_S: z.coerce.number().int().min(10).max(3600).default(120),
+  RAILJOINT_BULLETIN_REMIND_S: z.coerce.number().int().min(60).max(7 * 86_400).default(1800),
   /** e.g. patrol_car=50,foot_team=4.5 */
   RAILJOINT_ETA_SPEEDS: z
     .string()
@@ -99,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { dem
       duplicateWindowS: e.RAILJOINT_DUPLICATE_WINDOW_S,
       transferReplyS: e.RAILJOINT_TRANSFER_REPLY_S,
       ackTimeoutS: e.RAILJOINT_ACK_TIMEOUT_S,
+      bulletinRemindS: e.RAILJOINT_BULLETIN_REMIND_S,
       speedsKmh: Object.fromEntries((e.RAILJOINT_ETA_SPEEDS ?? '').split(',').filter(Boolean).map((kv) => {
         const [k, v] = kv.split('=');
         return [k!, Number(v)];

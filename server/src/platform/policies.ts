@@ -100,6 +100,66 @@ export function canReleaseUnit(actor: Actor, roles: IncidentRole[], unitAgencyId
 }
 
 /** Whether a live event may reach this user: the same rule as reading the incident. */
-export function canSeeEvent(actor: Actor, audience: readonly string[]): boolean {
-  return incidentScope(actor).all || audience.includes(actor.agencyId);
+export function canSeeEvent(actor: Actor, audience: readonly string[], strict = false): boolean {
+  return (!strict && incidentScope(actor).all) || audience.includes(actor.agencyId);
+}
+
+// ---- bulletins and data sharing ------------------------------------------------------------
+
+/** 0 public, 1 internal, 2 restricted, 3 secret. */
+export const CLASS_RANK = { public: 0, internal: 1, restricted: 2, secret: 3 } as const;
+export type ClassificationName = keyof typeof CLASS_RANK;
+
+/**
+ * What decides whether a user sees a bulletin, as facts about the user. The store turns the same
+ * facts into SQL (sharing/store.ts `visibleTo`), so lists never load what they must not show; the
+ * pure `canSeeBulletin` below states the rule once more for the live channel and the tests, which
+ * check both agree.
+ */
+export interface BulletinAccess {
+  agencyId: string;
+  roles: readonly string[];
+  /** the department's centre oversees everything below secret */
+  centreOversight: boolean;
+  /** secret bulletins also need this */
+  commander: boolean;
+}
+
+export function bulletinAccess(actor: Actor): BulletinAccess {
+  const centre = actor.agencyType === 'coordination_centre' && actor.roles.some((r) => r === 'dispatcher' || r === 'commander');
+  return { agencyId: actor.agencyId, roles: actor.roles, centreOversight: centre, commander: actor.roles.includes('commander') };
+}
+
+export interface BulletinFacts {
+  classification: ClassificationName;
+  senderAgencyId: string;
+  /** the distribution's roles; empty for every role */
+  roles: readonly string[];
+  /** is the user's agency among the recipients */
+  recipient: boolean;
+  /** does a current data-sharing agreement from the sender to the user's agency cover bulletins at this level */
+  agreementCovers: boolean;
+}
+
+/**
+ * The rule: the sending agency sees its own; everyone signed in sees public ones; a receiving
+ * agency sees internal ones, and restricted or secret ones only under a data-sharing agreement
+ * from the sender (secret: commanders only); the distribution's roles narrow who in an agency;
+ * the coordination centre oversees everything up to restricted.
+ */
+export function canSeeBulletin(a: BulletinAccess, b: BulletinFacts): boolean {
+  const rank = CLASS_RANK[b.classification];
+  if (b.senderAgencyId === a.agencyId) return true;
+  if (rank === 0) return true;
+  if (a.centreOversight && rank <= 2) return true;
+  if (!b.recipient) return false;
+  if (b.roles.length > 0 && !a.roles.some((r) => b.roles.includes(r))) return false;
+  if (rank === 1) return true;
+  if (!b.agreementCovers) return false;
+  return rank < 3 || a.commander;
+}
+
+/** Who may publish bulletins, and who may acknowledge them for their agency. */
+export function canPublishBulletin(actor: Actor): boolean {
+  return actor.roles.some((r) => r === 'dispatcher' || r === 'commander' || r === 'admin');
 }

@@ -1,3 +1,4 @@
+import { nextNumber } from '../../platform/db/counters.js';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, IncidentsTable, IncidentTimelineTable } from '../../platform/db/schema.js';
 
@@ -101,13 +102,7 @@ export class IncidentStore {
   }
 
   /** The next number of a daily series (JQ-20261129-0001), atomically on both engines. */
-  async nextNumber(trx: Kysely<Database>, key: string): Promise<number> {
-    const row = await trx
-      .insertInto('counters')
-      .values({ key, value: 1 })
-      .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ value: eb('counters.value', '+', 1) })))
-      .returning('value')
-      .executeTakeFirstOrThrow();
-    return Number(row.value);
+  nextNumber(trx: Kysely<Database>, key: string): Promise<number> {
+    return nextNumber(trx, key);
   }
 }

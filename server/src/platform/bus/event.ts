@@ -11,6 +11,8 @@ export interface DomainEvent {
   /** agencies that may see this event; the live channel filters by it (empty: everyone in the department) */
   audience: string[];
   payload: unknown;
+  /** only the audience sees it, not even the coordination centre (secret bulletins) */
+  strict?: boolean;
   /** position in the outbox, set when relayed: live clients resume from the last one they saw */
   seq?: number;
 }

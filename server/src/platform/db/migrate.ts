@@ -7,6 +7,7 @@ import { dispatchSchema } from './migrations/004-dispatch.js';
 import { agreementsSchema } from './migrations/005-agreements.js';
 import { priorityReasonsSchema } from './migrations/006-priority-reasons.js';
 import { auditSchema } from './migrations/007-audit.js';
+import { sharingSchema } from './migrations/008-sharing.js';
 
 /**
  * Migrations are code, listed here in order; each receives the engine so the few type names that
@@ -23,6 +24,7 @@ function provider(db: Db): MigrationProvider {
         '005-agreements': agreementsSchema(),
         '006-priority-reasons': priorityReasonsSchema(),
         '007-audit': auditSchema(db.engine),
+        '008-sharing': sharingSchema(db.engine),
       };
     },
   };

@@ -18,6 +18,11 @@ export interface Database {
   responsibility_rules: ResponsibilityRulesTable;
   change_log: ChangeLogTable;
   audit_log: AuditLogTable;
+  bulletins: BulletinsTable;
+  bulletin_recipients: BulletinRecipientsTable;
+  bulletin_reads: BulletinReadsTable;
+  bulletin_attachments: BulletinAttachmentsTable;
+  sharing_agreements: SharingAgreementsTable;
   outbox: OutboxTable;
   counters: CountersTable;
   incidents: IncidentsTable;
@@ -347,4 +352,78 @@ export interface AuditLogTable {
   detail: string;
   prev_hash: string;
   hash: string;
+}
+
+export interface BulletinsTable {
+  id: string;
+  code: string;
+  kind: string;
+  title: string;
+  body: string;
+  instruction: string | null;
+  classification: string;
+  /** 0 public … 3 secret */
+  class_rank: number;
+  status: string;
+  sender_agency_id: string;
+  created_by: string;
+  created_at: string;
+  valid_from: string;
+  valid_until: string;
+  urgency: string;
+  severity: string;
+  certainty: string;
+  /** the distribution as asked for, JSON */
+  distribution: string;
+  /** ",commander,officer," or '' for every role */
+  roles: string;
+  source: string;
+  cap_sender: string | null;
+  cap_identifier: string | null;
+  cap_sent: string | null;
+  updated_at: string;
+  version: number;
+}
+
+export interface BulletinRecipientsTable {
+  bulletin_id: string;
+  agency_id: string;
+  acknowledged_at: string | null;
+  acknowledged_by: string | null;
+  reminded_at: string | null;
+  reminders: Generated<number>;
+}
+
+export interface BulletinReadsTable {
+  id: Generated<number>;
+  bulletin_id: string;
+  user_id: string;
+  agency_id: string;
+  at: string;
+  /** bulletin, cap, attachment:<id> */
+  what: string;
+}
+
+export interface BulletinAttachmentsTable {
+  id: string;
+  bulletin_id: string;
+  name: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  data: Buffer;
+  created_by: string;
+  created_at: string;
+}
+
+export interface SharingAgreementsTable {
+  id: string;
+  from_agency_id: string;
+  to_agency_id: string;
+  kinds: string;
+  max_rank: number;
+  valid_from: string | null;
+  valid_until: string | null;
+  note: string | null;
+  updated_at: string;
 }

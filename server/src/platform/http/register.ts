@@ -41,9 +41,10 @@ export function registerRoutes(app: FastifyInstance, routes: RouteSpec[], resolv
         const query = parsePart(spec.query, request.query, 'query', errors);
         const body = parsePart(spec.body, request.body, 'body', errors);
         if (errors.length) throw validationError(errors);
+        // the declared status first, so a handler that knows better (201 or 200 for an import) can say so
+        reply.status(spec.status ?? 200);
         const result = await spec.handler({ body, query, params, actor, lang: preferredLang(request), request, reply });
         if (reply.sent) return reply;
-        reply.status(spec.status ?? 200);
         return result;
       },
     });

@@ -42,9 +42,11 @@ export async function createHttpServer(opts: HttpOptions): Promise<FastifyInstan
   });
 
   // XML and plain-text bodies arrive as strings; their routes parse them.
-  app.addContentTypeParser(['application/xml', 'text/xml', 'text/plain', 'text/csv'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser(['text/plain', 'text/csv'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
+  // XML keeps its bytes: the document's own declaration says how to decode it (ISO-8859-1 CAP alerts exist)
+  app.addContentTypeParser(['application/xml', 'text/xml', 'application/cap+xml'], { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
   // Archives (GTFS zips) arrive as Buffers; each route sets its own bodyLimit for them.
-  app.addContentTypeParser(['application/zip', 'application/octet-stream'], { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser(['application/zip', 'application/octet-stream', 'image/jpeg', 'image/png', 'application/pdf'], { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
 
   app.setErrorHandler((error: FastifyError | HttpError | Error, request, reply) => {
     if (error instanceof HttpError) {

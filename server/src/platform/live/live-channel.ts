@@ -51,8 +51,8 @@ async function serve(socket: WebSocket, request: FastifyRequest, opts: LiveOptio
   const deliver = (e: DomainEvent) => {
     if (e.seq === undefined || e.seq <= lastSent) return;
     lastSent = e.seq;
-    if (!canSeeEvent(actor, e.audience)) return;
-    const { audience: _hidden, ...visible } = e;
+    if (!canSeeEvent(actor, e.audience, e.strict)) return;
+    const { audience: _hidden, strict: _strict, ...visible } = e;
     send({ type: 'event', seq: e.seq, event: visible });
   };
   const unsubscribe = opts.bus.subscribe((e) => (ready ? deliver(e) : buffered.push(e)));

@@ -1,0 +1,33 @@
+import type { Bulletin, Distribution } from '@railjoint/contracts';
+import type { BulletinRow } from './store.js';
+
+export function presentBulletin(
+  row: BulletinRow,
+  extra: { senderName: string; now: string; myAck: { acknowledgedAt: string | null } | null; attachments: Array<{ id: string; name: string; content_type: string; size: number; sha256: string }> },
+): Bulletin {
+  return {
+    id: row.id,
+    code: row.code,
+    kind: row.kind as Bulletin['kind'],
+    title: row.title,
+    body: row.body,
+    instruction: row.instruction,
+    classification: row.classification as Bulletin['classification'],
+    status: row.status as Bulletin['status'],
+    senderAgencyId: row.sender_agency_id,
+    senderAgencyName: extra.senderName,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    validFrom: row.valid_from,
+    validUntil: row.valid_until,
+    current: row.status === 'published' && row.valid_from <= extra.now && row.valid_until >= extra.now,
+    urgency: row.urgency as Bulletin['urgency'],
+    severity: row.severity as Bulletin['severity'],
+    certainty: row.certainty as Bulletin['certainty'],
+    distribution: JSON.parse(row.distribution) as Distribution,
+    source: row.source as Bulletin['source'],
+    capIdentifier: row.cap_identifier,
+    myAcknowledgement: extra.myAck,
+    attachments: extra.attachments.map((a) => ({ id: a.id, name: a.name, contentType: a.content_type, size: Number(a.size), sha256: a.sha256 })),
+  };
+}

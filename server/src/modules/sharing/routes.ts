@@ -1,0 +1,201 @@
+import { z } from 'zod';
+import { Bulletin, BulletinList, BulletinQuery, BulletinReceipts, CapImportResult, CreateBulletinRequest, Id, SharingAgreement } from '@railjoint/contracts';
+import { defineRoute, type RouteSpec } from '../../platform/http/route.js';
+import { authorize } from '../../platform/policies.js';
+import { HttpError, validationError } from '../../platform/http/errors.js';
+import type { SharingService } from './service.js';
+import type { CapImporter } from './cap-import.js';
+import { ATTACHMENT_LIMIT, cleanFileName } from './attachment-rules.js';
+
+const BulletinParams = z.object({ id: z.string().uuid() });
+const CAP_LIMIT = 1024 * 1024;
+
+function asBuffer(body: unknown, accepted: string): Buffer {
+  if (Buffer.isBuffer(body)) return body;
+  throw new HttpError(415, 'unsupported_media_type', `send the file itself as the body, as ${accepted}`);
+}
+
+/** Bulletins (通报), CAP 1.2 in and out, attachments, data-sharing agreements. */
+export function sharingRoutes(sharing: SharingService, cap: CapImporter): RouteSpec[] {
+  return [
+    defineRoute({
+      method: 'POST',
+      url: '/api/bulletins',
+      summary: 'Publish a bulletin (wanted, BOLO, risk warning, security notice, case clue) with a classification, a distribution (agencies, stretches of line, roles) and a validity period; restricted and secret ones only to agencies a data-sharing agreement covers',
+      tag: 'sharing',
+      access: 'signed-in',
+      body: CreateBulletinRequest,
+      status: 201,
+      response: Bulletin,
+      handler: async ({ actor, body }) => sharing.publish(actor!, body),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/bulletins',
+      summary: 'The bulletins the user may see (filtered in the query by classification, distribution, role and agreements), newest first',
+      tag: 'sharing',
+      access: 'signed-in',
+      query: BulletinQuery,
+      response: BulletinList,
+      handler: async ({ actor, query }) => sharing.list(actor!, query),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/bulletins/import-cap',
+      summary: 'Import an OASIS CAP 1.2 alert (XML body) as a bulletin: refused with reasons when it declares a DTD or entities, fails the official schema or breaks the specification; a Cancel withdraws the bulletin of the alert it references. `to` adds receiving agencies; agencies along lines inside its polygons and circles receive it too.',
+      tag: 'sharing',
+      access: 'signed-in',
+      body: z.unknown(),
+      query: z.object({ to: z.string().max(2000).optional() }),
+      rawBody: ['application/xml', 'text/xml', 'application/cap+xml'],
+      bodyLimit: CAP_LIMIT,
+      response: CapImportResult,
+      handler: async ({ actor, body, query, reply }) => {
+        const to = (query.to ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+        const result = await cap.import(actor!, asBuffer(body, 'application/xml or application/cap+xml'), to);
+        reply.status(result.created ? 201 : 200);
+        return result;
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/bulletins/:id',
+      summary: 'One bulletin (404 unless the user may see it); every read is recorded, restricted and secret ones on the audit chain',
+      tag: 'sharing',
+      access: 'signed-in',
+      params: BulletinParams,
+      response: Bulletin,
+      handler: async ({ actor, params }) => sharing.get(actor!, params.id),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/bulletins/:id/cap',
+      summary: 'The bulletin as an OASIS CAP 1.2 alert (valid against the official XSD); a withdrawn one as a Cancel',
+      tag: 'sharing',
+      access: 'signed-in',
+      params: BulletinParams,
+      handler: async ({ actor, params, reply }) => {
+        const xml = await sharing.cap(actor!, params.id);
+        return reply.header('content-type', 'application/cap+xml; charset=utf-8').send(xml);
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/bulletins/:id/acknowledge',
+      summary: "The user's agency acknowledges receipt (签收)",
+      tag: 'sharing',
+      access: 'signed-in',
+      params: BulletinParams,
+      body: z.object({}).strict().optional(),
+      response: Bulletin,
+      handler: async ({ actor, params }) => sharing.acknowledge(actor!, params.id),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/bulletins/:id/receipts',
+      summary: 'Who has acknowledged and read it, and reminders sent (the sending agency and the centre)',
+      tag: 'sharing',
+      access: 'signed-in',
+      params: BulletinParams,
+      response: BulletinReceipts,
+      handler: async ({ actor, params }) => sharing.receipts(actor!, params.id),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/bulletins/:id/remind',
+      summary: 'Remind every agency that has not acknowledged yet',
+      tag: 'sharing',
+      access: 'signed-in',
+      params: BulletinParams,
+      body: z.object({}).strict().optional(),
+      response: z.object({ reminded: z.number() }),
+      handler: async ({ actor, params }) => sharing.remind(actor!, params.id),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/bulletins/:id/withdraw',
+      summary: 'Withdraw a bulletin (the sending agency), with a reason',
+      tag: 'sharing',
+      access: 'signed-in',
+      params: BulletinParams,
+      body: z.object({ reason: z.string().trim().min(2).max(500) }).strict(),
+      response: Bulletin,
+      handler: async ({ actor, params, body }) => sharing.withdraw(actor!, params.id, body.reason),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/bulletins/:id/attachments',
+      summary: `Attach a JPEG, PNG or PDF (the file as the body, its URL-encoded name in X-Filename; at most ${ATTACHMENT_LIMIT / 1024 / 1024} MB; judged by content)`,
+      tag: 'sharing',
+      access: 'signed-in',
+      params: BulletinParams,
+      body: z.unknown(),
+      rawBody: ['image/jpeg', 'image/png', 'application/pdf', 'application/octet-stream'],
+      bodyLimit: ATTACHMENT_LIMIT + 1024,
+      status: 201,
+      response: Bulletin,
+      handler: async ({ actor, params, body, request }) => {
+        const type = String(request.headers['content-type'] ?? '').split(';')[0]!.trim();
+        const name = cleanFileName(request.headers['x-filename'] as string | undefined);
+        return sharing.attach(actor!, params.id, name, type, asBuffer(body, 'image/jpeg, image/png or application/pdf'));
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/bulletins/:id/attachments/:attachmentId',
+      summary: 'An attachment, to whoever may see its bulletin (the read is recorded)',
+      tag: 'sharing',
+      access: 'signed-in',
+      params: z.object({ id: z.string().uuid(), attachmentId: z.string().uuid() }),
+      handler: async ({ actor, params, reply }) => {
+        const a = await sharing.attachment(actor!, params.id, params.attachmentId);
+        return reply
+          .header('content-type', a.contentType)
+          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(a.name)}`)
+          .header('x-content-type-options', 'nosniff')
+          .send(a.data);
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/sharing-agreements',
+      summary: 'Data-sharing agreements: which agency may see which kinds of another agency’s data, up to which classification',
+      tag: 'sharing',
+      access: 'signed-in',
+      response: z.object({ agreements: z.array(SharingAgreement) }),
+      handler: async ({ actor }) => {
+        authorize(actor, 'organisation.read');
+        return { agreements: await sharing.agreements() };
+      },
+    }),
+    defineRoute({
+      method: 'PUT',
+      url: '/api/sharing-agreements/:id',
+      summary: 'Create or change a data-sharing agreement (admins); recorded',
+      tag: 'sharing',
+      access: 'signed-in',
+      params: z.object({ id: Id }),
+      body: SharingAgreement,
+      response: SharingAgreement,
+      handler: async ({ actor, params, body }) => {
+        authorize(actor, 'organisation.import');
+        if (body.id !== params.id) throw validationError([{ field: 'body.id', message: 'must match the id in the path' }]);
+        return sharing.saveAgreement(actor, body);
+      },
+    }),
+    defineRoute({
+      method: 'DELETE',
+      url: '/api/sharing-agreements/:id',
+      summary: 'End a data-sharing agreement (admins); recorded',
+      tag: 'sharing',
+      access: 'signed-in',
+      params: z.object({ id: Id }),
+      status: 204,
+      handler: async ({ actor, params, reply }) => {
+        authorize(actor, 'organisation.import');
+        await sharing.deleteAgreement(actor, params.id);
+        return reply.status(204).send();
+      },
+    }),
+  ];
+}

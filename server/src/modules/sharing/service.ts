@@ -1,0 +1,357 @@
+import crypto from 'node:crypto';
+import type { Bulletin, BulletinReceipts, CreateBulletinRequest, SharingAgreement } from '@railjoint/contracts';
+import type { Kysely } from 'kysely';
+import type { Db } from '../../platform/db/database.js';
+import type { Database } from '../../platform/db/schema.js';
+import { nextNumber } from '../../platform/db/counters.js';
+import type { Actor } from '../../platform/auth/actor.js';
+import { departmentDay, nowIso } from '../../platform/clock.js';
+import { recordChange } from '../../platform/change-log.js';
+import { auditRead } from '../../platform/audit/trail.js';
+import { enqueueEvent, type OutboxRelay } from '../../platform/bus/outbox.js';
+import { conflict, forbidden, HttpError, notFound, unprocessable, validationError, type FieldError } from '../../platform/http/errors.js';
+import { ALLOWED_ATTACHMENT_TYPES, ATTACHMENT_LIMIT, sniffAttachment } from './attachment-rules.js';
+import { bulletinAccess, canPublishBulletin, CLASS_RANK, type ClassificationName } from '../../platform/policies.js';
+import type { NetworkService } from '../network/service.js';
+import type { OrganisationService } from '../organisation/service.js';
+import { SharingStore, type BulletinRow } from './store.js';
+import { resolveRecipients } from './recipients.js';
+import { presentBulletin } from './presenter.js';
+import { KIND_DEFAULTS } from './defaults.js';
+import { bulletinToCap } from './cap/cap-export.js';
+
+export interface SharingSettings {
+  /** first reminder to recipients that have not acknowledged, and then again every so often */
+  remindAfterS: number;
+  /** the domain CAP sender addresses are written under */
+  capDomain: string;
+}
+
+export const DEFAULT_SHARING_SETTINGS: SharingSettings = { remindAfterS: 1800, capDomain: 'railjoint.cn' };
+
+/**
+ * Bulletins (通报): published to agencies and stretches of line, seen only as the classification,
+ * the distribution and the data-sharing agreements allow, acknowledged by each receiving agency,
+ * every read recorded. Restricted and secret reads go on the audit chain, refused ones too.
+ */
+export class SharingService {
+  readonly store: SharingStore;
+
+  constructor(
+    private readonly db: Db,
+    private readonly network: NetworkService,
+    private readonly org: OrganisationService,
+    private readonly outbox: OutboxRelay,
+    private readonly settings: SharingSettings = DEFAULT_SHARING_SETTINGS,
+  ) {
+    this.store = new SharingStore(db.kysely);
+  }
+
+  private agencyName(id: string): string {
+    return this.org.agencies().find((a) => a.id === id)?.name ?? id;
+  }
+
+  async publish(actor: Actor, req: CreateBulletinRequest): Promise<Bulletin> {
+    if (!canPublishBulletin(actor)) throw forbidden('only dispatchers and commanders publish bulletins');
+    const now = nowIso();
+    const validFrom = req.validFrom ? new Date(req.validFrom).toISOString() : now;
+    const validUntil = new Date(req.validUntil).toISOString();
+    const errors: FieldError[] = [];
+    if (validUntil <= validFrom) errors.push({ field: 'body.validUntil', message: 'must be after validFrom' });
+    if (validUntil <= now) errors.push({ field: 'body.validUntil', message: 'is already past' });
+    const resolved = resolveRecipients(req.distribution, this.network, this.org);
+    errors.push(...resolved.errors);
+    if (errors.length) throw validationError(errors);
+    const recipients = resolved.agencyIds.filter((id) => id !== actor.agencyId);
+    const rank = CLASS_RANK[req.classification];
+    if (rank > 0 && recipients.length === 0) throw validationError([{ field: 'body.distribution', message: 'names no agency to receive it' }]);
+    if (rank >= 2) {
+      // Better refuse than publish to an agency that will never be shown it.
+      const cleared = await this.store.cleared(actor.agencyId, recipients, 'bulletin', rank, now);
+      const missing = recipients.filter((id) => !cleared.has(id));
+      if (missing.length) {
+        throw unprocessable('no_sharing_agreement', `no data-sharing agreement lets ${missing.map((id) => this.agencyName(id)).join('、')} receive ${req.classification} bulletins from ${this.agencyName(actor.agencyId)}`, {
+          agencies: missing,
+          fields: missing.map((id) => {
+            const i = req.distribution.agencies.indexOf(id);
+            return { field: i >= 0 ? `body.distribution.agencies[${i}]` : 'body.distribution.areas', message: `no agreement covers ${req.classification} bulletins to ${id}` };
+          }),
+        });
+      }
+    }
+    const defaults = KIND_DEFAULTS[req.kind];
+    const id = crypto.randomUUID();
+    const row = await this.db.kysely.transaction().execute(async (trx) => {
+      const day = departmentDay(Date.parse(now));
+      const n = await nextNumber(trx, `bulletin:${day}`);
+      const r: BulletinRow = {
+        id,
+        code: `TB${day}-${String(n).padStart(4, '0')}`,
+        kind: req.kind,
+        title: req.title,
+        body: req.body,
+        instruction: req.instruction ?? null,
+        classification: req.classification,
+        class_rank: rank,
+        status: 'published',
+        sender_agency_id: actor.agencyId,
+        created_by: actor.username,
+        created_at: now,
+        valid_from: validFrom,
+        valid_until: validUntil,
+        urgency: req.urgency ?? defaults.urgency,
+        severity: req.severity ?? defaults.severity,
+        certainty: req.certainty ?? defaults.certainty,
+        distribution: JSON.stringify({ ...req.distribution, areaDescriptions: resolved.areaDescriptions }),
+        roles: req.distribution.roles.length ? `,${req.distribution.roles.join(',')},` : '',
+        source: 'local',
+        cap_sender: null,
+        cap_identifier: null,
+        cap_sent: null,
+        updated_at: now,
+        version: 1,
+      };
+      await this.insert(trx, r, recipients);
+      await recordChange(trx, actor, 'bulletin', id, 'publish', { code: r.code, classification: r.classification, recipients });
+      await this.announce(trx, r, recipients, 'bulletin.published');
+      return r;
+    });
+    this.outbox.kick();
+    return this.present(actor, row, now);
+  }
+
+  /** Shared with the CAP import: the bulletin row and its recipient rows. */
+  async insert(trx: Kysely<Database>, row: BulletinRow, recipients: string[]): Promise<void> {
+    await trx.insertInto('bulletins').values(row).execute();
+    if (recipients.length) await trx.insertInto('bulletin_recipients').values(recipients.map((agency_id) => ({ bulletin_id: row.id, agency_id, acknowledged_at: null, acknowledged_by: null, reminded_at: null }))).execute();
+  }
+
+  async announce(trx: Kysely<Database>, row: BulletinRow, recipients: string[], type: string): Promise<void> {
+    await enqueueEvent(trx, { type, entity: 'bulletin', entityId: row.id, audience: [row.sender_agency_id, ...recipients], strict: row.class_rank >= 3, payload: { id: row.id, code: row.code, kind: row.kind } });
+  }
+
+  private async present(actor: Actor, row: BulletinRow, now: string): Promise<Bulletin> {
+    const [mine, attachments] = await Promise.all([this.store.recipient(row.id, actor.agencyId), this.store.attachments(row.id)]);
+    return presentBulletin(row, { senderName: this.agencyName(row.sender_agency_id), now, myAck: mine ? { acknowledgedAt: mine.acknowledged_at } : null, attachments });
+  }
+
+  async list(actor: Actor, q: { kind?: string; classification?: string; view: 'current' | 'all' | 'unacknowledged'; offset: number; limit: number }) {
+    const now = nowIso();
+    const { rows, total } = await this.store.list(bulletinAccess(actor), q, now);
+    const bulletins = await Promise.all(
+      rows.map(async (r) => {
+        const { body: _body, ...rest } = await this.present(actor, r, now);
+        return rest;
+      }),
+    );
+    return { bulletins, total };
+  }
+
+  /**
+   * The bulletin if the user may see it. A refused or unknown one is a 404 either way (nobody
+   * learns that a secret bulletin exists), but a refused look at a restricted or secret one is
+   * audited with its result.
+   */
+  async visible(actor: Actor, id: string, what: string): Promise<BulletinRow> {
+    const now = nowIso();
+    const row = await this.store.visible(id, bulletinAccess(actor), now);
+    if (!row) {
+      const raw = await this.store.raw(id);
+      if (raw && raw.class_rank >= 2) await auditRead(this.db.kysely, actor, { entity: 'bulletin', entityId: id, action: `read:${what}`, result: 'denied', detail: { classification: raw.classification } });
+      throw notFound('bulletin');
+    }
+    if (row.sender_agency_id !== actor.agencyId) await this.store.recordRead(id, actor.userId, actor.agencyId, now, what);
+    if (row.class_rank >= 2) await auditRead(this.db.kysely, actor, { entity: 'bulletin', entityId: id, action: `read:${what}`, detail: { classification: row.classification } });
+    return row;
+  }
+
+  async get(actor: Actor, id: string): Promise<Bulletin> {
+    const row = await this.visible(actor, id, 'bulletin');
+    return this.present(actor, row, nowIso());
+  }
+
+  async acknowledge(actor: Actor, id: string): Promise<Bulletin> {
+    const row = await this.visible(actor, id, 'acknowledge');
+    const mine = await this.store.recipient(id, actor.agencyId);
+    if (!mine) throw conflict('not_a_recipient', 'your agency is not among the recipients of this bulletin');
+    if (!mine.acknowledged_at) {
+      const now = nowIso();
+      await this.db.kysely.transaction().execute(async (trx) => {
+        await trx.updateTable('bulletin_recipients').set({ acknowledged_at: now, acknowledged_by: actor.username }).where('bulletin_id', '=', id).where('agency_id', '=', actor.agencyId).where('acknowledged_at', 'is', null).execute();
+        await recordChange(trx, actor, 'bulletin', id, 'acknowledge', { agency: actor.agencyId });
+        await enqueueEvent(trx, { type: 'bulletin.acknowledged', entity: 'bulletin', entityId: id, audience: [row.sender_agency_id, actor.agencyId], strict: row.class_rank >= 3, payload: { id, agencyId: actor.agencyId } });
+      });
+      this.outbox.kick();
+    }
+    return this.present(actor, row, nowIso());
+  }
+
+  /** Who has acknowledged and read it: for the sending agency and the centre that oversees it. */
+  async receipts(actor: Actor, id: string): Promise<BulletinReceipts> {
+    const row = await this.visible(actor, id, 'receipts');
+    const access = bulletinAccess(actor);
+    if (row.sender_agency_id !== actor.agencyId && !access.centreOversight) throw forbidden('only the sending agency and the coordination centre see the receipts');
+    const rows = await this.store.recipients(id);
+    const recipients = rows.map((r) => ({
+      agencyId: r.agency_id,
+      agencyName: this.agencyName(r.agency_id),
+      acknowledgedAt: r.acknowledged_at,
+      acknowledgedBy: r.acknowledged_by,
+      reads: r.reads,
+      lastReadAt: r.lastReadAt,
+      remindedAt: r.reminded_at,
+      reminders: Number(r.reminders),
+    }));
+    const acknowledged = recipients.filter((r) => r.acknowledgedAt).length;
+    return { bulletinId: id, recipients, acknowledged, outstanding: recipients.length - acknowledged };
+  }
+
+  async withdraw(actor: Actor, id: string, reason: string): Promise<Bulletin> {
+    const row = await this.visible(actor, id, 'withdraw');
+    if (row.sender_agency_id !== actor.agencyId || !canPublishBulletin(actor)) throw forbidden('only the sending agency withdraws a bulletin');
+    if (row.status === 'withdrawn') throw conflict('already_withdrawn', 'the bulletin is already withdrawn');
+    const next = await this.markWithdrawn(actor, row, reason);
+    this.outbox.kick();
+    return this.present(actor, next, nowIso());
+  }
+
+  async markWithdrawn(actor: Actor, row: BulletinRow, reason: string): Promise<BulletinRow> {
+    const now = nowIso();
+    return this.db.kysely.transaction().execute(async (trx) => {
+      const res = await trx.updateTable('bulletins').set({ status: 'withdrawn', updated_at: now, version: row.version + 1 }).where('id', '=', row.id).where('version', '=', row.version).executeTakeFirst();
+      if (Number(res.numUpdatedRows) !== 1) throw conflict('stale', 'the bulletin changed meanwhile; reload and try again');
+      await recordChange(trx, actor, 'bulletin', row.id, 'withdraw', { reason });
+      const recipients = (await trx.selectFrom('bulletin_recipients').select('agency_id').where('bulletin_id', '=', row.id).execute()).map((r) => r.agency_id);
+      const next = { ...row, status: 'withdrawn', updated_at: now, version: row.version + 1 };
+      await this.announce(trx, next, recipients, 'bulletin.withdrawn');
+      return next;
+    });
+  }
+
+  /** The bulletin as an OASIS CAP 1.2 alert (Cancel once withdrawn). */
+  async cap(actor: Actor, id: string): Promise<string> {
+    const row = await this.visible(actor, id, 'cap');
+    const recipients = (await this.store.recipients(id)).map((r) => r.agency_id);
+    const dist = JSON.parse(row.distribution) as { areaDescriptions?: string[] };
+    return bulletinToCap({
+      code: row.code,
+      kind: row.kind as Bulletin['kind'],
+      title: row.title,
+      body: row.body,
+      instruction: row.instruction,
+      classification: row.classification as Bulletin['classification'],
+      status: row.status as Bulletin['status'],
+      senderAgencyId: row.sender_agency_id,
+      senderAgencyName: this.agencyName(row.sender_agency_id),
+      createdAt: row.created_at,
+      validFrom: row.valid_from,
+      validUntil: row.valid_until,
+      updatedAt: row.updated_at,
+      urgency: row.urgency,
+      severity: row.severity,
+      certainty: row.certainty,
+      recipients,
+      areaDescriptions: dist.areaDescriptions ?? [],
+      senderDomain: this.settings.capDomain,
+    });
+  }
+
+  /** Reminds every recipient that has not acknowledged in time, once per interval (sweeper and the sender's button). */
+  async sweepReminders(now: string = nowIso(), onlyBulletin?: string): Promise<{ reminded: number }> {
+    const before = onlyBulletin ? now : new Date(Date.parse(now) - this.settings.remindAfterS * 1000).toISOString();
+    const due = (await this.store.dueReminders(now, before)).filter((d) => !onlyBulletin || d.bulletin_id === onlyBulletin);
+    if (!due.length) return { reminded: 0 };
+    await this.db.kysely.transaction().execute(async (trx) => {
+      for (const d of due) {
+        await trx.updateTable('bulletin_recipients').set({ reminded_at: now, reminders: Number(d.reminders) + 1 }).where('bulletin_id', '=', d.bulletin_id).where('agency_id', '=', d.agency_id).execute();
+        await enqueueEvent(trx, { type: 'bulletin.reminder', entity: 'bulletin', entityId: d.bulletin_id, audience: [d.agency_id], strict: true, payload: { id: d.bulletin_id, code: d.code } });
+      }
+    });
+    this.outbox.kick();
+    return { reminded: due.length };
+  }
+
+  async remind(actor: Actor, id: string): Promise<{ reminded: number }> {
+    const row = await this.visible(actor, id, 'remind');
+    if (row.sender_agency_id !== actor.agencyId && !bulletinAccess(actor).centreOversight) throw forbidden('only the sending agency and the centre send reminders');
+    return this.sweepReminders(nowIso(), id);
+  }
+
+  /** The sending agency attaches a photograph or a scanned notice; checked by content, size-limited. */
+  async attach(actor: Actor, id: string, name: string | null, declaredType: string, bytes: Buffer): Promise<Bulletin> {
+    const row = await this.visible(actor, id, 'attach');
+    if (row.sender_agency_id !== actor.agencyId || !canPublishBulletin(actor)) throw forbidden('only the sending agency adds attachments');
+    if (!name) throw validationError([{ field: 'headers.x-filename', message: 'the file name (URL-encoded) is required' }]);
+    if (bytes.length === 0) throw validationError([{ field: 'body', message: 'the file is empty' }]);
+    if (bytes.length > ATTACHMENT_LIMIT) throw new HttpError(413, 'attachment_too_large', `attachments are limited to ${ATTACHMENT_LIMIT / 1024 / 1024} MB`);
+    const type = sniffAttachment(bytes);
+    if (!type) throw new HttpError(415, 'forbidden_file_type', `only ${ALLOWED_ATTACHMENT_TYPES.join(', ')} may be attached (judged by content)`);
+    if (declaredType !== 'application/octet-stream' && declaredType !== type) throw new HttpError(415, 'type_mismatch', `declared ${declaredType} but the content is ${type}`);
+    const count = (await this.store.attachments(id)).length;
+    if (count >= 20) throw conflict('too_many_attachments', 'a bulletin holds at most 20 attachments');
+    const now = nowIso();
+    const attachmentId = crypto.randomUUID();
+    const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
+    await this.db.kysely.transaction().execute(async (trx) => {
+      await trx.insertInto('bulletin_attachments').values({ id: attachmentId, bulletin_id: id, name, content_type: type, size: bytes.length, sha256, data: bytes, created_by: actor.username, created_at: now }).execute();
+      await recordChange(trx, actor, 'bulletin', id, 'attach', { attachmentId, name, type, size: bytes.length, sha256 });
+    });
+    return this.present(actor, row, now);
+  }
+
+  /** An attachment's bytes, to whoever may see its bulletin; the read is recorded like the bulletin's. */
+  async attachment(actor: Actor, id: string, attachmentId: string): Promise<{ name: string; contentType: string; data: Buffer }> {
+    await this.visible(actor, id, `attachment:${attachmentId}`);
+    const a = await this.store.attachment(id, attachmentId);
+    if (!a) throw notFound('attachment');
+    return { name: a.name, contentType: a.content_type, data: Buffer.from(a.data) };
+  }
+
+  // ---- data-sharing agreements ----------------------------------------------------------
+
+  async agreements(): Promise<SharingAgreement[]> {
+    return (await this.store.agreements()).map((r) => ({
+      id: r.id,
+      fromAgencyId: r.from_agency_id,
+      toAgencyId: r.to_agency_id,
+      kinds: r.kinds.split(',').filter(Boolean) as SharingAgreement['kinds'],
+      maxClassification: (Object.keys(CLASS_RANK) as ClassificationName[])[Number(r.max_rank)]!,
+      ...(r.valid_from ? { validFrom: r.valid_from } : {}),
+      ...(r.valid_until ? { validUntil: r.valid_until } : {}),
+      ...(r.note ? { note: r.note } : {}),
+    }));
+  }
+
+  async saveAgreement(actor: Actor, a: SharingAgreement): Promise<SharingAgreement> {
+    const errors: FieldError[] = [];
+    if (!this.org.agencies().some((x) => x.id === a.fromAgencyId)) errors.push({ field: 'body.fromAgencyId', message: `unknown agency "${a.fromAgencyId}"` });
+    if (!this.org.agencies().some((x) => x.id === a.toAgencyId)) errors.push({ field: 'body.toAgencyId', message: `unknown agency "${a.toAgencyId}"` });
+    if (a.fromAgencyId === a.toAgencyId) errors.push({ field: 'body.toAgencyId', message: 'an agency needs no agreement with itself' });
+    if (a.validFrom && a.validUntil && a.validUntil <= a.validFrom) errors.push({ field: 'body.validUntil', message: 'must be after validFrom' });
+    if (errors.length) throw validationError(errors);
+    const values = {
+      id: a.id,
+      from_agency_id: a.fromAgencyId,
+      to_agency_id: a.toAgencyId,
+      kinds: `,${[...new Set(a.kinds)].join(',')},`,
+      max_rank: CLASS_RANK[a.maxClassification],
+      valid_from: a.validFrom ? new Date(a.validFrom).toISOString() : null,
+      valid_until: a.validUntil ? new Date(a.validUntil).toISOString() : null,
+      note: a.note ?? null,
+      updated_at: nowIso(),
+    };
+    await this.db.kysely.transaction().execute(async (trx) => {
+      await trx.insertInto('sharing_agreements').values(values).onConflict((oc) => oc.column('id').doUpdateSet({ ...values })).execute();
+      await recordChange(trx, actor, 'sharing_agreement', a.id, 'save', a);
+    });
+    return a;
+  }
+
+  async deleteAgreement(actor: Actor, id: string): Promise<void> {
+    await this.db.kysely.transaction().execute(async (trx) => {
+      const res = await trx.deleteFrom('sharing_agreements').where('id', '=', id).executeTakeFirst();
+      if (Number(res.numDeletedRows) === 0) throw notFound('agreement');
+      await recordChange(trx, actor, 'sharing_agreement', id, 'delete');
+    });
+  }
+}
