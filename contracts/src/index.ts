@@ -7,3 +7,4 @@ export * from './trains.js';
 export * from './incidents.js';
 export * from './audit.js';
 export * from './sharing.js';
+export * from './command.js';

@@ -29,6 +29,10 @@ import { AuditService } from './modules/audit/service.js';
 import { SharingService } from './modules/sharing/service.js';
 import { CapImporter } from './modules/sharing/cap-import.js';
 import { sharingRoutes } from './modules/sharing/routes.js';
+import { LevelService } from './modules/command/level-service.js';
+import { TaskService } from './modules/command/task-service.js';
+import { CommandService } from './modules/command/command-service.js';
+import { commandRoutes } from './modules/command/routes.js';
 import { bootstrap } from './bootstrap.js';
 import type { EventBus } from './platform/bus/event.js';
 import { MemoryEventBus } from './platform/bus/memory-bus.js';
@@ -44,6 +48,9 @@ export interface Services {
   organisation: OrganisationService;
   trains: TrainService;
   sharing: SharingService;
+  tasks: TaskService;
+  levels: LevelService;
+  commands: CommandService;
   incidents: IncidentService;
   units: UnitService;
   dispatch: DispatchService;
@@ -89,7 +96,10 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     const handover = new HandoverService(db, incidents, trains, outbox);
     const sharing = new SharingService(db, network, organisation, outbox, { remindAfterS: r.bulletinRemindS, capDomain: 'railjoint.cn' });
     const capImporter = new CapImporter(db, network, organisation, sharing);
-    const services: Services = { users, network, organisation, trains, incidents, units, dispatch, sharing };
+    const levels = new LevelService(db, incidents, organisation, outbox);
+    const tasks = new TaskService(db, incidents, organisation, outbox);
+    const commands = new CommandService(db, incidents, levels, tasks, organisation, outbox);
+    const services: Services = { users, network, organisation, trains, incidents, units, dispatch, sharing, tasks, levels, commands };
 
     await bootstrap(services, config, { announce: opts.announce ?? (() => {}), demoPassword: opts.demoPassword });
 
@@ -116,6 +126,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
         ...changeLogRoutes(db.kysely),
         ...auditRoutes(new AuditService(db.kysely)),
         ...sharingRoutes(sharing, capImporter),
+        ...commandRoutes(levels, commands, tasks),
       ],
       resolveActor,
       extend: (app) => registerLiveChannel(app, { db: db.kysely, bus: bus!, authenticate: liveActor }),
@@ -128,6 +139,8 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       incidents.sweep().catch((e: unknown) => http.log.error({ err: e }, 'incident sweep failed'));
       dispatch.sweep().catch((e: unknown) => http.log.error({ err: e }, 'assignment sweep failed'));
       sharing.sweepReminders().catch((e: unknown) => http.log.error({ err: e }, 'bulletin reminder sweep failed'));
+      tasks.sweepOverdue().catch((e: unknown) => http.log.error({ err: e }, 'task sweep failed'));
+      levels.sweep().catch((e: unknown) => http.log.error({ err: e }, 'level sweep failed'));
     }, 5000);
     sweeper.unref();
     return {

@@ -163,3 +163,27 @@ export function canSeeBulletin(a: BulletinAccess, b: BulletinFacts): boolean {
 export function canPublishBulletin(actor: Actor): boolean {
   return actor.roles.some((r) => r === 'dispatcher' || r === 'commander' || r === 'admin');
 }
+
+// ---- response levels, joint command, task orders -----------------------------------------
+
+/** Raising or lowering the level by hand, opening a joint command: the centre's commanders and dispatchers, or the lead agency's commander. */
+export function canCommand(actor: Actor, roles: IncidentRole[]): boolean {
+  const centre = incidentScope(actor).all && actor.roles.some((r) => r === 'commander' || r === 'dispatcher');
+  return centre || (roles.includes('lead') && actor.roles.includes('commander'));
+}
+
+/** Situation facts (casualties, line blocked) come from whoever works the incident. */
+export function canReportSituation(actor: Actor, roles: IncidentRole[]): boolean {
+  return incidentPermissions(actor, roles).act || (roles.length > 0 && actor.roles.some((r) => r === 'officer' || r === 'commander' || r === 'liaison'));
+}
+
+/** Issuing task orders: the centre, or a commander of an agency that commands in the joint command. */
+export function canIssueTask(actor: Actor, commandRole: 'commander' | 'liaison' | null): boolean {
+  const centre = incidentScope(actor).all && actor.roles.some((r) => r === 'commander' || r === 'dispatcher');
+  return centre || (commandRole === 'commander' && actor.roles.some((r) => r === 'commander' || r === 'dispatcher'));
+}
+
+/** Acknowledging and reporting on a task: the people of the agency it was given to. */
+export function canWorkTask(actor: Actor, toAgencyId: string): boolean {
+  return actor.agencyId === toAgencyId && actor.roles.some((r) => r === 'officer' || r === 'commander' || r === 'liaison' || r === 'dispatcher' || r === 'volunteer');
+}

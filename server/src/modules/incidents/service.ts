@@ -156,6 +156,11 @@ export class IncidentService {
         created_by: actor.userId,
         updated_at: receivedAt,
         version: 1,
+        response_level: null,
+        level_state: null,
+        injured: 0,
+        dead: 0,
+        line_blocked_at: null,
       };
       await trx.insertInto('incidents').values(row).execute();
       const parts = agencyParts(responsibility, actor);
@@ -170,6 +175,11 @@ export class IncidentService {
     });
     this.outbox.kick();
     return { incident: presentIncident(result.row, { likelyDuplicates: result.duplicates }), created: result.created };
+  }
+
+  /** The incident if the actor may see it (else 404), with the actor's agency's roles in it: for the command module. */
+  access(actor: Actor, id: string): Promise<{ row: IncidentRow; roles: IncidentRole[] }> {
+    return this.visible(actor, id);
   }
 
   /** The incident if the actor may see it, with the actor's agency's roles in it. */

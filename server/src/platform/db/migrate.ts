@@ -8,6 +8,7 @@ import { agreementsSchema } from './migrations/005-agreements.js';
 import { priorityReasonsSchema } from './migrations/006-priority-reasons.js';
 import { auditSchema } from './migrations/007-audit.js';
 import { sharingSchema } from './migrations/008-sharing.js';
+import { commandSchema } from './migrations/009-command.js';
 
 /**
  * Migrations are code, listed here in order; each receives the engine so the few type names that
@@ -25,6 +26,7 @@ function provider(db: Db): MigrationProvider {
         '006-priority-reasons': priorityReasonsSchema(),
         '007-audit': auditSchema(db.engine),
         '008-sharing': sharingSchema(db.engine),
+        '009-command': commandSchema(db.engine),
       };
     },
   };

@@ -23,6 +23,11 @@ export interface Database {
   bulletin_reads: BulletinReadsTable;
   bulletin_attachments: BulletinAttachmentsTable;
   sharing_agreements: SharingAgreementsTable;
+  commands: CommandsTable;
+  command_members: CommandMembersTable;
+  command_plans: CommandPlansTable;
+  tasks: TasksTable;
+  task_updates: TaskUpdatesTable;
   outbox: OutboxTable;
   counters: CountersTable;
   incidents: IncidentsTable;
@@ -200,6 +205,14 @@ export interface IncidentsTable {
   created_by: string;
   updated_at: string;
   version: number;
+  /** 响应等级 I–IV; null until first judged */
+  response_level: string | null;
+  /** the level's rules, reasons, who set it, who was told (JSON) */
+  level_state: string | null;
+  injured: Generated<number>;
+  dead: Generated<number>;
+  /** when the line was reported closed to traffic; null while it runs */
+  line_blocked_at: string | null;
 }
 
 export interface IncidentAgenciesTable {
@@ -426,4 +439,66 @@ export interface SharingAgreementsTable {
   valid_until: string | null;
   note: string | null;
   updated_at: string;
+}
+
+export interface CommandsTable {
+  id: string;
+  incident_id: string;
+  name: string;
+  status: string;
+  opened_at: string;
+  opened_by: string;
+  closed_at: string | null;
+  version: number;
+}
+
+export interface CommandMembersTable {
+  command_id: string;
+  agency_id: string;
+  role: string;
+  person: string;
+  user_id: string | null;
+}
+
+export interface CommandPlansTable {
+  command_id: string;
+  period: number;
+  starts_at: string;
+  ends_at: string;
+  /** JSON list */
+  objectives: string;
+  notes: string | null;
+  created_by: string;
+}
+
+export interface TasksTable {
+  id: string;
+  code: string;
+  command_id: string | null;
+  incident_id: string | null;
+  campaign: string | null;
+  title: string;
+  detail: string | null;
+  to_agency_id: string;
+  to_unit_id: string | null;
+  from_agency_id: string;
+  issued_by: string;
+  issued_at: string;
+  deadline: string;
+  status: string;
+  acknowledged_at: string | null;
+  completed_at: string | null;
+  /** when it was flagged overdue to the issuer (once) */
+  overdue_at: string | null;
+  version: number;
+}
+
+export interface TaskUpdatesTable {
+  id: Generated<number>;
+  task_id: string;
+  at: string;
+  by: string;
+  agency_id: string;
+  kind: string;
+  note: string | null;
 }

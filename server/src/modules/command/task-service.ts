@@ -1,0 +1,201 @@
+import crypto from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { CreateTaskRequest, Task } from '@railjoint/contracts';
+import type { Db } from '../../platform/db/database.js';
+import type { Database } from '../../platform/db/schema.js';
+import { SYSTEM_ACTOR, type Actor } from '../../platform/auth/actor.js';
+import { departmentDay, nowIso } from '../../platform/clock.js';
+import { nextNumber } from '../../platform/db/counters.js';
+import { recordChange } from '../../platform/change-log.js';
+import { enqueueEvent, type OutboxRelay } from '../../platform/bus/outbox.js';
+import { conflict, forbidden, notFound, unprocessable, validationError } from '../../platform/http/errors.js';
+import { canIssueTask, canWorkTask, incidentScope } from '../../platform/policies.js';
+import type { IncidentService } from '../incidents/service.js';
+import { appendTimeline } from '../incidents/timeline.js';
+import type { OrganisationService } from '../organisation/service.js';
+import { presentTask, type TaskRow } from './task-presenter.js';
+
+const OPEN = ['issued', 'acknowledged', 'in_progress'];
+type Step = 'acknowledge' | 'progress' | 'complete' | 'cancel';
+
+/** Which step a task may take from which status. */
+const STEPS: Record<Step, { from: string[]; to: string }> = {
+  acknowledge: { from: ['issued'], to: 'acknowledged' },
+  progress: { from: ['issued', 'acknowledged', 'in_progress'], to: 'in_progress' },
+  complete: { from: ['issued', 'acknowledged', 'in_progress'], to: 'completed' },
+  cancel: { from: OPEN, to: 'cancelled' },
+};
+
+/**
+ * Task orders (指令): a commander gives an agency or unit a job with a deadline; its people
+ * acknowledge, report progress and completion; an overdue task is flagged to the issuer once.
+ * Tasks belong to a joint command, an incident, or a campaign (春运安保) with no incident at all.
+ */
+export class TaskService {
+  constructor(
+    private readonly db: Db,
+    private readonly incidents: IncidentService,
+    private readonly org: OrganisationService,
+    private readonly outbox: OutboxRelay,
+  ) {}
+
+  private name = (id: string) => this.org.agencies().find((a) => a.id === id)?.name ?? id;
+
+  private async commandRole(commandId: string, agencyId: string): Promise<'commander' | 'liaison' | null> {
+    const m = await this.db.kysely.selectFrom('command_members').select('role').where('command_id', '=', commandId).where('agency_id', '=', agencyId).executeTakeFirst();
+    return (m?.role as 'commander' | 'liaison' | undefined) ?? null;
+  }
+
+  async create(actor: Actor, req: CreateTaskRequest): Promise<Task> {
+    const now = nowIso();
+    const deadline = new Date(req.deadline).toISOString();
+    if (deadline <= now) throw validationError([{ field: 'body.deadline', message: 'is already past' }]);
+    if (!this.org.agencies().some((a) => a.id === req.toAgencyId)) throw validationError([{ field: 'body.toAgencyId', message: `unknown agency "${req.toAgencyId}"` }]);
+    let incidentId = req.incidentId ?? null;
+    if (req.commandId) {
+      const command = await this.db.kysely.selectFrom('commands').selectAll().where('id', '=', req.commandId).executeTakeFirst();
+      if (!command) throw validationError([{ field: 'body.commandId', message: 'no such command' }]);
+      await this.incidents.access(actor, command.incident_id); // 404 unless the actor may see it
+      if (command.status !== 'open') throw conflict('command_closed', 'the joint command is closed');
+      if (incidentId && incidentId !== command.incident_id) throw validationError([{ field: 'body.incidentId', message: 'is not the command’s incident' }]);
+      incidentId = command.incident_id;
+      if (!canIssueTask(actor, await this.commandRole(command.id, actor.agencyId))) throw forbidden('only the centre and the commanders of the joint command issue its tasks');
+      if (!(await this.commandRole(command.id, req.toAgencyId))) {
+        throw unprocessable('not_in_command', `${this.name(req.toAgencyId)} is not a member of this joint command: add it first`, { fields: [{ field: 'body.toAgencyId', message: 'not a member of the command' }] });
+      }
+    } else if (incidentId) {
+      const { roles } = await this.incidents.access(actor, incidentId);
+      if (!canIssueTask(actor, roles.includes('lead') ? 'commander' : null)) throw forbidden('only the centre and the lead agency’s commanders issue tasks on this incident');
+    } else if (!canIssueTask(actor, null)) {
+      throw forbidden('only the coordination centre issues campaign tasks');
+    }
+    if (req.toUnitId) {
+      const unit = await this.db.kysely.selectFrom('units').select(['id', 'agency_id']).where('id', '=', req.toUnitId).executeTakeFirst();
+      if (!unit || unit.agency_id !== req.toAgencyId) throw validationError([{ field: 'body.toUnitId', message: `not a unit of ${req.toAgencyId}` }]);
+    }
+    const id = crypto.randomUUID();
+    const row = await this.db.kysely.transaction().execute(async (trx) => {
+      const day = departmentDay(Date.parse(now));
+      const n = await nextNumber(trx, `task:${day}`);
+      const t: TaskRow = {
+        id,
+        code: `ZL${day}-${String(n).padStart(4, '0')}`,
+        command_id: req.commandId ?? null,
+        incident_id: incidentId,
+        campaign: req.campaign ?? null,
+        title: req.title,
+        detail: req.detail ?? null,
+        to_agency_id: req.toAgencyId,
+        to_unit_id: req.toUnitId ?? null,
+        from_agency_id: actor.agencyId,
+        issued_by: actor.username,
+        issued_at: now,
+        deadline,
+        status: 'issued',
+        acknowledged_at: null,
+        completed_at: null,
+        overdue_at: null,
+        version: 1,
+      };
+      await this.insert(trx, actor, t);
+      return t;
+    });
+    this.outbox.kick();
+    return presentTask(row, [], this.name, now);
+  }
+
+  /** Inside a transaction (the handover request creates one for the station police this way). */
+  async insert(trx: Kysely<Database>, actor: Actor, t: TaskRow): Promise<void> {
+    await trx.insertInto('tasks').values(t).execute();
+    await trx.insertInto('task_updates').values({ task_id: t.id, at: t.issued_at, by: actor.username, agency_id: actor.agencyId, kind: 'issued', note: null }).execute();
+    if (t.incident_id) {
+      // the receiving agency must see the incident its task is about
+      await trx.insertInto('incident_agencies').values({ incident_id: t.incident_id, agency_id: t.to_agency_id, role: 'support' }).onConflict((oc) => oc.doNothing()).execute();
+      await appendTimeline(trx, t.incident_id, actor, 'task_issued', null, null, { taskId: t.id, code: t.code, title: t.title, to: t.to_agency_id, deadline: t.deadline }, null, t.issued_at);
+    }
+    await recordChange(trx, actor, 'task', t.id, 'issue', { code: t.code, to: t.to_agency_id, deadline: t.deadline });
+    await enqueueEvent(trx, { type: 'task.issued', entity: 'task', entityId: t.id, audience: [t.from_agency_id, t.to_agency_id], payload: { id: t.id, code: t.code } });
+  }
+
+  async nextCode(trx: Kysely<Database>, at: string): Promise<string> {
+    const day = departmentDay(Date.parse(at));
+    return `ZL${day}-${String(await nextNumber(trx, `task:${day}`)).padStart(4, '0')}`;
+  }
+
+  /** The task if the actor may see it: its two agencies, the centre, members of its command. */
+  private async visible(actor: Actor, id: string): Promise<TaskRow> {
+    const t = await this.db.kysely.selectFrom('tasks').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!t) throw notFound('task');
+    if (incidentScope(actor).all || t.to_agency_id === actor.agencyId || t.from_agency_id === actor.agencyId) return t;
+    if (t.command_id && (await this.commandRole(t.command_id, actor.agencyId))) return t;
+    throw notFound('task');
+  }
+
+  async get(actor: Actor, id: string): Promise<Task> {
+    const t = await this.visible(actor, id);
+    return presentTask(t, await this.updates(t.id), this.name, nowIso());
+  }
+
+  private updates(id: string) {
+    return this.db.kysely.selectFrom('task_updates').selectAll().where('task_id', '=', id).orderBy('id').execute();
+  }
+
+  async step(actor: Actor, id: string, step: Step, note: string | null): Promise<Task> {
+    const t = await this.visible(actor, id);
+    if (step === 'cancel') {
+      if (t.from_agency_id !== actor.agencyId || !canIssueTask(actor, 'commander')) throw forbidden('only the issuing agency’s commanders cancel a task');
+    } else if (!canWorkTask(actor, t.to_agency_id)) {
+      throw forbidden('only the people of the agency the task was given to report on it');
+    }
+    const rule = STEPS[step];
+    if (!rule.from.includes(t.status)) throw conflict('invalid_transition', `a task that is ${t.status} cannot be ${step === 'progress' ? 'updated' : `${step}d`}`, { allowed: Object.entries(STEPS).filter(([, r]) => r.from.includes(t.status)).map(([s]) => s) });
+    const at = nowIso();
+    const patch: Partial<TaskRow> = { status: rule.to, version: t.version + 1 };
+    if (step === 'acknowledge' || (!t.acknowledged_at && step !== 'cancel')) patch.acknowledged_at = t.acknowledged_at ?? at;
+    if (step === 'complete') patch.completed_at = at;
+    await this.db.kysely.transaction().execute(async (trx) => {
+      const res = await trx.updateTable('tasks').set(patch).where('id', '=', id).where('version', '=', t.version).executeTakeFirst();
+      if (Number(res.numUpdatedRows) !== 1) throw conflict('stale', 'the task changed meanwhile; reload and try again');
+      await trx.insertInto('task_updates').values({ task_id: id, at, by: actor.username, agency_id: actor.agencyId, kind: step, note }).execute();
+      if (t.incident_id) await appendTimeline(trx, t.incident_id, actor, `task_${step}`, null, null, { taskId: id, code: t.code, note }, null, at);
+      await recordChange(trx, actor, 'task', id, step, { note });
+      await enqueueEvent(trx, { type: `task.${step}`, entity: 'task', entityId: id, audience: [t.from_agency_id, t.to_agency_id], payload: { id, status: rule.to } });
+    });
+    this.outbox.kick();
+    return this.get(actor, id);
+  }
+
+  async list(actor: Actor, q: { scope: 'mine' | 'issued' | 'all'; commandId?: string; status?: string; overdue?: 'true' | 'false'; limit: number }): Promise<{ tasks: Task[] }> {
+    const now = nowIso();
+    let s = this.db.kysely.selectFrom('tasks').selectAll().orderBy('deadline').limit(q.limit);
+    if (q.commandId) {
+      const command = await this.db.kysely.selectFrom('commands').select('incident_id').where('id', '=', q.commandId).executeTakeFirst();
+      if (!command) throw notFound('command');
+      await this.incidents.access(actor, command.incident_id);
+      s = s.where('command_id', '=', q.commandId);
+    } else if (q.scope === 'mine') s = s.where('to_agency_id', '=', actor.agencyId);
+    else if (q.scope === 'issued') s = s.where('from_agency_id', '=', actor.agencyId);
+    else if (!incidentScope(actor).all) s = s.where((eb) => eb.or([eb('to_agency_id', '=', actor.agencyId), eb('from_agency_id', '=', actor.agencyId)]));
+    if (q.status) s = s.where('status', '=', q.status);
+    if (q.overdue === 'true') s = s.where('status', 'in', OPEN).where('deadline', '<', now);
+    const rows = await s.execute();
+    const updates = rows.length ? await this.db.kysely.selectFrom('task_updates').selectAll().where('task_id', 'in', rows.map((r) => r.id)).orderBy('id').execute() : [];
+    return { tasks: rows.map((r) => presentTask(r, updates.filter((u) => u.task_id === r.id), this.name, now)) };
+  }
+
+  /** Flags each task past its deadline to the issuer, once (and on the incident's timeline). */
+  async sweepOverdue(now: string = nowIso()): Promise<{ flagged: number }> {
+    const due = await this.db.kysely.selectFrom('tasks').selectAll().where('status', 'in', OPEN).where('deadline', '<', now).where('overdue_at', 'is', null).limit(500).execute();
+    if (!due.length) return { flagged: 0 };
+    await this.db.kysely.transaction().execute(async (trx) => {
+      for (const t of due) {
+        await trx.updateTable('tasks').set({ overdue_at: now }).where('id', '=', t.id).execute();
+        await trx.insertInto('task_updates').values({ task_id: t.id, at: now, by: 'system', agency_id: 'platform', kind: 'overdue', note: null }).execute();
+        if (t.incident_id) await appendTimeline(trx, t.incident_id, SYSTEM_ACTOR, 'task_overdue', null, null, { taskId: t.id, code: t.code, deadline: t.deadline, to: t.to_agency_id }, null, now);
+        await enqueueEvent(trx, { type: 'task.overdue', entity: 'task', entityId: t.id, audience: [t.from_agency_id, t.to_agency_id], payload: { id: t.id, code: t.code } });
+      }
+    });
+    this.outbox.kick();
+    return { flagged: due.length };
+  }
+}
