@@ -99,6 +99,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     const levels = new LevelService(db, incidents, organisation, outbox);
     const tasks = new TaskService(db, incidents, organisation, outbox);
     const commands = new CommandService(db, incidents, levels, tasks, organisation, outbox);
+    handover.whenRequested((trx, actor, h) => tasks.handoverTask(trx, actor, h));
     const services: Services = { users, network, organisation, trains, incidents, units, dispatch, sharing, tasks, levels, commands };
 
     await bootstrap(services, config, { announce: opts.announce ?? (() => {}), demoPassword: opts.demoPassword });

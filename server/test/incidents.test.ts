@@ -61,7 +61,9 @@ describe.each(ENGINES)('incidents on %s', (engine) => {
     const asked = await post(`/api/incidents/${inc.id}/handover`, { stationId: p.proposed.stationId, at: '2026-12-01T07:20:00+08:00' });
     expect(asked.statusCode, asked.body).toBe(200);
     expect(asked.json().support.map((a: { agencyId: string }) => a.agencyId)).toContain(police);
-    expect(asked.json().timeline.at(-1)).toMatchObject({ action: 'handover_requested', detail: { train: 'G1501', stationId: p.proposed.stationId } });
+    expect(asked.json().timeline.at(-2)).toMatchObject({ action: 'handover_requested', detail: { train: 'G1501', stationId: p.proposed.stationId } });
+    // and the station's police have their task order: meet the train on arrival
+    expect(asked.json().timeline.at(-1)).toMatchObject({ action: 'task_issued', detail: { to: p.proposed.police.agencyId, deadline: new Date(p.proposed.arrival).toISOString() } });
     const missing = await post('/api/incidents', report({ location: { train: 'X9999', at: '2026-12-01T07:20:00+08:00' } }));
     expect(missing.statusCode).toBe(422);
     expect(missing.json().error.details.fields[0].field).toBe('body.location.train');

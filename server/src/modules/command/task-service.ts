@@ -122,6 +122,37 @@ export class TaskService {
     return `ZL${day}-${String(await nextNumber(trx, `task:${day}`)).padStart(4, '0')}`;
   }
 
+  /**
+   * The task order of a handover station ahead: the station's police meet the train on arrival.
+   * Runs inside the handover request's transaction, so the request and its task stand or fall together.
+   */
+  async handoverTask(trx: Kysely<Database>, actor: Actor, h: { incidentId: string; train: string; station: string; arrival: string | null; policeAgencyId: string; at: string }): Promise<{ taskId: string; code: string }> {
+    const deadline = h.arrival ? new Date(h.arrival).toISOString() : new Date(Date.parse(h.at) + 3600_000).toISOString();
+    const hhmm = h.arrival ? h.arrival.slice(11, 16) : '';
+    const t: TaskRow = {
+      id: crypto.randomUUID(),
+      code: await this.nextCode(trx, h.at),
+      command_id: null,
+      incident_id: h.incidentId,
+      campaign: null,
+      title: `前方站交接：${h.station} 接 ${h.train} 次列车${hhmm ? `（${hhmm} 到站）` : ''}`,
+      detail: `${h.train} 次列车上的警情在 ${h.station} 交接：请派员按时到站台接车，与乘警办理交接。`,
+      to_agency_id: h.policeAgencyId,
+      to_unit_id: null,
+      from_agency_id: actor.agencyId,
+      issued_by: actor.username,
+      issued_at: h.at,
+      deadline,
+      status: 'issued',
+      acknowledged_at: null,
+      completed_at: null,
+      overdue_at: null,
+      version: 1,
+    };
+    await this.insert(trx, actor, t);
+    return { taskId: t.id, code: t.code };
+  }
+
   /** The task if the actor may see it: its two agencies, the centre, members of its command. */
   private async visible(actor: Actor, id: string): Promise<TaskRow> {
     const t = await this.db.kysely.selectFrom('tasks').selectAll().where('id', '=', id).executeTakeFirst();

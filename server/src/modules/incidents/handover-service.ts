@@ -1,4 +1,6 @@
+import type { Kysely } from 'kysely';
 import type { ResolveResult } from '@railjoint/contracts';
+import type { Database } from '../../platform/db/schema.js';
 import type { Db } from '../../platform/db/database.js';
 import { nowIso } from '../../platform/db/database.js';
 import type { Actor } from '../../platform/auth/actor.js';
@@ -11,8 +13,16 @@ import { proposeHandover, DEFAULT_MIN_LEAD_S } from './handover.js';
 import { appendTimeline, incidentAudience } from './timeline.js';
 import { nowDate } from '../../platform/clock.js';
 
+/**
+ * Work done inside the handover request's transaction by another module: the command module
+ * issues the station police their task order ("meet G1501 at 永福南 at 07:31").
+ */
+export type HandoverHook = (trx: Kysely<Database>, actor: Actor, h: { incidentId: string; train: string; stationId: string; station: string; arrival: string | null; policeAgencyId: string; at: string }) => Promise<{ taskId: string; code: string } | null>;
+
 /** Handing a case on a train to the police of a station ahead (前方站交接). */
 export class HandoverService {
+  private onRequested: HandoverHook | null = null;
+
   constructor(
     private readonly db: Db,
     private readonly incidents: IncidentService,
@@ -20,6 +30,11 @@ export class HandoverService {
     private readonly outbox: OutboxRelay,
     private readonly minLeadS = DEFAULT_MIN_LEAD_S,
   ) {}
+
+  /** Set by the app once the task module exists. */
+  whenRequested(hook: HandoverHook): void {
+    this.onRequested = hook;
+  }
 
   private async trainIncident(actor: Actor, id: string) {
     const scope = incidentScope(actor);
@@ -60,6 +75,8 @@ export class HandoverService {
       await trx.updateTable('incidents').set({ resolution: JSON.stringify(resolution), updated_at: stamp, version: row.version + 1 }).where('id', '=', id).where('version', '=', row.version).execute();
       await trx.insertInto('incident_agencies').values({ incident_id: id, agency_id: police.agencyId, role: 'support' }).onConflict((oc) => oc.doNothing()).execute();
       await appendTimeline(trx, id, actor, 'handover_requested', null, null, { train: row.train, stationId, station: option.name, arrival: option.arrival, leadTimeS: option.leadTimeS, police }, client, stamp);
+      // the station police's task order follows on the timeline as its own entry
+      if (this.onRequested) await this.onRequested(trx, actor, { incidentId: id, train: row.train!, stationId, station: option.name, arrival: option.arrival ?? null, policeAgencyId: police.agencyId, at: stamp });
       await enqueueEvent(trx, { type: 'incident.handover_requested', entity: 'incident', entityId: id, audience: await incidentAudience(trx, id), payload: { id, train: row.train, stationId, arrival: option.arrival, police: police.agencyId } });
     });
     this.outbox.kick();
