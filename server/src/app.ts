@@ -33,6 +33,7 @@ import { LevelService } from './modules/command/level-service.js';
 import { TaskService } from './modules/command/task-service.js';
 import { CommandService } from './modules/command/command-service.js';
 import { commandRoutes } from './modules/command/routes.js';
+import { eidoRoutes } from './modules/incidents/eido-routes.js';
 import { bootstrap } from './bootstrap.js';
 import type { EventBus } from './platform/bus/event.js';
 import { MemoryEventBus } from './platform/bus/memory-bus.js';
@@ -128,6 +129,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
         ...auditRoutes(new AuditService(db.kysely)),
         ...sharingRoutes(sharing, capImporter),
         ...commandRoutes(levels, commands, tasks),
+        ...eidoRoutes(db, incidents, organisation, 'lz.railjoint.cn'),
       ],
       resolveActor,
       extend: (app) => registerLiveChannel(app, { db: db.kysely, bus: bus!, authenticate: liveActor }),

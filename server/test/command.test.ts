@@ -144,3 +144,32 @@ describe.each(ENGINES)('response levels, joint command and task orders on %s', (
     expect((await post('/api/tasks', { title: '无归属任务', toAgencyId: 'cb-yufeng', deadline: inMinutes(60) })).json().error.details.fields[0].field).toBe('body.campaign');
   });
 });
+
+describe('NENA EIDO export', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startApp({ engine: 'sqlite', demo: true });
+  });
+  afterAll(async () => t?.close());
+
+  it('exports an incident whose every $ref resolves, with the timeline as notes, and audits the export', async () => {
+    const { eidoReferences } = await import('../src/modules/incidents/eido.js');
+    const dispatcher = await t.login('lz.dispatcher1');
+    const { get, post } = requests(() => t, () => dispatcher);
+    const inc = (await post('/api/incidents', { category: 'stone_throwing', channel: 'hotline', location: { lon: 109.5125, lat: 24.367 }, description: '列车被石块击中' })).json();
+    await post(`/api/incidents/${inc.id}/dispatch`, { units: ['u-ps-liuzhou-car'] });
+    const res = await get(`/api/incidents/${inc.id}/eido`);
+    expect(res.statusCode, res.body).toBe(200);
+    const doc = res.json();
+    expect(doc).toMatchObject({ eidoVersion: '1.0', incidentComponent: [{ incidentTrackingIdentifier: inc.code, incidentStatusCommonRegistryText: ['Dispatched'] }] });
+    expect(doc.locationComponent[0].locationByValue).toMatch(/<gml:pos>24\.\d+ 109\.\d+<\/gml:pos>/);
+    expect(doc.notesComponent[0].notesActionCommentText).toBe('列车被石块击中');
+    expect(doc.agencyComponent.map((a: { agencyName: string }) => a.agencyName)).toContain('柳州站派出所');
+    const { ids, refs } = eidoReferences(doc);
+    expect(refs.length).toBeGreaterThan(5);
+    expect(refs.filter((r) => !ids.has(r))).toEqual([]);
+    expect((await get(`/api/incidents/${inc.id}/eido`, await t.login('sanjiang.liaison'))).statusCode).toBe(404);
+    const audit = (await get(`/api/audit?entity=incident&entityId=${inc.id}&kind=read`, await t.login('lz.auditor'))).json().entries;
+    expect(audit.map((e: { action: string }) => e.action)).toContain('export:eido');
+  });
+});
