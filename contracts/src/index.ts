@@ -8,3 +8,4 @@ export * from './incidents.js';
 export * from './audit.js';
 export * from './sharing.js';
 export * from './command.js';
+export * from './reports.js';

@@ -34,6 +34,8 @@ import { TaskService } from './modules/command/task-service.js';
 import { CommandService } from './modules/command/command-service.js';
 import { commandRoutes } from './modules/command/routes.js';
 import { eidoRoutes } from './modules/incidents/eido-routes.js';
+import { SitrepService } from './modules/reports/service.js';
+import { sitrepRoutes } from './modules/reports/routes.js';
 import { bootstrap } from './bootstrap.js';
 import type { EventBus } from './platform/bus/event.js';
 import { MemoryEventBus } from './platform/bus/memory-bus.js';
@@ -52,6 +54,7 @@ export interface Services {
   tasks: TaskService;
   levels: LevelService;
   commands: CommandService;
+  sitreps: SitrepService;
   incidents: IncidentService;
   units: UnitService;
   dispatch: DispatchService;
@@ -101,7 +104,8 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     const tasks = new TaskService(db, incidents, organisation, outbox);
     const commands = new CommandService(db, incidents, levels, tasks, organisation, outbox);
     handover.whenRequested((trx, actor, h) => tasks.handoverTask(trx, actor, h));
-    const services: Services = { users, network, organisation, trains, incidents, units, dispatch, sharing, tasks, levels, commands };
+    const sitreps = new SitrepService(db, incidents, levels, commands, network, organisation);
+    const services: Services = { users, network, organisation, trains, incidents, units, dispatch, sharing, tasks, levels, commands, sitreps };
 
     await bootstrap(services, config, { announce: opts.announce ?? (() => {}), demoPassword: opts.demoPassword });
 
@@ -130,6 +134,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
         ...sharingRoutes(sharing, capImporter),
         ...commandRoutes(levels, commands, tasks),
         ...eidoRoutes(db, incidents, organisation, 'lz.railjoint.cn'),
+        ...sitrepRoutes(sitreps),
       ],
       resolveActor,
       extend: (app) => registerLiveChannel(app, { db: db.kysely, bus: bus!, authenticate: liveActor }),
@@ -144,6 +149,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       sharing.sweepReminders().catch((e: unknown) => http.log.error({ err: e }, 'bulletin reminder sweep failed'));
       tasks.sweepOverdue().catch((e: unknown) => http.log.error({ err: e }, 'task sweep failed'));
       levels.sweep().catch((e: unknown) => http.log.error({ err: e }, 'level sweep failed'));
+      sitreps.sweep().catch((e: unknown) => http.log.error({ err: e }, 'situation report sweep failed'));
     }, 5000);
     sweeper.unref();
     return {

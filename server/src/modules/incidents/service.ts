@@ -161,6 +161,8 @@ export class IncidentService {
         injured: 0,
         dead: 0,
         line_blocked_at: null,
+        sitrep_every_min: null,
+        sitrep_due_at: null,
       };
       await trx.insertInto('incidents').values(row).execute();
       const parts = agencyParts(responsibility, actor);

@@ -9,6 +9,7 @@ import { priorityReasonsSchema } from './migrations/006-priority-reasons.js';
 import { auditSchema } from './migrations/007-audit.js';
 import { sharingSchema } from './migrations/008-sharing.js';
 import { commandSchema } from './migrations/009-command.js';
+import { sitrepsSchema } from './migrations/010-sitreps.js';
 
 /**
  * Migrations are code, listed here in order; each receives the engine so the few type names that
@@ -27,6 +28,7 @@ function provider(db: Db): MigrationProvider {
         '007-audit': auditSchema(db.engine),
         '008-sharing': sharingSchema(db.engine),
         '009-command': commandSchema(db.engine),
+        '010-sitreps': sitrepsSchema(),
       };
     },
   };

@@ -28,6 +28,7 @@ export interface Database {
   command_plans: CommandPlansTable;
   tasks: TasksTable;
   task_updates: TaskUpdatesTable;
+  sitreps: SitrepsTable;
   outbox: OutboxTable;
   counters: CountersTable;
   incidents: IncidentsTable;
@@ -213,6 +214,9 @@ export interface IncidentsTable {
   dead: Generated<number>;
   /** when the line was reported closed to traffic; null while it runs */
   line_blocked_at: string | null;
+  /** situation reports drafted automatically every so many minutes; null for none */
+  sitrep_every_min: number | null;
+  sitrep_due_at: string | null;
 }
 
 export interface IncidentAgenciesTable {
@@ -501,4 +505,24 @@ export interface TaskUpdatesTable {
   agency_id: string;
   kind: string;
   note: string | null;
+}
+
+export interface SitrepsTable {
+  id: string;
+  incident_id: string;
+  number: number;
+  status: string;
+  title: string;
+  /** JSON list of {key, heading, body} */
+  sections: string;
+  /** JSON map data (lines, incident, units) as of generation */
+  map: string;
+  generated_at: string;
+  generated_by: string;
+  /** 1 when the schedule made it */
+  scheduled: number;
+  updated_at: string;
+  released_at: string | null;
+  released_by: string | null;
+  version: number;
 }

@@ -1,0 +1,186 @@
+import crypto from 'node:crypto';
+import type { LonLat, Sitrep } from '@railjoint/contracts';
+import { IncidentDetail } from '@railjoint/contracts';
+import type { Db } from '../../platform/db/database.js';
+import type { Actor } from '../../platform/auth/actor.js';
+import { SYSTEM_ACTOR } from '../../platform/auth/actor.js';
+import { nowIso } from '../../platform/clock.js';
+import { recordChange } from '../../platform/change-log.js';
+import { conflict, forbidden, HttpError, notFound } from '../../platform/http/errors.js';
+import { canCommand, incidentPermissions } from '../../platform/policies.js';
+import type { IncidentService } from '../incidents/service.js';
+import { appendTimeline } from '../incidents/timeline.js';
+import type { NetworkService } from '../network/service.js';
+import type { OrganisationService } from '../organisation/service.js';
+import type { LevelService } from '../command/level-service.js';
+import type { CommandService } from '../command/command-service.js';
+import { draftSitrep } from './sitrep-model.js';
+import { linesNear, type SitrepMap } from './sitrep-map.js';
+import { sitrepHtml } from './sitrep-html.js';
+import { sitrepPdf } from './sitrep-pdf.js';
+
+const MAP_RADIUS_M = 12_000;
+const beijing = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
+const bj = (iso: string) => beijing.format(new Date(iso));
+
+type Row = { id: string; incident_id: string; number: number; status: string; title: string; sections: string; map: string; generated_at: string; generated_by: string; scheduled: number; updated_at: string; released_at: string | null; released_by: string | null; version: number };
+
+/**
+ * Situation reports (情况报告): drafted from the incident on demand or on a schedule, edited,
+ * released (then frozen), exported as HTML and PDF with the map as it was when drafted.
+ */
+export class SitrepService {
+  constructor(
+    private readonly db: Db,
+    private readonly incidents: IncidentService,
+    private readonly levels: LevelService,
+    private readonly commands: CommandService,
+    private readonly network: NetworkService,
+    private readonly org: OrganisationService,
+  ) {}
+
+  private present(r: Row, code: string): Sitrep {
+    return {
+      id: r.id,
+      incidentId: r.incident_id,
+      incidentCode: code,
+      number: Number(r.number),
+      status: r.status as Sitrep['status'],
+      title: r.title,
+      sections: JSON.parse(r.sections) as Sitrep['sections'],
+      generatedAt: r.generated_at,
+      generatedBy: r.generated_by,
+      scheduled: Number(r.scheduled) === 1,
+      updatedAt: r.updated_at,
+      releasedAt: r.released_at,
+      releasedBy: r.released_by,
+    };
+  }
+
+  /** Drafts the next report from the incident's data as the actor sees it. */
+  async generate(actor: Actor, incidentId: string, scheduled = false): Promise<Sitrep> {
+    const incident = IncidentDetail.parse(await this.incidents.get(actor, incidentId));
+    const [level, command] = await Promise.all([
+      this.levels.get(actor, incidentId),
+      this.commands.byIncident(actor, incidentId).catch((e: unknown) => {
+        if (e instanceof HttpError && e.status === 404) return null;
+        throw e;
+      }),
+    ]);
+    const units = await this.db.kysely
+      .selectFrom('assignments')
+      .innerJoin('units', 'units.id', 'assignments.unit_id')
+      .select(['units.id', 'units.callsign', 'units.agency_id', 'units.status', 'units.lon', 'units.lat'])
+      .where('assignments.incident_id', '=', incidentId)
+      .where('assignments.status', 'in', ['assigned', 'acknowledged'])
+      .execute();
+    const agencyName = (id: string) => this.org.agencies().find((a) => a.id === id)?.name ?? id;
+    const now = nowIso();
+    const model = this.network.current();
+    const centre = incident.location.coordinates as LonLat;
+    const lines = linesNear(model.lines().map((l) => ({ name: l.name, highSpeed: l.highSpeed, lengthM: l.ref.lengthM, pointAt: (m: number) => l.ref.pointAt(m) as LonLat })), centre, MAP_RADIUS_M);
+    const near = (p: LonLat) => Math.abs(p[0] - centre[0]) < 0.2 && Math.abs(p[1] - centre[1]) < 0.15;
+    const map: SitrepMap = {
+      centre,
+      radiusM: MAP_RADIUS_M,
+      lines,
+      stations: model.stations().filter((s) => near(s.coordinates)).map((s) => ({ name: s.name, at: s.coordinates })),
+      units: units.filter((u) => u.lon !== null && u.lat !== null).map((u) => ({ name: u.callsign, agency: agencyName(u.agency_id), at: [Number(u.lon), Number(u.lat)] as LonLat })),
+      incident: { label: incident.code, at: centre },
+    };
+    const id = crypto.randomUUID();
+    const row = await this.db.kysely.transaction().execute(async (trx) => {
+      const last = await trx.selectFrom('sitreps').select((eb) => eb.fn.max('number').as('n')).where('incident_id', '=', incidentId).executeTakeFirst();
+      const number = Number(last?.n ?? 0) + 1;
+      const draft = draftSitrep({ incident, level, command, units: units.map((u) => ({ id: u.id, name: u.callsign, agency: agencyName(u.agency_id), status: u.status })), number, time: bj, now });
+      const r: Row = { id, incident_id: incidentId, number, status: 'draft', title: draft.title, sections: JSON.stringify(draft.sections), map: JSON.stringify(map), generated_at: now, generated_by: actor.username, scheduled: scheduled ? 1 : 0, updated_at: now, released_at: null, released_by: null, version: 1 };
+      await trx.insertInto('sitreps').values(r).execute();
+      await appendTimeline(trx, incidentId, actor, 'sitrep_drafted', null, null, { sitrepId: id, number, scheduled }, null, now);
+      return r;
+    });
+    return this.present(row, incident.code);
+  }
+
+  private async load(actor: Actor, id: string): Promise<{ row: Row; code: string; roles: Awaited<ReturnType<IncidentService['access']>>['roles'] }> {
+    const row = (await this.db.kysely.selectFrom('sitreps').selectAll().where('id', '=', id).executeTakeFirst()) as Row | undefined;
+    if (!row) throw notFound('situation report');
+    const { row: incident, roles } = await this.incidents.access(actor, row.incident_id);
+    return { row, code: incident.code, roles };
+  }
+
+  async list(actor: Actor, incidentId: string): Promise<{ sitreps: Sitrep[] }> {
+    const { row } = await this.incidents.access(actor, incidentId);
+    const rows = (await this.db.kysely.selectFrom('sitreps').selectAll().where('incident_id', '=', incidentId).orderBy('number', 'desc').execute()) as Row[];
+    return { sitreps: rows.map((r) => this.present(r, row.code)) };
+  }
+
+  async get(actor: Actor, id: string): Promise<Sitrep> {
+    const { row, code } = await this.load(actor, id);
+    return this.present(row, code);
+  }
+
+  async edit(actor: Actor, id: string, body: { title: string; sections: Sitrep['sections'] }): Promise<Sitrep> {
+    const { row, code, roles } = await this.load(actor, id);
+    if (!incidentPermissions(actor, roles).act && !canCommand(actor, roles)) throw forbidden('only those working the incident edit its reports');
+    if (row.status !== 'draft') throw conflict('released', 'a released report is not changed: draft the next one');
+    const now = nowIso();
+    await this.db.kysely.transaction().execute(async (trx) => {
+      const res = await trx.updateTable('sitreps').set({ title: body.title, sections: JSON.stringify(body.sections), updated_at: now, version: row.version + 1 }).where('id', '=', id).where('version', '=', row.version).executeTakeFirst();
+      if (Number(res.numUpdatedRows) !== 1) throw conflict('stale', 'the report changed meanwhile; reload and try again');
+      await recordChange(trx, actor, 'sitrep', id, 'edit', { title: body.title });
+    });
+    return this.get(actor, id);
+  }
+
+  async release(actor: Actor, id: string): Promise<Sitrep> {
+    const { row, roles } = await this.load(actor, id);
+    if (!canCommand(actor, roles)) throw forbidden('a commander releases situation reports');
+    if (row.status !== 'draft') throw conflict('released', 'the report is already released');
+    const now = nowIso();
+    await this.db.kysely.transaction().execute(async (trx) => {
+      const res = await trx.updateTable('sitreps').set({ status: 'released', released_at: now, released_by: actor.username, updated_at: now, version: row.version + 1 }).where('id', '=', id).where('version', '=', row.version).executeTakeFirst();
+      if (Number(res.numUpdatedRows) !== 1) throw conflict('stale', 'the report changed meanwhile; reload and try again');
+      await appendTimeline(trx, row.incident_id, actor, 'sitrep_released', null, null, { sitrepId: id, number: row.number, title: row.title }, null, now);
+    });
+    return this.get(actor, id);
+  }
+
+  async render(actor: Actor, id: string, format: 'html' | 'pdf'): Promise<{ body: string | Buffer; filename: string }> {
+    const { row, code } = await this.load(actor, id);
+    const r = this.present(row, code);
+    const map = JSON.parse(row.map) as SitrepMap;
+    const centre = this.org.agencies().find((a) => a.type === 'coordination_centre');
+    const meta = { department: centre?.name ?? 'RailJoint', printedAt: bj(nowIso()) };
+    const filename = `${code}-sitrep-${r.number}.${format}`;
+    return { body: format === 'html' ? sitrepHtml(r, map, meta) : await sitrepPdf(r, map, meta), filename };
+  }
+
+  /** Draft reports on the schedule: every N minutes while the incident is open. */
+  async setSchedule(actor: Actor, incidentId: string, everyMinutes: number | null): Promise<{ everyMinutes: number | null; dueAt: string | null }> {
+    const { row, roles } = await this.incidents.access(actor, incidentId);
+    if (!canCommand(actor, roles)) throw forbidden('a commander sets the reporting schedule');
+    const dueAt = everyMinutes ? new Date(Date.parse(nowIso()) + everyMinutes * 60_000).toISOString() : null;
+    await this.db.kysely.transaction().execute(async (trx) => {
+      await trx.updateTable('incidents').set({ sitrep_every_min: everyMinutes, sitrep_due_at: dueAt }).where('id', '=', row.id).execute();
+      await recordChange(trx, actor, 'incident', row.id, 'sitrep_schedule', { everyMinutes });
+    });
+    return { everyMinutes, dueAt };
+  }
+
+  async sweep(now: string = nowIso()): Promise<{ drafted: number }> {
+    const due = await this.db.kysely
+      .selectFrom('incidents')
+      .select(['id', 'sitrep_every_min'])
+      .where('sitrep_due_at', '<=', now)
+      .where('status', 'in', ['received', 'dispatched', 'en_route', 'on_scene', 'transferred'])
+      .limit(50)
+      .execute();
+    for (const d of due) {
+      const next = new Date(Date.parse(now) + Number(d.sitrep_every_min ?? 60) * 60_000).toISOString();
+      // claim the slot first so two instances never both draft it
+      const claimed = await this.db.kysely.updateTable('incidents').set({ sitrep_due_at: next }).where('id', '=', d.id).where('sitrep_due_at', '<=', now).executeTakeFirst();
+      if (Number(claimed.numUpdatedRows) === 1) await this.generate({ ...SYSTEM_ACTOR, agencyType: 'coordination_centre', roles: ['dispatcher'] }, d.id, true);
+    }
+    return { drafted: due.length };
+  }
+}

@@ -1,0 +1,75 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import PDFDocument from 'pdfkit';
+import type { Sitrep } from '@railjoint/contracts';
+import { projector, type SitrepMap } from './sitrep-map.js';
+
+// Noto Sans SC (Hans, GB2312 coverage, SIL OFL) from npm: reports must print in Chinese on a
+// server with no CJK fonts installed. Only the glyphs used are embedded.
+const require = createRequire(import.meta.url);
+const FONT_DIR = path.join(path.dirname(require.resolve('@embedpdf/fonts-sc')), '..', 'fonts');
+const REGULAR = path.join(FONT_DIR, 'NotoSansHans-Regular.otf');
+const BOLD = path.join(FONT_DIR, 'NotoSansHans-Bold.otf');
+
+function drawMap(doc: PDFKit.PDFDocument, map: SitrepMap, x0: number, y0: number, w: number, h: number): void {
+  const at = projector(map, w, h);
+  const p = (q: [number, number]) => [x0 + q[0], y0 + q[1]] as const;
+  doc.save();
+  doc.rect(x0, y0, w, h).fillAndStroke('#f4f6f8', '#9aa5b1');
+  doc.rect(x0, y0, w, h).clip();
+  for (const l of map.lines) {
+    for (const run of l.points) {
+      run.forEach((pt, k) => {
+        const [x, y] = p(at(pt));
+        if (k) doc.lineTo(x, y);
+        else doc.moveTo(x, y);
+      });
+      doc.lineWidth(2).strokeColor(l.highSpeed ? '#c8102e' : '#1f2933').stroke();
+    }
+  }
+  doc.font('zh').fontSize(7);
+  for (const s of map.stations) {
+    const [x, y] = p(at(s.at));
+    doc.circle(x, y, 3).lineWidth(1).fillAndStroke('#ffffff', '#1f2933');
+    doc.fillColor('#1f2933').text(s.name, x + 5, y - 9, { lineBreak: false });
+  }
+  for (const u of map.units) {
+    const [x, y] = p(at(u.at));
+    doc.rect(x - 3, y - 3, 6, 6).fill('#1565c0');
+    doc.fillColor('#1565c0').text(u.name, x + 5, y - 3, { lineBreak: false });
+  }
+  const [ix, iy] = p(at(map.incident.at));
+  doc.circle(ix, iy, 6).lineWidth(1.5).fillAndStroke('#c8102e', '#ffffff');
+  doc.font('zh-bold').fontSize(9).fillColor('#1f2933').text(map.incident.label, ix + 9, iy - 5, { lineBreak: false });
+  doc.restore();
+}
+
+/** The report as an A4 PDF with the map on the first page. */
+export function sitrepPdf(r: Sitrep, map: SitrepMap, meta: { department: string; printedAt: string }): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: r.title, Author: meta.department, Creator: 'RailJoint' } });
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+    doc.registerFont('zh', REGULAR);
+    doc.registerFont('zh-bold', BOLD);
+    const width = doc.page.width - 100;
+    doc.font('zh-bold').fontSize(16).fillColor('#1f2933').text(r.title, { align: 'center' });
+    const stamp = r.status === 'released' ? `已发布 ${r.releasedAt ?? ''} ${r.releasedBy ?? ''}` : '草稿（未发布）';
+    doc.font('zh').fontSize(9).fillColor(r.status === 'released' ? '#52606d' : '#c8102e').text(`${meta.department} · 第 ${r.number} 期 · ${stamp}`, { align: 'center' });
+    doc.moveDown(0.5);
+    const mapH = width * 0.62;
+    drawMap(doc, map, 50, doc.y, width, mapH);
+    doc.y += mapH + 4;
+    doc.font('zh').fontSize(8).fillColor('#52606d').text('事发地点及周边线路、警力位置（红色：高速铁路）', 50, doc.y, { width, align: 'center' });
+    for (const s of r.sections) {
+      doc.moveDown(0.6);
+      doc.font('zh-bold').fontSize(12).fillColor('#1f2933').text(s.heading, 50, doc.y, { width });
+      doc.font('zh').fontSize(10).fillColor('#1f2933').text(s.body || '—', { width, lineGap: 2 });
+    }
+    doc.moveDown(1);
+    doc.font('zh').fontSize(8).fillColor('#52606d').text(`打印时间 ${meta.printedAt}`, { align: 'right' });
+    doc.end();
+  });
+}
