@@ -9,3 +9,4 @@ export * from './audit.js';
 export * from './sharing.js';
 export * from './command.js';
 export * from './reports.js';
+export * from './webhooks.js';

@@ -36,6 +36,9 @@ import { commandRoutes } from './modules/command/routes.js';
 import { eidoRoutes } from './modules/incidents/eido-routes.js';
 import { SitrepService } from './modules/reports/service.js';
 import { sitrepRoutes } from './modules/reports/routes.js';
+import { WebhookService } from './modules/webhooks/service.js';
+import { WebhookDispatcher } from './modules/webhooks/dispatcher.js';
+import { webhookRoutes } from './modules/webhooks/routes.js';
 import { bootstrap } from './bootstrap.js';
 import type { EventBus } from './platform/bus/event.js';
 import { MemoryEventBus } from './platform/bus/memory-bus.js';
@@ -105,6 +108,8 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     const commands = new CommandService(db, incidents, levels, tasks, organisation, outbox);
     handover.whenRequested((trx, actor, h) => tasks.handoverTask(trx, actor, h));
     const sitreps = new SitrepService(db, incidents, levels, commands, network, organisation);
+    const webhooks = new WebhookService(db, organisation, config.webhooks?.allowPrivate ?? false);
+    const webhookDispatcher = new WebhookDispatcher(db.kysely, (id) => organisation.agencies().find((a) => a.id === id)?.type ?? null, { baseDelayMs: config.webhooks?.baseDelayMs ?? 5000, timeoutMs: 5000 });
     const services: Services = { users, network, organisation, trains, incidents, units, dispatch, sharing, tasks, levels, commands, sitreps };
 
     await bootstrap(services, config, { announce: opts.announce ?? (() => {}), demoPassword: opts.demoPassword });
@@ -135,6 +140,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
         ...commandRoutes(levels, commands, tasks),
         ...eidoRoutes(db, incidents, organisation, 'lz.railjoint.cn'),
         ...sitrepRoutes(sitreps),
+        ...webhookRoutes(webhooks),
       ],
       resolveActor,
       extend: (app) => registerLiveChannel(app, { db: db.kysely, bus: bus!, authenticate: liveActor }),
@@ -152,6 +158,12 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       sitreps.sweep().catch((e: unknown) => http.log.error({ err: e }, 'situation report sweep failed'));
     }, 5000);
     sweeper.unref();
+    // the first round sets the fan-out cursor, so deliveries cover everything from this start on
+    await webhookDispatcher.tick();
+    const webhookTimer = setInterval(() => {
+      webhookDispatcher.tick().catch((e: unknown) => http.log.error({ err: e }, 'webhook delivery failed'));
+    }, 1000);
+    webhookTimer.unref();
     return {
       config,
       db,
@@ -161,6 +173,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       services,
       async close() {
         clearInterval(sweeper);
+        clearInterval(webhookTimer);
         await http.close();
         await outbox.close();
         await bus?.close();

@@ -54,6 +54,8 @@ export async function startApp(opts: { engine?: EngineName; demo?: boolean; webD
     sessionTtlS: 3600,
     logLevel: 'silent',
     reception: DEFAULT_RECEPTION,
+    // tests receive webhooks on 127.0.0.1 and do not wait long between retries
+    webhooks: { allowPrivate: true, baseDelayMs: 100 },
     ...(opts.clockStart !== undefined ? { clockStart: opts.clockStart } : {}),
   };
   const app = await createApp(config, { demoPassword: DEMO_PASSWORD, loginDelay: async () => {} });

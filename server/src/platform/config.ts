@@ -19,6 +19,8 @@ export interface Config {
   reception: ReceptionConfig;
   /** the instant the platform clock starts at (ms since epoch), or null for the machine's time */
   clockStart?: number | null;
+  /** outbound webhooks: whether private addresses are allowed (tests, closed networks), first retry delay */
+  webhooks?: { allowPrivate: boolean; baseDelayMs: number };
 }
 
 /** The clocks and distances of reception and dispatch that a department tunes. */
@@ -53,6 +55,7 @@ const Env = z.object({
   RAILJOINT_DUPLICATE_WINDOW_S: z.coerce.number().int().positive().max(86_400).default(1800),
   RAILJOINT_TRANSFER_REPLY_S: z.coerce.number().int().min(60).max(86_400).default(600),
   RAILJOINT_ACK_TIMEOUT_S: z.coerce.number().int().min(10).max(3600).default(120),
+  RAILJOINT_WEBHOOK_ALLOW_PRIVATE: z.enum(['1', '0', 'true', 'false']).optional(),
   RAILJOINT_BULLETIN_REMIND_S: z.coerce.number().int().min(60).max(7 * 86_400).default(1800),
   /** e.g. patrol_car=50,foot_team=4.5 */
   RAILJOINT_ETA_SPEEDS: z
@@ -97,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { dem
     sessionTtlS: e.RAILJOINT_SESSION_TTL_S,
     logLevel: e.LOG_LEVEL,
     clockStart: e.RAILJOINT_CLOCK_START ? Date.parse(e.RAILJOINT_CLOCK_START) : null,
+    webhooks: { allowPrivate: e.RAILJOINT_WEBHOOK_ALLOW_PRIVATE === '1' || e.RAILJOINT_WEBHOOK_ALLOW_PRIVATE === 'true', baseDelayMs: 5000 },
     reception: {
       duplicateDistanceM: e.RAILJOINT_DUPLICATE_DISTANCE_M,
       duplicateWindowS: e.RAILJOINT_DUPLICATE_WINDOW_S,

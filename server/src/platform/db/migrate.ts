@@ -10,6 +10,7 @@ import { auditSchema } from './migrations/007-audit.js';
 import { sharingSchema } from './migrations/008-sharing.js';
 import { commandSchema } from './migrations/009-command.js';
 import { sitrepsSchema } from './migrations/010-sitreps.js';
+import { webhooksSchema } from './migrations/011-webhooks.js';
 
 /**
  * Migrations are code, listed here in order; each receives the engine so the few type names that
@@ -29,6 +30,7 @@ function provider(db: Db): MigrationProvider {
         '008-sharing': sharingSchema(db.engine),
         '009-command': commandSchema(db.engine),
         '010-sitreps': sitrepsSchema(),
+        '011-webhooks': webhooksSchema(db.engine),
       };
     },
   };

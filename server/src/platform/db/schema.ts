@@ -29,6 +29,9 @@ export interface Database {
   tasks: TasksTable;
   task_updates: TaskUpdatesTable;
   sitreps: SitrepsTable;
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_cursor: WebhookCursorTable;
   outbox: OutboxTable;
   counters: CountersTable;
   incidents: IncidentsTable;
@@ -525,4 +528,39 @@ export interface SitrepsTable {
   released_at: string | null;
   released_by: string | null;
   version: number;
+}
+
+export interface WebhooksTable {
+  id: string;
+  agency_id: string;
+  url: string;
+  /** HMAC key; shown to the agency once, kept to sign */
+  secret: string;
+  /** comma-separated patterns: incident.*, bulletin.published, * */
+  events: string;
+  active: number;
+  created_by: string;
+  created_at: string;
+}
+
+export interface WebhookDeliveriesTable {
+  id: Generated<number>;
+  webhook_id: string;
+  event_id: string;
+  event_type: string;
+  body: string;
+  /** pending, delivered, failed */
+  status: string;
+  attempts: number;
+  next_attempt_at: string;
+  last_status: number | null;
+  last_error: string | null;
+  created_at: string;
+  delivered_at: string | null;
+}
+
+export interface WebhookCursorTable {
+  name: string;
+  /** the last outbox id fanned out */
+  seq: number;
 }
