@@ -10,3 +10,4 @@ export * from './sharing.js';
 export * from './command.js';
 export * from './reports.js';
 export * from './webhooks.js';
+export * from './messages.js';

@@ -39,6 +39,8 @@ import { sitrepRoutes } from './modules/reports/routes.js';
 import { WebhookService } from './modules/webhooks/service.js';
 import { WebhookDispatcher } from './modules/webhooks/dispatcher.js';
 import { webhookRoutes } from './modules/webhooks/routes.js';
+import { MessageService } from './modules/messages/service.js';
+import { messageRoutes } from './modules/messages/routes.js';
 import { bootstrap } from './bootstrap.js';
 import type { EventBus } from './platform/bus/event.js';
 import { MemoryEventBus } from './platform/bus/memory-bus.js';
@@ -108,6 +110,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     const commands = new CommandService(db, incidents, levels, tasks, organisation, outbox);
     handover.whenRequested((trx, actor, h) => tasks.handoverTask(trx, actor, h));
     const sitreps = new SitrepService(db, incidents, levels, commands, network, organisation);
+    const messages = new MessageService(db, incidents, organisation, outbox);
     const webhooks = new WebhookService(db, organisation, config.webhooks?.allowPrivate ?? false);
     const webhookDispatcher = new WebhookDispatcher(db.kysely, (id) => organisation.agencies().find((a) => a.id === id)?.type ?? null, { baseDelayMs: config.webhooks?.baseDelayMs ?? 5000, timeoutMs: 5000 });
     const services: Services = { users, network, organisation, trains, incidents, units, dispatch, sharing, tasks, levels, commands, sitreps };
@@ -141,6 +144,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
         ...eidoRoutes(db, incidents, organisation, 'lz.railjoint.cn'),
         ...sitrepRoutes(sitreps),
         ...webhookRoutes(webhooks),
+        ...messageRoutes(messages),
       ],
       resolveActor,
       extend: (app) => registerLiveChannel(app, { db: db.kysely, bus: bus!, authenticate: liveActor }),

@@ -113,6 +113,29 @@ describe.each(ENGINES)('response levels, joint command and task orders on %s', (
     expect(actions).toEqual(expect.arrayContaining(['situation_reported', 'level_changed', 'command_opened', 'task_issued', 'task_acknowledge', 'task_progress', 'task_complete']));
   });
 
+  it('carries messages between the agencies, the command channel to its members only, with attachments', async () => {
+    const yufeng = await t.login('yufeng.liaison');
+    const toAll = await post(`/api/incidents/${incidentId}/messages`, { text: '鱼峰分局两台警车已到道口' }, yufeng);
+    expect(toAll.statusCode, toAll.body).toBe(201);
+    const inCommand = await post(`/api/incidents/${incidentId}/messages`, { text: '请铁路公安协调上行线限速', channel: 'command' });
+    expect(inCommand.statusCode, inCommand.body).toBe(201);
+    const png = Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.alloc(256, 1)]);
+    const att = await t.http.inject({ method: 'POST', url: `/api/incidents/${incidentId}/messages/${toAll.json().id}/attachments`, payload: png, headers: { authorization: yufeng, 'content-type': 'image/png', 'x-filename': encodeURIComponent('现场照片.png') } });
+    expect(att.statusCode, att.body).toBe(201);
+    expect(att.json().attachments[0]).toMatchObject({ name: '现场照片.png', contentType: 'image/png' });
+    const exe = await t.http.inject({ method: 'POST', url: `/api/incidents/${incidentId}/messages/${toAll.json().id}/attachments`, payload: Buffer.from('MZ\x90\x00'), headers: { authorization: yufeng, 'content-type': 'application/octet-stream', 'x-filename': 'a.png' } });
+    expect(exe.statusCode).toBe(415);
+    const texts = (as: string) => get(`/api/incidents/${incidentId}/messages`, as).then((r) => r.json().messages.map((m: { text: string }) => m.text));
+    expect(await texts(yufeng)).toEqual(['鱼峰分局两台警车已到道口', '请铁路公安协调上行线限速']);
+    // 柳北, whose car was sent as a joint-defence partner but who is not in the command, reads only the incident channel
+    expect((await post(`/api/incidents/${incidentId}/dispatch`, { units: ['u-liubei-car'] })).statusCode).toBe(200);
+    const liubei = await t.login('liubei.liaison');
+    expect(await texts(liubei)).toEqual(['鱼峰分局两台警车已到道口']);
+    expect((await post(`/api/incidents/${incidentId}/messages`, { text: '想进指挥频道', channel: 'command' }, liubei)).json().error.details.fields[0].field).toBe('body.channel');
+    expect((await get(`/api/incidents/${incidentId}/messages`, await t.login('sanjiang.liaison'))).statusCode).toBe(404);
+    expect((await post(`/api/incidents/${incidentId}/messages`, { text: '' })).statusCode).toBe(400);
+  });
+
   it('flags an overdue task to the issuer once', async () => {
     const issued = (await post('/api/tasks', { commandId, title: '调取沿线监控', toAgencyId: 'lz-ps-liuzhou', deadline: inMinutes(1) })).json();
     const later = new Date(Date.now() + 5 * 60_000).toISOString();

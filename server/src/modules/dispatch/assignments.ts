@@ -34,6 +34,10 @@ export async function createAssignments(trx: Kysely<Database>, incidentId: strin
     ended_at: null,
   }));
   if (rows.length) await trx.insertInto('assignments').values(rows).execute();
+  // an agency whose unit is sent (a joint-defence partner) takes part: it sees the incident it works on
+  for (const agency of new Set(units.map((u) => u.agency_id))) {
+    await trx.insertInto('incident_agencies').values({ incident_id: incidentId, agency_id: agency, role: 'support' }).onConflict((oc) => oc.doNothing()).execute();
+  }
   return rows;
 }
 

@@ -11,6 +11,7 @@ import { sharingSchema } from './migrations/008-sharing.js';
 import { commandSchema } from './migrations/009-command.js';
 import { sitrepsSchema } from './migrations/010-sitreps.js';
 import { webhooksSchema } from './migrations/011-webhooks.js';
+import { messagesSchema } from './migrations/012-messages.js';
 
 /**
  * Migrations are code, listed here in order; each receives the engine so the few type names that
@@ -31,6 +32,7 @@ function provider(db: Db): MigrationProvider {
         '009-command': commandSchema(db.engine),
         '010-sitreps': sitrepsSchema(),
         '011-webhooks': webhooksSchema(db.engine),
+        '012-messages': messagesSchema(db.engine),
       };
     },
   };

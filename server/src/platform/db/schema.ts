@@ -32,6 +32,8 @@ export interface Database {
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
   webhook_cursor: WebhookCursorTable;
+  messages: MessagesTable;
+  message_attachments: MessageAttachmentsTable;
   outbox: OutboxTable;
   counters: CountersTable;
   incidents: IncidentsTable;
@@ -563,4 +565,25 @@ export interface WebhookCursorTable {
   name: string;
   /** the last outbox id fanned out */
   seq: number;
+}
+
+export interface MessagesTable {
+  id: string;
+  incident_id: string;
+  /** incident (every agency on it) or command (the joint command's members) */
+  channel: string;
+  from_agency_id: string;
+  from_user: string;
+  text: string;
+  created_at: string;
+}
+
+export interface MessageAttachmentsTable {
+  id: string;
+  message_id: string;
+  name: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  data: Buffer;
 }

@@ -1,0 +1,110 @@
+import crypto from 'node:crypto';
+import type { Message } from '@railjoint/contracts';
+import type { Db } from '../../platform/db/database.js';
+import type { Actor } from '../../platform/auth/actor.js';
+import { nowIso } from '../../platform/clock.js';
+import { recordChange } from '../../platform/change-log.js';
+import { enqueueEvent, type OutboxRelay } from '../../platform/bus/outbox.js';
+import { forbidden, HttpError, notFound, validationError } from '../../platform/http/errors.js';
+import { incidentScope } from '../../platform/policies.js';
+import type { IncidentService } from '../incidents/service.js';
+import { incidentAudience } from '../incidents/timeline.js';
+import type { OrganisationService } from '../organisation/service.js';
+import { ALLOWED_ATTACHMENT_TYPES, ATTACHMENT_LIMIT, sniffAttachment } from '../sharing/attachment-rules.js';
+
+type Channel = 'incident' | 'command';
+
+/**
+ * Messages between the agencies working an incident, kept with it: the incident channel reaches
+ * every agency on the incident, the command channel only the joint command's members.
+ */
+export class MessageService {
+  constructor(
+    private readonly db: Db,
+    private readonly incidents: IncidentService,
+    private readonly org: OrganisationService,
+    private readonly outbox: OutboxRelay,
+  ) {}
+
+  private async commandMembers(incidentId: string): Promise<string[] | null> {
+    const c = await this.db.kysely.selectFrom('commands').select('id').where('incident_id', '=', incidentId).executeTakeFirst();
+    if (!c) return null;
+    return (await this.db.kysely.selectFrom('command_members').select('agency_id').where('command_id', '=', c.id).execute()).map((m) => m.agency_id);
+  }
+
+  /** The channels the actor may read on this incident (404 when the incident is out of sight). */
+  private async channels(actor: Actor, incidentId: string): Promise<{ channels: Channel[]; roles: string[]; members: string[] | null }> {
+    const { roles } = await this.incidents.access(actor, incidentId);
+    const members = await this.commandMembers(incidentId);
+    const centre = incidentScope(actor).all;
+    const channels: Channel[] = ['incident'];
+    if (members && (centre || members.includes(actor.agencyId))) channels.push('command');
+    return { channels, roles, members };
+  }
+
+  async post(actor: Actor, incidentId: string, text: string, channel: Channel): Promise<Message> {
+    const { channels, roles, members } = await this.channels(actor, incidentId);
+    if (!incidentScope(actor).all && roles.length === 0) throw forbidden('your agency has no part in this incident');
+    if (!channels.includes(channel)) throw validationError([{ field: 'body.channel', message: members ? 'only the joint command’s members write there' : 'this incident has no joint command' }]);
+    const id = crypto.randomUUID();
+    const at = nowIso();
+    await this.db.kysely.transaction().execute(async (trx) => {
+      await trx.insertInto('messages').values({ id, incident_id: incidentId, channel, from_agency_id: actor.agencyId, from_user: actor.username, text, created_at: at }).execute();
+      await recordChange(trx, actor, 'message', id, 'post', { incidentId, channel });
+      const audience = channel === 'command' ? (members ?? []) : await incidentAudience(trx, incidentId);
+      await enqueueEvent(trx, { type: 'incident.message', entity: 'incident', entityId: incidentId, audience, strict: channel === 'command', payload: { id: incidentId, messageId: id, channel } });
+    });
+    this.outbox.kick();
+    return (await this.list(actor, incidentId)).messages.find((m) => m.id === id)!;
+  }
+
+  async list(actor: Actor, incidentId: string): Promise<{ messages: Message[] }> {
+    const { channels } = await this.channels(actor, incidentId);
+    const rows = await this.db.kysely.selectFrom('messages').selectAll().where('incident_id', '=', incidentId).where('channel', 'in', channels).orderBy('created_at').orderBy('id').execute();
+    const atts = rows.length ? await this.db.kysely.selectFrom('message_attachments').select(['id', 'message_id', 'name', 'content_type', 'size', 'sha256']).where('message_id', 'in', rows.map((r) => r.id)).execute() : [];
+    const name = (id: string) => this.org.agencies().find((a) => a.id === id)?.name ?? id;
+    return {
+      messages: rows.map((r) => ({
+        id: r.id,
+        incidentId: r.incident_id,
+        channel: r.channel as Channel,
+        fromAgencyId: r.from_agency_id,
+        fromAgencyName: name(r.from_agency_id),
+        fromUser: r.from_user,
+        text: r.text,
+        createdAt: r.created_at,
+        attachments: atts.filter((a) => a.message_id === r.id).map((a) => ({ id: a.id, name: a.name, contentType: a.content_type, size: Number(a.size), sha256: a.sha256 })),
+      })),
+    };
+  }
+
+  private async message(actor: Actor, incidentId: string, messageId: string) {
+    const { channels } = await this.channels(actor, incidentId);
+    const m = await this.db.kysely.selectFrom('messages').selectAll().where('id', '=', messageId).where('incident_id', '=', incidentId).executeTakeFirst();
+    if (!m || !channels.includes(m.channel as Channel)) throw notFound('message');
+    return m;
+  }
+
+  async attach(actor: Actor, incidentId: string, messageId: string, name: string | null, declared: string, bytes: Buffer): Promise<Message> {
+    const m = await this.message(actor, incidentId, messageId);
+    if (m.from_user !== actor.username) throw forbidden('only the author attaches files to a message');
+    if (!name) throw validationError([{ field: 'headers.x-filename', message: 'the file name (URL-encoded) is required' }]);
+    if (bytes.length > ATTACHMENT_LIMIT) throw new HttpError(413, 'attachment_too_large', `attachments are limited to ${ATTACHMENT_LIMIT / 1024 / 1024} MB`);
+    const type = sniffAttachment(bytes);
+    if (!type) throw new HttpError(415, 'forbidden_file_type', `only ${ALLOWED_ATTACHMENT_TYPES.join(', ')} may be attached (judged by content)`);
+    if (declared !== 'application/octet-stream' && declared !== type) throw new HttpError(415, 'type_mismatch', `declared ${declared} but the content is ${type}`);
+    const id = crypto.randomUUID();
+    await this.db.kysely.transaction().execute(async (trx) => {
+      await trx.insertInto('message_attachments').values({ id, message_id: messageId, name, content_type: type, size: bytes.length, sha256: crypto.createHash('sha256').update(bytes).digest('hex'), data: bytes }).execute();
+      await recordChange(trx, actor, 'message', messageId, 'attach', { attachmentId: id, name, type, size: bytes.length });
+    });
+    return (await this.list(actor, incidentId)).messages.find((x) => x.id === messageId)!;
+  }
+
+  async attachment(actor: Actor, incidentId: string, messageId: string, attachmentId: string) {
+    await this.message(actor, incidentId, messageId);
+    const a = await this.db.kysely.selectFrom('message_attachments').selectAll().where('id', '=', attachmentId).where('message_id', '=', messageId).executeTakeFirst();
+    if (!a) throw notFound('attachment');
+    return { name: a.name, contentType: a.content_type, data: Buffer.from(a.data) };
+  }
+}
