@@ -10,6 +10,7 @@ import {
   type NetworkGeoJSON,
   type AreaGeometry,
 } from '@railjoint/contracts';
+import { CommandView, LevelState, Task, type ResponseLevel } from '@railjoint/contracts';
 import { request } from './client';
 import { Incident, IncidentDetail, IncidentList, type PriorityLevel as Priority } from './incidentSchemas';
 import { AgencyList, AssignmentRows, HandoverProposal, RecommendationList, UnitList } from './dispatchSchemas';
@@ -96,4 +97,25 @@ export const api = {
   unitStatus: (id: string, status: string) => request('POST', `/api/units/${encodeURIComponent(id)}/status`, { body: { status } }),
   unitPosition: (id: string, lon: number, lat: number) =>
     request('POST', `/api/units/${encodeURIComponent(id)}/position`, { body: { lon, lat, source: 'mobile' } }),
+
+  // response level, joint command and task orders (server/src/modules/command/routes.ts)
+  level: (id: string, signal?: AbortSignal) => request('GET', `/api/incidents/${encodeURIComponent(id)}/level`, { schema: LevelState, signal }),
+  reportSituation: (id: string, facts: { injured?: number; dead?: number; lineBlocked?: boolean }) =>
+    request('POST', `/api/incidents/${encodeURIComponent(id)}/situation`, { body: facts, schema: LevelState }),
+  setLevel: (id: string, level: ResponseLevel, reason: string) =>
+    request('POST', `/api/incidents/${encodeURIComponent(id)}/level`, { body: { level, reason }, schema: LevelState }),
+  openCommand: (id: string, body: { members: Array<{ agencyId: string; role: 'commander' | 'liaison'; person: string }>; objectives: string[]; periodHours?: number }) =>
+    request('POST', `/api/incidents/${encodeURIComponent(id)}/command`, { body, schema: CommandView }),
+  incidentCommand: (id: string, signal?: AbortSignal) => request('GET', `/api/incidents/${encodeURIComponent(id)}/command`, { schema: CommandView, signal }),
+  command: (id: string, signal?: AbortSignal) => request('GET', `/api/commands/${encodeURIComponent(id)}`, { schema: CommandView, signal }),
+  newPlan: (id: string, body: { objectives: string[]; periodHours: number; notes?: string }) =>
+    request('POST', `/api/commands/${encodeURIComponent(id)}/plans`, { body, schema: CommandView }),
+  closeCommand: (id: string) => request('POST', `/api/commands/${encodeURIComponent(id)}/close`, { body: {}, schema: CommandView }),
+  createTask: (body: { commandId?: string; incidentId?: string; campaign?: string; title: string; detail?: string; toAgencyId: string; toUnitId?: string; deadline: string }) =>
+    request('POST', '/api/tasks', { body, schema: Task }),
+  tasks: (q: { scope?: 'mine' | 'issued' | 'all'; commandId?: string; status?: string; overdue?: boolean }, signal?: AbortSignal) =>
+    request('GET', '/api/tasks', { query: { scope: q.scope, commandId: q.commandId, status: q.status, overdue: q.overdue === undefined ? undefined : String(q.overdue) }, schema: z.object({ tasks: z.array(Task) }), signal }),
+  /** acknowledge, progress, complete (the receiver) or cancel (the issuer); all but acknowledge need a note */
+  taskStep: (id: string, step: 'acknowledge' | 'progress' | 'complete' | 'cancel', note?: string) =>
+    request('POST', `/api/tasks/${encodeURIComponent(id)}/${step}`, { body: note ? { note } : {}, schema: Task }),
 };

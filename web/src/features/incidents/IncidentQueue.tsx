@@ -3,6 +3,7 @@ import type { Incident } from '../../api/incidentSchemas';
 import { useT } from '../../app/i18n/useT';
 import { useErrorText } from '../../api/useErrorText';
 import { QueueRow } from './QueueRow';
+import { MyTasks } from '../command/MyTasks';
 import { QueueFilters, type QueueFilter } from './QueueFilters';
 import { sortQueue } from './sortQueue';
 import { useNow } from './useNow';
@@ -42,6 +43,7 @@ export function IncidentQueue({ incidents, error, mode, selectedId, onOpen, onNe
           {t('queue.new')}
         </button>
       </header>
+      <MyTasks onOpenIncident={onOpen} />
       <QueueFilters value={filter} onChange={setFilter} />
       {error !== null && (
         <p className="notice notice-error" role="alert">
