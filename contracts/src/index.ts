@@ -11,3 +11,4 @@ export * from './command.js';
 export * from './reports.js';
 export * from './webhooks.js';
 export * from './messages.js';
+export * from './duty.js';

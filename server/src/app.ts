@@ -41,6 +41,8 @@ import { WebhookDispatcher } from './modules/webhooks/dispatcher.js';
 import { webhookRoutes } from './modules/webhooks/routes.js';
 import { MessageService } from './modules/messages/service.js';
 import { messageRoutes } from './modules/messages/routes.js';
+import { DutyService } from './modules/duty/service.js';
+import { dutyRoutes } from './modules/duty/routes.js';
 import { bootstrap } from './bootstrap.js';
 import type { EventBus } from './platform/bus/event.js';
 import { MemoryEventBus } from './platform/bus/memory-bus.js';
@@ -60,6 +62,7 @@ export interface Services {
   levels: LevelService;
   commands: CommandService;
   sitreps: SitrepService;
+  duty: DutyService;
   incidents: IncidentService;
   units: UnitService;
   dispatch: DispatchService;
@@ -111,9 +114,10 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     handover.whenRequested((trx, actor, h) => tasks.handoverTask(trx, actor, h));
     const sitreps = new SitrepService(db, incidents, levels, commands, network, organisation);
     const messages = new MessageService(db, incidents, organisation, outbox);
+    const duty = new DutyService(db, organisation);
     const webhooks = new WebhookService(db, organisation, config.webhooks?.allowPrivate ?? false);
     const webhookDispatcher = new WebhookDispatcher(db.kysely, (id) => organisation.agencies().find((a) => a.id === id)?.type ?? null, { baseDelayMs: config.webhooks?.baseDelayMs ?? 5000, timeoutMs: 5000 });
-    const services: Services = { users, network, organisation, trains, incidents, units, dispatch, sharing, tasks, levels, commands, sitreps };
+    const services: Services = { users, network, organisation, trains, incidents, units, dispatch, sharing, tasks, levels, commands, sitreps, duty };
 
     await bootstrap(services, config, { announce: opts.announce ?? (() => {}), demoPassword: opts.demoPassword });
 
@@ -145,6 +149,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
         ...sitrepRoutes(sitreps),
         ...webhookRoutes(webhooks),
         ...messageRoutes(messages),
+        ...dutyRoutes(duty),
       ],
       resolveActor,
       extend: (app) => registerLiveChannel(app, { db: db.kysely, bus: bus!, authenticate: liveActor }),

@@ -1,4 +1,6 @@
 import { SYSTEM_ACTOR } from '../platform/auth/actor.js';
+
+const SYSTEM_ACTOR_ADMIN = { ...SYSTEM_ACTOR, roles: ['admin' as const] };
 import type { Services } from '../app.js';
 
 /** Loads the demo department into an empty database through the same paths as a real import. */
@@ -16,6 +18,11 @@ export async function seedDemo(services: Services, password: string): Promise<st
   const units = await services.units.createMany(SYSTEM_ACTOR, generateDemoUnits(demo.network, demo.organisation).map((u) => CreateUnitRequest.parse(u)));
   const { demoSharingAgreements } = await import('./sharing-agreements.js');
   for (const a of demoSharingAgreements(demo.organisation)) await services.sharing.saveAgreement(SYSTEM_ACTOR, a);
+  const { demoSeats, demoShifts } = await import('./duty.js');
+  const seats = demoSeats(demo.organisation);
+  for (const seat of seats) await services.duty.saveSeat(SYSTEM_ACTOR_ADMIN, seat);
+  const { now } = await import('../platform/clock.js');
+  for (const shift of demoShifts(now(), seats, new Set(demo.users.map((u) => u.username)))) await services.duty.addShift(SYSTEM_ACTOR_ADMIN, shift);
   const stats = services.network.current().stats();
   return `${stats.lines} lines, ${Math.round(stats.lengthKm)} km, ${demo.organisation.agencies.length} agencies, ${timetable.counts.trains} trains, ${units} units, ${users} users`;
 }

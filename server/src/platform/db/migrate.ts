@@ -12,6 +12,7 @@ import { commandSchema } from './migrations/009-command.js';
 import { sitrepsSchema } from './migrations/010-sitreps.js';
 import { webhooksSchema } from './migrations/011-webhooks.js';
 import { messagesSchema } from './migrations/012-messages.js';
+import { dutySchema } from './migrations/013-duty.js';
 
 /**
  * Migrations are code, listed here in order; each receives the engine so the few type names that
@@ -33,6 +34,7 @@ function provider(db: Db): MigrationProvider {
         '010-sitreps': sitrepsSchema(),
         '011-webhooks': webhooksSchema(db.engine),
         '012-messages': messagesSchema(db.engine),
+        '013-duty': dutySchema(),
       };
     },
   };

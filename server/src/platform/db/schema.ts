@@ -34,6 +34,9 @@ export interface Database {
   webhook_cursor: WebhookCursorTable;
   messages: MessagesTable;
   message_attachments: MessageAttachmentsTable;
+  centre_seats: CentreSeatsTable;
+  duty_shifts: DutyShiftsTable;
+  shift_logs: ShiftLogsTable;
   outbox: OutboxTable;
   counters: CountersTable;
   incidents: IncidentsTable;
@@ -586,4 +589,38 @@ export interface MessageAttachmentsTable {
   size: number;
   sha256: string;
   data: Buffer;
+}
+
+export interface CentreSeatsTable {
+  id: string;
+  /** the coordination centre the seat is in */
+  centre_agency_id: string;
+  /** the member agency whose seat it is (the centre itself for its own dispatch and command seats) */
+  agency_id: string;
+  name: string;
+  /** dispatch, command or liaison */
+  kind: string;
+  position: number;
+}
+
+export interface DutyShiftsTable {
+  id: string;
+  seat_id: string;
+  user_id: string;
+  starts_at: string;
+  ends_at: string;
+  created_by: string;
+}
+
+export interface ShiftLogsTable {
+  id: string;
+  centre_agency_id: string;
+  seat_id: string;
+  from_user: string;
+  to_user: string;
+  handed_at: string;
+  notes: string;
+  /** JSON: open incidents, open tasks, unacknowledged bulletins at the handover */
+  snapshot: string;
+  accepted_at: string | null;
 }

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { Id } from './common.js';
+
+export const SEAT_KINDS = ['dispatch', 'command', 'liaison'] as const;
+
+export const Seat = z.object({ id: Id, centreAgencyId: Id, agencyId: Id, name: z.string().trim().min(1).max(100), kind: z.enum(SEAT_KINDS), position: z.number().int().min(0).max(999) }).strict();
+export type Seat = z.infer<typeof Seat>;
+
+export const CreateShiftRequest = z
+  .object({
+    seatId: Id,
+    userId: z.string().min(1).max(64),
+    startsAt: z.string().datetime({ offset: true }),
+    endsAt: z.string().datetime({ offset: true }),
+  })
+  .strict();
+
+export const DutyNow = z.object({
+  centreAgencyId: z.string(),
+  at: z.string(),
+  seats: z.array(
+    z.object({
+      seatId: z.string(),
+      name: z.string(),
+      kind: z.enum(SEAT_KINDS),
+      agencyId: z.string(),
+      agencyName: z.string(),
+      onDuty: z.object({ userId: z.string(), username: z.string(), displayName: z.string(), until: z.string() }).nullable(),
+      next: z.object({ username: z.string(), from: z.string() }).nullable(),
+    }),
+  ),
+});
+
+export const HandoverRequest = z.object({ seatId: Id, toUserId: z.string().min(1).max(64), notes: z.string().trim().min(2).max(10_000) }).strict();
+
+export const ShiftLog = z.object({
+  id: z.string(),
+  centreAgencyId: z.string(),
+  seatId: z.string(),
+  fromUser: z.string(),
+  toUser: z.string(),
+  handedAt: z.string(),
+  notes: z.string(),
+  snapshot: z.object({
+    openIncidents: z.array(z.object({ code: z.string(), status: z.string(), priority: z.string(), level: z.string().nullable() })),
+    openTasks: z.array(z.object({ code: z.string(), title: z.string(), status: z.string(), deadline: z.string(), overdue: z.boolean() })),
+  }),
+  acceptedAt: z.string().nullable(),
+});

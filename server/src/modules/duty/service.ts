@@ -1,0 +1,154 @@
+import crypto from 'node:crypto';
+import type { Seat } from '@railjoint/contracts';
+import type { Db } from '../../platform/db/database.js';
+import type { Actor } from '../../platform/auth/actor.js';
+import { nowIso } from '../../platform/clock.js';
+import { recordChange } from '../../platform/change-log.js';
+import { conflict, forbidden, notFound, unprocessable, validationError } from '../../platform/http/errors.js';
+import type { OrganisationService } from '../organisation/service.js';
+
+const MAX_SHIFT_MS = 24 * 3600_000;
+const OPEN_INCIDENT = ['received', 'dispatched', 'en_route', 'on_scene', 'cleared', 'transferred'];
+
+/**
+ * Duty at the coordination centre (值班): the seats (dispatch, command, and a liaison seat for each
+ * member agency), who sits in which seat when, and the shift handover with its log (交接班), which
+ * carries a snapshot of what is still open so nothing is lost between shifts.
+ */
+export class DutyService {
+  constructor(
+    private readonly db: Db,
+    private readonly org: OrganisationService,
+  ) {}
+
+  private name = (id: string) => this.org.agencies().find((a) => a.id === id)?.name ?? id;
+
+  private mayPlan(actor: Actor, centreId: string): boolean {
+    return actor.roles.includes('admin') || (actor.agencyId === centreId && actor.roles.includes('commander'));
+  }
+
+  async seats(centreId: string): Promise<Seat[]> {
+    const rows = await this.db.kysely.selectFrom('centre_seats').selectAll().where('centre_agency_id', '=', centreId).orderBy('position').execute();
+    return rows.map((r) => ({ id: r.id, centreAgencyId: r.centre_agency_id, agencyId: r.agency_id, name: r.name, kind: r.kind as Seat['kind'], position: Number(r.position) }));
+  }
+
+  async saveSeat(actor: Actor, seat: Seat): Promise<Seat> {
+    if (!this.mayPlan(actor, seat.centreAgencyId)) throw forbidden('admins and the centre’s commanders set up seats');
+    const centre = this.org.agencies().find((a) => a.id === seat.centreAgencyId);
+    if (!centre || centre.type !== 'coordination_centre') throw validationError([{ field: 'body.centreAgencyId', message: 'not a coordination centre' }]);
+    if (!this.org.agencies().some((a) => a.id === seat.agencyId)) throw validationError([{ field: 'body.agencyId', message: `unknown agency "${seat.agencyId}"` }]);
+    const values = { id: seat.id, centre_agency_id: seat.centreAgencyId, agency_id: seat.agencyId, name: seat.name, kind: seat.kind, position: seat.position };
+    await this.db.kysely.transaction().execute(async (trx) => {
+      await trx.insertInto('centre_seats').values(values).onConflict((oc) => oc.column('id').doUpdateSet(values)).execute();
+      await recordChange(trx, actor, 'seat', seat.id, 'save', seat);
+    });
+    return seat;
+  }
+
+  async addShift(actor: Actor, req: { seatId: string; userId: string; startsAt: string; endsAt: string }) {
+    const seat = await this.db.kysely.selectFrom('centre_seats').selectAll().where('id', '=', req.seatId).executeTakeFirst();
+    if (!seat) throw validationError([{ field: 'body.seatId', message: 'no such seat' }]);
+    if (!this.mayPlan(actor, seat.centre_agency_id)) throw forbidden('admins and the centre’s commanders plan the roster');
+    const user = await this.db.kysely.selectFrom('users').select(['id', 'agency_id', 'disabled']).where((eb) => eb.or([eb('id', '=', req.userId), eb('username', '=', req.userId)])).executeTakeFirst();
+    if (!user || Number(user.disabled)) throw validationError([{ field: 'body.userId', message: 'no such active user' }]);
+    if (user.agency_id !== seat.agency_id) throw validationError([{ field: 'body.userId', message: `the seat is ${this.name(seat.agency_id)}'s; the user is ${this.name(user.agency_id)}'s` }]);
+    const starts = new Date(req.startsAt).toISOString();
+    const ends = new Date(req.endsAt).toISOString();
+    if (ends <= starts) throw validationError([{ field: 'body.endsAt', message: 'must be after startsAt' }]);
+    if (Date.parse(ends) - Date.parse(starts) > MAX_SHIFT_MS) throw validationError([{ field: 'body.endsAt', message: 'a shift lasts at most 24 hours' }]);
+    const id = crypto.randomUUID();
+    await this.db.kysely.transaction().execute(async (trx) => {
+      // two people in one seat, or one person in two seats, at the same time: refused
+      const clash = await trx
+        .selectFrom('duty_shifts')
+        .select(['id', 'seat_id', 'user_id'])
+        .where((eb) => eb.or([eb('seat_id', '=', seat.id), eb('user_id', '=', user.id)]))
+        .where('starts_at', '<', ends)
+        .where('ends_at', '>', starts)
+        .executeTakeFirst();
+      if (clash) throw unprocessable('overlap', clash.seat_id === seat.id ? 'the seat is already staffed for part of that time' : 'that person is on another seat for part of that time', { fields: [{ field: clash.seat_id === seat.id ? 'body.startsAt' : 'body.userId', message: 'overlaps another shift' }] });
+      await trx.insertInto('duty_shifts').values({ id, seat_id: seat.id, user_id: user.id, starts_at: starts, ends_at: ends, created_by: actor.username }).execute();
+      await recordChange(trx, actor, 'duty_shift', id, 'plan', { seatId: seat.id, userId: user.id, starts, ends });
+    });
+    return { id, seatId: seat.id, userId: user.id, startsAt: starts, endsAt: ends };
+  }
+
+  /** Who sits in each seat now, and who comes next. */
+  async now(centreId: string) {
+    const at = nowIso();
+    const seats = await this.seats(centreId);
+    const shifts = await this.db.kysely
+      .selectFrom('duty_shifts as s')
+      .innerJoin('users as u', 'u.id', 's.user_id')
+      .select(['s.seat_id', 's.starts_at', 's.ends_at', 'u.id as user_id', 'u.username', 'u.display_name'])
+      .where('s.seat_id', 'in', seats.length ? seats.map((s) => s.id) : [''])
+      .where('s.ends_at', '>', at)
+      .orderBy('s.starts_at')
+      .execute();
+    return {
+      centreAgencyId: centreId,
+      at,
+      seats: seats.map((s) => {
+        const mine = shifts.filter((x) => x.seat_id === s.id);
+        const current = mine.find((x) => x.starts_at <= at);
+        const next = mine.find((x) => x.starts_at > at);
+        return {
+          seatId: s.id,
+          name: s.name,
+          kind: s.kind,
+          agencyId: s.agencyId,
+          agencyName: this.name(s.agencyId),
+          onDuty: current ? { userId: current.user_id, username: current.username, displayName: current.display_name, until: current.ends_at } : null,
+          next: next ? { username: next.username, from: next.starts_at } : null,
+        };
+      }),
+    };
+  }
+
+  /** The outgoing person hands the seat over with notes and a snapshot of what is still open. */
+  async handover(actor: Actor, req: { seatId: string; toUserId: string; notes: string }) {
+    const seat = await this.db.kysely.selectFrom('centre_seats').selectAll().where('id', '=', req.seatId).executeTakeFirst();
+    if (!seat) throw validationError([{ field: 'body.seatId', message: 'no such seat' }]);
+    const at = nowIso();
+    const mine = await this.db.kysely.selectFrom('duty_shifts').select('id').where('seat_id', '=', seat.id).where('user_id', '=', actor.userId).where('starts_at', '<=', at).where('ends_at', '>', at).executeTakeFirst();
+    if (!mine) throw forbidden('only the person on duty in that seat hands it over');
+    const to = await this.db.kysely.selectFrom('users').select(['id', 'username', 'agency_id']).where((eb) => eb.or([eb('id', '=', req.toUserId), eb('username', '=', req.toUserId)])).executeTakeFirst();
+    if (!to || to.agency_id !== seat.agency_id) throw validationError([{ field: 'body.toUserId', message: 'not a user of the seat’s agency' }]);
+    if (to.id === actor.userId) throw validationError([{ field: 'body.toUserId', message: 'hand over to someone else' }]);
+    const incidents = await this.db.kysely.selectFrom('incidents').select(['code', 'status', 'priority', 'response_level']).where('status', 'in', OPEN_INCIDENT).orderBy('priority').orderBy('received_at').limit(200).execute();
+    const tasks = await this.db.kysely.selectFrom('tasks').select(['code', 'title', 'status', 'deadline']).where((eb) => eb.or([eb('from_agency_id', '=', seat.centre_agency_id), eb('to_agency_id', '=', seat.agency_id)])).where('status', 'in', ['issued', 'acknowledged', 'in_progress']).orderBy('deadline').limit(200).execute();
+    const snapshot = {
+      openIncidents: incidents.map((i) => ({ code: i.code, status: i.status, priority: i.priority, level: i.response_level })),
+      openTasks: tasks.map((t) => ({ code: t.code, title: t.title, status: t.status, deadline: t.deadline, overdue: t.deadline < at })),
+    };
+    const id = crypto.randomUUID();
+    await this.db.kysely.transaction().execute(async (trx) => {
+      await trx.insertInto('shift_logs').values({ id, centre_agency_id: seat.centre_agency_id, seat_id: seat.id, from_user: actor.username, to_user: to.username, handed_at: at, notes: req.notes, snapshot: JSON.stringify(snapshot), accepted_at: null }).execute();
+      await recordChange(trx, actor, 'shift_log', id, 'hand_over', { seatId: seat.id, to: to.username, openIncidents: snapshot.openIncidents.length });
+    });
+    return this.log(id);
+  }
+
+  async accept(actor: Actor, id: string) {
+    const log = await this.db.kysely.selectFrom('shift_logs').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!log) throw notFound('shift log');
+    if (log.to_user !== actor.username) throw forbidden('only the person taking over accepts the handover');
+    if (log.accepted_at) throw conflict('accepted', 'the handover is already accepted');
+    await this.db.kysely.transaction().execute(async (trx) => {
+      await trx.updateTable('shift_logs').set({ accepted_at: nowIso() }).where('id', '=', id).execute();
+      await recordChange(trx, actor, 'shift_log', id, 'accept');
+    });
+    return this.log(id);
+  }
+
+  private async log(id: string) {
+    const r = await this.db.kysely.selectFrom('shift_logs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    return { id: r.id, centreAgencyId: r.centre_agency_id, seatId: r.seat_id, fromUser: r.from_user, toUser: r.to_user, handedAt: r.handed_at, notes: r.notes, snapshot: JSON.parse(r.snapshot), acceptedAt: r.accepted_at };
+  }
+
+  async logs(actor: Actor, centreId: string) {
+    if (actor.agencyId !== centreId && !actor.roles.includes('admin')) throw forbidden('the shift log is the centre’s own');
+    const rows = await this.db.kysely.selectFrom('shift_logs').select('id').where('centre_agency_id', '=', centreId).orderBy('handed_at', 'desc').limit(100).execute();
+    return { logs: await Promise.all(rows.map((r) => this.log(r.id))) };
+  }
+}
