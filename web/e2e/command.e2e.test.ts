@@ -189,6 +189,21 @@ describe('console: response level, joint command and task orders', () => {
     const actions = await page.getByTestId('timeline-entry').evaluateAll((els) => els.map((e) => e.getAttribute('data-action')));
     expect(actions).toEqual(expect.arrayContaining(['task_acknowledge', 'task_complete']));
 
+    // a situation report: drafted from the incident, edited, released, exported as PDF with the map
+    await page.getByTestId('sitrep-draft').click();
+    const editor = page.getByTestId('sitrep-editor');
+    await editor.waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('sitrep-section-basics').inputValue()).toContain('响应等级：II 级');
+    expect(await page.getByTestId('sitrep-section-command').inputValue()).toContain(taskCode);
+    await page.getByTestId('sitrep-section-next').fill('17:00 前恢复上行线行车');
+    await page.getByTestId('sitrep-release').click();
+    await expect.poll(() => editor.getAttribute('data-status'), { timeout: 10_000 }).toBe('released');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('sitrep-pdf').click()]);
+    const pdf = fs.readFileSync((await download.path())!);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.length).toBeGreaterThan(10_000);
+    expect(await editor.textContent()).toContain('17:00 前恢复上行线行车');
+
     // the level and the command's head in the picture
     await page.getByTestId('command-section').evaluate((e) => e.scrollIntoView({ block: 'start' }));
     fs.mkdirSync(OUT, { recursive: true });

@@ -15,6 +15,7 @@ import { TransferDialog } from './TransferDialog';
 import { DispatchPanel } from '../dispatch/DispatchPanel';
 import { HandoverPanel } from '../dispatch/HandoverPanel';
 import { CommandSection } from '../command/CommandSection';
+import { SitrepPanel } from '../reports/SitrepPanel';
 import { useAgencies } from '../dispatch/useAgencies';
 import { formatDateTime } from './formatDateTime';
 import { placeText } from './placeText';
@@ -106,6 +107,7 @@ export function IncidentDetailPanel({ id, version, openIncidents, onChanged, onB
       <ActionBar incident={i} onDone={done} onDialog={setDialog} onTransfer={() => setTransferring(true)} />
       <TransferAnswer incident={i} userAgencyId={userAgencyId} onDone={done} />
       <CommandSection incident={i} agencies={agencies} userAgencyId={userAgencyId} onDone={done} />
+      <SitrepPanel incidentId={i.id} version={i.timeline.length} />
 
       <h3>{t('detail.location')}</h3>
       <dl className="facts">

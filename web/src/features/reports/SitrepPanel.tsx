@@ -1,0 +1,70 @@
+import { useEffect, useState } from 'react';
+import type { Sitrep } from '@railjoint/contracts';
+import { useErrorText } from '../../api/useErrorText';
+import { useT } from '../../app/i18n/useT';
+import { formatDateTime } from '../incidents/formatDateTime';
+import { sitrepApi } from './sitrepApi';
+import { SitrepEditor } from './SitrepEditor';
+import './reports.css';
+
+/** 情况报告: draft one from the incident, edit, release, print as PDF or HTML; earlier ones listed. */
+export function SitrepPanel({ incidentId, version }: { incidentId: string; version: number }) {
+  const { t, lang } = useT();
+  const errorText = useErrorText();
+  const [list, setList] = useState<Sitrep[] | null>(null);
+  const [open, setOpen] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    const abort = new AbortController();
+    sitrepApi.list(incidentId, abort.signal).then(
+      (r) => !abort.signal.aborted && setList(r.sitreps),
+      (e: unknown) => !abort.signal.aborted && setError(errorText(e)),
+    );
+    return () => abort.abort();
+  }, [incidentId, version, errorText]);
+
+  const draft = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await sitrepApi.draft(incidentId);
+      setList((l) => [r, ...(l ?? [])]);
+      setOpen(r.id);
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const replace = (next: Sitrep) => setList((l) => (l ?? []).map((x) => (x.id === next.id ? next : x)));
+  const shown = (list ?? []).find((r) => r.id === open);
+
+  return (
+    <section className="sitrep-panel" data-testid="sitrep-panel">
+      <h3>
+        {t('sitrep.heading')} <span className="muted">({list?.length ?? 0})</span>
+      </h3>
+      <button type="button" className="btn" data-testid="sitrep-draft" disabled={busy} onClick={() => void draft()}>
+        {t('sitrep.draft')}
+      </button>
+      {error && (
+        <p className="notice notice-error" role="alert">
+          {error}
+        </p>
+      )}
+      <ul className="sitrep-list">
+        {(list ?? []).map((r) => (
+          <li key={r.id} data-testid="sitrep-item" data-status={r.status}>
+            <button type="button" className="btn btn-quiet" onClick={() => setOpen(open === r.id ? null : r.id)}>
+              {t('sitrep.number', { n: String(r.number) })} · {r.status === 'released' ? t('sitrep.released') : t('sitrep.draftLabel')}
+              {r.scheduled ? ` · ${t('sitrep.scheduled')}` : ''} · {formatDateTime(r.generatedAt, lang)}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {shown && <SitrepEditor key={`${shown.id}:${shown.status}`} sitrep={shown} onSaved={replace} />}
+    </section>
+  );
+}
