@@ -44,6 +44,40 @@ describe.each(ENGINES)('live channel on %s', (engine) => {
     return res.json().id as string;
   };
 
+  it('keeps a secret bulletin from everyone but its sender and recipients, the centre included', async () => {
+    const admin = await server.app.login('admin');
+    const agreement = { id: 'ds-test-secret', fromAgencyId: 'lz-ps-liuzhou', toAgencyId: 'lz-tt-cj3', kinds: ['bulletin'], maxClassification: 'secret' };
+    expect((await server.app.http.inject({ method: 'PUT', url: '/api/sharing-agreements/ds-test-secret', payload: agreement, headers: { authorization: admin } })).statusCode).toBe(200);
+    const station = (await server.app.login('ps.liuzhou.commander')).replace('Bearer ', '');
+    const team = (await server.app.login('tt.cj3.commander')).replace('Bearer ', '');
+    const centre = connect(server.url, tokens['lz.dispatcher1']!);
+    const recipient = connect(server.url, team);
+    const county = connect(server.url, tokens['yufeng.liaison']!);
+    for (const c of [centre, recipient, county]) await c.until((m) => m.some((x) => x.type === 'ready'));
+    const res = await server.app.http.inject({
+      method: 'POST',
+      url: '/api/bulletins',
+      headers: { authorization: `Bearer ${station}` },
+      payload: { kind: 'wanted', title: '通缉：重大案件在逃人员', body: '或乘 G1501 次列车', classification: 'secret', distribution: { agencies: ['lz-tt-cj3'] }, validUntil: new Date(Date.now() + 86_400_000).toISOString() },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const id = res.json().id as string;
+    await recipient.until((m) => m.some((x) => x.event?.entityId === id));
+    // a published bulletin's event still reaches the centre's dispatchers for the restricted one below, not this one
+    const restricted = await server.app.http.inject({
+      method: 'POST',
+      url: '/api/bulletins',
+      headers: { authorization: `Bearer ${station}` },
+      payload: { kind: 'bolo', title: '布控', body: '灰色双肩包男子', classification: 'restricted', distribution: { agencies: ['cb-yufeng'] }, validUntil: new Date(Date.now() + 86_400_000).toISOString() },
+    });
+    expect(restricted.statusCode, restricted.body).toBe(201);
+    await centre.until((m) => m.some((x) => x.event?.entityId === restricted.json().id));
+    expect(centre.messages.some((x) => x.event?.entityId === id)).toBe(false);
+    expect(county.messages.some((x) => x.event?.entityId === id)).toBe(false);
+    expect(recipient.messages.find((x) => x.event?.entityId === id)?.event).not.toHaveProperty('audience');
+    for (const c of [centre, recipient, county]) c.close();
+  });
+
   it('refuses a connection without a valid token', async () => {
     const c = connect(server.url, 'not-a-token');
     expect(await c.closed).toBe(4401);
