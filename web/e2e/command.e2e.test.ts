@@ -177,6 +177,11 @@ describe('console: response level, joint command and task orders', () => {
     await mine.getByTestId('task-complete').click();
     await expect.poll(() => mine.getAttribute('data-status'), { timeout: 10_000 }).toBe('completed');
     expect(await mine.textContent()).toContain('道口已封控，现场秩序良好');
+    // and tells the command, in its own channel
+    await page.getByTestId('message-text').fill('鱼峰分局两台警车已到道口');
+    await page.getByTestId('message-channel').selectOption('command');
+    await page.getByTestId('message-send').click();
+    await expect.poll(() => page.locator('[data-testid="message"][data-channel="command"]').count(), { timeout: 10_000 }).toBe(1);
     await signOut();
 
     // the commander sees it done on the command's board
@@ -188,6 +193,7 @@ describe('console: response level, joint command and task orders', () => {
     expect(await done.getByTestId('task-last-note').textContent()).toContain('道口已封控');
     const actions = await page.getByTestId('timeline-entry').evaluateAll((els) => els.map((e) => e.getAttribute('data-action')));
     expect(actions).toEqual(expect.arrayContaining(['task_acknowledge', 'task_complete']));
+    expect(await page.locator('[data-testid="message"][data-channel="command"]').textContent()).toContain('鱼峰分局两台警车已到道口');
 
     // a situation report: drafted from the incident, edited, released, exported as PDF with the map
     await page.getByTestId('sitrep-draft').click();

@@ -16,6 +16,7 @@ import { DispatchPanel } from '../dispatch/DispatchPanel';
 import { HandoverPanel } from '../dispatch/HandoverPanel';
 import { CommandSection } from '../command/CommandSection';
 import { SitrepPanel } from '../reports/SitrepPanel';
+import { MessagesPanel } from '../messages/MessagesPanel';
 import { useAgencies } from '../dispatch/useAgencies';
 import { formatDateTime } from './formatDateTime';
 import { placeText } from './placeText';
@@ -107,6 +108,7 @@ export function IncidentDetailPanel({ id, version, openIncidents, onChanged, onB
       <ActionBar incident={i} onDone={done} onDialog={setDialog} onTransfer={() => setTransferring(true)} />
       <TransferAnswer incident={i} userAgencyId={userAgencyId} onDone={done} />
       <CommandSection incident={i} agencies={agencies} userAgencyId={userAgencyId} onDone={done} />
+      <MessagesPanel incidentId={i.id} version={version} hasCommand={i.timeline.some((e) => e.action === 'command_opened')} />
       <SitrepPanel incidentId={i.id} version={i.timeline.length} />
 
       <h3>{t('detail.location')}</h3>
