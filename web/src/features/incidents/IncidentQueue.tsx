@@ -4,6 +4,7 @@ import { useT } from '../../app/i18n/useT';
 import { useErrorText } from '../../api/useErrorText';
 import { QueueRow } from './QueueRow';
 import { MyTasks } from '../command/MyTasks';
+import { OnDutyStrip } from '../duty/OnDutyStrip';
 import { QueueFilters, type QueueFilter } from './QueueFilters';
 import { sortQueue } from './sortQueue';
 import { useNow } from './useNow';
@@ -43,6 +44,7 @@ export function IncidentQueue({ incidents, error, mode, selectedId, onOpen, onNe
           {t('queue.new')}
         </button>
       </header>
+      <OnDutyStrip />
       <MyTasks onOpenIncident={onOpen} />
       <QueueFilters value={filter} onChange={setFilter} />
       {error !== null && (

@@ -1,0 +1,60 @@
+/**
+ * Duty at the coordination centre in the console: who is on duty now, and a shift handover
+ * (交接班) from one dispatcher to the next, accepted by the incoming one.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openConsole, type Console } from './browser.js';
+
+describe('console: duty and shift handover', () => {
+  let browser: Console;
+  let page: Page;
+  beforeAll(async () => {
+    browser = await openConsole();
+    page = browser.page;
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function signIn(username: string): Promise<void> {
+    await page.getByTestId('signin-username').fill(username);
+    await page.getByTestId('signin-password').fill(browser.server.demoPassword);
+    await page.getByTestId('signin-submit').click();
+    await page.getByTestId('nav-incidents').click();
+    await page.getByTestId('incident-queue').waitFor();
+  }
+
+  async function signOut(): Promise<void> {
+    const before = browser.errors.length;
+    await page.getByTestId('signout').click();
+    await page.getByTestId('signin-username').waitFor();
+    browser.errors.push(...browser.errors.splice(before).filter((e) => !/status of 401/.test(e)));
+  }
+
+  it('shows who is on duty and hands the seat to the next dispatcher, who takes over', { timeout: 120_000 }, async () => {
+    await page.goto(browser.server.url);
+    await signIn('lz.dispatcher1');
+    await page.getByTestId('duty-strip').waitFor({ timeout: 15_000 });
+    await page.getByTestId('duty-toggle').click();
+    const seat = page.locator('[data-testid="duty-seat"][data-seat-id="seat-dispatch-1"]');
+    expect(await seat.getAttribute('data-user')).toBe('lz.dispatcher1');
+    expect(await page.locator('[data-testid="duty-seat"][data-seat-id="seat-cb-yufeng"]').getAttribute('data-user')).toBe('yufeng.liaison');
+
+    await page.getByTestId('shift-handover').click();
+    expect(await page.getByTestId('shift-handover-to').inputValue()).toBe('lz.dispatcher3');
+    await page.getByTestId('shift-handover-notes').fill('本班无未结警情；春运安保指令一条待办。');
+    await page.getByTestId('shift-handover-send').click();
+    await page.getByTestId('shift-handover-form').waitFor({ state: 'detached', timeout: 10_000 });
+    await signOut();
+
+    await signIn('lz.dispatcher3');
+    const pending = page.getByTestId('shift-pending');
+    await pending.waitFor({ timeout: 15_000 });
+    expect(await pending.textContent()).toContain('本班无未结警情');
+    await page.getByTestId('shift-accept').click();
+    await pending.waitFor({ state: 'detached', timeout: 10_000 });
+
+    expect(browser.errors.filter((e) => !/favicon/.test(e))).toEqual([]);
+  });
+});

@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { DutyNow, ShiftLog, User } from '@railjoint/contracts';
+import { request } from '../../api/client';
+
+export type DutyNowData = z.infer<typeof DutyNow>;
+export type ShiftLogData = z.infer<typeof ShiftLog>;
+
+export const dutyApi = {
+  now: (centreId: string, signal?: AbortSignal) => request('GET', `/api/centres/${encodeURIComponent(centreId)}/duty`, { schema: DutyNow, signal }),
+  log: (centreId: string, signal?: AbortSignal) => request('GET', `/api/centres/${encodeURIComponent(centreId)}/shift-log`, { schema: z.object({ logs: z.array(ShiftLog) }), signal }),
+  handover: (seatId: string, toUserId: string, notes: string) => request('POST', '/api/duty/handover', { body: { seatId, toUserId, notes }, schema: ShiftLog }),
+  accept: (id: string) => request('POST', `/api/duty/handover/${encodeURIComponent(id)}/accept`, { body: {}, schema: ShiftLog }),
+  me: (signal?: AbortSignal) => request('GET', '/api/auth/me', { schema: User, signal }),
+};
