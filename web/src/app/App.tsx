@@ -4,6 +4,7 @@ import { useT } from './i18n/useT';
 import { SignInPage } from '../features/signin/SignInPage';
 import { ConsolePage } from './ConsolePage';
 import { MobilePage } from '../features/mobile/MobilePage';
+import { AuditPage } from '../features/audit/AuditPage';
 
 /** /mobile (or signing in on the way there) shows the units' phone view instead of the console. */
 function wantsMobile(): boolean {
@@ -27,5 +28,7 @@ export function App() {
     return <SignInPage notice={session.notice} startupError={session.error} onSignIn={signIn} />;
   }
   if (wantsMobile()) return <MobilePage user={session.user} onSignOut={signOut} />;
+  // auditors read the trail and nothing else: their workplace is the audit page
+  if (session.user.roles.includes('auditor')) return <AuditPage user={session.user} onSignOut={signOut} />;
   return <ConsolePage user={session.user} onSignOut={signOut} />;
 }
