@@ -267,3 +267,46 @@ describe.each(ENGINES)('bulletins and data sharing on %s', (engine) => {
     expect(current).not.toContain(id);
   });
 });
+
+describe('data-sharing agreements beyond bulletins', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startApp({ engine: 'sqlite', demo: true });
+  });
+  afterAll(async () => t?.close());
+
+  it('lets an agency read (not work) the incidents an agreement from the lead agency covers, for as long as it lasts', async () => {
+    const dispatcher = await t.login('lz.dispatcher1');
+    const admin = await t.login('admin');
+    const sanjiang = await t.login('sanjiang.liaison');
+    const { get, post, put } = requests(() => t, () => dispatcher);
+    const inc = (await post('/api/incidents', { category: 'stone_throwing', channel: 'hotline', location: { lon: 109.5125, lat: 24.367 }, description: '石块击打列车' })).json();
+    const lead = inc.lead.agencyId as string;
+    expect((await get(`/api/incidents/${inc.id}`, sanjiang)).statusCode).toBe(404);
+    const agreement = { id: 'ds-liuzhou-sanjiang-incidents', fromAgencyId: lead, toAgencyId: 'cb-sanjiang', kinds: ['incident'], maxClassification: 'internal' };
+    expect((await put('/api/sharing-agreements/ds-liuzhou-sanjiang-incidents', agreement, admin)).statusCode).toBe(200);
+    expect((await get(`/api/incidents/${inc.id}`, sanjiang)).statusCode).toBe(200);
+    expect((await get('/api/incidents?open=true', sanjiang)).json().incidents.map((i: { id: string }) => i.id)).toContain(inc.id);
+    expect((await post(`/api/incidents/${inc.id}/dispatch`, {}, sanjiang)).statusCode).toBe(403);
+    expect((await put('/api/sharing-agreements/ds-liuzhou-sanjiang-incidents', { ...agreement, validUntil: '2020-01-02T00:00:00+08:00', validFrom: '2020-01-01T00:00:00+08:00' }, admin)).statusCode).toBe(200);
+    expect((await get(`/api/incidents/${inc.id}`, sanjiang)).statusCode).toBe(404);
+    expect((await put('/api/sharing-agreements/ds-liuzhou-sanjiang-incidents', agreement, dispatcher)).statusCode).toBe(403);
+  });
+
+  it('keeps a restricted bulletin’s attachments from a recipient whose agreement covers bulletins only', async () => {
+    const admin = await t.login('admin');
+    const commander = await t.login('lz.commander');
+    const { post, put, get } = requests(() => t, () => commander);
+    // 柳州站派出所 → 鱼峰: bulletins and attachments (demo); a narrower one to 柳北 for this test
+    expect((await put('/api/sharing-agreements/ds-lz-ps-liuzhou-cb-liubei', { id: 'ds-lz-ps-liuzhou-cb-liubei', fromAgencyId: 'lz-ps-liuzhou', toAgencyId: 'cb-liubei', kinds: ['bulletin'], maxClassification: 'restricted' }, admin)).statusCode).toBe(200);
+    const station = await t.login('ps.liuzhou.commander');
+    const b = (await post('/api/bulletins', bolo('restricted', ['cb-yufeng', 'cb-liubei']), station)).json();
+    const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(64, 1)]);
+    const up = await t.http.inject({ method: 'POST', url: `/api/bulletins/${b.id}/attachments`, payload: jpeg, headers: { authorization: station, 'content-type': 'image/jpeg', 'x-filename': 'a.jpg' } });
+    expect(up.statusCode, up.body).toBe(201);
+    const att = up.json().attachments[0].id;
+    expect((await get(`/api/bulletins/${b.id}`, await t.login('liubei.liaison'))).statusCode).toBe(200);
+    expect((await get(`/api/bulletins/${b.id}/attachments/${att}`, await t.login('liubei.liaison'))).statusCode).toBe(404);
+    expect((await get(`/api/bulletins/${b.id}/attachments/${att}`, await t.login('yufeng.liaison'))).statusCode).toBe(200);
+  });
+});

@@ -1,3 +1,4 @@
+import { nowIso } from '../../platform/clock.js';
 import { nextNumber } from '../../platform/db/counters.js';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, IncidentsTable, IncidentTimelineTable } from '../../platform/db/schema.js';
@@ -30,14 +31,29 @@ export class IncidentStore {
   private visible(agencyId: string | undefined) {
     let q = this.db.selectFrom('incidents').selectAll('incidents');
     if (agencyId !== undefined) {
+      const now = nowIso();
       q = q.where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('incident_agencies')
-            .select('incident_agencies.incident_id')
-            .whereRef('incident_agencies.incident_id', '=', 'incidents.id')
-            .where('incident_agencies.agency_id', '=', agencyId),
-        ),
+        eb.or([
+          eb.exists(
+            eb
+              .selectFrom('incident_agencies')
+              .select('incident_agencies.incident_id')
+              .whereRef('incident_agencies.incident_id', '=', 'incidents.id')
+              .where('incident_agencies.agency_id', '=', agencyId),
+          ),
+          // a data-sharing agreement from the lead agency covering incidents lets the agency read them
+          eb.exists(
+            eb
+              .selectFrom('sharing_agreements as sa')
+              .select('sa.id')
+              .whereRef('sa.from_agency_id', '=', 'incidents.lead_agency_id')
+              .where('sa.to_agency_id', '=', agencyId)
+              .where('sa.kinds', 'like', '%,incident,%')
+              .where('sa.max_rank', '>=', 1)
+              .where((w) => w.or([w('sa.valid_from', 'is', null), w('sa.valid_from', '<=', now)]))
+              .where((w) => w.or([w('sa.valid_until', 'is', null), w('sa.valid_until', '>=', now)])),
+          ),
+        ]),
       );
     }
     return q;

@@ -301,7 +301,12 @@ export class SharingService {
 
   /** An attachment's bytes, to whoever may see its bulletin; the read is recorded like the bulletin's. */
   async attachment(actor: Actor, id: string, attachmentId: string): Promise<{ name: string; contentType: string; data: Buffer }> {
-    await this.visible(actor, id, `attachment:${attachmentId}`);
+    const row = await this.visible(actor, id, `attachment:${attachmentId}`);
+    // a restricted bulletin's files need an agreement that covers attachments, not only bulletins
+    if (row.class_rank >= 2 && row.sender_agency_id !== actor.agencyId && !(bulletinAccess(actor).centreOversight && row.class_rank <= 2)) {
+      const cleared = await this.store.cleared(row.sender_agency_id, [actor.agencyId], 'attachment', row.class_rank, nowIso());
+      if (!cleared.has(actor.agencyId)) throw notFound('attachment');
+    }
     const a = await this.store.attachment(id, attachmentId);
     if (!a) throw notFound('attachment');
     return { name: a.name, contentType: a.content_type, data: Buffer.from(a.data) };
