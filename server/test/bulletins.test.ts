@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, startApp, type TestApp } from './harness.js';
 import { requests } from './requests.js';
 import { validateCapSchema } from '../src/modules/sharing/cap/cap-schema.js';
+import { Bulletin, BulletinList, BulletinReceipts } from '@railjoint/contracts';
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures/cap');
 const CLASSES = ['public', 'internal', 'restricted', 'secret'] as const;
@@ -60,6 +61,8 @@ describe.each(ENGINES)('bulletins and data sharing on %s', (engine) => {
       const res = await post('/api/bulletins', bolo(c, c === 'secret' ? ['lz-ps-liuzhou'] : ['lz-ps-liuzhou', 'cb-yufeng', 'cb-liubei']));
       expect(res.statusCode, res.body).toBe(201);
       const b = res.json();
+      // the console reads every answer with the shared contract: the server must keep to it
+      Bulletin.parse(b);
       expect(b).toMatchObject({ classification: c, status: 'published', current: true, senderAgencyId: 'lz-centre', urgency: 'Immediate' });
       expect(b.code).toMatch(/^TB\d{8}-\d{4}$/);
       ids[c] = b.id;
@@ -130,7 +133,9 @@ describe.each(ENGINES)('bulletins and data sharing on %s', (engine) => {
     const xianggui = lines.find((f: { properties: { name: string } }) => f.properties.name === '湘桂线').properties.id;
     const res = await post('/api/bulletins', { ...bolo('internal', []), kind: 'risk_warning', title: '大风预警：湘桂线柳州段', distribution: { areas: [{ lineId: xianggui, from: 'K490+000', to: 'K510+000' }] } });
     expect(res.statusCode, res.body).toBe(201);
-    const receipts = (await get(`/api/bulletins/${res.json().id}/receipts`)).json();
+    Bulletin.parse(res.json());
+    BulletinList.parse((await get('/api/bulletins?view=all')).json());
+    const receipts = BulletinReceipts.parse((await get(`/api/bulletins/${res.json().id}/receipts`)).json());
     const to = receipts.recipients.map((r: { agencyId: string }) => r.agencyId);
     expect(to).toEqual(expect.arrayContaining(['lz-ps-liuzhou', 'cb-yufeng']));
     expect(to.some((id: string) => id.startsWith('tw-'))).toBe(true);

@@ -5,12 +5,13 @@ import { RoomNav, type Room } from './RoomNav';
 import { LocationRoom } from './LocationRoom';
 import { IncidentsRoom } from '../features/incidents/IncidentsRoom';
 import { UnitsRoom } from '../features/units/UnitsRoom';
+import { BulletinsRoom } from '../features/bulletins/BulletinsRoom';
 
-const PATHS: Record<Room, string> = { map: '/', incidents: '/incidents', units: '/units' };
+const PATHS: Record<Room, string> = { map: '/', incidents: '/incidents', units: '/units', bulletins: '/bulletins' };
 
 function roomFromPath(): Room {
   const path = window.location.pathname;
-  return path.startsWith(PATHS.incidents) ? 'incidents' : path.startsWith(PATHS.units) ? 'units' : 'map';
+  return path.startsWith(PATHS.incidents) ? 'incidents' : path.startsWith(PATHS.units) ? 'units' : path.startsWith(PATHS.bulletins) ? 'bulletins' : 'map';
 }
 
 /** The signed-in shell: the top bar, the room switch, and one room at a time (one map at a time). */
@@ -28,7 +29,7 @@ export function ConsolePage({ user, onSignOut }: { user: User; onSignOut(): void
   return (
     <div className="console">
       <TopBar user={user} onSignOut={onSignOut} nav={<RoomNav room={room} onChange={go} />} />
-      {room === 'map' ? <LocationRoom /> : room === 'incidents' ? <IncidentsRoom userAgencyId={user.agencyId} /> : <UnitsRoom />}
+      {room === 'map' ? <LocationRoom /> : room === 'incidents' ? <IncidentsRoom userAgencyId={user.agencyId} /> : room === 'bulletins' ? <BulletinsRoom userAgencyId={user.agencyId} /> : <UnitsRoom />}
     </div>
   );
 }

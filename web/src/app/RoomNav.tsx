@@ -1,7 +1,7 @@
 import { useT } from './i18n/useT';
 
-export type Room = 'map' | 'incidents' | 'units';
-const ROOMS: Room[] = ['map', 'incidents', 'units'];
+export type Room = 'map' | 'incidents' | 'units' | 'bulletins';
+const ROOMS: Room[] = ['map', 'incidents', 'units', 'bulletins'];
 
 export function RoomNav({ room, onChange }: { room: Room; onChange(room: Room): void }) {
   const { t } = useT();

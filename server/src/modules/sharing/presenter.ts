@@ -24,7 +24,8 @@ export function presentBulletin(
     urgency: row.urgency as Bulletin['urgency'],
     severity: row.severity as Bulletin['severity'],
     certainty: row.certainty as Bulletin['certainty'],
-    distribution: JSON.parse(row.distribution) as Distribution,
+    // stored with the stretches' descriptions (for CAP); the API shows the distribution as asked for
+    distribution: (({ agencies, areas, roles }: Distribution) => ({ agencies, areas, roles }))(JSON.parse(row.distribution) as Distribution),
     source: row.source as Bulletin['source'],
     capIdentifier: row.cap_identifier,
     myAcknowledgement: extra.myAck,

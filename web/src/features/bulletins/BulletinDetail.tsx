@@ -1,0 +1,104 @@
+import { useEffect, useState } from 'react';
+import type { Bulletin } from '@railjoint/contracts';
+import { useErrorText } from '../../api/useErrorText';
+import { useT } from '../../app/i18n/useT';
+import { formatDateTime } from '../incidents/formatDateTime';
+import { bulletinApi } from './bulletinApi';
+import { ClassificationBadge } from './ClassificationBadge';
+import { Receipts } from './Receipts';
+
+interface Props {
+  id: string;
+  version: number;
+  userAgencyId: string | null;
+  isCentre: boolean;
+  onChanged(): void;
+}
+
+export function BulletinDetail({ id, version, userAgencyId, isCentre, onChanged }: Props) {
+  const { t, lang } = useT();
+  const errorText = useErrorText();
+  const [b, setB] = useState<Bulletin | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
+  useEffect(() => {
+    const abort = new AbortController();
+    bulletinApi.get(id, abort.signal).then(
+      (x) => !abort.signal.aborted && setB(x),
+      (e: unknown) => !abort.signal.aborted && setError(errorText(e)),
+    );
+    return () => abort.abort();
+  }, [id, version, errorText]);
+  if (!b) return error ? <p className="notice notice-error">{error}</p> : <p className="muted">{t('app.loading')}</p>;
+  const sender = b.senderAgencyId === userAgencyId;
+  const act = async (call: () => Promise<Bulletin>) => {
+    setError(null);
+    try {
+      setB(await call());
+      onChanged();
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
+  return (
+    <section className="bulletin-detail" data-testid="bulletin-detail" data-id={b.id}>
+      <header className="detail-head">
+        <ClassificationBadge value={b.classification} />
+        <h2 className="mono">{b.code}</h2>
+        <span className="muted">{t(`bulletin.kind.${b.kind}`)}</span>
+        {!b.current && <span className="status-chip">{b.status === 'withdrawn' ? t('bulletin.withdrawn') : t('bulletin.expired')}</span>}
+      </header>
+      <h3>{b.title}</h3>
+      <p className="muted">
+        {b.senderAgencyName} · {b.createdBy} · {formatDateTime(b.createdAt, lang)} · {t('bulletin.until', { time: formatDateTime(b.validUntil, lang) })}
+      </p>
+      <p className="bulletin-body">{b.body}</p>
+      {b.instruction && (
+        <p className="notice">
+          {t('bulletin.instruction')}：{b.instruction}
+        </p>
+      )}
+      {b.attachments.length > 0 && (
+        <ul className="bulletin-attachments">
+          {b.attachments.map((a) => (
+            <li key={a.id}>
+              <a href={bulletinApi.attachmentUrl(b.id, a.id)} download={a.name}>
+                {a.name}
+              </a>{' '}
+              <span className="muted">{Math.ceil(a.size / 1024)} KB</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="bulletin-actions">
+        {b.myAcknowledgement && !b.myAcknowledgement.acknowledgedAt && (
+          <button type="button" className="btn btn-primary" data-testid="bulletin-acknowledge" onClick={() => void act(() => bulletinApi.acknowledge(b.id))}>
+            {t('bulletin.acknowledge')}
+          </button>
+        )}
+        {b.myAcknowledgement?.acknowledgedAt && (
+          <span className="status-chip" data-testid="bulletin-acknowledged">
+            {t('bulletin.acknowledgedAt', { time: formatDateTime(b.myAcknowledgement.acknowledgedAt, lang) })}
+          </span>
+        )}
+        <a className="btn btn-quiet" data-testid="export-cap" href={bulletinApi.capUrl(b.id)} download={`${b.code}.xml`}>
+          {t('bulletin.exportCap')}
+        </a>
+      </div>
+      {(sender || (isCentre && b.classification !== 'secret')) && <Receipts id={b.id} version={version} />}
+      {sender && b.status === 'published' && (
+        <div className="bulletin-withdraw">
+          <input data-testid="bulletin-withdraw-reason" placeholder={t('bulletin.withdrawReason')} value={reason} onChange={(e) => setReason(e.target.value)} />
+          <button type="button" className="btn" data-testid="bulletin-withdraw" disabled={reason.trim().length < 2} onClick={() => void act(() => bulletinApi.withdraw(b.id, reason.trim()))}>
+            {t('bulletin.withdraw')}
+          </button>
+        </div>
+      )}
+      {error && (
+        <p className="notice notice-error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { Bulletin, BulletinList, BulletinReceipts, CapImportResult, type CreateBulletinRequest } from '@railjoint/contracts';
+import { request } from '../../api/client';
+
+export type BulletinView = 'current' | 'unacknowledged' | 'all';
+export type BulletinSummary = z.infer<typeof BulletinList>['bulletins'][number];
+
+export const bulletinApi = {
+  list: (view: BulletinView, signal?: AbortSignal) => request('GET', '/api/bulletins', { query: { view, limit: 200 }, schema: BulletinList, signal }),
+  get: (id: string, signal?: AbortSignal) => request('GET', `/api/bulletins/${encodeURIComponent(id)}`, { schema: Bulletin, signal }),
+  publish: (body: CreateBulletinRequest) => request('POST', '/api/bulletins', { body, schema: Bulletin }),
+  acknowledge: (id: string) => request('POST', `/api/bulletins/${encodeURIComponent(id)}/acknowledge`, { body: {}, schema: Bulletin }),
+  receipts: (id: string, signal?: AbortSignal) => request('GET', `/api/bulletins/${encodeURIComponent(id)}/receipts`, { schema: BulletinReceipts, signal }),
+  remind: (id: string) => request('POST', `/api/bulletins/${encodeURIComponent(id)}/remind`, { body: {}, schema: z.object({ reminded: z.number() }) }),
+  withdraw: (id: string, reason: string) => request('POST', `/api/bulletins/${encodeURIComponent(id)}/withdraw`, { body: { reason }, schema: Bulletin }),
+  /** the session cookie authenticates plain links: the browser downloads them itself */
+  capUrl: (id: string) => `/api/bulletins/${encodeURIComponent(id)}/cap`,
+  attachmentUrl: (id: string, attachmentId: string) => `/api/bulletins/${encodeURIComponent(id)}/attachments/${encodeURIComponent(attachmentId)}`,
+  /** the alert goes as its own bytes: its XML declaration says how to read it */
+  async importCap(file: File): Promise<z.infer<typeof CapImportResult>> {
+    const res = await fetch('/api/bulletins/import-cap', { method: 'POST', headers: { 'content-type': 'application/xml' }, body: await file.arrayBuffer(), credentials: 'same-origin' });
+    const json: unknown = await res.json();
+    if (!res.ok) throw Object.assign(new Error('refused'), { body: json });
+    return CapImportResult.parse(json);
+  },
+};
