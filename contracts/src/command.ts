@@ -109,6 +109,8 @@ export const Task = z.object({
   completedAt: z.string().nullable(),
   overdue: z.boolean(),
   updates: z.array(z.object({ at: z.string(), by: z.string(), agencyId: z.string(), kind: z.string(), note: z.string().nullable() })),
+  /** photos and documents reported with it */
+  attachments: z.array(z.object({ id: z.string(), name: z.string(), contentType: z.string(), size: z.number(), by: z.string(), at: z.string() })),
 });
 export type Task = z.infer<typeof Task>;
 

@@ -106,6 +106,17 @@ describe.each(ENGINES)('response levels, joint command and task orders on %s', (
     expect(done.json()).toMatchObject({ status: 'completed', completedAt: expect.any(String) });
     expect(done.json().updates.map((u: { kind: string }) => u.kind)).toEqual(['issued', 'acknowledge', 'progress', 'complete']);
     expect((await post(`/api/tasks/${task.id}/acknowledge`, {}, yufeng)).statusCode).toBe(409);
+    // a photo of the sealed crossing goes with the report; a script does not
+    const photo = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(512, 3)]);
+    const attached = await t.http.inject({ method: 'POST', url: `/api/tasks/${task.id}/attachments`, payload: photo, headers: { authorization: yufeng, 'content-type': 'image/jpeg', 'x-filename': encodeURIComponent('道口封控.jpg') } });
+    expect(attached.statusCode, attached.body).toBe(201);
+    expect(attached.json().attachments[0]).toMatchObject({ name: '道口封控.jpg', contentType: 'image/jpeg', by: 'yufeng.liaison' });
+    const script = await t.http.inject({ method: 'POST', url: `/api/tasks/${task.id}/attachments`, payload: Buffer.from('#!/bin/sh\nrm -rf /'), headers: { authorization: yufeng, 'content-type': 'application/octet-stream', 'x-filename': 'x.jpg' } });
+    expect(script.statusCode).toBe(415);
+    const file = await get(`/api/tasks/${task.id}/attachments/${attached.json().attachments[0].id}`);
+    expect(file.statusCode).toBe(200);
+    expect(file.rawPayload.equals(photo)).toBe(true);
+    expect((await get(`/api/tasks/${task.id}/attachments/${attached.json().attachments[0].id}`, await t.login('sanjiang.liaison'))).statusCode).toBe(404);
 
     const view = (await get(`/api/commands/${commandId}`)).json();
     expect(view.tasks.map((x: { id: string; status: string }) => [x.id, x.status])).toContainEqual([task.id, 'completed']);

@@ -173,6 +173,9 @@ describe('console: response level, joint command and task orders', () => {
     // a report needs words
     await mine.getByTestId('task-complete').click();
     await mine.getByTestId('my-task-error').waitFor();
+    // a photo of the sealed crossing goes with the report
+    await mine.getByTestId('task-attach').setInputFiles({ name: 'crossing.jpg', mimeType: 'image/jpeg', buffer: Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(256, 5)]) });
+    await expect.poll(() => mine.getByTestId('task-attachment').count(), { timeout: 10_000 }).toBe(1);
     await mine.getByTestId('task-note').fill('道口已封控，现场秩序良好');
     await mine.getByTestId('task-complete').click();
     await expect.poll(() => mine.getAttribute('data-status'), { timeout: 10_000 }).toBe('completed');
@@ -191,6 +194,7 @@ describe('console: response level, joint command and task orders', () => {
     await done.waitFor({ timeout: 10_000 });
     await expect.poll(() => done.getAttribute('data-status'), { timeout: 15_000 }).toBe('completed');
     expect(await done.getByTestId('task-last-note').textContent()).toContain('道口已封控');
+    expect(await done.getByTestId('task-attachment').textContent()).toBe('crossing.jpg');
     const actions = await page.getByTestId('timeline-entry').evaluateAll((els) => els.map((e) => e.getAttribute('data-action')));
     expect(actions).toEqual(expect.arrayContaining(['task_acknowledge', 'task_complete']));
     expect(await page.locator('[data-testid="message"][data-channel="command"]').textContent()).toContain('鱼峰分局两台警车已到道口');

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { CommandView, CreateTaskRequest, LevelChangeRequest, LevelState, NewPlanRequest, OpenCommandRequest, SituationFacts, Task, TaskQuery, TaskUpdateRequest } from '@railjoint/contracts';
 import { defineRoute, type RouteSpec } from '../../platform/http/route.js';
 import { clientOf } from '../../platform/http/client.js';
+import { HttpError } from '../../platform/http/errors.js';
+import { ATTACHMENT_LIMIT, cleanFileName } from '../sharing/attachment-rules.js';
 import type { LevelService } from './level-service.js';
 import type { CommandService } from './command-service.js';
 import type { TaskService } from './task-service.js';
@@ -139,6 +141,36 @@ export function commandRoutes(levels: LevelService, commands: CommandService, ta
       params: Uuid,
       response: Task,
       handler: async ({ actor, params }) => tasks.get(actor!, params.id),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/tasks/:id/attachments',
+      summary: 'Attach a photo or document (JPEG, PNG, PDF; X-Filename; at most 5 MB; judged by content) to a task report',
+      tag: 'command',
+      access: 'signed-in',
+      params: Uuid,
+      body: z.unknown(),
+      rawBody: ['image/jpeg', 'image/png', 'application/pdf', 'application/octet-stream'],
+      bodyLimit: ATTACHMENT_LIMIT + 1024,
+      status: 201,
+      response: Task,
+      handler: async ({ actor, params, body, request }) => {
+        if (!Buffer.isBuffer(body)) throw new HttpError(415, 'unsupported_media_type', 'send the file itself as the body, as image/jpeg, image/png or application/pdf');
+        const type = String(request.headers['content-type'] ?? '').split(';')[0]!.trim();
+        return tasks.attach(actor!, params.id, cleanFileName(request.headers['x-filename'] as string | undefined), type, body);
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/tasks/:id/attachments/:attachmentId',
+      summary: 'A task attachment, to whoever may see the task',
+      tag: 'command',
+      access: 'signed-in',
+      params: z.object({ id: z.string().uuid(), attachmentId: z.string().uuid() }),
+      handler: async ({ actor, params, reply }) => {
+        const a = await tasks.attachment(actor!, params.id, params.attachmentId);
+        return reply.header('content-type', a.contentType).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(a.name)}`).header('x-content-type-options', 'nosniff').send(a.data);
+      },
     }),
     taskStep('acknowledge', 'The receiving agency acknowledges the task', false),
     taskStep('progress', 'The receiving agency reports progress (a note)', true),

@@ -11,7 +11,17 @@ export function isOverdue(t: TaskRow, now: string): boolean {
   return OPEN.includes(t.status) && t.deadline < now;
 }
 
-export function presentTask(t: TaskRow, updates: TaskUpdateRow[], agencyName: (id: string) => string, now: string): Task {
+export interface TaskAttachmentMeta {
+  id: string;
+  task_id: string;
+  name: string;
+  content_type: string;
+  size: number;
+  created_by: string;
+  created_at: string;
+}
+
+export function presentTask(t: TaskRow, updates: TaskUpdateRow[], agencyName: (id: string) => string, now: string, attachments: TaskAttachmentMeta[] = []): Task {
   return {
     id: t.id,
     code: t.code,
@@ -32,5 +42,6 @@ export function presentTask(t: TaskRow, updates: TaskUpdateRow[], agencyName: (i
     completedAt: t.completed_at,
     overdue: isOverdue(t, now),
     updates: updates.map((u) => ({ at: u.at, by: u.by, agencyId: u.agency_id, kind: u.kind, note: u.note })),
+    attachments: attachments.map((a) => ({ id: a.id, name: a.name, contentType: a.content_type, size: Number(a.size), by: a.created_by, at: a.created_at })),
   };
 }

@@ -8,7 +8,8 @@ import { departmentDay, nowIso } from '../../platform/clock.js';
 import { nextNumber } from '../../platform/db/counters.js';
 import { recordChange } from '../../platform/change-log.js';
 import { enqueueEvent, type OutboxRelay } from '../../platform/bus/outbox.js';
-import { conflict, forbidden, notFound, unprocessable, validationError } from '../../platform/http/errors.js';
+import { conflict, forbidden, HttpError, notFound, unprocessable, validationError } from '../../platform/http/errors.js';
+import { ALLOWED_ATTACHMENT_TYPES, ATTACHMENT_LIMIT, sniffAttachment } from '../sharing/attachment-rules.js';
 import { canIssueTask, canWorkTask, incidentScope } from '../../platform/policies.js';
 import type { IncidentService } from '../incidents/service.js';
 import { appendTimeline } from '../incidents/timeline.js';
@@ -101,7 +102,7 @@ export class TaskService {
       return t;
     });
     this.outbox.kick();
-    return presentTask(row, [], this.name, now);
+    return presentTask(row, [], this.name, now, []);
   }
 
   /** Inside a transaction (the handover request creates one for the station police this way). */
@@ -164,7 +165,38 @@ export class TaskService {
 
   async get(actor: Actor, id: string): Promise<Task> {
     const t = await this.visible(actor, id);
-    return presentTask(t, await this.updates(t.id), this.name, nowIso());
+    return presentTask(t, await this.updates(t.id), this.name, nowIso(), await this.attachmentsOf([t.id]));
+  }
+
+  private attachmentsOf(ids: string[]) {
+    if (!ids.length) return Promise.resolve([]);
+    return this.db.kysely.selectFrom('task_attachments').select(['id', 'task_id', 'name', 'content_type', 'size', 'created_by', 'created_at']).where('task_id', 'in', ids).orderBy('created_at').execute();
+  }
+
+  /** A photo or document reported with the task, by its receiving or issuing agency; judged by content. */
+  async attach(actor: Actor, id: string, name: string | null, declared: string, bytes: Buffer): Promise<Task> {
+    const t = await this.visible(actor, id);
+    if (!canWorkTask(actor, t.to_agency_id) && t.from_agency_id !== actor.agencyId) throw forbidden('only the agencies giving and doing the task attach files to it');
+    if (!name) throw validationError([{ field: 'headers.x-filename', message: 'the file name (URL-encoded) is required' }]);
+    if (bytes.length > ATTACHMENT_LIMIT) throw new HttpError(413, 'attachment_too_large', `attachments are limited to ${ATTACHMENT_LIMIT / 1024 / 1024} MB`);
+    const type = sniffAttachment(bytes);
+    if (!type) throw new HttpError(415, 'forbidden_file_type', `only ${ALLOWED_ATTACHMENT_TYPES.join(', ')} may be attached (judged by content)`);
+    if (declared !== 'application/octet-stream' && declared !== type) throw new HttpError(415, 'type_mismatch', `declared ${declared} but the content is ${type}`);
+    const at = nowIso();
+    const attachmentId = crypto.randomUUID();
+    await this.db.kysely.transaction().execute(async (trx) => {
+      await trx.insertInto('task_attachments').values({ id: attachmentId, task_id: id, name, content_type: type, size: bytes.length, sha256: crypto.createHash('sha256').update(bytes).digest('hex'), data: bytes, created_by: actor.username, created_at: at }).execute();
+      await trx.insertInto('task_updates').values({ task_id: id, at, by: actor.username, agency_id: actor.agencyId, kind: 'attachment', note: name }).execute();
+      await recordChange(trx, actor, 'task', id, 'attach', { attachmentId, name, type, size: bytes.length });
+    });
+    return this.get(actor, id);
+  }
+
+  async attachment(actor: Actor, id: string, attachmentId: string) {
+    await this.visible(actor, id);
+    const a = await this.db.kysely.selectFrom('task_attachments').selectAll().where('id', '=', attachmentId).where('task_id', '=', id).executeTakeFirst();
+    if (!a) throw notFound('attachment');
+    return { name: a.name, contentType: a.content_type, data: Buffer.from(a.data) };
   }
 
   private updates(id: string) {
@@ -211,7 +243,8 @@ export class TaskService {
     if (q.overdue === 'true') s = s.where('status', 'in', OPEN).where('deadline', '<', now);
     const rows = await s.execute();
     const updates = rows.length ? await this.db.kysely.selectFrom('task_updates').selectAll().where('task_id', 'in', rows.map((r) => r.id)).orderBy('id').execute() : [];
-    return { tasks: rows.map((r) => presentTask(r, updates.filter((u) => u.task_id === r.id), this.name, now)) };
+    const files = await this.attachmentsOf(rows.map((r) => r.id));
+    return { tasks: rows.map((r) => presentTask(r, updates.filter((u) => u.task_id === r.id), this.name, now, files.filter((f) => f.task_id === r.id))) };
   }
 
   /** Flags each task past its deadline to the issuer, once (and on the incident's timeline). */

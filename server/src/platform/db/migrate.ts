@@ -13,6 +13,7 @@ import { sitrepsSchema } from './migrations/010-sitreps.js';
 import { webhooksSchema } from './migrations/011-webhooks.js';
 import { messagesSchema } from './migrations/012-messages.js';
 import { dutySchema } from './migrations/013-duty.js';
+import { taskAttachmentsSchema } from './migrations/014-task-attachments.js';
 
 /**
  * Migrations are code, listed here in order; each receives the engine so the few type names that
@@ -35,6 +36,7 @@ function provider(db: Db): MigrationProvider {
         '011-webhooks': webhooksSchema(db.engine),
         '012-messages': messagesSchema(db.engine),
         '013-duty': dutySchema(),
+        '014-task-attachments': taskAttachmentsSchema(db.engine),
       };
     },
   };

@@ -37,6 +37,7 @@ export interface Database {
   centre_seats: CentreSeatsTable;
   duty_shifts: DutyShiftsTable;
   shift_logs: ShiftLogsTable;
+  task_attachments: TaskAttachmentsTable;
   outbox: OutboxTable;
   counters: CountersTable;
   incidents: IncidentsTable;
@@ -623,4 +624,16 @@ export interface ShiftLogsTable {
   /** JSON: open incidents, open tasks, unacknowledged bulletins at the handover */
   snapshot: string;
   accepted_at: string | null;
+}
+
+export interface TaskAttachmentsTable {
+  id: string;
+  task_id: string;
+  name: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  data: Buffer;
+  created_by: string;
+  created_at: string;
 }

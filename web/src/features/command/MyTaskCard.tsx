@@ -5,6 +5,7 @@ import { useCommandErrorText } from './commandErrors';
 import { useT } from '../../app/i18n/useT';
 import { formatDateTime } from '../incidents/formatDateTime';
 import { OPEN_TASK } from './useCommandData';
+import { TaskPhotos } from './TaskPhotos';
 
 interface Props {
   task: Task;
@@ -84,6 +85,7 @@ export function MyTaskCard({ task, fromName, onChanged, onOpenIncident }: Props)
           </button>
         </div>
       )}
+      <TaskPhotos task={task} canAdd={open} onChanged={onChanged} />
       {onOpenIncident && task.incidentId && (
         <button type="button" className="btn btn-quiet btn-small" data-testid="task-open-incident" onClick={() => task.incidentId && onOpenIncident(task.incidentId)}>
           {t('task.openIncident')}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { TaskPhotos } from './TaskPhotos';
 import type { Task } from '@railjoint/contracts';
 import { api } from '../../api/endpoints';
 import { useCommandErrorText } from './commandErrors';
@@ -58,6 +59,7 @@ export function TaskRow({ task, canCancel, onChanged }: Props) {
           {t(`task.kind.${last.kind}` as 'task.kind.progress')}：{last.note}
         </p>
       )}
+      <TaskPhotos task={task} canAdd={false} onChanged={onChanged} />
       {canCancel && OPEN_TASK.has(task.status) && !cancelling && (
         <button type="button" className="btn btn-quiet btn-small" data-testid="task-cancel" onClick={() => setCancelling(true)}>
           {t('task.cancel')}
