@@ -47,3 +47,17 @@ export const ShiftLog = z.object({
   }),
   acceptedAt: z.string().nullable(),
 });
+
+export const CENTRE_LEVELS = ['bureau', 'department'] as const;
+
+export const CentreInput = z.object({ level: z.enum(CENTRE_LEVELS), parentAgencyId: Id.nullable().default(null) }).strict();
+
+export const Centre = z.object({
+  agencyId: z.string(),
+  name: z.string(),
+  level: z.enum(CENTRE_LEVELS),
+  parentAgencyId: z.string().nullable(),
+  /** the member agencies: those with a seat in the centre */
+  members: z.array(z.object({ agencyId: z.string(), name: z.string(), type: z.string() })),
+  seats: z.number(),
+});

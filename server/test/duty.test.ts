@@ -21,6 +21,17 @@ describe.each(ENGINES)('duty roster and shift handover on %s', (engine) => {
     expect(Date.parse(seat('seat-dispatch-1').onDuty.until)).toBeGreaterThan(Date.now());
   });
 
+  it('knows the centre’s level and its member agencies; only admins change it', async () => {
+    const centres = (await get('/api/centres')).json().centres;
+    const lz = centres.find((c: { agencyId: string }) => c.agencyId === 'lz-centre');
+    expect(lz).toMatchObject({ level: 'department', parentAgencyId: null });
+    expect(lz.members.map((m: { agencyId: string }) => m.agencyId)).toEqual(expect.arrayContaining(['cb-yufeng', 'rs-liuzhou']));
+    expect((await t.http.inject({ method: 'PUT', url: '/api/centres/lz-centre', payload: { level: 'bureau' }, headers: { authorization: commander } })).statusCode).toBe(403);
+    const admin = await t.login('admin');
+    expect((await t.http.inject({ method: 'PUT', url: '/api/centres/cb-yufeng', payload: { level: 'department' }, headers: { authorization: admin } })).statusCode).toBe(400);
+    expect((await t.http.inject({ method: 'PUT', url: '/api/centres/lz-centre', payload: { level: 'region' }, headers: { authorization: admin } })).json().error.details.fields[0].field).toBe('body.level');
+  });
+
   it('plans shifts without overlaps, for people of the seat’s agency, by commanders', async () => {
     const until = (h: number) => new Date(Date.now() + h * 3600_000).toISOString();
     const clash = await post('/api/duty/shifts', { seatId: 'seat-dispatch-1', userId: 'lz.dispatcher4', startsAt: until(1), endsAt: until(3) });

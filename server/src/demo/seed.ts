@@ -20,6 +20,8 @@ export async function seedDemo(services: Services, password: string): Promise<st
   for (const a of demoSharingAgreements(demo.organisation)) await services.sharing.saveAgreement(SYSTEM_ACTOR, a);
   const { demoSeats, demoShifts } = await import('./duty.js');
   const seats = demoSeats(demo.organisation);
+  const centre = demo.organisation.agencies.find((a) => a.type === 'coordination_centre');
+  if (centre) await services.duty.saveCentre(SYSTEM_ACTOR_ADMIN, centre.id, { level: 'department', parentAgencyId: null });
   for (const seat of seats) await services.duty.saveSeat(SYSTEM_ACTOR_ADMIN, seat);
   const { now } = await import('../platform/clock.js');
   for (const shift of demoShifts(now(), seats, new Set(demo.users.map((u) => u.username)))) await services.duty.addShift(SYSTEM_ACTOR_ADMIN, shift);

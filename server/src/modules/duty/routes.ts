@@ -1,19 +1,39 @@
 import { z } from 'zod';
-import { CreateShiftRequest, DutyNow, HandoverRequest, Id, Seat, ShiftLog } from '@railjoint/contracts';
+import { Centre, CentreInput, CreateShiftRequest, DutyNow, HandoverRequest, Id, Seat, ShiftLog } from '@railjoint/contracts';
 import { defineRoute, type RouteSpec } from '../../platform/http/route.js';
 import type { DutyService } from './service.js';
 
-const Centre = z.object({ centreId: Id });
+const CentreParams = z.object({ centreId: Id });
 
 export function dutyRoutes(duty: DutyService): RouteSpec[] {
   return [
+    defineRoute({
+      method: 'GET',
+      url: '/api/centres',
+      summary: 'The coordination centres: level (bureau, department), the centre above, member agencies',
+      tag: 'duty',
+      access: 'signed-in',
+      response: z.object({ centres: z.array(Centre) }),
+      handler: async () => duty.centres(),
+    }),
+    defineRoute({
+      method: 'PUT',
+      url: '/api/centres/:agencyId',
+      summary: 'Set a coordination centre’s level and the centre above it (admins)',
+      tag: 'duty',
+      access: 'signed-in',
+      params: z.object({ agencyId: Id }),
+      body: CentreInput,
+      response: Centre,
+      handler: async ({ actor, params, body }) => duty.saveCentre(actor!, params.agencyId, body),
+    }),
     defineRoute({
       method: 'GET',
       url: '/api/centres/:centreId/seats',
       summary: 'The seats of a coordination centre: dispatch, command, and the member agencies’ liaison seats',
       tag: 'duty',
       access: 'signed-in',
-      params: Centre,
+      params: CentreParams,
       response: z.object({ seats: z.array(Seat) }),
       handler: async ({ params }) => ({ seats: await duty.seats(params.centreId) }),
     }),
@@ -45,7 +65,7 @@ export function dutyRoutes(duty: DutyService): RouteSpec[] {
       summary: 'Who is on duty now in each seat, and who comes next',
       tag: 'duty',
       access: 'signed-in',
-      params: Centre,
+      params: CentreParams,
       response: DutyNow,
       handler: async ({ params }) => duty.now(params.centreId),
     }),
@@ -77,7 +97,7 @@ export function dutyRoutes(duty: DutyService): RouteSpec[] {
       summary: 'The centre’s shift log, newest first',
       tag: 'duty',
       access: 'signed-in',
-      params: Centre,
+      params: CentreParams,
       response: z.object({ logs: z.array(ShiftLog) }),
       handler: async ({ actor, params }) => duty.logs(actor!, params.centreId),
     }),

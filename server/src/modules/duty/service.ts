@@ -27,6 +27,43 @@ export class DutyService {
     return actor.roles.includes('admin') || (actor.agencyId === centreId && actor.roles.includes('commander'));
   }
 
+  /** The centres with their level and member agencies (those with a seat). */
+  async centres() {
+    const rows = await this.db.kysely.selectFrom('centres').selectAll().orderBy('agency_id').execute();
+    const seats = await this.db.kysely.selectFrom('centre_seats').select(['centre_agency_id', 'agency_id']).execute();
+    return {
+      centres: rows.map((c) => {
+        const mine = seats.filter((s) => s.centre_agency_id === c.agency_id);
+        const members = [...new Set(mine.map((s) => s.agency_id))].filter((id) => id !== c.agency_id);
+        return {
+          agencyId: c.agency_id,
+          name: this.name(c.agency_id),
+          level: c.level as 'bureau' | 'department',
+          parentAgencyId: c.parent_agency_id,
+          members: members.map((id) => ({ agencyId: id, name: this.name(id), type: this.org.agencies().find((a) => a.id === id)?.type ?? 'unknown' })),
+          seats: mine.length,
+        };
+      }),
+    };
+  }
+
+  async saveCentre(actor: Actor, agencyId: string, input: { level: 'bureau' | 'department'; parentAgencyId: string | null }) {
+    if (!actor.roles.includes('admin')) throw forbidden('admins set up coordination centres');
+    const a = this.org.agencies().find((x) => x.id === agencyId);
+    if (!a || a.type !== 'coordination_centre') throw validationError([{ field: 'params.agencyId', message: 'not a coordination-centre agency' }]);
+    if (input.parentAgencyId !== null) {
+      const parent = this.org.agencies().find((x) => x.id === input.parentAgencyId);
+      if (!parent || parent.type !== 'coordination_centre' || parent.id === agencyId) throw validationError([{ field: 'body.parentAgencyId', message: 'not another coordination centre' }]);
+      if (input.level === 'bureau') throw validationError([{ field: 'body.parentAgencyId', message: 'a bureau centre is the top level' }]);
+    }
+    const values = { agency_id: agencyId, level: input.level, parent_agency_id: input.parentAgencyId, updated_at: nowIso() };
+    await this.db.kysely.transaction().execute(async (trx) => {
+      await trx.insertInto('centres').values(values).onConflict((oc) => oc.column('agency_id').doUpdateSet(values)).execute();
+      await recordChange(trx, actor, 'centre', agencyId, 'save', input);
+    });
+    return (await this.centres()).centres.find((c) => c.agencyId === agencyId)!;
+  }
+
   async seats(centreId: string): Promise<Seat[]> {
     const rows = await this.db.kysely.selectFrom('centre_seats').selectAll().where('centre_agency_id', '=', centreId).orderBy('position').execute();
     return rows.map((r) => ({ id: r.id, centreAgencyId: r.centre_agency_id, agencyId: r.agency_id, name: r.name, kind: r.kind as Seat['kind'], position: Number(r.position) }));

@@ -14,6 +14,7 @@ import { webhooksSchema } from './migrations/011-webhooks.js';
 import { messagesSchema } from './migrations/012-messages.js';
 import { dutySchema } from './migrations/013-duty.js';
 import { taskAttachmentsSchema } from './migrations/014-task-attachments.js';
+import { centresSchema } from './migrations/015-centres.js';
 
 /**
  * Migrations are code, listed here in order; each receives the engine so the few type names that
@@ -37,6 +38,7 @@ function provider(db: Db): MigrationProvider {
         '012-messages': messagesSchema(db.engine),
         '013-duty': dutySchema(),
         '014-task-attachments': taskAttachmentsSchema(db.engine),
+        '015-centres': centresSchema(),
       };
     },
   };

@@ -38,6 +38,7 @@ export interface Database {
   duty_shifts: DutyShiftsTable;
   shift_logs: ShiftLogsTable;
   task_attachments: TaskAttachmentsTable;
+  centres: CentresTable;
   outbox: OutboxTable;
   counters: CountersTable;
   incidents: IncidentsTable;
@@ -636,4 +637,12 @@ export interface TaskAttachmentsTable {
   data: Buffer;
   created_by: string;
   created_at: string;
+}
+
+export interface CentresTable {
+  agency_id: string;
+  /** bureau or department */
+  level: string;
+  parent_agency_id: string | null;
+  updated_at: string;
 }
