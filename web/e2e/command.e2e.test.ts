@@ -183,6 +183,7 @@ describe('console: response level, joint command and task orders', () => {
     // and tells the command, in its own channel
     await page.getByTestId('message-text').fill('鱼峰分局两台警车已到道口');
     await page.getByTestId('message-channel').selectOption('command');
+    await page.getByTestId('message-file').setInputFiles({ name: 'scene.png', mimeType: 'image/png', buffer: Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.alloc(128, 2)]) });
     await page.getByTestId('message-send').click();
     await expect.poll(() => page.locator('[data-testid="message"][data-channel="command"]').count(), { timeout: 10_000 }).toBe(1);
     await signOut();
@@ -197,7 +198,9 @@ describe('console: response level, joint command and task orders', () => {
     expect(await done.getByTestId('task-attachment').textContent()).toBe('crossing.jpg');
     const actions = await page.getByTestId('timeline-entry').evaluateAll((els) => els.map((e) => e.getAttribute('data-action')));
     expect(actions).toEqual(expect.arrayContaining(['task_acknowledge', 'task_complete']));
-    expect(await page.locator('[data-testid="message"][data-channel="command"]').textContent()).toContain('鱼峰分局两台警车已到道口');
+    const commandMessage = page.locator('[data-testid="message"][data-channel="command"]');
+    expect(await commandMessage.textContent()).toContain('鱼峰分局两台警车已到道口');
+    expect(await commandMessage.textContent()).toContain('scene.png');
 
     // a situation report: drafted from the incident, edited, released, exported as PDF with the map
     await page.getByTestId('sitrep-draft').click();
@@ -206,6 +209,8 @@ describe('console: response level, joint command and task orders', () => {
     expect(await page.getByTestId('sitrep-section-basics').inputValue()).toContain('响应等级：II 级');
     expect(await page.getByTestId('sitrep-section-command').inputValue()).toContain(taskCode);
     await page.getByTestId('sitrep-section-next').fill('17:00 前恢复上行线行车');
+    await page.getByTestId('sitrep-schedule').selectOption('60');
+    await page.getByTestId('sitrep-next').waitFor({ timeout: 10_000 });
     await page.getByTestId('sitrep-release').click();
     await expect.poll(() => editor.getAttribute('data-status'), { timeout: 10_000 }).toBe('released');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('sitrep-pdf').click()]);

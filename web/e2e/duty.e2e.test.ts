@@ -54,6 +54,20 @@ describe('console: duty and shift handover', () => {
     expect(await pending.textContent()).toContain('本班无未结警情');
     await page.getByTestId('shift-accept').click();
     await pending.waitFor({ state: 'detached', timeout: 10_000 });
+    await signOut();
+
+    // the duty commander plans tomorrow's shift; the same shift twice is refused as an overlap
+    await signIn('lz.commander');
+    await page.getByTestId('duty-toggle').click();
+    await page.getByTestId('roster-seat').selectOption('seat-dispatch-2');
+    await page.getByTestId('roster-user').fill('lz.dispatcher4');
+    await page.getByTestId('roster-save').click();
+    const message = page.getByTestId('roster-message');
+    await expect.poll(() => message.getAttribute('data-ok'), { timeout: 10_000 }).toBe('true');
+    const beforeOverlap = browser.errors.length;
+    await page.getByTestId('roster-save').click();
+    await expect.poll(() => message.getAttribute('data-ok'), { timeout: 10_000 }).toBe('false');
+    browser.errors.push(...browser.errors.splice(beforeOverlap).filter((e) => !/status of 422/.test(e)));
 
     expect(browser.errors.filter((e) => !/favicon/.test(e))).toEqual([]);
   });

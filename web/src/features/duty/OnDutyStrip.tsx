@@ -4,6 +4,7 @@ import { useAgencies } from '../dispatch/useAgencies';
 import { formatDateTime } from '../incidents/formatDateTime';
 import { dutyApi, type DutyNowData, type ShiftLogData } from './dutyApi';
 import { HandoverForm } from './HandoverForm';
+import { RosterForm } from './RosterForm';
 import './duty.css';
 
 const REFRESH_MS = 60_000;
@@ -16,6 +17,7 @@ export function OnDutyStrip() {
   const [duty, setDuty] = useState<DutyNowData | null>(null);
   const [pending, setPending] = useState<ShiftLogData[]>([]);
   const [me, setMe] = useState<string | null>(null);
+  const [planner, setPlanner] = useState(false);
   const [open, setOpen] = useState(false);
   const [handing, setHanding] = useState(false);
   const [tick, setTick] = useState(0);
@@ -28,6 +30,8 @@ export function OnDutyStrip() {
       (u) => {
         if (abort.signal.aborted) return;
         setMe(u.username);
+        // the centre's commanders plan the roster
+        setPlanner(u.agencyId === centre && u.roles.includes('commander'));
         // only the centre's own people read its shift log (and have handovers to accept)
         if (u.agencyId === centre) void dutyApi.log(centre, abort.signal).then((r) => !abort.signal.aborted && setPending(r.logs.filter((l) => !l.acceptedAt)), () => undefined);
       },
@@ -58,6 +62,7 @@ export function OnDutyStrip() {
           </button>
         </div>
       ))}
+      {open && planner && <RosterForm seats={duty.seats} onDone={() => setTick((n) => n + 1)} />}
       {open && (
         <ul className="duty-seats" data-testid="duty-seats">
           {duty.seats.map((s) => (

@@ -24,6 +24,7 @@ export function MessagesPanel({ incidentId, version, hasCommand }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [tick, setTick] = useState(0);
+  const [file, setFile] = useState<File | null>(null);
 
   useEffect(() => {
     const abort = new AbortController();
@@ -39,8 +40,10 @@ export function MessagesPanel({ incidentId, version, hasCommand }: Props) {
     setBusy(true);
     setError(null);
     try {
-      await messageApi.post(incidentId, text.trim(), channel);
+      const m = await messageApi.post(incidentId, text.trim(), channel);
+      if (file) await messageApi.attach(incidentId, m.id, file);
       setText('');
+      setFile(null);
       setTick((n) => n + 1);
     } catch (e) {
       setError(errorText(e));
@@ -78,6 +81,10 @@ export function MessagesPanel({ incidentId, version, hasCommand }: Props) {
             <option value="command">{t('messages.toCommand')}</option>
           </select>
         )}
+        <label className="btn btn-quiet" title={t('messages.attach')}>
+          {file ? file.name : t('messages.attach')}
+          <input type="file" hidden accept="image/jpeg,image/png,application/pdf" data-testid="message-file" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+        </label>
         <button type="button" className="btn btn-primary" data-testid="message-send" disabled={busy || !text.trim()} onClick={() => void send()}>
           {t('messages.send')}
         </button>

@@ -15,6 +15,8 @@ export function SitrepPanel({ incidentId, version }: { incidentId: string; versi
   const [open, setOpen] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [schedule, setSchedule] = useState<string>('');
+  const [scheduled, setScheduled] = useState<string | null>(null);
 
   useEffect(() => {
     const abort = new AbortController();
@@ -49,6 +51,30 @@ export function SitrepPanel({ incidentId, version }: { incidentId: string; versi
       <button type="button" className="btn" data-testid="sitrep-draft" disabled={busy} onClick={() => void draft()}>
         {t('sitrep.draft')}
       </button>
+      <label className="sitrep-schedule">
+        <span>{t('sitrep.every')}</span>
+        <select
+          data-testid="sitrep-schedule"
+          value={schedule}
+          onChange={(e) => {
+            const v = e.target.value;
+            setSchedule(v);
+            setError(null);
+            sitrepApi.schedule(incidentId, v ? Number(v) : null).then(
+              (r) => setScheduled(r.dueAt ? t('sitrep.nextAt', { time: formatDateTime(r.dueAt, lang) }) : t('sitrep.off')),
+              (err: unknown) => setError(errorText(err)),
+            );
+          }}
+        >
+          <option value="">{t('sitrep.off')}</option>
+          {[30, 60, 120, 240].map((m) => (
+            <option key={m} value={m}>
+              {t('sitrep.everyN', { n: String(m) })}
+            </option>
+          ))}
+        </select>
+        {scheduled && <span className="muted" data-testid="sitrep-next">{scheduled}</span>}
+      </label>
       {error && (
         <p className="notice notice-error" role="alert">
           {error}
