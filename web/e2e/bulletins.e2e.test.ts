@@ -107,6 +107,28 @@ describe('console: bulletins', () => {
 
     fs.mkdirSync(OUT, { recursive: true });
     await page.screenshot({ path: path.join(OUT, 'bulletins.png') });
+
+    // the commander registers a webhook for the centre; the secret is shown once
+    await page.getByTestId('sharing-admin-open').click();
+    await page.getByTestId('webhook-url').fill('http://127.0.0.1:9/railjoint');
+    await page.getByTestId('webhook-create').click();
+    await page.getByTestId('webhook-secret').waitFor({ timeout: 10_000 });
+    expect(await page.getByTestId('webhook-secret').textContent()).toMatch(/[0-9a-f]{64}/);
+    expect(await page.getByTestId('agreements-panel').count()).toBe(0); // agreements are the admins'
+    await signOut();
+
+    // an admin gives 天马镇 a data-sharing agreement for the centre's restricted bulletins
+    await page.getByTestId('signin-username').fill('admin');
+    await page.getByTestId('signin-password').fill(browser.server.adminPassword);
+    await page.getByTestId('signin-submit').click();
+    await page.getByTestId('nav-bulletins').click();
+    await page.getByTestId('sharing-admin-open').click();
+    const rows = page.getByTestId('agreement-row');
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBeGreaterThan(10);
+    await page.getByTestId('agreement-from').selectOption('lz-centre');
+    await page.getByTestId('agreement-to').selectOption('tw-yufeng-tianma');
+    await page.getByTestId('agreement-save').click();
+    await page.locator('[data-testid="agreement-row"][data-id="ds-lz-centre-tw-yufeng-tianma"]').waitFor({ timeout: 10_000 });
     expect(browser.errors.filter((e) => !/favicon/.test(e))).toEqual([]);
   });
 });

@@ -29,7 +29,7 @@ export function ConsolePage({ user, onSignOut }: { user: User; onSignOut(): void
   return (
     <div className="console">
       <TopBar user={user} onSignOut={onSignOut} nav={<RoomNav room={room} onChange={go} />} />
-      {room === 'map' ? <LocationRoom /> : room === 'incidents' ? <IncidentsRoom userAgencyId={user.agencyId} /> : room === 'bulletins' ? <BulletinsRoom userAgencyId={user.agencyId} /> : <UnitsRoom />}
+      {room === 'map' ? <LocationRoom /> : room === 'incidents' ? <IncidentsRoom userAgencyId={user.agencyId} /> : room === 'bulletins' ? <BulletinsRoom userAgencyId={user.agencyId} roles={user.roles} /> : <UnitsRoom />}
     </div>
   );
 }

@@ -11,11 +11,13 @@ interface Props {
   onOpen(id: string): void;
   onNew(): void;
   onImport(): void;
+  /** agreements and webhooks, for admins and commanders */
+  onAdmin?(): void;
 }
 
 const VIEWS: BulletinView[] = ['current', 'unacknowledged', 'all'];
 
-export function BulletinList({ bulletins, view, onView, selected, onOpen, onNew, onImport }: Props) {
+export function BulletinList({ bulletins, view, onView, selected, onOpen, onNew, onImport, onAdmin }: Props) {
   const { t, lang } = useT();
   return (
     <section className="bulletin-list" data-testid="bulletin-list">
@@ -29,6 +31,11 @@ export function BulletinList({ bulletins, view, onView, selected, onOpen, onNew,
         <button type="button" className="btn btn-quiet" data-testid="bulletin-import" onClick={onImport}>
           {t('bulletin.importCap')}
         </button>
+        {onAdmin && (
+          <button type="button" className="btn btn-quiet" data-testid="sharing-admin-open" onClick={onAdmin}>
+            {t('admin.open')}
+          </button>
+        )}
       </header>
       <div className="bulletin-views" role="tablist">
         {VIEWS.map((v) => (

@@ -7,12 +7,13 @@ import { BulletinDetail } from './BulletinDetail';
 import { BulletinList } from './BulletinList';
 import { CapImport } from './CapImport';
 import { PublishForm } from './PublishForm';
+import { SharingAdmin } from '../sharing-admin/SharingAdmin';
 import './bulletins.css';
 
-type Pane = { kind: 'detail'; id: string } | { kind: 'new' } | { kind: 'import' } | null;
+type Pane = { kind: 'detail'; id: string } | { kind: 'new' } | { kind: 'import' } | { kind: 'admin' } | null;
 
 /** 通报: the bulletins the user may see, one open at a time, publishing and CAP import. */
-export function BulletinsRoom({ userAgencyId }: { userAgencyId: string | null }) {
+export function BulletinsRoom({ userAgencyId, roles }: { userAgencyId: string | null; roles: readonly string[] }) {
   const errorText = useErrorText();
   const agencies = useAgencies();
   const isCentre = agencies.find((a) => a.id === userAgencyId)?.type === 'coordination_centre';
@@ -41,7 +42,7 @@ export function BulletinsRoom({ userAgencyId }: { userAgencyId: string | null })
 
   return (
     <div className="bulletins-room" data-testid="bulletins-room">
-      <BulletinList bulletins={list} view={view} onView={setView} selected={pane?.kind === 'detail' ? pane.id : null} onOpen={(id) => setPane({ kind: 'detail', id })} onNew={() => setPane({ kind: 'new' })} onImport={() => setPane({ kind: 'import' })} />
+      <BulletinList bulletins={list} view={view} onView={setView} selected={pane?.kind === 'detail' ? pane.id : null} onOpen={(id) => setPane({ kind: 'detail', id })} onNew={() => setPane({ kind: 'new' })} onImport={() => setPane({ kind: 'import' })} onAdmin={roles.some((r) => r === 'admin' || r === 'commander') ? () => setPane({ kind: 'admin' }) : undefined} />
       <main className="bulletin-pane">
         {error && <p className="notice notice-error">{error}</p>}
         {pane?.kind === 'detail' && <BulletinDetail key={pane.id} id={pane.id} version={version} userAgencyId={userAgencyId} isCentre={isCentre} onChanged={bump} />}
@@ -55,6 +56,7 @@ export function BulletinsRoom({ userAgencyId }: { userAgencyId: string | null })
             }}
           />
         )}
+        {pane?.kind === 'admin' && <SharingAdmin agencies={agencies} roles={roles} />}
         {pane?.kind === 'import' && (
           <CapImport
             onDone={(id) => {
