@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { CommandView, CreateTaskRequest, LevelChangeRequest, LevelState, NewPlanRequest, OpenCommandRequest, SituationFacts, Task, TaskQuery, TaskUpdateRequest } from '@railjoint/contracts';
 import { defineRoute, type RouteSpec } from '../../platform/http/route.js';
 import { clientOf } from '../../platform/http/client.js';
-import { HttpError } from '../../platform/http/errors.js';
-import { ATTACHMENT_LIMIT, cleanFileName } from '../sharing/attachment-rules.js';
+import { sendFile } from '../../platform/http/files.js';
+import { ATTACHMENT_LIMIT } from '../sharing/attachment-rules.js';
+import { uploadedFile } from '../sharing/attachment-upload.js';
 import type { LevelService } from './level-service.js';
 import type { CommandService } from './command-service.js';
 import type { TaskService } from './task-service.js';
@@ -154,11 +155,7 @@ export function commandRoutes(levels: LevelService, commands: CommandService, ta
       bodyLimit: ATTACHMENT_LIMIT + 1024,
       status: 201,
       response: Task,
-      handler: async ({ actor, params, body, request }) => {
-        if (!Buffer.isBuffer(body)) throw new HttpError(415, 'unsupported_media_type', 'send the file itself as the body, as image/jpeg, image/png or application/pdf');
-        const type = String(request.headers['content-type'] ?? '').split(';')[0]!.trim();
-        return tasks.attach(actor!, params.id, cleanFileName(request.headers['x-filename'] as string | undefined), type, body);
-      },
+      handler: async ({ actor, params, body, request }) => tasks.attach(actor!, params.id, uploadedFile(body, request)),
     }),
     defineRoute({
       method: 'GET',
@@ -167,10 +164,7 @@ export function commandRoutes(levels: LevelService, commands: CommandService, ta
       tag: 'command',
       access: 'signed-in',
       params: z.object({ id: z.string().uuid(), attachmentId: z.string().uuid() }),
-      handler: async ({ actor, params, reply }) => {
-        const a = await tasks.attachment(actor!, params.id, params.attachmentId);
-        return reply.header('content-type', a.contentType).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(a.name)}`).header('x-content-type-options', 'nosniff').send(a.data);
-      },
+      handler: async ({ actor, params, reply }) => sendFile(reply, await tasks.attachment(actor!, params.id, params.attachmentId)),
     }),
     taskStep('acknowledge', 'The receiving agency acknowledges the task', false),
     taskStep('progress', 'The receiving agency reports progress (a note)', true),

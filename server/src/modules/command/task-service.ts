@@ -8,8 +8,8 @@ import { departmentDay, nowIso } from '../../platform/clock.js';
 import { nextNumber } from '../../platform/db/counters.js';
 import { recordChange } from '../../platform/change-log.js';
 import { enqueueEvent, type OutboxRelay } from '../../platform/bus/outbox.js';
-import { conflict, forbidden, HttpError, notFound, unprocessable, validationError } from '../../platform/http/errors.js';
-import { ALLOWED_ATTACHMENT_TYPES, ATTACHMENT_LIMIT, sniffAttachment } from '../sharing/attachment-rules.js';
+import { conflict, forbidden, notFound, unprocessable, validationError } from '../../platform/http/errors.js';
+import { acceptAttachment, type UploadedFile } from '../sharing/attachment-upload.js';
 import { canIssueTask, canWorkTask, incidentScope } from '../../platform/policies.js';
 import type { IncidentService } from '../incidents/service.js';
 import { appendTimeline } from '../incidents/timeline.js';
@@ -174,14 +174,11 @@ export class TaskService {
   }
 
   /** A photo or document reported with the task, by its receiving or issuing agency; judged by content. */
-  async attach(actor: Actor, id: string, name: string | null, declared: string, bytes: Buffer): Promise<Task> {
+  async attach(actor: Actor, id: string, file: UploadedFile): Promise<Task> {
     const t = await this.visible(actor, id);
     if (!canWorkTask(actor, t.to_agency_id) && t.from_agency_id !== actor.agencyId) throw forbidden('only the agencies giving and doing the task attach files to it');
-    if (!name) throw validationError([{ field: 'headers.x-filename', message: 'the file name (URL-encoded) is required' }]);
-    if (bytes.length > ATTACHMENT_LIMIT) throw new HttpError(413, 'attachment_too_large', `attachments are limited to ${ATTACHMENT_LIMIT / 1024 / 1024} MB`);
-    const type = sniffAttachment(bytes);
-    if (!type) throw new HttpError(415, 'forbidden_file_type', `only ${ALLOWED_ATTACHMENT_TYPES.join(', ')} may be attached (judged by content)`);
-    if (declared !== 'application/octet-stream' && declared !== type) throw new HttpError(415, 'type_mismatch', `declared ${declared} but the content is ${type}`);
+    const { name, type } = acceptAttachment(file);
+    const bytes = file.bytes;
     const at = nowIso();
     const attachmentId = crypto.randomUUID();
     await this.db.kysely.transaction().execute(async (trx) => {

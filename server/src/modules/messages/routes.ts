@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { Message, PostMessageRequest } from '@railjoint/contracts';
 import { defineRoute, type RouteSpec } from '../../platform/http/route.js';
-import { HttpError } from '../../platform/http/errors.js';
-import { ATTACHMENT_LIMIT, cleanFileName } from '../sharing/attachment-rules.js';
+import { sendFile } from '../../platform/http/files.js';
+import { ATTACHMENT_LIMIT } from '../sharing/attachment-rules.js';
+import { uploadedFile } from '../sharing/attachment-upload.js';
 import type { MessageService } from './service.js';
 
 const Params = z.object({ id: z.string().uuid() });
@@ -44,11 +45,7 @@ export function messageRoutes(messages: MessageService): RouteSpec[] {
       bodyLimit: ATTACHMENT_LIMIT + 1024,
       status: 201,
       response: Message,
-      handler: async ({ actor, params, body, request }) => {
-        if (!Buffer.isBuffer(body)) throw new HttpError(415, 'unsupported_media_type', 'send the file itself as the body, as image/jpeg, image/png or application/pdf');
-        const type = String(request.headers['content-type'] ?? '').split(';')[0]!.trim();
-        return messages.attach(actor!, params.id, params.messageId, cleanFileName(request.headers['x-filename'] as string | undefined), type, body);
-      },
+      handler: async ({ actor, params, body, request }) => messages.attach(actor!, params.id, params.messageId, uploadedFile(body, request)),
     }),
     defineRoute({
       method: 'GET',
@@ -57,10 +54,7 @@ export function messageRoutes(messages: MessageService): RouteSpec[] {
       tag: 'messages',
       access: 'signed-in',
       params: MessageParams.extend({ attachmentId: z.string().uuid() }),
-      handler: async ({ actor, params, reply }) => {
-        const a = await messages.attachment(actor!, params.id, params.messageId, params.attachmentId);
-        return reply.header('content-type', a.contentType).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(a.name)}`).header('x-content-type-options', 'nosniff').send(a.data);
-      },
+      handler: async ({ actor, params, reply }) => sendFile(reply, await messages.attachment(actor!, params.id, params.messageId, params.attachmentId)),
     }),
   ];
 }

@@ -5,12 +5,12 @@ import type { Actor } from '../../platform/auth/actor.js';
 import { nowIso } from '../../platform/clock.js';
 import { recordChange } from '../../platform/change-log.js';
 import { enqueueEvent, type OutboxRelay } from '../../platform/bus/outbox.js';
-import { forbidden, HttpError, notFound, validationError } from '../../platform/http/errors.js';
+import { forbidden, notFound, validationError } from '../../platform/http/errors.js';
 import { incidentScope } from '../../platform/policies.js';
 import type { IncidentService } from '../incidents/service.js';
 import { incidentAudience } from '../incidents/timeline.js';
 import type { OrganisationService } from '../organisation/service.js';
-import { ALLOWED_ATTACHMENT_TYPES, ATTACHMENT_LIMIT, sniffAttachment } from '../sharing/attachment-rules.js';
+import { acceptAttachment, type UploadedFile } from '../sharing/attachment-upload.js';
 
 type Channel = 'incident' | 'command';
 
@@ -85,14 +85,11 @@ export class MessageService {
     return m;
   }
 
-  async attach(actor: Actor, incidentId: string, messageId: string, name: string | null, declared: string, bytes: Buffer): Promise<Message> {
+  async attach(actor: Actor, incidentId: string, messageId: string, file: UploadedFile): Promise<Message> {
     const m = await this.message(actor, incidentId, messageId);
     if (m.from_user !== actor.username) throw forbidden('only the author attaches files to a message');
-    if (!name) throw validationError([{ field: 'headers.x-filename', message: 'the file name (URL-encoded) is required' }]);
-    if (bytes.length > ATTACHMENT_LIMIT) throw new HttpError(413, 'attachment_too_large', `attachments are limited to ${ATTACHMENT_LIMIT / 1024 / 1024} MB`);
-    const type = sniffAttachment(bytes);
-    if (!type) throw new HttpError(415, 'forbidden_file_type', `only ${ALLOWED_ATTACHMENT_TYPES.join(', ')} may be attached (judged by content)`);
-    if (declared !== 'application/octet-stream' && declared !== type) throw new HttpError(415, 'type_mismatch', `declared ${declared} but the content is ${type}`);
+    const { name, type } = acceptAttachment(file);
+    const bytes = file.bytes;
     const id = crypto.randomUUID();
     await this.db.kysely.transaction().execute(async (trx) => {
       await trx.insertInto('message_attachments').values({ id, message_id: messageId, name, content_type: type, size: bytes.length, sha256: crypto.createHash('sha256').update(bytes).digest('hex'), data: bytes }).execute();

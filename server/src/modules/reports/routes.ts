@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EditSitrepRequest, Sitrep, SitrepSchedule } from '@railjoint/contracts';
 import { defineRoute, type RouteSpec } from '../../platform/http/route.js';
+import { sendFile } from '../../platform/http/files.js';
 import type { SitrepService } from './service.js';
 
 const Uuid = z.object({ id: z.string().uuid() });
@@ -83,11 +84,7 @@ export function sitrepRoutes(sitreps: SitrepService): RouteSpec[] {
       query: z.object({ format: z.enum(['html', 'pdf']).default('pdf') }),
       handler: async ({ actor, params, query, reply }) => {
         const out = await sitreps.render(actor!, params.id, query.format);
-        return reply
-          .header('content-type', query.format === 'html' ? 'text/html; charset=utf-8' : 'application/pdf')
-          .header('content-disposition', `${query.format === 'html' ? 'inline' : 'attachment'}; filename="${out.filename}"`)
-          .header('x-content-type-options', 'nosniff')
-          .send(out.body);
+        return sendFile(reply, { name: out.filename, contentType: query.format === 'html' ? 'text/html; charset=utf-8' : 'application/pdf', data: out.body }, query.format === 'html' ? 'inline' : 'attachment');
       },
     }),
   ];

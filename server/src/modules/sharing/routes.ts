@@ -2,18 +2,15 @@ import { z } from 'zod';
 import { Bulletin, BulletinList, BulletinQuery, BulletinReceipts, CapImportResult, CreateBulletinRequest, Id, SharingAgreement } from '@railjoint/contracts';
 import { defineRoute, type RouteSpec } from '../../platform/http/route.js';
 import { authorize } from '../../platform/policies.js';
-import { HttpError, validationError } from '../../platform/http/errors.js';
+import { validationError } from '../../platform/http/errors.js';
+import { sendFile } from '../../platform/http/files.js';
+import { uploadedFile } from './attachment-upload.js';
 import type { SharingService } from './service.js';
 import type { CapImporter } from './cap-import.js';
-import { ATTACHMENT_LIMIT, cleanFileName } from './attachment-rules.js';
+import { ATTACHMENT_LIMIT } from './attachment-rules.js';
 
 const BulletinParams = z.object({ id: z.string().uuid() });
 const CAP_LIMIT = 1024 * 1024;
-
-function asBuffer(body: unknown, accepted: string): Buffer {
-  if (Buffer.isBuffer(body)) return body;
-  throw new HttpError(415, 'unsupported_media_type', `send the file itself as the body, as ${accepted}`);
-}
 
 /** Bulletins (通报), CAP 1.2 in and out, attachments, data-sharing agreements. */
 export function sharingRoutes(sharing: SharingService, cap: CapImporter): RouteSpec[] {
@@ -50,9 +47,9 @@ export function sharingRoutes(sharing: SharingService, cap: CapImporter): RouteS
       rawBody: ['application/xml', 'text/xml', 'application/cap+xml'],
       bodyLimit: CAP_LIMIT,
       response: CapImportResult,
-      handler: async ({ actor, body, query, reply }) => {
+      handler: async ({ actor, body, query, reply, request }) => {
         const to = (query.to ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-        const result = await cap.import(actor!, asBuffer(body, 'application/xml or application/cap+xml'), to);
+        const result = await cap.import(actor!, uploadedFile(body, request, 'application/xml or application/cap+xml').bytes, to);
         reply.status(result.created ? 201 : 200);
         return result;
       },
@@ -134,11 +131,7 @@ export function sharingRoutes(sharing: SharingService, cap: CapImporter): RouteS
       bodyLimit: ATTACHMENT_LIMIT + 1024,
       status: 201,
       response: Bulletin,
-      handler: async ({ actor, params, body, request }) => {
-        const type = String(request.headers['content-type'] ?? '').split(';')[0]!.trim();
-        const name = cleanFileName(request.headers['x-filename'] as string | undefined);
-        return sharing.attach(actor!, params.id, name, type, asBuffer(body, 'image/jpeg, image/png or application/pdf'));
-      },
+      handler: async ({ actor, params, body, request }) => sharing.attach(actor!, params.id, uploadedFile(body, request)),
     }),
     defineRoute({
       method: 'GET',
@@ -148,12 +141,7 @@ export function sharingRoutes(sharing: SharingService, cap: CapImporter): RouteS
       access: 'signed-in',
       params: z.object({ id: z.string().uuid(), attachmentId: z.string().uuid() }),
       handler: async ({ actor, params, reply }) => {
-        const a = await sharing.attachment(actor!, params.id, params.attachmentId);
-        return reply
-          .header('content-type', a.contentType)
-          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(a.name)}`)
-          .header('x-content-type-options', 'nosniff')
-          .send(a.data);
+        return sendFile(reply, await sharing.attachment(actor!, params.id, params.attachmentId));
       },
     }),
     defineRoute({

@@ -9,8 +9,8 @@ import { departmentDay, nowIso } from '../../platform/clock.js';
 import { recordChange } from '../../platform/change-log.js';
 import { auditRead } from '../../platform/audit/trail.js';
 import { enqueueEvent, type OutboxRelay } from '../../platform/bus/outbox.js';
-import { conflict, forbidden, HttpError, notFound, unprocessable, validationError, type FieldError } from '../../platform/http/errors.js';
-import { ALLOWED_ATTACHMENT_TYPES, ATTACHMENT_LIMIT, sniffAttachment } from './attachment-rules.js';
+import { conflict, forbidden, notFound, unprocessable, validationError, type FieldError } from '../../platform/http/errors.js';
+import { acceptAttachment, type UploadedFile } from './attachment-upload.js';
 import { bulletinAccess, canPublishBulletin, CLASS_RANK, type ClassificationName } from '../../platform/policies.js';
 import type { NetworkService } from '../network/service.js';
 import type { OrganisationService } from '../organisation/service.js';
@@ -278,15 +278,12 @@ export class SharingService {
   }
 
   /** The sending agency attaches a photograph or a scanned notice; checked by content, size-limited. */
-  async attach(actor: Actor, id: string, name: string | null, declaredType: string, bytes: Buffer): Promise<Bulletin> {
+  async attach(actor: Actor, id: string, file: UploadedFile): Promise<Bulletin> {
     const row = await this.visible(actor, id, 'attach');
     if (row.sender_agency_id !== actor.agencyId || !canPublishBulletin(actor)) throw forbidden('only the sending agency adds attachments');
-    if (!name) throw validationError([{ field: 'headers.x-filename', message: 'the file name (URL-encoded) is required' }]);
-    if (bytes.length === 0) throw validationError([{ field: 'body', message: 'the file is empty' }]);
-    if (bytes.length > ATTACHMENT_LIMIT) throw new HttpError(413, 'attachment_too_large', `attachments are limited to ${ATTACHMENT_LIMIT / 1024 / 1024} MB`);
-    const type = sniffAttachment(bytes);
-    if (!type) throw new HttpError(415, 'forbidden_file_type', `only ${ALLOWED_ATTACHMENT_TYPES.join(', ')} may be attached (judged by content)`);
-    if (declaredType !== 'application/octet-stream' && declaredType !== type) throw new HttpError(415, 'type_mismatch', `declared ${declaredType} but the content is ${type}`);
+    if (file.name && file.bytes.length === 0) throw validationError([{ field: 'body', message: 'the file is empty' }]);
+    const { name, type } = acceptAttachment(file);
+    const bytes = file.bytes;
     const count = (await this.store.attachments(id)).length;
     if (count >= 20) throw conflict('too_many_attachments', 'a bulletin holds at most 20 attachments');
     const now = nowIso();
