@@ -116,7 +116,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     const messages = new MessageService(db, incidents, organisation, outbox);
     const duty = new DutyService(db, organisation);
     const webhooks = new WebhookService(db, organisation, config.webhooks?.allowPrivate ?? false);
-    const webhookDispatcher = new WebhookDispatcher(db.kysely, (id) => organisation.agencies().find((a) => a.id === id)?.type ?? null, { baseDelayMs: config.webhooks?.baseDelayMs ?? 5000, timeoutMs: 5000 });
+    const webhookDispatcher = new WebhookDispatcher(db.kysely, (id) => organisation.findAgency(id)?.type ?? null, { baseDelayMs: config.webhooks?.baseDelayMs ?? 5000, timeoutMs: 5000 });
     const services: Services = { users, network, organisation, trains, incidents, units, dispatch, sharing, tasks, levels, commands, sitreps, duty };
 
     await bootstrap(services, config, { announce: opts.announce ?? (() => {}), demoPassword: opts.demoPassword });

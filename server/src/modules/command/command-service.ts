@@ -31,7 +31,7 @@ export class CommandService {
     private readonly outbox: OutboxRelay,
   ) {}
 
-  private agency = (id: string) => this.org.agencies().find((a) => a.id === id);
+  private agency = (id: string) => this.org.findAgency(id);
 
   async open(actor: Actor, incidentId: string, req: OpenCommandRequest, client: string | null): Promise<CommandView> {
     const { row, roles } = await this.incidents.access(actor, incidentId);

@@ -40,7 +40,7 @@ export class TaskService {
     private readonly outbox: OutboxRelay,
   ) {}
 
-  private name = (id: string) => this.org.agencies().find((a) => a.id === id)?.name ?? id;
+  private name = (id: string) => this.org.agencyName(id);
 
   private async commandRole(commandId: string, agencyId: string): Promise<'commander' | 'liaison' | null> {
     const m = await this.db.kysely.selectFrom('command_members').select('role').where('command_id', '=', commandId).where('agency_id', '=', agencyId).executeTakeFirst();
@@ -51,7 +51,7 @@ export class TaskService {
     const now = nowIso();
     const deadline = new Date(req.deadline).toISOString();
     if (deadline <= now) throw validationError([{ field: 'body.deadline', message: 'is already past' }]);
-    if (!this.org.agencies().some((a) => a.id === req.toAgencyId)) throw validationError([{ field: 'body.toAgencyId', message: `unknown agency "${req.toAgencyId}"` }]);
+    if (!this.org.findAgency(req.toAgencyId)) throw validationError([{ field: 'body.toAgencyId', message: `unknown agency "${req.toAgencyId}"` }]);
     let incidentId = req.incidentId ?? null;
     if (req.commandId) {
       const command = await this.db.kysely.selectFrom('commands').selectAll().where('id', '=', req.commandId).executeTakeFirst();

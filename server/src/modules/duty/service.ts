@@ -21,7 +21,7 @@ export class DutyService {
     private readonly org: OrganisationService,
   ) {}
 
-  private name = (id: string) => this.org.agencies().find((a) => a.id === id)?.name ?? id;
+  private name = (id: string) => this.org.agencyName(id);
 
   private mayPlan(actor: Actor, centreId: string): boolean {
     return actor.roles.includes('admin') || (actor.agencyId === centreId && actor.roles.includes('commander'));
@@ -40,7 +40,7 @@ export class DutyService {
           name: this.name(c.agency_id),
           level: c.level as 'bureau' | 'department',
           parentAgencyId: c.parent_agency_id,
-          members: members.map((id) => ({ agencyId: id, name: this.name(id), type: this.org.agencies().find((a) => a.id === id)?.type ?? 'unknown' })),
+          members: members.map((id) => ({ agencyId: id, name: this.name(id), type: this.org.findAgency(id)?.type ?? 'unknown' })),
           seats: mine.length,
         };
       }),
@@ -49,10 +49,10 @@ export class DutyService {
 
   async saveCentre(actor: Actor, agencyId: string, input: { level: 'bureau' | 'department'; parentAgencyId: string | null }) {
     if (!actor.roles.includes('admin')) throw forbidden('admins set up coordination centres');
-    const a = this.org.agencies().find((x) => x.id === agencyId);
+    const a = this.org.findAgency(agencyId);
     if (!a || a.type !== 'coordination_centre') throw validationError([{ field: 'params.agencyId', message: 'not a coordination-centre agency' }]);
     if (input.parentAgencyId !== null) {
-      const parent = this.org.agencies().find((x) => x.id === input.parentAgencyId);
+      const parent = this.org.findAgency(input.parentAgencyId);
       if (!parent || parent.type !== 'coordination_centre' || parent.id === agencyId) throw validationError([{ field: 'body.parentAgencyId', message: 'not another coordination centre' }]);
       if (input.level === 'bureau') throw validationError([{ field: 'body.parentAgencyId', message: 'a bureau centre is the top level' }]);
     }
@@ -71,9 +71,9 @@ export class DutyService {
 
   async saveSeat(actor: Actor, seat: Seat): Promise<Seat> {
     if (!this.mayPlan(actor, seat.centreAgencyId)) throw forbidden('admins and the centre’s commanders set up seats');
-    const centre = this.org.agencies().find((a) => a.id === seat.centreAgencyId);
+    const centre = this.org.findAgency(seat.centreAgencyId);
     if (!centre || centre.type !== 'coordination_centre') throw validationError([{ field: 'body.centreAgencyId', message: 'not a coordination centre' }]);
-    if (!this.org.agencies().some((a) => a.id === seat.agencyId)) throw validationError([{ field: 'body.agencyId', message: `unknown agency "${seat.agencyId}"` }]);
+    if (!this.org.findAgency(seat.agencyId)) throw validationError([{ field: 'body.agencyId', message: `unknown agency "${seat.agencyId}"` }]);
     const values = { id: seat.id, centre_agency_id: seat.centreAgencyId, agency_id: seat.agencyId, name: seat.name, kind: seat.kind, position: seat.position };
     await this.db.kysely.transaction().execute(async (trx) => {
       await trx.insertInto('centre_seats').values(values).onConflict((oc) => oc.column('id').doUpdateSet(values)).execute();

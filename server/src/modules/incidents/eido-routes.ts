@@ -21,7 +21,7 @@ export function eidoRoutes(db: Db, incidents: IncidentService, org: Organisation
       handler: async ({ actor, params, reply }) => {
         // parsed with the contract so the exporter works on exactly what the API shows
         const incident = IncidentDetail.parse(await incidents.get(actor!, params.id));
-        const doc = incidentToEido(incident, { domain, agencyName: (id) => org.agencies().find((a) => a.id === id)?.name ?? id, exportedBy: { username: actor!.username, agencyId: actor!.agencyId }, at: nowIso() });
+        const doc = incidentToEido(incident, { domain, agencyName: (id) => org.agencyName(id), exportedBy: { username: actor!.username, agencyId: actor!.agencyId }, at: nowIso() });
         await auditRead(db.kysely, actor, { entity: 'incident', entityId: params.id, action: 'export:eido' });
         return reply
           .header('content-type', 'application/json; charset=utf-8')

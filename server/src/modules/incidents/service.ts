@@ -261,7 +261,7 @@ export class IncidentService {
     const { row, roles } = await this.visible(actor, id);
     const may = incidentPermissions(actor, roles);
     if (!may.steer && !(may.act && roles.includes('lead'))) throw forbidden('only the lead agency or the coordination centre may transfer an incident');
-    const to = this.org.agencies().find((a) => a.id === toAgencyId);
+    const to = this.org.findAgency(toAgencyId);
     if (!to) throw unprocessable('unknown_agency', `agency ${toAgencyId} does not exist`, { fields: [{ field: 'body.to', message: 'unknown agency' }] });
     if (to.id === row.lead_agency_id) throw unprocessable('already_lead', `${to.name} already leads this incident`, { fields: [{ field: 'body.to', message: 'already the lead' }] });
     const step = this.step(row, 'transfer');
@@ -294,7 +294,7 @@ export class IncidentService {
     if (!pending) throw conflict('no_pending_transfer', 'this incident has no transfer waiting for an answer');
     const centre = incidentScope(actor).all && actor.roles.some((r) => r === 'dispatcher' || r === 'commander' || r === 'admin');
     if (actor.agencyId !== pending.to_agency_id && !centre) throw forbidden('only the receiving agency may answer this transfer');
-    const to = this.org.agencies().find((a) => a.id === pending.to_agency_id)!;
+    const to = this.org.findAgency(pending.to_agency_id)!;
     const at = nowIso();
     await this.db.kysely.transaction().execute(async (trx) => {
       const patch: Partial<IncidentRow> = { status: step, updated_at: at, version: row.version + 1 };

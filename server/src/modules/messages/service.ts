@@ -62,7 +62,7 @@ export class MessageService {
     const { channels } = await this.channels(actor, incidentId);
     const rows = await this.db.kysely.selectFrom('messages').selectAll().where('incident_id', '=', incidentId).where('channel', 'in', channels).orderBy('created_at').orderBy('id').execute();
     const atts = rows.length ? await this.db.kysely.selectFrom('message_attachments').select(['id', 'message_id', 'name', 'content_type', 'size', 'sha256']).where('message_id', 'in', rows.map((r) => r.id)).execute() : [];
-    const name = (id: string) => this.org.agencies().find((a) => a.id === id)?.name ?? id;
+    const name = (id: string) => this.org.agencyName(id);
     return {
       messages: rows.map((r) => ({
         id: r.id,

@@ -149,6 +149,16 @@ export class OrganisationService {
     return this.doc.agencies;
   }
 
+  /** One agency from the index, or undefined: the lookup every module needs for names and checks. */
+  findAgency(id: string): Agency | undefined {
+    return this.index.agency(id);
+  }
+
+  /** The agency's name, or its id when it is not (or no longer) known. */
+  agencyName(id: string): string {
+    return this.index.agency(id)?.name ?? id;
+  }
+
   agency(id: string): { agency: Agency; parent: AgencyRef | null; jurisdictions: OrganisationDocument['jurisdictions']; children: AgencyRef[] } {
     const agency = this.index.agency(id);
     if (!agency) throw notFound('agency');

@@ -74,7 +74,7 @@ export class SitrepService {
       .where('assignments.incident_id', '=', incidentId)
       .where('assignments.status', 'in', ['assigned', 'acknowledged'])
       .execute();
-    const agencyName = (id: string) => this.org.agencies().find((a) => a.id === id)?.name ?? id;
+    const agencyName = (id: string) => this.org.agencyName(id);
     const now = nowIso();
     const model = this.network.current();
     const centre = incident.location.coordinates as LonLat;

@@ -63,7 +63,7 @@ export class CapImporter {
     const problems = capContentProblems(alert);
     if (problems.length) throw unprocessable('cap_content_invalid', `the CAP 1.2 alert breaks the specification: ${problems[0]}`, { reasons: problems });
     if (alert.status !== 'Actual') throw unprocessable('cap_not_actual', `only Actual alerts become bulletins (this one is ${alert.status})`, { reasons: [`status: ${alert.status}`] });
-    const unknown = to.filter((id) => !this.org.agencies().some((a) => a.id === id));
+    const unknown = to.filter((id) => !this.org.findAgency(id));
     if (unknown.length) throw unprocessable('unknown_agency', `unknown agency ${unknown.join(', ')}`, { fields: unknown.map((id) => ({ field: 'query.to', message: `unknown agency "${id}"` })) });
 
     if (alert.msgType === 'Cancel') return this.cancel(actor, alert);

@@ -25,7 +25,7 @@ export function resolveRecipients(dist: Distribution, network: NetworkService, o
   const errors: FieldError[] = [];
   const ids = new Set<string>();
   dist.agencies.forEach((id, i) => {
-    if (!org.agencies().some((a) => a.id === id)) errors.push({ field: `body.distribution.agencies[${i}]`, message: `unknown agency "${id}"` });
+    if (!org.findAgency(id)) errors.push({ field: `body.distribution.agencies[${i}]`, message: `unknown agency "${id}"` });
     else ids.add(id);
   });
   const model = network.current();

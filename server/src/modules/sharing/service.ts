@@ -48,7 +48,7 @@ export class SharingService {
   }
 
   private agencyName(id: string): string {
-    return this.org.agencies().find((a) => a.id === id)?.name ?? id;
+    return this.org.agencyName(id);
   }
 
   async publish(actor: Actor, req: CreateBulletinRequest): Promise<Bulletin> {
@@ -326,8 +326,8 @@ export class SharingService {
 
   async saveAgreement(actor: Actor, a: SharingAgreement): Promise<SharingAgreement> {
     const errors: FieldError[] = [];
-    if (!this.org.agencies().some((x) => x.id === a.fromAgencyId)) errors.push({ field: 'body.fromAgencyId', message: `unknown agency "${a.fromAgencyId}"` });
-    if (!this.org.agencies().some((x) => x.id === a.toAgencyId)) errors.push({ field: 'body.toAgencyId', message: `unknown agency "${a.toAgencyId}"` });
+    if (!this.org.findAgency(a.fromAgencyId)) errors.push({ field: 'body.fromAgencyId', message: `unknown agency "${a.fromAgencyId}"` });
+    if (!this.org.findAgency(a.toAgencyId)) errors.push({ field: 'body.toAgencyId', message: `unknown agency "${a.toAgencyId}"` });
     if (a.fromAgencyId === a.toAgencyId) errors.push({ field: 'body.toAgencyId', message: 'an agency needs no agreement with itself' });
     if (a.validFrom && a.validUntil && a.validUntil <= a.validFrom) errors.push({ field: 'body.validUntil', message: 'must be after validFrom' });
     if (errors.length) throw validationError(errors);

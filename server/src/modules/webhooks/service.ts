@@ -31,7 +31,7 @@ export class WebhookService {
     if (!this.mayManage(actor, agencyId)) throw forbidden('commanders manage their own agency’s webhooks; admins any');
     const problem = urlProblem(req.url, this.allowPrivate);
     if (problem) throw validationError([{ field: 'body.url', message: problem }]);
-    if (!this.org.agencies().some((a) => a.id === agencyId)) throw validationError([{ field: 'body.agencyId', message: `unknown agency "${agencyId}"` }]);
+    if (!this.org.findAgency(agencyId)) throw validationError([{ field: 'body.agencyId', message: `unknown agency "${agencyId}"` }]);
     const row: Row & { secret: string } = { id: crypto.randomUUID(), agency_id: agencyId, url: req.url, secret: newSecret(), events: [...new Set(req.events)].join(','), active: 1, created_by: actor.username, created_at: nowIso() };
     await this.db.kysely.transaction().execute(async (trx) => {
       await trx.insertInto('webhooks').values(row).execute();
