@@ -13,8 +13,16 @@ export interface Console {
   page: Page;
   /** page errors and console errors, for the test to assert there were none */
   errors: string[];
+  /** signs in with the demo password (admin: the admin password) and opens a room */
+  signIn(username: string, room?: 'incidents' | 'bulletins'): Promise<void>;
+  /** signs out; a read still in flight is answered 401, which is expected then */
+  signOut(): Promise<void>;
+  /** runs a step whose refused request the browser logs (status 401, 422…): only that is forgiven */
+  expecting(status: number, step: () => Promise<void>): Promise<void>;
   close(): Promise<void>;
 }
+
+const ROOM_READY = { incidents: 'incident-queue', bulletins: 'bulletins-room' } as const;
 
 /**
  * The built console served by a real server on the demo department, in Debian's Chromium, with
@@ -52,11 +60,29 @@ export async function openConsole(opts: { engine?: 'sqlite' | 'postgres'; clockS
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
   });
+  const expecting = async (status: number, step: () => Promise<void>) => {
+    const before = errors.length;
+    await step();
+    errors.push(...errors.splice(before).filter((e) => !e.includes(`status of ${status}`)));
+  };
   return {
     server,
     context,
     page,
     errors,
+    expecting,
+    async signIn(username, room = 'incidents') {
+      await page.getByTestId('signin-username').fill(username);
+      await page.getByTestId('signin-password').fill(username === 'admin' ? server.adminPassword : server.demoPassword);
+      await page.getByTestId('signin-submit').click();
+      await page.getByTestId(`nav-${room}`).click();
+      await page.getByTestId(ROOM_READY[room]).waitFor();
+    },
+    signOut: () =>
+      expecting(401, async () => {
+        await page.getByTestId('signout').click();
+        await page.getByTestId('signin-username').waitFor();
+      }),
     async close() {
       await context.close();
       await server.close();

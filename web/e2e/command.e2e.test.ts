@@ -39,21 +39,7 @@ describe('console: response level, joint command and task orders', () => {
     await browser?.close();
   });
 
-  async function signIn(username: string): Promise<void> {
-    await page.getByTestId('signin-username').fill(username);
-    await page.getByTestId('signin-password').fill(server.demoPassword);
-    await page.getByTestId('signin-submit').click();
-    await page.getByTestId('nav-incidents').click();
-    await page.getByTestId('incident-queue').waitFor();
-  }
 
-  async function signOut(): Promise<void> {
-    const before = pageErrors.length;
-    await page.getByTestId('signout').click();
-    await page.getByTestId('signin-username').waitFor();
-    // a poll still in flight when the session ends is answered 401: expected here, nowhere else
-    pageErrors.push(...pageErrors.splice(before).filter((e) => !/status of 401/.test(e)));
-  }
 
   async function openIncident(code: string): Promise<void> {
     const row = page.locator(`[data-testid="queue-row"][data-code="${code}"]`);
@@ -66,7 +52,7 @@ describe('console: response level, joint command and task orders', () => {
 
   it('raises the level, opens a joint command, and a member agency works its task to completion', { timeout: 180_000 }, async () => {
     await page.goto(server.url);
-    await signIn('lz.commander');
+    await browser.signIn('lz.commander');
 
     // take the call: stone throwing at 湘桂线 K499+940
     await page.getByTestId('new-incident').click();
@@ -152,10 +138,10 @@ describe('console: response level, joint command and task orders', () => {
       .toEqual(expect.arrayContaining(['situation_reported', 'level_changed', 'command_opened', 'task_issued']));
     // the timeline names them in words, not action codes
     expect(await page.locator('[data-testid="timeline-entry"][data-action="command_opened"] strong').textContent()).toBe('成立联合指挥部');
-    await signOut();
+    await browser.signOut();
 
     // 鱼峰区公安分局's liaison finds the task on top of the queue and acknowledges it
-    await signIn('yufeng.liaison');
+    await browser.signIn('yufeng.liaison');
     const queued = page.getByTestId('my-tasks').locator(`[data-testid="my-task"][data-code="${taskCode}"]`);
     await queued.waitFor({ timeout: 15_000 });
     expect(await queued.textContent()).toContain(TASK_TITLE);
@@ -186,10 +172,10 @@ describe('console: response level, joint command and task orders', () => {
     await page.getByTestId('message-file').setInputFiles({ name: 'scene.png', mimeType: 'image/png', buffer: Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.alloc(128, 2)]) });
     await page.getByTestId('message-send').click();
     await expect.poll(() => page.locator('[data-testid="message"][data-channel="command"]').count(), { timeout: 10_000 }).toBe(1);
-    await signOut();
+    await browser.signOut();
 
     // the commander sees it done on the command's board
-    await signIn('lz.commander');
+    await browser.signIn('lz.commander');
     await openIncident(code);
     const done = page.getByTestId('command-view').locator(`[data-testid="task-row"][data-code="${taskCode}"]`);
     await done.waitFor({ timeout: 10_000 });

@@ -30,21 +30,7 @@ describe.each(['sqlite', 'postgres'] as const)('console: a whole shift on %s', (
   const status = () => page.getByTestId('incident-status').getAttribute('data-status');
   const detailReady = () => page.getByTestId('incident-detail').and(page.locator('[data-state="done"]')).waitFor();
 
-  async function signIn(username: string): Promise<void> {
-    await page.getByTestId('signin-username').fill(username);
-    await page.getByTestId('signin-password').fill(browser.server.demoPassword);
-    await page.getByTestId('signin-submit').click();
-    await page.getByTestId('nav-incidents').click();
-    await page.getByTestId('incident-queue').waitFor();
-  }
 
-  async function signOut(): Promise<void> {
-    const before = browser.errors.length;
-    await page.getByTestId('signout').click();
-    await page.getByTestId('signin-username').waitFor();
-    // a read still in flight when the session ends is answered 401: expected here, nowhere else
-    browser.errors.push(...browser.errors.splice(before).filter((e) => !/status of 401/.test(e)));
-  }
 
   async function act(action: string, next: string): Promise<void> {
     await page.getByTestId(`action-${action}`).click();
@@ -53,7 +39,7 @@ describe.each(['sqlite', 'postgres'] as const)('console: a whole shift on %s', (
 
   it('takes a call from G1501, meets it at 永福南, sends two units, transfers to 永福县公安局, who close it', { timeout: 240_000 }, async () => {
     await page.goto(browser.server.url);
-    await signIn('lz.dispatcher1');
+    await browser.signIn('lz.dispatcher1');
 
     // the call: a theft on G1501, car 5, reported by the train crew
     await page.getByTestId('new-incident').click();
@@ -113,10 +99,10 @@ describe.each(['sqlite', 'postgres'] as const)('console: a whole shift on %s', (
     await page.getByTestId('transfer-reason').fill('嫌疑人于永福南站下车，移交属地公安');
     await page.getByTestId('dialog-confirm').click();
     await expect.poll(status, { timeout: 10_000 }).toBe('transferred');
-    await signOut();
+    await browser.signOut();
 
     // the county bureau's liaison accepts it and works it to the end
-    await signIn('yongfu.liaison');
+    await browser.signIn('yongfu.liaison');
     const theirs = page.locator(`[data-testid="queue-row"][data-code="${code}"]`);
     await theirs.waitFor({ timeout: 15_000 });
     await theirs.click();
