@@ -94,6 +94,14 @@ describe('console: bulletins', () => {
     fs.mkdirSync(OUT, { recursive: true });
     await page.screenshot({ path: path.join(OUT, 'bulletins.png') });
 
+    // an alert that breaks the CAP specification is refused with its reason
+    await page.getByTestId('bulletin-import').click();
+    await browser.expecting(422, async () => {
+      await page.getByTestId('cap-file').setInputFiles(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../server/test/fixtures/cap/canada_errors.cap'));
+      await page.getByTestId('cap-refused').waitFor({ timeout: 10_000 });
+    });
+    expect(await page.getByTestId('cap-refused').textContent()).toContain('references');
+
     // the commander registers a webhook for the centre; the secret is shown once
     await page.getByTestId('sharing-admin-open').click();
     await page.getByTestId('webhook-url').fill('http://127.0.0.1:9/railjoint');

@@ -7,6 +7,8 @@ type Query = Record<string, string | number | undefined | null>;
 export interface RequestOptions<T> {
   query?: Query;
   body?: unknown;
+  /** a file sent as its own bytes (attachments, CAP alerts) instead of a JSON body */
+  file?: { data: ArrayBuffer; contentType: string; name?: string };
   /** checks the answer against the shared contract, so a server change shows as one clear error */
   schema?: ZodType<T>;
   signal?: AbortSignal;
@@ -35,13 +37,17 @@ export async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DEL
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (token) headers.Authorization = `Bearer ${token}`;
   if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (opts.file) {
+    headers['Content-Type'] = opts.file.contentType;
+    if (opts.file.name !== undefined) headers['X-Filename'] = encodeURIComponent(opts.file.name);
+  }
 
   let res: Response;
   try {
     res = await fetch(url(path, opts.query), {
       method,
       headers,
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      body: opts.file ? opts.file.data : opts.body === undefined ? undefined : JSON.stringify(opts.body),
       signal: opts.signal,
     });
   } catch (e) {

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useT } from '../../app/i18n/useT';
+import { ApiError } from '../../api/errors';
 import { bulletinApi } from './bulletinApi';
 
 /** Import a CAP 1.2 alert file: the bulletin it became, or why it was refused. */
@@ -15,8 +16,8 @@ export function CapImport({ onDone }: { onDone(id: string): void }) {
       const r = await bulletinApi.importCap(file);
       onDone(r.bulletin.id);
     } catch (e) {
-      const body = (e as { body?: { error?: { message?: string; details?: { reasons?: string[] } } } }).body;
-      setReasons(body?.error?.details?.reasons ?? [body?.error?.message ?? String(e)]);
+      const reasons = e instanceof ApiError ? (e.details as { reasons?: string[] } | undefined)?.reasons : undefined;
+      setReasons(reasons ?? [e instanceof Error ? e.message : String(e)]);
     } finally {
       setBusy(false);
     }

@@ -17,10 +17,5 @@ export const bulletinApi = {
   capUrl: (id: string) => `/api/bulletins/${encodeURIComponent(id)}/cap`,
   attachmentUrl: (id: string, attachmentId: string) => `/api/bulletins/${encodeURIComponent(id)}/attachments/${encodeURIComponent(attachmentId)}`,
   /** the alert goes as its own bytes: its XML declaration says how to read it */
-  async importCap(file: File): Promise<z.infer<typeof CapImportResult>> {
-    const res = await fetch('/api/bulletins/import-cap', { method: 'POST', headers: { 'content-type': 'application/xml' }, body: await file.arrayBuffer(), credentials: 'same-origin' });
-    const json: unknown = await res.json();
-    if (!res.ok) throw Object.assign(new Error('refused'), { body: json });
-    return CapImportResult.parse(json);
-  },
+  importCap: async (file: File) => request('POST', '/api/bulletins/import-cap', { file: { data: await file.arrayBuffer(), contentType: 'application/xml' }, schema: CapImportResult }),
 };

@@ -1,28 +1,23 @@
 import { useState } from 'react';
 import { Task } from '@railjoint/contracts';
-import { getToken } from '../../api/token';
+import { request } from '../../api/client';
+import { useErrorText } from '../../api/useErrorText';
 import { useT } from '../../app/i18n/useT';
 
 /** Photos and documents with a task report: the list (download links) and, while open, an upload. */
 export function TaskPhotos({ task, canAdd, onChanged }: { task: Task; canAdd: boolean; onChanged(task: Task): void }) {
   const { t } = useT();
+  const errorText = useErrorText();
   const [error, setError] = useState<string | null>(null);
   const upload = async (file: File | undefined) => {
     if (!file) return;
     setError(null);
-    const token = getToken();
-    // the file goes as its own bytes with its type: the server judges it by its content
-    const res = await fetch(`/api/tasks/${encodeURIComponent(task.id)}/attachments`, {
-      method: 'POST',
-      headers: { 'content-type': file.type || 'application/octet-stream', 'x-filename': encodeURIComponent(file.name), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: await file.arrayBuffer(),
-    });
-    const json: unknown = await res.json().catch(() => null);
-    if (!res.ok) {
-      setError((json as { error?: { message?: string } } | null)?.error?.message ?? `HTTP ${res.status}`);
-      return;
+    try {
+      // the file goes as its own bytes with its type: the server judges it by its content
+      onChanged(await request('POST', `/api/tasks/${encodeURIComponent(task.id)}/attachments`, { file: { data: await file.arrayBuffer(), contentType: file.type || 'application/octet-stream', name: file.name }, schema: Task }));
+    } catch (e) {
+      setError(errorText(e));
     }
-    onChanged(Task.parse(json));
   };
   return (
     <div className="task-photos">
