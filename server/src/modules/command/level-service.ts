@@ -1,3 +1,4 @@
+import { WORKING_STATUSES } from '../incidents/lifecycle.js';
 import type { Kysely } from 'kysely';
 import type { LevelState, ResolveResult } from '@railjoint/contracts';
 import type { Db } from '../../platform/db/database.js';
@@ -14,7 +15,6 @@ import { appendTimeline, incidentAudience } from '../incidents/timeline.js';
 import type { OrganisationService } from '../organisation/service.js';
 import { isSeverer, levelFor, NOTIFY_AT, type ResponseLevel } from './response-level.js';
 
-const OPEN = ['received', 'dispatched', 'en_route', 'on_scene', 'transferred'];
 
 /**
  * Response levels (响应等级 I–IV). The rules only ever raise the level on their own; a commander
@@ -138,7 +138,7 @@ export class LevelService {
     const rows = await this.db.kysely
       .selectFrom('incidents')
       .selectAll()
-      .where('status', 'in', OPEN)
+      .where('status', 'in', WORKING_STATUSES)
       .where((eb) => eb.or([eb('line_blocked_at', 'is not', null), eb.and([eb('received_at', '<=', limit), eb.or([eb('response_level', 'is', null), eb('response_level', '=', 'IV')])])]))
       .limit(500)
       .execute();

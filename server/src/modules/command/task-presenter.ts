@@ -5,10 +5,11 @@ import type { TasksTable, TaskUpdatesTable } from '../../platform/db/schema.js';
 export type TaskRow = Selectable<TasksTable>;
 export type TaskUpdateRow = Selectable<TaskUpdatesTable>;
 
-const OPEN = ['issued', 'acknowledged', 'in_progress'];
+/** A task still to be done: given, acknowledged or under way. */
+export const OPEN_TASK_STATUSES = ['issued', 'acknowledged', 'in_progress'];
 
 export function isOverdue(t: TaskRow, now: string): boolean {
-  return OPEN.includes(t.status) && t.deadline < now;
+  return OPEN_TASK_STATUSES.includes(t.status) && t.deadline < now;
 }
 
 export interface TaskAttachmentMeta {

@@ -14,17 +14,16 @@ import { canIssueTask, canWorkTask, incidentScope } from '../../platform/policie
 import type { IncidentService } from '../incidents/service.js';
 import { appendTimeline } from '../incidents/timeline.js';
 import type { OrganisationService } from '../organisation/service.js';
-import { presentTask, type TaskRow } from './task-presenter.js';
+import { OPEN_TASK_STATUSES, presentTask, type TaskRow } from './task-presenter.js';
 
-const OPEN = ['issued', 'acknowledged', 'in_progress'];
 type Step = 'acknowledge' | 'progress' | 'complete' | 'cancel';
 
 /** Which step a task may take from which status. */
 const STEPS: Record<Step, { from: string[]; to: string }> = {
   acknowledge: { from: ['issued'], to: 'acknowledged' },
-  progress: { from: ['issued', 'acknowledged', 'in_progress'], to: 'in_progress' },
-  complete: { from: ['issued', 'acknowledged', 'in_progress'], to: 'completed' },
-  cancel: { from: OPEN, to: 'cancelled' },
+  progress: { from: OPEN_TASK_STATUSES, to: 'in_progress' },
+  complete: { from: OPEN_TASK_STATUSES, to: 'completed' },
+  cancel: { from: OPEN_TASK_STATUSES, to: 'cancelled' },
 };
 
 /**
@@ -237,7 +236,7 @@ export class TaskService {
     else if (q.scope === 'issued') s = s.where('from_agency_id', '=', actor.agencyId);
     else if (!incidentScope(actor).all) s = s.where((eb) => eb.or([eb('to_agency_id', '=', actor.agencyId), eb('from_agency_id', '=', actor.agencyId)]));
     if (q.status) s = s.where('status', '=', q.status);
-    if (q.overdue === 'true') s = s.where('status', 'in', OPEN).where('deadline', '<', now);
+    if (q.overdue === 'true') s = s.where('status', 'in', OPEN_TASK_STATUSES).where('deadline', '<', now);
     const rows = await s.execute();
     const updates = rows.length ? await this.db.kysely.selectFrom('task_updates').selectAll().where('task_id', 'in', rows.map((r) => r.id)).orderBy('id').execute() : [];
     const files = await this.attachmentsOf(rows.map((r) => r.id));
@@ -246,7 +245,7 @@ export class TaskService {
 
   /** Flags each task past its deadline to the issuer, once (and on the incident's timeline). */
   async sweepOverdue(now: string = nowIso()): Promise<{ flagged: number }> {
-    const due = await this.db.kysely.selectFrom('tasks').selectAll().where('status', 'in', OPEN).where('deadline', '<', now).where('overdue_at', 'is', null).limit(500).execute();
+    const due = await this.db.kysely.selectFrom('tasks').selectAll().where('status', 'in', OPEN_TASK_STATUSES).where('deadline', '<', now).where('overdue_at', 'is', null).limit(500).execute();
     if (!due.length) return { flagged: 0 };
     await this.db.kysely.transaction().execute(async (trx) => {
       for (const t of due) {

@@ -1,3 +1,5 @@
+import { OPEN_TASK_STATUSES } from '../command/task-presenter.js';
+import { OPEN_STATUSES } from '../incidents/lifecycle.js';
 import crypto from 'node:crypto';
 import type { Seat } from '@railjoint/contracts';
 import type { Db } from '../../platform/db/database.js';
@@ -8,7 +10,6 @@ import { conflict, forbidden, notFound, unprocessable, validationError } from '.
 import type { OrganisationService } from '../organisation/service.js';
 
 const MAX_SHIFT_MS = 24 * 3600_000;
-const OPEN_INCIDENT = ['received', 'dispatched', 'en_route', 'on_scene', 'cleared', 'transferred'];
 
 /**
  * Duty at the coordination centre (值班): the seats (dispatch, command, and a liaison seat for each
@@ -152,8 +153,8 @@ export class DutyService {
     const to = await this.db.kysely.selectFrom('users').select(['id', 'username', 'agency_id']).where((eb) => eb.or([eb('id', '=', req.toUserId), eb('username', '=', req.toUserId)])).executeTakeFirst();
     if (!to || to.agency_id !== seat.agency_id) throw validationError([{ field: 'body.toUserId', message: 'not a user of the seat’s agency' }]);
     if (to.id === actor.userId) throw validationError([{ field: 'body.toUserId', message: 'hand over to someone else' }]);
-    const incidents = await this.db.kysely.selectFrom('incidents').select(['code', 'status', 'priority', 'response_level']).where('status', 'in', OPEN_INCIDENT).orderBy('priority').orderBy('received_at').limit(200).execute();
-    const tasks = await this.db.kysely.selectFrom('tasks').select(['code', 'title', 'status', 'deadline']).where((eb) => eb.or([eb('from_agency_id', '=', seat.centre_agency_id), eb('to_agency_id', '=', seat.agency_id)])).where('status', 'in', ['issued', 'acknowledged', 'in_progress']).orderBy('deadline').limit(200).execute();
+    const incidents = await this.db.kysely.selectFrom('incidents').select(['code', 'status', 'priority', 'response_level']).where('status', 'in', OPEN_STATUSES).orderBy('priority').orderBy('received_at').limit(200).execute();
+    const tasks = await this.db.kysely.selectFrom('tasks').select(['code', 'title', 'status', 'deadline']).where((eb) => eb.or([eb('from_agency_id', '=', seat.centre_agency_id), eb('to_agency_id', '=', seat.agency_id)])).where('status', 'in', OPEN_TASK_STATUSES).orderBy('deadline').limit(200).execute();
     const snapshot = {
       openIncidents: incidents.map((i) => ({ code: i.code, status: i.status, priority: i.priority, level: i.response_level })),
       openTasks: tasks.map((t) => ({ code: t.code, title: t.title, status: t.status, deadline: t.deadline, overdue: t.deadline < at })),

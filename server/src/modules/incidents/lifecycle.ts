@@ -43,6 +43,12 @@ for (const s of ACTIVE) {
 
 export const TERMINAL_STATUSES: readonly IncidentStatus[] = ['closed', 'merged', 'cancelled'];
 
+/** Not yet closed: the queue, and what a shift hands over. */
+export const OPEN_STATUSES: IncidentStatus[] = ['received', 'dispatched', 'en_route', 'on_scene', 'cleared', 'transferred'];
+
+/** Still being worked (cleared ones only wait for their closing report): levels and situation reports follow these. */
+export const WORKING_STATUSES: IncidentStatus[] = ['received', 'dispatched', 'en_route', 'on_scene', 'transferred'];
+
 export function isTerminal(status: IncidentStatus): boolean {
   return TERMINAL_STATUSES.includes(status);
 }

@@ -1,3 +1,4 @@
+import { OPEN_STATUSES } from './lifecycle.js';
 import { z } from 'zod';
 import { CreateIncidentRequest, Id, Incident, IncidentDetail, IncidentList, IncidentStatus, MileageText, parseMileage, Priority } from '@railjoint/contracts';
 import { defineRoute, type RouteSpec } from '../../platform/http/route.js';
@@ -9,7 +10,6 @@ import { fromUrlAction, LIFECYCLE_URL_ACTIONS } from './actions.js';
 import { OUTCOME_CODES } from './lifecycle.js';
 
 const IdParams = z.object({ id: z.string().uuid() });
-const OPEN_STATUSES = ['received', 'dispatched', 'en_route', 'on_scene', 'cleared', 'transferred'];
 const csv = <T extends z.ZodType>(item: T) =>
   z.preprocess((v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v), z.array(item).max(20)).optional();
 

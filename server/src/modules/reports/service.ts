@@ -1,3 +1,4 @@
+import { WORKING_STATUSES } from '../incidents/lifecycle.js';
 import crypto from 'node:crypto';
 import type { LonLat, Sitrep } from '@railjoint/contracts';
 import { IncidentDetail } from '@railjoint/contracts';
@@ -172,7 +173,7 @@ export class SitrepService {
       .selectFrom('incidents')
       .select(['id', 'sitrep_every_min'])
       .where('sitrep_due_at', '<=', now)
-      .where('status', 'in', ['received', 'dispatched', 'en_route', 'on_scene', 'transferred'])
+      .where('status', 'in', WORKING_STATUSES)
       .limit(50)
       .execute();
     for (const d of due) {
