@@ -1,0 +1,48 @@
+import type { Texts } from '../../app/i18n/texts';
+
+/** zh-CN is the reference; English must give the same keys (checked by the type). */
+export const zhCN = {
+  'audit.title': '审计日志（SM3 链）',
+  'audit.verify': '校验整条审计链',
+  'audit.intact': '审计链完整：共 {n} 条，末条 SM3 {hash}…',
+  'audit.broken': '审计链在第 {seq} 条断裂：{reason}（此前 {n} 条完整）',
+  'audit.entity': '对象类型（如 bulletin）',
+  'audit.entityId': '对象编号',
+  'audit.anyKind': '读写',
+  'audit.write': '写',
+  'audit.read': '读',
+  'audit.anyResult': '全部结果',
+  'audit.ok': '成功',
+  'audit.denied': '拒绝',
+  'audit.search': '查询',
+  'audit.exportCsv': '导出 CSV',
+  'audit.exportNdjson': '导出 NDJSON',
+  'audit.when': '时间',
+  'audit.who': '操作人',
+  'audit.what': '操作',
+  'audit.from': '来源',
+  'audit.resultCol': '结果',
+} as const satisfies Record<string, string>;
+
+export const en: Texts<typeof zhCN> = {
+  'audit.title': 'Audit trail (SM3 chain)',
+  'audit.verify': 'Verify the whole chain',
+  'audit.intact': 'The chain holds: {n} entries, head SM3 {hash}…',
+  'audit.broken': 'The chain breaks at entry {seq}: {reason} ({n} entries before it hold)',
+  'audit.entity': 'Entity (e.g. bulletin)',
+  'audit.entityId': 'Entity id',
+  'audit.anyKind': 'reads and writes',
+  'audit.write': 'write',
+  'audit.read': 'read',
+  'audit.anyResult': 'any result',
+  'audit.ok': 'ok',
+  'audit.denied': 'refused',
+  'audit.search': 'Search',
+  'audit.exportCsv': 'Export CSV',
+  'audit.exportNdjson': 'Export NDJSON',
+  'audit.when': 'When',
+  'audit.who': 'Who',
+  'audit.what': 'What',
+  'audit.from': 'From',
+  'audit.resultCol': 'Result',
+};
