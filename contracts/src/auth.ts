@@ -21,7 +21,8 @@ export const User = z.object({
 });
 export type User = z.infer<typeof User>;
 
-export const LoginResponse = z.object({ token: z.string(), user: User, expiresAt: z.string() });
+/** `now` is the platform clock at sign-in: the console measures its offset from it. */
+export const LoginResponse = z.object({ token: z.string(), user: User, expiresAt: z.string(), now: z.string() });
 
 export const Username = z.string().min(2).max(64).regex(/^[a-z0-9_.-]+$/, 'lower-case letters, digits, _ . -');
 export const Password = z.string().min(10, 'at least 10 characters').max(256);

@@ -235,7 +235,9 @@ export const IncidentList = z.object({ incidents: z.array(Incident), nextCursor:
 /** A message of the live channel (`/api/live`). */
 export const LiveMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('event'), seq: z.number(), event: z.object({ id: z.string(), type: z.string(), at: z.string(), entity: z.string(), entityId: z.string(), payload: z.unknown() }) }),
-  z.object({ type: z.literal('ready'), seq: z.number() }),
+  // `now` is the platform clock, so consoles keep their offset from the server fresh
+  z.object({ type: z.literal('ready'), seq: z.number(), now: z.string() }),
+  z.object({ type: z.literal('clock'), now: z.string() }),
   z.object({ type: z.literal('reset'), reason: z.string() }),
 ]);
 export type LiveMessage = z.infer<typeof LiveMessage>;

@@ -25,7 +25,9 @@ export function userRoutes(users: UserService, cookieSecure: boolean): RouteSpec
           sameSite: 'strict',
           secure: cookieSecure,
           path: '/',
-          expires: new Date(result.expiresAt),
+          // a lifetime, not an instant: a browser whose clock differs from the platform's would
+          // otherwise drop the cookie at once (or keep it too long)
+          maxAge: Math.max(0, Math.round((Date.parse(result.expiresAt) - Date.parse(result.now)) / 1000)),
         });
         return result;
       },

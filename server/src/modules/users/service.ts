@@ -46,7 +46,7 @@ export class UserService {
     this.store = new UserStore(db);
   }
 
-  async login(username: string, password: string, client: string | null): Promise<{ token: string; user: User; expiresAt: string }> {
+  async login(username: string, password: string, client: string | null): Promise<{ token: string; user: User; expiresAt: string; now: string }> {
     const now = nowDate();
     const row = await this.store.byUsername(username.trim().toLowerCase());
     if (!row) {
@@ -73,7 +73,7 @@ export class UserService {
     const { token, hash } = newToken();
     const expiresAt = new Date(now.getTime() + this.sessionTtlS * 1000).toISOString();
     await this.store.createSession(hash, row.id, now.toISOString(), expiresAt, client);
-    return { token, user: presentUser(row), expiresAt };
+    return { token, user: presentUser(row), expiresAt, now: now.toISOString() };
   }
 
   async logout(token: string): Promise<void> {

@@ -7,6 +7,7 @@ import type { Actor } from '../auth/actor.js';
 import type { DomainEvent, EventBus } from '../bus/event.js';
 import { eventsSince, latestSeq } from '../bus/outbox.js';
 import { canSeeEvent } from '../policies.js';
+import { nowIso } from '../clock.js';
 
 /** A client that has been away longer than this many events reloads instead of replaying. */
 export const MAX_CATCH_UP = 5000;
@@ -20,7 +21,8 @@ export interface LiveOptions {
 
 type Outgoing =
   | { type: 'event'; seq: number; event: Omit<DomainEvent, 'audience'> }
-  | { type: 'ready'; seq: number }
+  | { type: 'ready'; seq: number; now: string }
+  | { type: 'clock'; now: string }
   | { type: 'reset'; reason: string };
 
 /**
@@ -56,7 +58,11 @@ async function serve(socket: WebSocket, request: FastifyRequest, opts: LiveOptio
     send({ type: 'event', seq: e.seq, event: visible });
   };
   const unsubscribe = opts.bus.subscribe((e) => (ready ? deliver(e) : buffered.push(e)));
-  const heartbeat = setInterval(() => socket.ping(), 30_000);
+  // The platform clock every 15 s: consoles show times from it, never from the browser's own clock.
+  const heartbeat = setInterval(() => {
+    socket.ping();
+    send({ type: 'clock', now: nowIso() });
+  }, 15_000);
   socket.on('close', () => {
     unsubscribe();
     clearInterval(heartbeat);
@@ -87,5 +93,5 @@ async function serve(socket: WebSocket, request: FastifyRequest, opts: LiveOptio
   buffered.sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
   for (const e of buffered.splice(0)) deliver(e);
   ready = true;
-  send({ type: 'ready', seq: lastSent });
+  send({ type: 'ready', seq: lastSent, now: nowIso() });
 }
