@@ -126,6 +126,26 @@ export const Recommendation = z.object({
 });
 export type Recommendation = z.infer<typeof Recommendation>;
 
+/**
+ * Recommendations for a call still being taken (`POST /api/recommendations`): the place and the
+ * category are enough to know who would lead and which units could be there first, so the form can
+ * offer a unit before the incident exists and register and dispatch in one step.
+ */
+export const PlaceRecommendationRequest = z.object({
+  category: Id,
+  location: IncidentLocationInput,
+  limit: z.number().int().min(1).max(50).default(5),
+});
+export type PlaceRecommendationRequest = z.infer<typeof PlaceRecommendationRequest>;
+export const PlaceRecommendations = z.object({
+  recommendations: z.array(Recommendation),
+  assumptions: z.unknown(),
+  /** the category's time limit at this place (responsibility matrix), seconds: the ETA is judged against it */
+  timeLimitS: z.number(),
+  lead: AgencyRef.nullable(),
+});
+export type PlaceRecommendations = z.infer<typeof PlaceRecommendations>;
+
 export const INCIDENT_ACTIONS = [
   'dispatch',
   'depart',

@@ -101,6 +101,8 @@ export const BulletinList = z.object({ bulletins: z.array(Bulletin.omit({ body: 
 export const BulletinQuery = z.object({
   kind: BulletinKind.optional(),
   classification: Classification.optional(),
+  /** the bulletin number: links and reloads name a bulletin by it */
+  code: z.string().trim().min(1).max(40).optional(),
   /** current (default), all, or only those the reader's agency has not acknowledged */
   view: z.enum(['current', 'all', 'unacknowledged']).default('current'),
   offset: z.coerce.number().int().min(0).default(0),

@@ -85,6 +85,13 @@ describe.each(ENGINES)('bulletins and data sharing on %s', (engine) => {
     expect(failures).toEqual([]);
   });
 
+  it('finds a bulletin by its number, only for those who may see it', async () => {
+    const secret = (await get('/api/bulletins?view=all&limit=200')).json().bulletins.find((b: { id: string }) => b.id === ids.secret);
+    const found = (await get(`/api/bulletins?view=all&code=${secret.code}`)).json().bulletins;
+    expect(found.map((b: { id: string }) => b.id)).toEqual([ids.secret]);
+    expect((await get(`/api/bulletins?view=all&code=${secret.code}`, tokens.get('yufeng.liaison'))).json().bulletins).toEqual([]);
+  });
+
   it('narrows by role: an internal notice for commanders only', async () => {
     const res = await post('/api/bulletins', bolo('internal', ['lz-ps-liuzhou'], { kind: 'security_notice', distribution: { agencies: ['lz-ps-liuzhou'], roles: ['commander'] } }));
     expect(res.statusCode, res.body).toBe(201);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, startApp, type TestApp } from './harness.js';
 import { requests } from './requests.js';
+import { PlaceRecommendations } from '@railjoint/contracts';
 
 describe.each(ENGINES)('units and dispatch on %s', (engine) => {
   let t: TestApp;
@@ -119,6 +120,47 @@ describe.each(ENGINES)('units and dispatch on %s', (engine) => {
       ['ps.liuzhou.officer', 'u-ps-liuzhou-car'],
     ]);
     expect(detail.status).not.toBe('closed');
+  });
+
+  it('recommends for a place and category while the call is taken, the units the registered incident then offers', async () => {
+    const place = { category: 'stone_throwing', location: { lineId: 'xianggui', mileage: 'K499+940' }, limit: 5 };
+    const before = (await get('/api/incidents?limit=500')).json().incidents.length;
+    const res = await post('/api/recommendations', place);
+    expect(res.statusCode, res.body).toBe(200);
+    const body = PlaceRecommendations.parse(res.json());
+    expect(body.recommendations.length).toBeGreaterThan(0);
+    expect(body.timeLimitS).toBeGreaterThan(0);
+    expect(body.lead?.agencyId).toBeTruthy();
+    const etas = body.recommendations.map((r) => r.etaS);
+    expect(etas).toEqual([...etas].sort((a, b) => a - b));
+    // asking records nothing
+    expect((await get('/api/incidents?limit=500')).json().incidents.length).toBe(before);
+
+    const inc = (await post('/api/incidents', { ...place, limit: undefined, channel: 'hotline', description: '石块击打列车' })).json();
+    expect(inc.timeLimitS).toBe(body.timeLimitS);
+    expect(inc.lead.agencyId).toBe(body.lead?.agencyId);
+    const after = (await get(`/api/incidents/${inc.id}/recommendations?limit=5`)).json().recommendations;
+    expect(after.map((r: { unitId: string }) => r.unitId)).toEqual(body.recommendations.map((r) => r.unitId));
+    // so the unit offered on the form can be sent the moment the incident exists
+    const sent = await post(`/api/incidents/${inc.id}/dispatch`, { units: [body.recommendations[0]!.unitId] });
+    expect(sent.statusCode, sent.body).toBe(200);
+
+    const atStation = await post('/api/recommendations', { category: 'passenger_theft', location: { stationId: 'st-yongfunan' } });
+    expect(atStation.statusCode, atStation.body).toBe(200);
+    expect(atStation.json().recommendations.length).toBeGreaterThan(0);
+  });
+
+  it('refuses place recommendations for an unknown category or place, or for a role that takes no calls', async () => {
+    const bad = async (body: unknown, field: string) => {
+      const r = await post('/api/recommendations', body);
+      expect(r.statusCode, r.body).toBeGreaterThanOrEqual(400);
+      expect(r.json().error.details.fields.map((f: { field: string }) => f.field)).toContain(field);
+    };
+    await bad({ category: 'no_such_thing', location: { lineId: 'xianggui', mileage: 'K499+940' } }, 'body.category');
+    await bad({ category: 'stone_throwing', location: { lineId: 'xianggui', mileage: 'K9999+000' } }, 'body.location.mileage');
+    await bad({ category: 'stone_throwing', location: { stationId: 'st-yongfunan', lon: 1, lat: 2 } }, 'body.location');
+    const auditor = await t.login('lz.auditor');
+    expect((await post('/api/recommendations', { category: 'stone_throwing', location: { lineId: 'xianggui', mileage: 'K499+940' } }, auditor)).statusCode).toBe(403);
   });
 
   it('lets joint-defence partners of the agencies involved send units too', async () => {

@@ -148,6 +148,11 @@ describe.each(ENGINES)('incidents on %s', (engine) => {
     expect((await get('/api/incidents?priority=P9')).statusCode).toBe(400);
     const open = (await get('/api/incidents?open=true&limit=500')).json().incidents;
     expect(open.every((i: { status: string }) => !['closed', 'cancelled', 'merged'].includes(i.status))).toBe(true);
+    // by number, as a link names it: the one incident, and nothing for an agency that has no part in it
+    const one = all.incidents[0];
+    const byCode = (await get(`/api/incidents?code=${one.code}`)).json().incidents;
+    expect(byCode.map((i: { id: string }) => i.id)).toEqual([one.id]);
+    expect((await get(`/api/incidents?code=${one.code}`, await t.login('liubei.liaison'))).json().incidents).toEqual([]);
     const outcomes = (await get('/api/incidents/outcomes')).json().outcomes;
     expect(outcomes.find((o: { code: string }) => o.code === 'suspect_detained').zh).toBe('嫌疑人已控制');
   });

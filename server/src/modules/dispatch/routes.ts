@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { DispatchRequest, Recommendation } from '@railjoint/contracts';
+import { DispatchRequest, PlaceRecommendationRequest, PlaceRecommendations, Recommendation } from '@railjoint/contracts';
 import { defineRoute, type RouteSpec } from '../../platform/http/route.js';
 import { clientOf } from '../../platform/http/client.js';
+import { authorize } from '../../platform/policies.js';
 import type { DispatchService } from './service.js';
 
 const IdParams = z.object({ id: z.string().uuid() });
@@ -18,6 +19,20 @@ export function dispatchRoutes(dispatch: DispatchService): RouteSpec[] {
       query: z.object({ limit: z.coerce.number().int().min(1).max(50).default(10) }),
       response: z.object({ recommendations: z.array(Recommendation), assumptions: z.unknown() }),
       handler: async ({ actor, params, query }) => dispatch.recommendations(actor!, params.id, query.limit),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/recommendations',
+      summary: 'Recommendations for a call still being taken: units that could reach the place first for the category, from the agencies the incident would have, with the time limit to judge their ETA against. Records nothing.',
+      tag: 'dispatch',
+      access: 'signed-in',
+      body: PlaceRecommendationRequest,
+      response: PlaceRecommendations,
+      handler: async ({ actor, body }) => {
+        // whoever may register the call may see whom it would send
+        authorize(actor, 'incident.create');
+        return dispatch.recommendForPlace(actor, body);
+      },
     }),
     defineRoute({
       method: 'POST',

@@ -1,4 +1,4 @@
-import type { Recommendation, ResolveResult } from '@railjoint/contracts';
+import type { PlaceRecommendationRequest, PlaceRecommendations, Recommendation, ResolveResult } from '@railjoint/contracts';
 import type { Db } from '../../platform/db/database.js';
 import { nowIso } from '../../platform/db/database.js';
 import type { Actor } from '../../platform/auth/actor.js';
@@ -9,7 +9,7 @@ import type { NetworkService } from '../network/service.js';
 import type { OrganisationService } from '../organisation/service.js';
 import type { IncidentService } from '../incidents/service.js';
 import type { IncidentRow } from '../incidents/store.js';
-import { appendTimeline, incidentAudience } from '../incidents/timeline.js';
+import { appendTimeline } from '../incidents/timeline.js';
 import type { UnitService } from '../units/service.js';
 import type { UnitRow } from '../units/store.js';
 import { etaModel, type DispatchTarget, type EtaModel, type EtaOptions, type TrainArrivalFn } from './eta.js';
@@ -69,15 +69,7 @@ export class DispatchService {
   }
 
   private target(row: IncidentRow): DispatchTarget {
-    const resolution = JSON.parse(row.resolution) as ResolveResult;
-    const line = resolution.location.line;
-    return {
-      coordinates: resolution.location.coordinates,
-      placeKind: resolution.placeKind,
-      line: line ? { lineId: line.lineId, measureM: line.measureM } : null,
-      stationId: row.station_id,
-      train: row.train,
-    };
+    return { ...targetOf(JSON.parse(row.resolution) as ResolveResult, row.train), stationId: row.station_id };
   }
 
   /**
@@ -115,6 +107,24 @@ export class DispatchService {
       trainArrival: await this.trainArrivals(allowed),
     });
     return { recommendations, assumptions: this.assumptions() };
+  }
+
+  /**
+   * The same ranking for a call still being taken: the place and category decide the agencies the
+   * incident will have, so a unit offered here is one the incident can be given once registered.
+   */
+  async recommendForPlace(actor: Actor, req: PlaceRecommendationRequest): Promise<PlaceRecommendations> {
+    const { resolution, train, agencyIds } = await this.incidents.preview(actor, req.location, req.category);
+    const allowed = new Set([...agencyIds, ...this.organisation.partnersOf(agencyIds)]);
+    const recommendations = recommendUnits(targetOf(resolution, train), this.units.index, {
+      allowedAgencyIds: allowed,
+      accessPoints: accessPointsOf(this.network.current()),
+      speeds: this.model,
+      limit: req.limit,
+      trainArrival: await this.trainArrivals(allowed),
+    });
+    const responsibility = resolution.responsibility!;
+    return { recommendations, assumptions: this.assumptions(), timeLimitS: responsibility.timeLimitS, lead: responsibility.lead };
   }
 
   /**
@@ -156,7 +166,7 @@ export class DispatchService {
       const assignments = await createAssignments(trx, incidentId, units, actor.userId, at, this.settings.ackTimeoutS, etas);
       await trx.updateTable('units').set({ status: 'dispatched', updated_at: at }).where('id', 'in', units.map((u) => u.id)).execute();
       await appendTimeline(trx, incidentId, actor, 'units_added', null, null, { assignments: assignments.map((a) => ({ id: a.id, unitId: a.unit_id, etaS: a.eta_s })), note }, client, at);
-      await enqueueEvent(trx, { type: 'incident.units_added', entity: 'incident', entityId: incidentId, audience: await incidentAudience(trx, incidentId), payload: { id: incidentId } });
+      await enqueueEvent(trx, { type: 'incident.units_added', entity: 'incident', entityId: incidentId, payload: { id: incidentId } });
       return trx.selectFrom('units').selectAll().where('id', 'in', units.map((u) => u.id)).execute();
     });
     this.units.refresh(moved);
@@ -175,7 +185,7 @@ export class DispatchService {
     await this.db.kysely.transaction().execute(async (trx) => {
       await trx.updateTable('assignments').set({ status: 'acknowledged', acknowledged_at: at }).where('id', '=', a.id).execute();
       await appendTimeline(trx, a.incident_id, actor, 'assignment_acknowledged', null, null, { assignmentId: a.id, unitId: a.unit_id, afterS: Math.round((Date.parse(at) - Date.parse(a.assigned_at)) / 1000) }, client, at);
-      await enqueueEvent(trx, { type: 'incident.assignment_acknowledged', entity: 'incident', entityId: a.incident_id, audience: await incidentAudience(trx, a.incident_id), payload: { id: a.incident_id, unitId: a.unit_id } });
+      await enqueueEvent(trx, { type: 'incident.assignment_acknowledged', entity: 'incident', entityId: a.incident_id, payload: { id: a.incident_id, unitId: a.unit_id } });
     });
     this.outbox.kick();
     return { id: a.id, status: 'acknowledged', acknowledgedAt: at };
@@ -202,7 +212,7 @@ export class DispatchService {
       if (Number(ended.numUpdatedRows) !== 1) throw conflict('not_active', 'the assignment changed meanwhile');
       await trx.updateTable('units').set({ status: 'available', updated_at: at }).where('id', '=', a.unit_id).execute();
       await appendTimeline(trx, a.incident_id, actor, 'unit_released', null, null, { assignmentId: a.id, unitId: a.unit_id, reason }, client, at);
-      await enqueueEvent(trx, { type: 'incident.unit_released', entity: 'incident', entityId: a.incident_id, audience: await incidentAudience(trx, a.incident_id), payload: { id: a.incident_id, unitId: a.unit_id } });
+      await enqueueEvent(trx, { type: 'incident.unit_released', entity: 'incident', entityId: a.incident_id, payload: { id: a.incident_id, unitId: a.unit_id } });
       return trx.selectFrom('units').selectAll().where('id', '=', a.unit_id).execute();
     });
     this.units.refresh(moved);
@@ -230,10 +240,21 @@ export class DispatchService {
       await this.db.kysely.transaction().execute(async (trx) => {
         await trx.updateTable('assignments').set({ escalated_at: at }).where('id', '=', a.id).execute();
         await appendTimeline(trx, a.incident_id, system, 'assignment_unacknowledged', null, null, { assignmentId: a.id, unitId: a.unit_id, deadline: a.ack_deadline }, null, at);
-        await enqueueEvent(trx, { type: 'incident.assignment_unacknowledged', entity: 'incident', entityId: a.incident_id, audience: await incidentAudience(trx, a.incident_id), payload: { id: a.incident_id, unitId: a.unit_id } });
+        await enqueueEvent(trx, { type: 'incident.assignment_unacknowledged', entity: 'incident', entityId: a.incident_id, payload: { id: a.incident_id, unitId: a.unit_id } });
       });
     }
     if (late.length) this.outbox.kick();
     return { escalated: late.length };
   }
+}
+
+function targetOf(resolution: ResolveResult, train: string | null): DispatchTarget {
+  const line = resolution.location.line;
+  return {
+    coordinates: resolution.location.coordinates,
+    placeKind: resolution.placeKind,
+    line: line ? { lineId: line.lineId, measureM: line.measureM } : null,
+    stationId: resolution.location.stationId,
+    train,
+  };
 }

@@ -19,6 +19,8 @@ const ListQuery = z.object({
   open: z.enum(['true', 'false']).optional(),
   priority: csv(Priority),
   category: Id.optional(),
+  /** the incident number (JQ20261203-0001): links and reloads name an incident by it */
+  code: z.string().trim().min(1).max(40).optional(),
   agency: Id.optional(),
   lineId: Id.optional(),
   from: MileageText.optional(),
@@ -90,7 +92,7 @@ export function incidentRoutes(incidents: IncidentService): RouteSpec[] {
     defineRoute({
       method: 'GET',
       url: '/api/incidents',
-      summary: 'Incidents the user may see, newest first; filters: status, priority (comma lists), category, agency, line + mileage range, time; paged by cursor',
+      summary: 'Incidents the user may see, newest first; filters: status, priority (comma lists), category, number (code), agency, line + mileage range, time; paged by cursor',
       tag: 'incidents',
       access: 'signed-in',
       query: ListQuery,
@@ -102,6 +104,7 @@ export function incidentRoutes(incidents: IncidentService): RouteSpec[] {
           status: query.status ?? (query.open === 'true' ? OPEN_STATUSES : undefined),
           priority: query.priority,
           category: query.category,
+          code: query.code,
           lineId: query.lineId,
           fromMetres: from,
           toMetres: to,

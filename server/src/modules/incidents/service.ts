@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { CreateIncidentRequest, IncidentAction, IncidentStatus } from '@railjoint/contracts';
+import type { CreateIncidentRequest, IncidentAction, IncidentLocationInput, IncidentStatus, ResolveResult } from '@railjoint/contracts';
 import type { Db } from '../../platform/db/database.js';
 import { nowIso } from '../../platform/db/database.js';
 import type { Database } from '../../platform/db/schema.js';
@@ -19,7 +19,7 @@ import { presentIncident } from './presenter.js';
 import { toUrlAction } from './actions.js';
 import { metresPerDegree } from '../network/geo.js';
 import { alert, answerTransfer, handOverLead, openTransfer, pendingTransfer } from './transfers.js';
-import { appendTimeline, incidentAudience } from './timeline.js';
+import { appendTimeline } from './timeline.js';
 import { departmentDay, nowDate } from '../../platform/clock.js';
 
 export interface IncidentSettings {
@@ -172,11 +172,22 @@ export class IncidentService {
         priority: { computed: computed.priority, set: override.priority, reasons: computed.reasons, overrideReason: override.overridden ? input.priorityReason : undefined },
         likelyDuplicates: duplicates,
       }, client, receivedAt);
-      await enqueueEvent(trx, { type: 'incident.created', entity: 'incident', entityId: id, audience: unique(parts.map((p) => p.agencyId)), payload: { id, code: row.code, priority: row.priority, status: row.status } });
+      await enqueueEvent(trx, { type: 'incident.created', entity: 'incident', entityId: id, payload: { id, code: row.code, priority: row.priority, status: row.status } });
       return { row, created: true, duplicates };
     });
     this.outbox.kick();
     return { incident: presentIncident(result.row, { likelyDuplicates: result.duplicates }), created: result.created };
+  }
+
+  /**
+   * Where a report would be placed and which agencies would take part in it, recording nothing:
+   * while a call is still being taken the console asks who could be sent (dispatch recommends from
+   * the same agencies the incident will have, so the unit offered can be dispatched once it exists).
+   */
+  async preview(actor: Actor, location: IncidentLocationInput, categoryId: string): Promise<{ resolution: ResolveResult; train: string | null; agencyIds: string[] }> {
+    if (!this.org.categories().some((c) => c.id === categoryId)) throw unprocessable('unknown_category', `unknown incident category "${categoryId}"`, { fields: [{ field: 'body.category', message: 'unknown category' }] });
+    const { resolution, train } = await locateIncident(this.org, location, categoryId, nowDate(), this.trains?.locate ?? null);
+    return { resolution, train, agencyIds: unique(agencyParts(resolution.responsibility!, actor).map((p) => p.agencyId)) };
   }
 
   /** The incident if the actor may see it (else 404), with the actor's agency's roles in it: for the command module. */
@@ -249,7 +260,7 @@ export class IncidentService {
       for (const f of this.followers) Object.assign(extra, await f(trx, row, step.next, at, onCommit));
       await this.appendTimeline(trx, id, actor, action === 'merge' ? 'merged' : action, status, step.next, { ...pick(body), ...extra }, client, at);
       if (target) await this.appendTimeline(trx, target.id, actor, 'merged_from', null, null, { from: id, code: row.code, reason: body.reason }, client, at);
-      await enqueueEvent(trx, { type: `incident.${action}`, entity: 'incident', entityId: id, audience: await this.audience(trx, id), payload: { id, status: step.next, priority: row.priority, code: row.code } });
+      await enqueueEvent(trx, { type: `incident.${action}`, entity: 'incident', entityId: id, payload: { id, status: step.next, priority: row.priority, code: row.code } });
     });
     for (const f of committed) f();
     this.outbox.kick();
@@ -271,7 +282,7 @@ export class IncidentService {
       await this.update(trx, row, { status: step, updated_at: at, version: row.version + 1 });
       const transferId = await openTransfer(trx, row, actor, { agencyId: to.id, name: to.name, type: to.type }, reason, at, replyS);
       await this.appendTimeline(trx, id, actor, 'transfer', row.status, step, { transferId, to: to.id, toName: to.name, reason, replyWithinS: replyS }, client, at);
-      await alert(trx, id, 'incident.transfer', await this.audience(trx, id), { id, to: to.id, reason });
+      await alert(trx, id, 'incident.transfer', { id, to: to.id, reason });
     });
     this.outbox.kick();
     return this.get(actor, id);
@@ -306,7 +317,7 @@ export class IncidentService {
       await this.update(trx, row, patch);
       await answerTransfer(trx, pending.id, action === 'accept_transfer' ? 'accepted' : 'declined', actor, at, reason ?? null);
       await this.appendTimeline(trx, id, actor, action, row.status, step, { transferId: pending.id, agency: to.id, reason }, client, at);
-      await alert(trx, id, action === 'accept_transfer' ? 'incident.transfer_accepted' : 'incident.transfer_declined', await this.audience(trx, id), { id, agency: to.id, reason });
+      await alert(trx, id, action === 'accept_transfer' ? 'incident.transfer_accepted' : 'incident.transfer_declined', { id, agency: to.id, reason });
     });
     this.outbox.kick();
     return action === 'accept_transfer' || incidentScope(actor).all ? this.get(actor, id) : { id, status: step };
@@ -328,7 +339,7 @@ export class IncidentService {
         await this.update(trx, row, { status: 'received', updated_at: at, version: row.version + 1 });
         await answerTransfer(trx, t.id, 'timed_out', null, at, null);
         await this.appendTimeline(trx, row.id, system, 'transfer_timeout', 'transferred', 'received', { transferId: t.id, agency: t.to_agency_id, deadline: t.deadline }, null, at);
-        await alert(trx, row.id, 'incident.transfer_timeout', await this.audience(trx, row.id), { id: row.id, agency: t.to_agency_id });
+        await alert(trx, row.id, 'incident.transfer_timeout', { id: row.id, agency: t.to_agency_id });
       }).catch((e: unknown) => {
         if ((e as { code?: string }).code !== 'changed_meanwhile') throw e;
       });
@@ -347,7 +358,7 @@ export class IncidentService {
       if (elapsedS <= row.time_limit_s) continue;
       await this.db.kysely.transaction().execute(async (trx) => {
         await this.appendTimeline(trx, row.id, system, 'limit_breached', null, null, { limitS: row.time_limit_s, elapsedS: Math.round(elapsedS) }, null, at);
-        await alert(trx, row.id, 'incident.limit_breached', await this.audience(trx, row.id), { id: row.id, code: row.code, limitS: row.time_limit_s, elapsedS: Math.round(elapsedS) });
+        await alert(trx, row.id, 'incident.limit_breached', { id: row.id, code: row.code, limitS: row.time_limit_s, elapsedS: Math.round(elapsedS) });
       });
       limitsBreached++;
     }
@@ -389,7 +400,7 @@ export class IncidentService {
     await this.db.kysely.transaction().execute(async (trx) => {
       await this.update(trx, row, { ...patch, updated_at: at, version: row.version + 1 });
       await this.appendTimeline(trx, row.id, actor, action, null, null, detail, client, at);
-      await enqueueEvent(trx, { type: `incident.${action}`, entity: 'incident', entityId: row.id, audience: await this.audience(trx, row.id), payload: { id: row.id } });
+      await enqueueEvent(trx, { type: `incident.${action}`, entity: 'incident', entityId: row.id, payload: { id: row.id } });
     });
     this.outbox.kick();
   }
@@ -400,9 +411,6 @@ export class IncidentService {
     if (Number(res.numUpdatedRows) !== 1) throw new HttpError(409, 'changed_meanwhile', 'the incident was changed by someone else meanwhile; reload and try again');
   }
 
-  private audience(trx: Kysely<Database>, id: string): Promise<string[]> {
-    return incidentAudience(trx, id);
-  }
 
   private appendTimeline(trx: Kysely<Database>, incidentId: string, actor: Actor, action: string, from: string | null, to: string | null, detail: unknown, client: string | null, at: string): Promise<void> {
     return appendTimeline(trx, incidentId, actor, action, from, to, detail, client, at);

@@ -1,18 +1,19 @@
 import { nowIso } from '../../platform/clock.js';
 import { nextNumber } from '../../platform/db/counters.js';
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database, IncidentsTable, IncidentTimelineTable } from '../../platform/db/schema.js';
 
 export type IncidentRow = Selectable<IncidentsTable>;
 export type TimelineRow = Selectable<IncidentTimelineTable>;
 
 export interface IncidentFilter {
-  /** when set, only incidents in which this agency has a part */
-  agencyId?: string;
+  /** when set, only incidents in which this agency has a part; null: none at all */
+  agencyId?: string | null;
   /** incidents in which this agency has any part (a filter the user chooses, not an access rule) */
   involving?: string;
   status?: string[];
   category?: string;
+  code?: string;
   priority?: string[];
   lineId?: string;
   fromMetres?: number;
@@ -28,8 +29,10 @@ export interface IncidentFilter {
 export class IncidentStore {
   constructor(private readonly db: Kysely<Database>) {}
 
-  private visible(agencyId: string | undefined) {
+  /** agencyId: undefined for every incident, null for none (a reader without a case role), else what the agency may read */
+  private visible(agencyId: string | null | undefined) {
     let q = this.db.selectFrom('incidents').selectAll('incidents');
+    if (agencyId === null) return q.where(sql<boolean>`1 = 0`);
     if (agencyId !== undefined) {
       const now = nowIso();
       q = q.where((eb) =>
@@ -59,7 +62,7 @@ export class IncidentStore {
     return q;
   }
 
-  byId(id: string, agencyId?: string): Promise<IncidentRow | undefined> {
+  byId(id: string, agencyId?: string | null): Promise<IncidentRow | undefined> {
     return this.visible(agencyId).where('incidents.id', '=', id).executeTakeFirst();
   }
 
@@ -76,6 +79,7 @@ export class IncidentStore {
     if (f.status?.length) q = q.where('incidents.status', 'in', f.status);
     if (f.priority?.length) q = q.where('incidents.priority', 'in', f.priority);
     if (f.category) q = q.where('incidents.category_id', '=', f.category);
+    if (f.code) q = q.where('incidents.code', '=', f.code);
     if (f.lineId) q = q.where('incidents.line_id', '=', f.lineId);
     if (f.fromMetres !== undefined) q = q.where('incidents.metres', '>=', f.fromMetres);
     if (f.toMetres !== undefined) q = q.where('incidents.metres', '<=', f.toMetres);

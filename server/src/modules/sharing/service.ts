@@ -127,7 +127,7 @@ export class SharingService {
   }
 
   async announce(trx: Kysely<Database>, row: BulletinRow, recipients: string[], type: string): Promise<void> {
-    await enqueueEvent(trx, { type, entity: 'bulletin', entityId: row.id, audience: [row.sender_agency_id, ...recipients], strict: row.class_rank >= 3, payload: { id: row.id, code: row.code, kind: row.kind } });
+    await enqueueEvent(trx, { type, entity: 'bulletin', entityId: row.id, payload: { id: row.id, code: row.code, kind: row.kind } });
   }
 
   private async present(actor: Actor, row: BulletinRow, now: string): Promise<Bulletin> {
@@ -135,7 +135,7 @@ export class SharingService {
     return presentBulletin(row, { senderName: this.agencyName(row.sender_agency_id), now, myAck: mine ? { acknowledgedAt: mine.acknowledged_at } : null, attachments });
   }
 
-  async list(actor: Actor, q: { kind?: string; classification?: string; view: 'current' | 'all' | 'unacknowledged'; offset: number; limit: number }) {
+  async list(actor: Actor, q: { kind?: string; classification?: string; code?: string; view: 'current' | 'all' | 'unacknowledged'; offset: number; limit: number }) {
     const now = nowIso();
     const { rows, total } = await this.store.list(bulletinAccess(actor), q, now);
     const bulletins = await Promise.all(
@@ -179,7 +179,7 @@ export class SharingService {
       await this.db.kysely.transaction().execute(async (trx) => {
         await trx.updateTable('bulletin_recipients').set({ acknowledged_at: now, acknowledged_by: actor.username }).where('bulletin_id', '=', id).where('agency_id', '=', actor.agencyId).where('acknowledged_at', 'is', null).execute();
         await recordChange(trx, actor, 'bulletin', id, 'acknowledge', { agency: actor.agencyId });
-        await enqueueEvent(trx, { type: 'bulletin.acknowledged', entity: 'bulletin', entityId: id, audience: [row.sender_agency_id, actor.agencyId], strict: row.class_rank >= 3, payload: { id, agencyId: actor.agencyId } });
+        await enqueueEvent(trx, { type: 'bulletin.acknowledged', entity: 'bulletin', entityId: id, payload: { id, agencyId: actor.agencyId } });
       });
       this.outbox.kick();
     }
@@ -190,7 +190,7 @@ export class SharingService {
   async receipts(actor: Actor, id: string): Promise<BulletinReceipts> {
     const row = await this.visible(actor, id, 'receipts');
     const access = bulletinAccess(actor);
-    if (row.sender_agency_id !== actor.agencyId && !access.centreOversight) throw forbidden('only the sending agency and the coordination centre see the receipts');
+    if (row.sender_agency_id !== actor.agencyId && access.centreUpTo < row.class_rank) throw forbidden('only the sending agency and the coordination centre see the receipts');
     const rows = await this.store.recipients(id);
     const recipients = rows.map((r) => ({
       agencyId: r.agency_id,
@@ -264,7 +264,7 @@ export class SharingService {
     await this.db.kysely.transaction().execute(async (trx) => {
       for (const d of due) {
         await trx.updateTable('bulletin_recipients').set({ reminded_at: now, reminders: Number(d.reminders) + 1 }).where('bulletin_id', '=', d.bulletin_id).where('agency_id', '=', d.agency_id).execute();
-        await enqueueEvent(trx, { type: 'bulletin.reminder', entity: 'bulletin', entityId: d.bulletin_id, audience: [d.agency_id], strict: true, payload: { id: d.bulletin_id, code: d.code } });
+        await enqueueEvent(trx, { type: 'bulletin.reminder', entity: 'bulletin', entityId: d.bulletin_id, payload: { id: d.bulletin_id, code: d.code } });
       }
     });
     this.outbox.kick();
@@ -273,7 +273,7 @@ export class SharingService {
 
   async remind(actor: Actor, id: string): Promise<{ reminded: number }> {
     const row = await this.visible(actor, id, 'remind');
-    if (row.sender_agency_id !== actor.agencyId && !bulletinAccess(actor).centreOversight) throw forbidden('only the sending agency and the centre send reminders');
+    if (row.sender_agency_id !== actor.agencyId && bulletinAccess(actor).centreUpTo < row.class_rank) throw forbidden('only the sending agency and the centre send reminders');
     return this.sweepReminders(nowIso(), id);
   }
 
@@ -300,7 +300,7 @@ export class SharingService {
   async attachment(actor: Actor, id: string, attachmentId: string): Promise<{ name: string; contentType: string; data: Buffer }> {
     const row = await this.visible(actor, id, `attachment:${attachmentId}`);
     // a restricted bulletin's files need an agreement that covers attachments, not only bulletins
-    if (row.class_rank >= 2 && row.sender_agency_id !== actor.agencyId && !(bulletinAccess(actor).centreOversight && row.class_rank <= 2)) {
+    if (row.class_rank >= 2 && row.sender_agency_id !== actor.agencyId && bulletinAccess(actor).centreUpTo < row.class_rank) {
       const cleared = await this.store.cleared(row.sender_agency_id, [actor.agencyId], 'attachment', row.class_rank, nowIso());
       if (!cleared.has(actor.agencyId)) throw notFound('attachment');
     }

@@ -9,7 +9,8 @@ type Eb = ExpressionBuilder<Database & { b: BulletinsTable }, 'b'>;
 
 /**
  * The bulletins a user may see, as a WHERE clause on `bulletins as b`: the rule of
- * policies.ts `canSeeBulletin`, stated in SQL so a list never loads what it must not show.
+ * policies/bulletins.ts `BULLETIN_READ`, stated in SQL so a list never loads what it must not
+ * show (an empty OR is `1 = 0` in Kysely: a reader no grant lets in sees nothing).
  */
 export function visibleTo(eb: Eb, a: BulletinAccess, now: string) {
   const recipient = eb.exists(eb.selectFrom('bulletin_recipients as r').select('r.agency_id').whereRef('r.bulletin_id', '=', 'b.id').where('r.agency_id', '=', a.agencyId));
@@ -26,16 +27,17 @@ export function visibleTo(eb: Eb, a: BulletinAccess, now: string) {
       .where((w) => w.or([w('sa.valid_until', 'is', null), w('sa.valid_until', '>=', now)])),
   );
   return eb.or([
-    eb('b.sender_agency_id', '=', a.agencyId),
-    eb('b.class_rank', '=', 0),
-    ...(a.centreOversight ? [eb('b.class_rank', '<=', 2)] : []),
-    eb.and([recipient, roleFits, eb.or([eb('b.class_rank', '=', 1), eb.and([agreement, eb('b.class_rank', a.commander ? '<=' : '<', 3)])])]),
+    ...(a.senderSees ? [eb('b.sender_agency_id', '=', a.agencyId)] : []),
+    ...(a.anyPublic ? [eb('b.class_rank', '=', 0)] : []),
+    ...(a.centreUpTo >= 0 ? [eb('b.class_rank', '<=', a.centreUpTo)] : []),
+    ...(a.recipientUpTo >= 1 ? [eb.and([recipient, roleFits, eb.or([eb('b.class_rank', '=', 1), eb.and([agreement, eb('b.class_rank', '>=', 2), eb('b.class_rank', '<=', a.recipientUpTo)])])])] : []),
   ]);
 }
 
 export interface BulletinFilter {
   kind?: string;
   classification?: string;
+  code?: string;
   view: 'current' | 'all' | 'unacknowledged';
   offset: number;
   limit: number;
@@ -48,6 +50,7 @@ export class SharingStore {
     let q = this.db.selectFrom('bulletins as b').where((eb) => visibleTo(eb, a, now));
     if (f.kind) q = q.where('b.kind', '=', f.kind);
     if (f.classification) q = q.where('b.classification', '=', f.classification);
+    if (f.code) q = q.where('b.code', '=', f.code);
     if (f.view !== 'all') q = q.where('b.status', '=', 'published').where('b.valid_until', '>=', now);
     if (f.view === 'unacknowledged') {
       q = q.where((eb) => eb.exists(eb.selectFrom('bulletin_recipients as r').select('r.agency_id').whereRef('r.bulletin_id', '=', 'b.id').where('r.agency_id', '=', a.agencyId).where('r.acknowledged_at', 'is', null)));
