@@ -4,6 +4,7 @@ import { loadConfig } from '../platform/config.js';
 import { openDatabase, type Db } from '../platform/db/database.js';
 import type { Actor } from '../platform/auth/actor.js';
 import { UsageError } from './args.js';
+import { unsafeTextFields } from '../platform/http/unsafe-text.js';
 
 /** Changes made from the command line are recorded as the operating-system user who ran it. */
 export function cliActor(): Actor {
@@ -23,9 +24,14 @@ export function readJsonFile(file: string): unknown {
   } catch (e) {
     throw new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
+  let data: unknown;
   try {
-    return JSON.parse(text.replace(/^\uFEFF/, ''));
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
     throw new UsageError(`${file} is not valid JSON: ${(e as Error).message}`);
   }
+  // the same refusal as the HTTP edge's, so a file the API would refuse cannot come in this way
+  const unsafe = unsafeTextFields(data, '');
+  if (unsafe.length) throw new Error(`${file}: ${unsafe.slice(0, 5).map((f) => `${f.field || '(top level)'} ${f.message}`).join('; ')}${unsafe.length > 5 ? ` and ${unsafe.length - 5} more` : ''}`);
+  return data;
 }

@@ -23,6 +23,12 @@ describe('parseCsv', () => {
     ]));
   });
 
+  it('refuses NUL characters line by line (PostgreSQL cannot store them), naming the first five', () => {
+    expect(parseCsv('stops.txt', 'stop_id,stop_name\n1,A\u0000B\n2,ok\n').problems).toEqual([{ file: 'stops.txt', line: 2, message: 'the NUL character (U+0000) is not allowed' }]);
+    const binary = parseCsv('stops.txt', 'stop_id,stop_name\n' + '\u0000,x\n'.repeat(8)).problems;
+    expect(binary.filter((p) => /NUL/.test(p.message)).map((p) => p.line)).toEqual([2, 3, 4, 5, 6, null]);
+  });
+
   it('reports an empty file', () => {
     expect(parseCsv('x.txt', '').problems[0]).toMatchObject({ file: 'x.txt', line: 1 });
   });

@@ -25,7 +25,7 @@ export interface CsvTable {
  * an unterminated quote are reported, not thrown, so a whole feed's problems come out at once.
  */
 export function parseCsv(file: string, text: string): { table: CsvTable; problems: FeedProblem[] } {
-  const problems: FeedProblem[] = [];
+  const problems: FeedProblem[] = nulProblems(file, text);
   const records = splitRecords(file, text.replace(/^\uFEFF/, ''), problems);
   const headerRecord = records.shift();
   const header = (headerRecord?.fields ?? []).map((h) => h.trim());
@@ -47,6 +47,18 @@ export function parseCsv(file: string, text: string): { table: CsvTable; problem
     rows.push({ line: r.line, get: (c) => { const i = index.get(c); return i === undefined ? '' : (fields[i] ?? '').trim(); } });
   }
   return { table: { file, header, rows, has: (c) => index.has(c) }, problems };
+}
+
+/**
+ * No GTFS value holds U+0000, and PostgreSQL cannot store one: a file with NULs (often a binary file
+ * under a .txt name) is refused line by line, the first few named.
+ */
+function nulProblems(file: string, text: string): FeedProblem[] {
+  if (!text.includes('\u0000')) return [];
+  const lines = text.split('\n').flatMap((l, i) => (l.includes('\u0000') ? [i + 1] : []));
+  const shown = lines.slice(0, 5).map((line): FeedProblem => ({ file, line, message: 'the NUL character (U+0000) is not allowed' }));
+  if (lines.length > 5) shown.push({ file, line: null, message: `and ${lines.length - 5} more line(s) with NUL characters` });
+  return shown;
 }
 
 function splitRecords(file: string, text: string, problems: FeedProblem[]): Array<{ line: number; fields: string[] }> {

@@ -1,6 +1,15 @@
+import { createHash } from 'node:crypto';
 import type { RouteSpec } from './route.js';
 
 const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+
+const DOCS_STYLE = `body{font:14px/1.5 system-ui,"PingFang SC","Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:2rem auto;max-width:960px;padding:0 1rem;color:#1d2733}
+code.m{display:inline-block;min-width:4.5em;text-align:center;border-radius:3px;color:#fff;background:#456}
+code.GET{background:#2a7}code.POST{background:#27c}code.PUT,code.PATCH{background:#c80}code.DELETE{background:#c33}
+details{border-bottom:1px solid #e3e8ee;padding:.4rem 0}pre{background:#f6f8fa;padding:.8rem;overflow:auto;font-size:12px}`;
+
+/** The page's one inline style, allowed by its hash: the page runs under the console's policy otherwise. */
+export const DOCS_STYLE_SOURCE = `'sha256-${createHash('sha256').update(DOCS_STYLE).digest('base64')}'`;
 
 /**
  * A readable API page without external assets (the machines that run RailJoint often have no
@@ -25,10 +34,7 @@ export function renderDocsPage(routes: RouteSpec[], openapi: Record<string, unkn
     })
     .join('\n');
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>RailJoint API</title>
-<style>body{font:14px/1.5 system-ui,"PingFang SC","Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:2rem auto;max-width:960px;padding:0 1rem;color:#1d2733}
-code.m{display:inline-block;min-width:4.5em;text-align:center;border-radius:3px;color:#fff;background:#456}
-code.GET{background:#2a7}code.POST{background:#27c}code.PUT,code.PATCH{background:#c80}code.DELETE{background:#c33}
-details{border-bottom:1px solid #e3e8ee;padding:.4rem 0}pre{background:#f6f8fa;padding:.8rem;overflow:auto;font-size:12px}</style></head>
+<style>${DOCS_STYLE}</style></head>
 <body><h1>RailJoint API</h1><p>OpenAPI 3.1: <a href="/api/openapi.json">/api/openapi.json</a>. Sign in with <code>POST /api/auth/login</code> and send <code>Authorization: Bearer &lt;token&gt;</code>. Errors are <code>{"error":{"code","message","details"}}</code>.</p>
 ${sections}</body></html>`;
 }

@@ -1,14 +1,19 @@
 import { enterRequestOrigin } from '../audit/trail.js';
 import { clientOf } from './client.js';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { Duplex } from 'node:stream';
 import fastifyStatic from '@fastify/static';
 import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
 import fs from 'node:fs';
 import path from 'node:path';
-import { HttpError } from './errors.js';
+import { HttpError, validationError } from './errors.js';
+import { clientErrorHandler, codeForStatus, errorBody, frameworkErrors, MAX_PARAM_LENGTH, writeRawError } from './edge-errors.js';
+import { CONSOLE_CSP, helmetOptions, staticCacheHeaders } from './security-headers.js';
+import { unsafeRequestText } from './unsafe-text.js';
 import { registerRoutes, type ActorResolver } from './register.js';
 import { buildOpenApi } from './openapi.js';
-import { renderDocsPage } from './docs-page.js';
+import { DOCS_STYLE_SOURCE, renderDocsPage } from './docs-page.js';
 import type { RouteSpec } from './route.js';
 
 export interface HttpOptions {
@@ -21,20 +26,23 @@ export interface HttpOptions {
   bodyLimit?: number;
   /** more plugins and routes outside the contract registry (the live WebSocket) */
   extend?: (app: FastifyInstance) => Promise<void>;
-}
-
-function errorBody(code: string, message: string, details?: unknown) {
-  return { error: details === undefined ? { code, message } : { code, message, details } };
+  /** addresses and CIDRs of reverse proxies whose X-Forwarded-For is believed (RAILJOINT_TRUSTED_PROXIES) */
+  trustedProxies?: string[];
 }
 
 export async function createHttpServer(opts: HttpOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logLevel === 'silent' ? false : { level: opts.logLevel },
     bodyLimit: opts.bodyLimit ?? 1024 * 1024,
-    // Reports the real client behind the coordination centre's reverse proxy in logs and audit.
-    trustProxy: true,
+    // X-Forwarded-For is believed only from the configured proxies: anyone else could choose the
+    // address that the audit trail, sessions and sign-in throttling record.
+    trustProxy: opts.trustedProxies?.length ? opts.trustedProxies : false,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    frameworkErrors,
+    clientErrorHandler,
   });
   await app.register(cookie);
+  await app.register(helmet, helmetOptions());
   // the audit trail records where each request came from without every call passing it along
   app.addHook('onRequest', (request, _reply, done) => {
     enterRequestOrigin({ client: clientOf(request) });
@@ -70,17 +78,51 @@ export async function createHttpServer(opts: HttpOptions): Promise<FastifyInstan
     return reply.status(500).send(errorBody('internal', 'internal error; it has been logged'));
   });
 
+  // Before any handler, for every route (the registry's and the live channel): text no database
+  // can store as written is refused here, so no store ever has to think about it.
+  app.addHook('preValidation', async (request) => {
+    const fields = unsafeRequestText(request);
+    if (fields.length) throw validationError(fields);
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    // signed-in data must not stay in a browser's or a proxy's cache; a handler may say otherwise
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    // A plugin that answered an error with nothing (the WebSocket route to a plain GET) still
+    // answers in the documented shape.
+    if (reply.statusCode >= 400 && (payload === undefined || payload === null || payload === '') && request.method !== 'HEAD') {
+      reply.type('application/json; charset=utf-8');
+      return JSON.stringify(errorBody(codeForStatus(reply.statusCode), `${request.method} ${request.url.split('?')[0]} answered ${reply.statusCode}`));
+    }
+    return payload;
+  });
+
+  // WebSocket routes: a request that is not an upgrade is told so, instead of an empty 404.
+  app.addHook('onRoute', (route) => {
+    if (!(route as { websocket?: boolean }).websocket) return;
+    const refusePlain = async (request: FastifyRequest, reply: FastifyReply) => {
+      if (!(request as { ws?: boolean }).ws) {
+        return reply.status(426).header('upgrade', 'websocket').send(errorBody('upgrade_required', `${route.url} is a WebSocket: send Connection: Upgrade and Upgrade: websocket`));
+      }
+    };
+    route.preHandler = [...(Array.isArray(route.preHandler) ? route.preHandler : route.preHandler ? [route.preHandler] : []), refusePlain];
+  });
+
   if (opts.extend) await opts.extend(app);
+  // handshakes the WebSocket library refuses (bad key, version, protocol) in the documented shape
+  const wss = (app as { websocketServer?: { on(event: 'wsClientError', l: (e: Error, socket: Duplex) => void): void } }).websocketServer;
+  wss?.on('wsClientError', (error, socket) => writeRawError(socket, 400, 'bad_websocket_handshake', error.message, { 'sec-websocket-version': '13' }));
   registerRoutes(app, opts.routes, opts.resolveActor);
 
   const openapi = buildOpenApi(opts.routes, opts.version);
   app.get('/api/openapi.json', async () => openapi);
   const docs = renderDocsPage(opts.routes, openapi);
-  app.get('/api/docs', async (_req, reply) => reply.type('text/html; charset=utf-8').send(docs));
+  const docsHelmet = { contentSecurityPolicy: { useDefaults: false, directives: { ...CONSOLE_CSP, 'style-src': [DOCS_STYLE_SOURCE] } } };
+  app.get('/api/docs', { helmet: docsHelmet }, async (_req, reply) => reply.type('text/html; charset=utf-8').send(docs));
 
   const webDist = opts.webDist && fs.existsSync(path.join(opts.webDist, 'index.html')) ? opts.webDist : null;
   if (webDist) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false });
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, setHeaders: staticCacheHeaders(webDist) });
   }
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || !webDist || request.method !== 'GET') {

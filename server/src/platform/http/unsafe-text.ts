@@ -1,0 +1,66 @@
+import { formatPath } from '@railjoint/contracts';
+import type { FieldError } from './errors.js';
+
+// PostgreSQL refuses U+0000 in text (a 500 from deep inside a store), and a lone UTF-16 surrogate
+// cannot be encoded as UTF-8: SQLite keeps its bytes while PostgreSQL's driver writes U+FFFD, so
+// the same request would store different text on each engine. Neither has a legitimate use.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const UNSAFE = new RegExp(`\\u0000|${LONE_SURROGATE.source}`);
+
+/** Text with every lone surrogate replaced by U+FFFD, as a UTF-8 encoder would write it. */
+export function wellFormed(text: string): string {
+  return text.replace(new RegExp(LONE_SURROGATE.source, 'g'), '\uFFFD');
+}
+
+export function unsafeTextProblem(text: string): string | null {
+  const m = UNSAFE.exec(text);
+  if (!m) return null;
+  return m[0] === '\u0000' ? 'must not contain the NUL character (U+0000)' : 'must not contain a lone UTF-16 surrogate';
+}
+
+/**
+ * Every string in a parsed request part (object keys included, at any depth) that a database
+ * could not store as written, each named by its path the way validation errors name fields.
+ * Bytes (uploads, XML) are not text yet and are left to whoever decodes them.
+ */
+export function unsafeTextFields(value: unknown, root: string): FieldError[] {
+  const found: FieldError[] = [];
+  // A loop over nodes that point at their parent, not recursion with copied paths: a 1 MB body
+  // of nested arrays would otherwise overflow the stack or cost the square of its depth.
+  interface Node { v: unknown; key: PropertyKey | null; parent: Node | null }
+  const pathOf = (n: Node | null): PropertyKey[] => {
+    const path: PropertyKey[] = [];
+    for (let at = n; at && at.key !== null; at = at.parent) path.push(at.key);
+    return path.reverse();
+  };
+  const pending: Node[] = [{ v: value, key: null, parent: null }];
+  while (pending.length) {
+    const node = pending.pop()!;
+    const v = node.v;
+    if (typeof v === 'string') {
+      const problem = unsafeTextProblem(v);
+      if (problem) found.push({ field: formatPath(pathOf(node), root), message: problem });
+    } else if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) pending.push({ v: v[i], key: i, parent: node });
+    } else if (v !== null && typeof v === 'object' && !(v instanceof Uint8Array)) {
+      const entries = Object.entries(v);
+      for (const [key] of entries) {
+        const problem = unsafeTextProblem(key);
+        // a key cannot name itself readably, so the field is its parent and the message says why
+        if (problem) found.push({ field: formatPath(pathOf(node), root), message: `a property name ${problem}` });
+      }
+      for (let i = entries.length - 1; i >= 0; i--) pending.push({ v: entries[i]![1], key: entries[i]![0], parent: node });
+    }
+  }
+  return found;
+}
+
+/** Every unsafe string of a request: path parameters, query and body (a raw text body as a whole). */
+export function unsafeRequestText(request: { params?: unknown; query?: unknown; body?: unknown }): FieldError[] {
+  const body = request.body;
+  return [
+    ...unsafeTextFields(request.params, 'params'),
+    ...unsafeTextFields(request.query, 'query'),
+    ...unsafeTextFields(body, 'body'),
+  ];
+}
