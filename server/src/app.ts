@@ -49,6 +49,8 @@ import { MemoryEventBus } from './platform/bus/memory-bus.js';
 import { NatsEventBus } from './platform/bus/nats-bus.js';
 import { OutboxRelay } from './platform/bus/outbox.js';
 import { startClockAt } from './platform/clock.js';
+import { withEnrolmentGate } from './platform/auth/enrolment-gate.js';
+import { mayUseRoute } from './platform/auth/mfa-policy.js';
 
 export const VERSION = '0.1.0';
 
@@ -98,7 +100,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     outbox.kick();
     const network = await NetworkService.open(db);
     const organisation = await OrganisationService.open(db, network);
-    const users = new UserService(db.kysely, config.sessionTtlS, (id) => organisation.agencyExists(id), opts.loginDelay);
+    const users = new UserService(db.kysely, { sessionTtlS: config.sessionTtlS, mfaRoles: config.mfaRoles, loginDelay: opts.loginDelay }, (id) => organisation.agencyExists(id));
     const trains = await TrainService.open(db, network, organisation);
     const r = config.reception;
     const incidents = new IncidentService(db, organisation, outbox, { duplicateDistanceM: r.duplicateDistanceM, duplicateWindowS: r.duplicateWindowS, transferReplyS: r.transferReplyS }, incidentTrains(trains, network));
@@ -128,10 +130,12 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     // Browsers cannot set headers on a WebSocket, so the live channel also takes ?token=.
     const liveActor = async (request: FastifyRequest): Promise<Actor | null> => {
       const q = (request.query as Record<string, unknown>).token;
-      return typeof q === 'string' && q ? users.actorForToken(q) : resolveActor(request);
+      const actor = typeof q === 'string' && q ? await users.actorForToken(q) : await resolveActor(request);
+      return actor && !mayUseRoute(actor, 'GET', '/api/live') ? null : actor;
     };
     const http = await createHttpServer({
-      routes: [
+      // a session that owes a second factor reaches only the enrolment routes (auth/mfa-policy.ts)
+      routes: withEnrolmentGate([
         ...healthRoutes(db, VERSION, new Date()),
         ...userRoutes(users, false),
         ...networkRoutes(network),
@@ -150,10 +154,11 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
         ...webhookRoutes(webhooks),
         ...messageRoutes(messages),
         ...dutyRoutes(duty),
-      ],
+      ]),
       resolveActor,
       extend: (app) => registerLiveChannel(app, { db: db.kysely, bus: bus!, authenticate: liveActor }),
       webDist: config.webDist,
+      trustedProxies: config.trustedProxies,
       logLevel: config.logLevel,
       version: VERSION,
     });

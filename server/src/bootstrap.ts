@@ -20,6 +20,7 @@ export async function bootstrap(
   if (admin.generatedPassword) {
     opts.announce(`Created user "admin" with the generated password: ${admin.generatedPassword}  (shown once; set RAILJOINT_ADMIN_PASSWORD to choose it)`);
   }
+  if (admin.weak) opts.announce(`Warning: RAILJOINT_ADMIN_PASSWORD would be refused as a new password (${admin.weak}); change it after signing in.`);
   if (config.demo && (await services.network.isEmpty()) && (await services.organisation.onlyPlatformAgency())) {
     const password = opts.demoPassword ?? process.env.RAILJOINT_DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD;
     const summary = await seedDemo(services, password);

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
+import type { Role } from '@railjoint/contracts';
 import { createApp, type App } from '../src/app.js';
 import { DEFAULT_RECEPTION, type Config } from '../src/platform/config.js';
 import { createTestDatabase } from './pg.js';
@@ -29,8 +30,19 @@ export interface TestApp {
   login(username: string, password?: string): Promise<string>;
 }
 
-/** clockStart: the platform clock starts at this instant (timetable scenarios); reset on close. */
-export async function startApp(opts: { engine?: EngineName; demo?: boolean; webDist?: string | null; clockStart?: number } = {}): Promise<TestApp> {
+export interface StartOptions {
+  engine?: EngineName;
+  demo?: boolean;
+  webDist?: string | null;
+  /** the platform clock starts at this instant (timetable scenarios); reset on close */
+  clockStart?: number;
+  /** roles that must sign in with a second factor; none unless a test turns it on */
+  mfaRoles?: Role[];
+  /** reverse proxies whose X-Forwarded-For is believed; none by default, as in production */
+  trustedProxies?: string[];
+}
+
+export async function startApp(opts: StartOptions = {}): Promise<TestApp> {
   const engine = opts.engine ?? 'sqlite';
   let cleanup: () => Promise<void>;
   let database: Config['database'];
@@ -56,6 +68,8 @@ export async function startApp(opts: { engine?: EngineName; demo?: boolean; webD
     reception: DEFAULT_RECEPTION,
     // tests receive webhooks on 127.0.0.1 and do not wait long between retries
     webhooks: { allowPrivate: true, baseDelayMs: 100 },
+    mfaRoles: opts.mfaRoles ?? [],
+    ...(opts.trustedProxies ? { trustedProxies: opts.trustedProxies } : {}),
     ...(opts.clockStart !== undefined ? { clockStart: opts.clockStart } : {}),
   };
   const app = await createApp(config, { demoPassword: DEMO_PASSWORD, loginDelay: async () => {} });
@@ -83,8 +97,8 @@ export async function startApp(opts: { engine?: EngineName; demo?: boolean; webD
 }
 
 /** Serves the API and the built console on a free port, for browser tests. */
-export async function startServer(opts: { engine?: EngineName; demo?: boolean; webDist?: string; clockStart?: number } = {}) {
-  const t = await startApp({ engine: opts.engine, demo: opts.demo, webDist: opts.webDist ?? WEB_DIST, ...(opts.clockStart !== undefined ? { clockStart: opts.clockStart } : {}) });
+export async function startServer(opts: Omit<StartOptions, 'webDist'> & { webDist?: string } = {}) {
+  const t = await startApp({ ...opts, webDist: opts.webDist ?? WEB_DIST });
   await t.http.listen({ port: 0, host: '127.0.0.1' });
   const address = t.http.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

@@ -82,8 +82,8 @@ describe.each(ENGINES)('network API on %s', (engine) => {
   });
 
   it('lets only admins import; others may read', async () => {
-    await post('/api/users', { username: 'reader', displayName: '读者', agencyId: 'platform', roles: ['dispatcher'], password: 'reader-password-1' });
-    const reader = await t.login('reader', 'reader-password-1');
+    await post('/api/users', { username: 'reader', displayName: '读者', agencyId: 'platform', roles: ['dispatcher'], password: 'quiet-library-9' });
+    const reader = await t.login('reader', 'quiet-library-9');
     expect((await post('/api/network/import', net.doc, reader)).statusCode).toBe(403);
     expect((await get('/api/network/sections?lineId=T1', reader)).json().sections).toHaveLength(1);
     expect((await t.http.inject({ method: 'GET', url: '/api/network' })).statusCode).toBe(401);

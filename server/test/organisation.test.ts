@@ -117,8 +117,8 @@ describe.each(ENGINES)('organisation and resolver API on %s', (engine) => {
     expect(r.responsibility.timeLimitS).toBe(600);
     const bad = await putAs('/api/responsibility/stone_throwing/on_the_moon', change);
     expect(bad.statusCode).toBe(400);
-    await post('/api/users', { username: 'disp', displayName: '调度', agencyId: 'centre', roles: ['dispatcher'], password: 'dispatcher-pass-1' });
-    const disp = await t.login('disp', 'dispatcher-pass-1');
+    await post('/api/users', { username: 'disp', displayName: '调度', agencyId: 'centre', roles: ['dispatcher'], password: 'signal-box-lamp-1' });
+    const disp = await t.login('disp', 'signal-box-lamp-1');
     const denied = await putAs('/api/responsibility/stone_throwing/line_enclosure', change, disp);
     expect(denied.statusCode).toBe(403);
     const log = await t.app.db.kysely.selectFrom('change_log').selectAll().where('entity', '=', 'responsibility').where('entity_id', '=', 'stone_throwing/line_enclosure').execute();

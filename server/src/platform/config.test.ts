@@ -21,4 +21,17 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig({ RAILJOINT_ETA_SPEEDS: 'fast' })).toThrow(/RAILJOINT_ETA_SPEEDS/);
     expect(() => loadConfig({ RAILJOINT_ADMIN_PASSWORD: 'short' })).toThrow(/at least 10/);
   });
+  it('trusts no proxy unless told, and checks each address and CIDR', () => {
+    expect(loadConfig({}).trustedProxies).toEqual([]);
+    expect(loadConfig({ RAILJOINT_TRUSTED_PROXIES: '10.20.0.5, 10.20.1.0/24,fd00::/8,loopback' }).trustedProxies).toEqual(['10.20.0.5', '10.20.1.0/24', 'fd00::/8', 'loopback']);
+    for (const bad of ['10.20.0.300', '10.20.1.0/33', 'proxy.example', '10.0.0.1/8/1', 'fd00::/129']) {
+      expect(() => loadConfig({ RAILJOINT_TRUSTED_PROXIES: bad }), bad).toThrow(/RAILJOINT_TRUSTED_PROXIES/);
+    }
+  });
+  it('asks admins, commanders and auditors for a second factor unless told otherwise', () => {
+    expect(loadConfig({}).mfaRoles).toEqual(['admin', 'commander', 'auditor']);
+    expect(loadConfig({ RAILJOINT_MFA_ROLES: 'admin, dispatcher' }).mfaRoles).toEqual(['admin', 'dispatcher']);
+    expect(loadConfig({ RAILJOINT_MFA_ROLES: '' }).mfaRoles).toEqual([]);
+    expect(() => loadConfig({ RAILJOINT_MFA_ROLES: 'admin,chief' })).toThrow(/RAILJOINT_MFA_ROLES/);
+  });
 });

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import net from 'node:net';
 import path from 'node:path';
+import { ROLES, type Role } from '@railjoint/contracts';
 
 /**
  * The environment, read and validated once at start. Everything else receives a Config and never
@@ -21,6 +23,13 @@ export interface Config {
   clockStart?: number | null;
   /** outbound webhooks: whether private addresses are allowed (tests, closed networks), first retry delay */
   webhooks?: { allowPrivate: boolean; baseDelayMs: number };
+  /**
+   * Reverse proxies whose X-Forwarded-For is believed (addresses, CIDRs, or proxy-addr's names
+   * loopback, linklocal, uniquelocal); absent or empty: none, the peer's address is the client's.
+   */
+  trustedProxies?: string[];
+  /** roles that must sign in with a second factor (TOTP) */
+  mfaRoles: Role[];
 }
 
 /** The clocks and distances of reception and dispatch that a department tunes. */
@@ -63,6 +72,16 @@ const Env = z.object({
     .regex(/^([a-z_]+=\d+(\.\d+)?)(,[a-z_]+=\d+(\.\d+)?)*$/, 'RAILJOINT_ETA_SPEEDS looks like patrol_car=50,foot_team=4.5')
     .optional(),
   /** e.g. 2026-12-01T09:00:00+08:00: replay a timetable shift at any hour (training, demos, tests) */
+  /** e.g. 10.20.0.5,10.20.1.0/24: the reverse proxies in front of the platform */
+  RAILJOINT_TRUSTED_PROXIES: z
+    .string()
+    .refine((v) => v.split(',').every((p) => isProxySpec(p.trim())), 'RAILJOINT_TRUSTED_PROXIES lists addresses or CIDRs, e.g. 10.20.0.5,10.20.1.0/24 (or loopback, linklocal, uniquelocal)')
+    .optional(),
+  /** e.g. admin,commander,auditor; empty for none */
+  RAILJOINT_MFA_ROLES: z
+    .string()
+    .refine((v) => v.split(',').map((r) => r.trim()).filter(Boolean).every((r) => (ROLES as readonly string[]).includes(r)), `RAILJOINT_MFA_ROLES lists roles among ${ROLES.join(', ')}`)
+    .optional(),
   RAILJOINT_CLOCK_START: z
     .string()
     .refine((v) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(v) && !Number.isNaN(Date.parse(v)), 'RAILJOINT_CLOCK_START is an ISO 8601 time with an offset, e.g. 2026-12-01T09:00:00+08:00')
@@ -70,6 +89,20 @@ const Env = z.object({
 });
 
 export class ConfigError extends Error {}
+
+export const DEFAULT_MFA_ROLES: Role[] = ['admin', 'commander', 'auditor'];
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** An address, a CIDR with a prefix that fits it, or one of proxy-addr's names. */
+export function isProxySpec(spec: string): boolean {
+  if (PROXY_NAMES.has(spec)) return true;
+  const [address, prefix, extra] = spec.split('/');
+  const family = net.isIP(address ?? '');
+  if (!family || extra !== undefined) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
 
 export function parseDatabaseUrl(url: string): DatabaseConfig {
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) return { engine: 'postgres', url };
@@ -100,6 +133,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { dem
     sessionTtlS: e.RAILJOINT_SESSION_TTL_S,
     logLevel: e.LOG_LEVEL,
     clockStart: e.RAILJOINT_CLOCK_START ? Date.parse(e.RAILJOINT_CLOCK_START) : null,
+    trustedProxies: (e.RAILJOINT_TRUSTED_PROXIES ?? '').split(',').map((p) => p.trim()).filter(Boolean),
+    mfaRoles: e.RAILJOINT_MFA_ROLES === undefined ? [...DEFAULT_MFA_ROLES] : [...new Set(e.RAILJOINT_MFA_ROLES.split(',').map((r) => r.trim()).filter(Boolean) as Role[])],
     webhooks: { allowPrivate: e.RAILJOINT_WEBHOOK_ALLOW_PRIVATE === '1' || e.RAILJOINT_WEBHOOK_ALLOW_PRIVATE === 'true', baseDelayMs: 5000 },
     reception: {
       duplicateDistanceM: e.RAILJOINT_DUPLICATE_DISTANCE_M,

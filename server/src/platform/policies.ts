@@ -187,3 +187,6 @@ export function canIssueTask(actor: Actor, commandRole: 'commander' | 'liaison' 
 export function canWorkTask(actor: Actor, toAgencyId: string): boolean {
   return actor.agencyId === toAgencyId && actor.roles.some((r) => r === 'officer' || r === 'commander' || r === 'liaison' || r === 'dispatcher' || r === 'volunteer');
 }
+
+// ---- sign-in: the second-factor policy ----------------------------------------------------
+export * from './auth/mfa-policy.js';

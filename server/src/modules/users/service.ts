@@ -1,16 +1,18 @@
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Role, User } from '@railjoint/contracts';
+import type { Me, Role, User } from '@railjoint/contracts';
 import type { Database } from '../../platform/db/schema.js';
 import type { Actor } from '../../platform/auth/actor.js';
-import { hashPassword, hashToken, newToken, verifyPassword } from '../../platform/auth/password.js';
-import { failureDelayMs, isLocked, lockedUntilAfterFailure } from '../../platform/auth/lockout.js';
+import { hashPassword, hashToken } from '../../platform/auth/password.js';
+import { checkPassword } from '../../platform/auth/password-rules.js';
 import { recordChange } from '../../platform/change-log.js';
-import { conflict, HttpError, notFound, unprocessable } from '../../platform/http/errors.js';
+import { conflict, notFound, unprocessable } from '../../platform/http/errors.js';
 import { nowIso } from '../../platform/db/database.js';
-import { nowDate } from '../../platform/clock.js';
 import { UserStore } from './store.js';
-import { actorOf, presentUser } from './presenter.js';
+import { presentUser } from './presenter.js';
+import { SignInService, type Origin, type SignInResult } from './sign-in-service.js';
+import { TotpService } from './totp-service.js';
+import { passwordRefusal } from './password-refusal.js';
 
 export interface NewUserInput {
   username: string;
@@ -28,62 +30,48 @@ export interface UserPatch {
   disabled?: boolean;
 }
 
-// A fixed hash to verify against when the user does not exist, so timing does not reveal names.
-const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
-
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+export interface UserServiceOptions {
+  sessionTtlS: number;
+  /** roles that must sign in with a second factor (RAILJOINT_MFA_ROLES) */
+  mfaRoles: readonly Role[];
+  /** replaces the wait before each refused sign-in (tests) */
+  loginDelay?: (ms: number) => Promise<void>;
+}
 
 export class UserService {
   readonly store: UserStore;
+  readonly signIn: SignInService;
+  readonly totp: TotpService;
 
   constructor(
     private readonly db: Kysely<Database>,
-    private readonly sessionTtlS: number,
+    opts: UserServiceOptions,
     private readonly agencyExists: (id: string) => Promise<boolean>,
-    /** injectable so tests of lockout do not wait for real delays */
-    private readonly delay: (ms: number) => Promise<void> = sleep,
   ) {
     this.store = new UserStore(db);
+    this.signIn = new SignInService(db, this.store, { sessionTtlS: opts.sessionTtlS, mfaRoles: opts.mfaRoles, delay: opts.loginDelay ?? sleep });
+    this.totp = new TotpService(db, this.store);
   }
 
-  async login(username: string, password: string, client: string | null): Promise<{ token: string; user: User; expiresAt: string; now: string }> {
-    const now = nowDate();
-    const row = await this.store.byUsername(username.trim().toLowerCase());
-    if (!row) {
-      await verifyPassword(password, DUMMY_HASH);
-      await this.delay(failureDelayMs(1));
-      throw new HttpError(401, 'invalid_credentials', 'wrong username or password');
-    }
-    if (isLocked(row.locked_until, now)) {
-      throw new HttpError(423, 'account_locked', `too many failed sign-ins; try again after ${row.locked_until}`, { lockedUntil: row.locked_until });
-    }
-    const ok = row.disabled === 0 && (await verifyPassword(password, row.password_hash));
-    if (!ok) {
-      const failures = row.failed_logins + 1;
-      const lockedUntil = lockedUntilAfterFailure(failures, now);
-      await this.store.recordFailure(row.id, failures, lockedUntil?.toISOString() ?? null);
-      await this.delay(failureDelayMs(failures));
-      if (row.disabled === 1) throw new HttpError(401, 'invalid_credentials', 'wrong username or password');
-      if (lockedUntil) {
-        throw new HttpError(423, 'account_locked', `too many failed sign-ins; try again after ${lockedUntil.toISOString()}`, { lockedUntil: lockedUntil.toISOString() });
-      }
-      throw new HttpError(401, 'invalid_credentials', 'wrong username or password');
-    }
-    if (row.failed_logins > 0) await this.store.clearFailures(row.id);
-    const { token, hash } = newToken();
-    const expiresAt = new Date(now.getTime() + this.sessionTtlS * 1000).toISOString();
-    await this.store.createSession(hash, row.id, now.toISOString(), expiresAt, client);
-    return { token, user: presentUser(row), expiresAt, now: now.toISOString() };
+  /** Signs in from inside the process (benchmarks, tools): counted as the local address. */
+  login(username: string, password: string, origin: Origin | null = null): Promise<SignInResult> {
+    return this.signIn.login(username, password, origin ?? { ip: '127.0.0.1', client: 'in-process', cookies: {} });
   }
 
   async logout(token: string): Promise<void> {
     await this.store.deleteSession(hashToken(token));
   }
 
-  async actorForToken(token: string): Promise<Actor | null> {
-    const row = await this.store.sessionUser(hashToken(token), nowIso());
-    if (!row || row.disabled === 1) return null;
-    return actorOf(row);
+  actorForToken(token: string): Promise<Actor | null> {
+    return this.signIn.actorForToken(token);
+  }
+
+  /** The signed-in user with their second-factor state. */
+  async me(actor: Actor): Promise<Me> {
+    const user = await this.get(actor.userId);
+    return { ...user, secondFactor: this.signIn.secondFactorState(user.roles, await this.totp.enrolled(actor.userId)) };
   }
 
   async get(id: string): Promise<User> {
@@ -102,6 +90,8 @@ export class UserService {
     }
     const username = input.username.toLowerCase();
     if (await this.store.byUsername(username)) throw conflict('username_taken', `username ${username} is taken`);
+    const refusal = passwordRefusal('body.password', input.password, { username, displayName: input.displayName });
+    if (refusal) throw refusal;
     const passwordHash = await hashPassword(input.password);
     const id = await this.db.transaction().execute((trx) => this.insertUser(trx, actor, { ...input, username }, passwordHash, nowIso()));
     return this.get(id);
@@ -116,6 +106,10 @@ export class UserService {
     if (actor.userId === id && (patch.disabled === true || (patch.roles && !patch.roles.includes('admin') && actor.roles.includes('admin')))) {
       throw conflict('self_lockout', 'you cannot disable yourself or remove your own admin role');
     }
+    if (patch.password) {
+      const refusal = passwordRefusal('body.password', patch.password, { username: row.username, displayName: patch.displayName ?? row.display_name });
+      if (refusal) throw refusal;
+    }
     const passwordHash = patch.password ? await hashPassword(patch.password) : undefined;
     await this.db.transaction().execute(async (trx) => {
       await this.store.update(trx, id, {
@@ -124,8 +118,6 @@ export class UserService {
         roles: patch.roles ? JSON.stringify([...new Set(patch.roles)]) : undefined,
         password_hash: passwordHash,
         disabled: patch.disabled === undefined ? undefined : patch.disabled ? 1 : 0,
-        failed_logins: passwordHash ? 0 : undefined,
-        locked_until: passwordHash ? null : undefined,
         updated_at: nowIso(),
       });
       // A new password or a disabled account ends every open session of that user.
@@ -133,6 +125,7 @@ export class UserService {
       const { password: _secret, ...shown } = patch;
       await recordChange(trx, actor, 'user', id, 'update', { ...shown, passwordChanged: Boolean(passwordHash) });
     });
+    if (passwordHash) await this.signIn.forgetAccountThrottle(row.username);
     return this.get(id);
   }
 
@@ -166,8 +159,6 @@ export class UserService {
       roles: JSON.stringify([...new Set(u.roles)]),
       password_hash: passwordHash,
       disabled: 0,
-      failed_logins: 0,
-      locked_until: null,
       created_at: now,
       updated_at: now,
     });
@@ -179,10 +170,15 @@ export class UserService {
    * Makes sure the `admin` user exists. Returns the generated password when it had to invent one,
    * so start-up can print it exactly once.
    */
-  async ensureAdmin(actor: Actor, agencyId: string, password: string | null): Promise<{ created: boolean; generatedPassword: string | null }> {
+  async ensureAdmin(actor: Actor, agencyId: string, password: string | null): Promise<{ created: boolean; generatedPassword: string | null; weak?: string | null }> {
     if (await this.store.byUsername('admin')) return { created: false, generatedPassword: null };
     const generated = password ? null : crypto.randomBytes(12).toString('base64url');
-    await this.create(actor, { username: 'admin', displayName: '系统管理员', agencyId, roles: ['admin'], password: password ?? generated! });
-    return { created: true, generatedPassword: generated };
+    const chosen = password ?? generated!;
+    // The operator's RAILJOINT_ADMIN_PASSWORD is checked for length by the configuration only: a
+    // start must not fail on it. The rules apply to every password set from then on.
+    if (!(await this.agencyExists(agencyId))) throw new Error(`agency ${agencyId} does not exist`);
+    const passwordHash = await hashPassword(chosen);
+    await this.db.transaction().execute((trx) => this.insertUser(trx, actor, { username: 'admin', displayName: '系统管理员', agencyId, roles: ['admin'] }, passwordHash, nowIso()));
+    return { created: true, generatedPassword: generated, weak: checkPassword(chosen, { username: 'admin' })?.message ?? null };
   }
 }

@@ -37,21 +37,16 @@ export class UserStore {
     await trx.updateTable('users').set(patch).where('id', '=', id).execute();
   }
 
-  async recordFailure(id: string, failures: number, lockedUntil: string | null): Promise<void> {
-    await this.db.updateTable('users').set({ failed_logins: failures, locked_until: lockedUntil }).where('id', '=', id).execute();
+  async createSession(trx: Kysely<Database>, tokenHash: string, userId: string, createdAt: string, expiresAt: string, client: string | null): Promise<void> {
+    await trx.insertInto('sessions').values({ token_hash: tokenHash, user_id: userId, created_at: createdAt, expires_at: expiresAt, client }).execute();
   }
 
-  async clearFailures(id: string): Promise<void> {
-    await this.db.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', id).execute();
-  }
-
-  async createSession(tokenHash: string, userId: string, createdAt: string, expiresAt: string, client: string | null): Promise<void> {
-    await this.db.insertInto('sessions').values({ token_hash: tokenHash, user_id: userId, created_at: createdAt, expires_at: expiresAt, client }).execute();
-  }
-
-  sessionUser(tokenHash: string, now: string): Promise<UserWithAgency | undefined> {
+  /** The session's user, with whether they have a confirmed second factor (the enrolment policy needs it on every request). */
+  sessionUser(tokenHash: string, now: string): Promise<(UserWithAgency & { totp_confirmed_at: string | null }) | undefined> {
     return this.withAgency()
       .innerJoin('sessions', 'sessions.user_id', 'users.id')
+      .leftJoin('auth_totp', 'auth_totp.user_id', 'users.id')
+      .select('auth_totp.confirmed_at as totp_confirmed_at')
       .where('sessions.token_hash', '=', tokenHash)
       .where('sessions.expires_at', '>', now)
       .executeTakeFirst();
@@ -61,8 +56,11 @@ export class UserStore {
     await this.db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
   }
 
-  async deleteSessionsOf(trx: Kysely<Database>, userId: string): Promise<void> {
-    await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+  /** Ends every session of the user, but the one kept (the session that asked, for a self-service change). */
+  async deleteSessionsOf(trx: Kysely<Database>, userId: string, keepTokenHash?: string): Promise<void> {
+    let q = trx.deleteFrom('sessions').where('user_id', '=', userId);
+    if (keepTokenHash) q = q.where('token_hash', '!=', keepTokenHash);
+    await q.execute();
   }
 
   async deleteExpiredSessions(now: string): Promise<void> {

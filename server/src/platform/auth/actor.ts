@@ -9,6 +9,8 @@ export interface Actor {
   /** null for the platform's own actors and agencies not (yet) imported */
   agencyType: AgencyType | null;
   roles: Role[];
+  /** the user must enrol a second factor before doing anything else (auth/mfa-policy.ts) */
+  mfaEnrolmentDue?: boolean;
 }
 
 /** For changes made by the platform itself (migrations, seeding, the CLI without a user). */

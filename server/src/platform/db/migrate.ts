@@ -15,6 +15,7 @@ import { messagesSchema } from './migrations/012-messages.js';
 import { dutySchema } from './migrations/013-duty.js';
 import { taskAttachmentsSchema } from './migrations/014-task-attachments.js';
 import { centresSchema } from './migrations/015-centres.js';
+import { authSecuritySchema } from '../auth/migrations.js';
 
 /**
  * Migrations are code, listed here in order; each receives the engine so the few type names that
@@ -39,6 +40,7 @@ function provider(db: Db): MigrationProvider {
         '013-duty': dutySchema(),
         '014-task-attachments': taskAttachmentsSchema(db.engine),
         '015-centres': centresSchema(),
+        '016-auth-security': authSecuritySchema(),
       };
     },
   };

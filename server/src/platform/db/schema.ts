@@ -1,11 +1,12 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { AuthSecurityTables } from '../auth/tables.js';
 
 /**
  * Column types shared by SQLite and PostgreSQL. To keep one set of migrations for both engines,
  * booleans are integers (0/1), timestamps are ISO-8601 UTC text (which sorts correctly) and
  * structured values are JSON text.
  */
-export interface Database {
+export interface Database extends AuthSecurityTables {
   settings: SettingsTable;
   agencies: AgenciesTable;
   users: UsersTable;
@@ -80,8 +81,6 @@ export interface UsersTable {
   roles: string;
   password_hash: string;
   disabled: number;
-  failed_logins: number;
-  locked_until: string | null;
   created_at: string;
   updated_at: string;
 }
