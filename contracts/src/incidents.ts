@@ -176,6 +176,18 @@ export const TimelineEntry = z.object({
 });
 export type TimelineEntry = z.infer<typeof TimelineEntry>;
 
+export const LikelyDuplicate = z.object({
+  id: z.string(),
+  code: z.string().optional(),
+  status: z.string().optional(),
+  score: z.number().optional(),
+  distanceM: z.number().optional(),
+  by: z.enum(['point', 'mileage']).optional(),
+  timeApartS: z.number().optional(),
+});
+
+export const LikelyDuplicatePage = z.object({ duplicates: z.array(LikelyDuplicate), total: z.number() });
+
 export const Incident = z.object({
   id: z.string(),
   code: z.string(),
@@ -221,17 +233,10 @@ export const Incident = z.object({
     closedAt: z.string().nullable(),
   }),
   allowedActions: z.array(z.string()),
-  likelyDuplicates: z.array(
-    z.object({
-      id: z.string(),
-      code: z.string().optional(),
-      status: z.string().optional(),
-      score: z.number().optional(),
-      distanceM: z.number().optional(),
-      by: z.enum(['point', 'mileage']).optional(),
-      timeApartS: z.number().optional(),
-    }),
-  ),
+  /** at most the best ten (a busy place can have hundreds: GET /api/incidents/:id/duplicates pages them) */
+  likelyDuplicates: z.array(LikelyDuplicate),
+  /** on a new report's answer: how many likely duplicates the reporter may see in all */
+  likelyDuplicateCount: z.number().optional(),
   version: z.number(),
   updatedAt: z.string(),
 });

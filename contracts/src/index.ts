@@ -12,3 +12,4 @@ export * from './reports.js';
 export * from './webhooks.js';
 export * from './messages.js';
 export * from './duty.js';
+export * from './events.js';

@@ -21,6 +21,8 @@ export const Sitrep = z.object({
   updatedAt: z.string(),
   releasedAt: z.string().nullable(),
   releasedBy: z.string().nullable(),
+  /** the task orders as of drafting, only those this reader may read (not part of the editable text) */
+  tasks: z.array(z.object({ id: z.string(), code: z.string(), text: z.string() })),
 });
 export type Sitrep = z.infer<typeof Sitrep>;
 

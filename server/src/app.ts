@@ -48,6 +48,7 @@ import type { EventBus } from './platform/bus/event.js';
 import { MemoryEventBus } from './platform/bus/memory-bus.js';
 import { NatsEventBus } from './platform/bus/nats-bus.js';
 import { OutboxRelay } from './platform/bus/outbox.js';
+import { ResourceReaders } from './platform/bus/readers.js';
 import { startClockAt } from './platform/clock.js';
 import { withEnrolmentGate } from './platform/auth/enrolment-gate.js';
 import { mayUseRoute } from './platform/auth/mfa-policy.js';
@@ -114,11 +115,19 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     const tasks = new TaskService(db, incidents, organisation, outbox);
     const commands = new CommandService(db, incidents, levels, tasks, organisation, outbox);
     handover.whenRequested((trx, actor, h) => tasks.handoverTask(trx, actor, h));
-    const sitreps = new SitrepService(db, incidents, levels, commands, network, organisation);
+    const sitreps = new SitrepService(db, incidents, levels, commands, network, organisation, tasks);
     const messages = new MessageService(db, incidents, organisation, outbox);
     const duty = new DutyService(db, organisation);
     const webhooks = new WebhookService(db, organisation, config.webhooks?.allowPrivate ?? false);
-    const webhookDispatcher = new WebhookDispatcher(db.kysely, (id) => organisation.findAgency(id)?.type ?? null, { baseDelayMs: config.webhooks?.baseDelayMs ?? 5000, timeoutMs: 5000 });
+    // Who may hear of an event: each kind of resource answers with its read route's own check.
+    const readers = new ResourceReaders((e, ref) => http.log.error({ err: e, ref }, 'read check failed'));
+    readers.register('incident', (actor, id) => incidents.readable(actor, id));
+    readers.register('task', (actor, id) => tasks.readable(actor, id));
+    readers.register('unit', (actor, id) => units.readable(actor, id));
+    readers.register('bulletin', (actor, id) => sharing.readable(actor, id));
+    readers.register('message', (actor, id) => messages.readable(actor, id));
+    incidents.guardTimelineWith((actor, entries) => tasks.hideUnreadableTasks(actor, entries));
+    const webhookDispatcher = new WebhookDispatcher(db.kysely, (id) => organisation.findAgency(id)?.type ?? null, readers, { baseDelayMs: config.webhooks?.baseDelayMs ?? 5000, timeoutMs: 5000 });
     const services: Services = { users, network, organisation, trains, incidents, units, dispatch, sharing, tasks, levels, commands, sitreps, duty };
 
     await bootstrap(services, config, { announce: opts.announce ?? (() => {}), demoPassword: opts.demoPassword });
@@ -156,7 +165,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
         ...dutyRoutes(duty),
       ]),
       resolveActor,
-      extend: (app) => registerLiveChannel(app, { db: db.kysely, bus: bus!, authenticate: liveActor }),
+      extend: (app) => registerLiveChannel(app, { db: db.kysely, bus: bus!, authenticate: liveActor, readers }),
       webDist: config.webDist,
       trustedProxies: config.trustedProxies,
       logLevel: config.logLevel,

@@ -67,7 +67,7 @@ export class CommandService {
       await trx.insertInto('command_plans').values({ command_id: id, period: 1, starts_at: at, ends_at: new Date(Date.parse(at) + req.periodHours * 3600_000).toISOString(), objectives: JSON.stringify(req.objectives), notes: null, created_by: actor.username }).execute();
       await appendTimeline(trx, incidentId, actor, 'command_opened', null, null, { commandId: id, name, members: req.members.map((m) => ({ agencyId: m.agencyId, role: m.role, person: m.person })), objectives: req.objectives }, client, at);
       await recordChange(trx, actor, 'command', id, 'open', { incidentId, members: req.members.length });
-      await enqueueEvent(trx, { type: 'command.opened', entity: 'incident', entityId: incidentId, audience: await incidentAudience(trx, incidentId), payload: { id: incidentId, commandId: id } });
+      await enqueueEvent(trx, { type: 'command.opened', entity: 'incident', entityId: incidentId, payload: { id: incidentId, commandId: id } });
     });
     this.outbox.kick();
     return this.view(actor, id);

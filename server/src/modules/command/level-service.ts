@@ -87,7 +87,7 @@ export class LevelService {
     if (Number(res.numUpdatedRows) !== 1) throw conflict('stale', 'the incident changed meanwhile; reload and try again');
     if (level !== row.response_level) {
       await appendTimeline(trx, row.id, actor, 'level_changed', null, null, { from: row.response_level, to: level, setBy, reason, reasons: rules.reasons.map((r) => r.zh), notified }, client, at);
-      await enqueueEvent(trx, { type: 'incident.level_changed', entity: 'incident', entityId: row.id, audience: await incidentAudience(trx, row.id), payload: { id: row.id, level, notified } });
+      await enqueueEvent(trx, { type: 'incident.level_changed', entity: 'incident', entityId: row.id, payload: { id: row.id, level, notified } });
     }
     return state;
   }

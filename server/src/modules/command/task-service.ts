@@ -8,9 +8,10 @@ import { departmentDay, nowIso } from '../../platform/clock.js';
 import { nextNumber } from '../../platform/db/counters.js';
 import { recordChange } from '../../platform/change-log.js';
 import { enqueueEvent, type OutboxRelay } from '../../platform/bus/outbox.js';
-import { conflict, forbidden, notFound, unprocessable, validationError } from '../../platform/http/errors.js';
+import { conflict, forbidden, HttpError, notFound, unprocessable, validationError } from '../../platform/http/errors.js';
 import { acceptAttachment, type UploadedFile } from '../sharing/attachment-upload.js';
-import { canIssueTask, canWorkTask, incidentScope } from '../../platform/policies.js';
+import { canIssueTask, canReadTask, canWorkTask, taskScope } from '../../platform/policies.js';
+import { tasksVisibleTo } from './task-visibility.js';
 import type { IncidentService } from '../incidents/service.js';
 import { appendTimeline } from '../incidents/timeline.js';
 import type { OrganisationService } from '../organisation/service.js';
@@ -114,7 +115,7 @@ export class TaskService {
       await appendTimeline(trx, t.incident_id, actor, 'task_issued', null, null, { taskId: t.id, code: t.code, title: t.title, to: t.to_agency_id, deadline: t.deadline }, null, t.issued_at);
     }
     await recordChange(trx, actor, 'task', t.id, 'issue', { code: t.code, to: t.to_agency_id, deadline: t.deadline });
-    await enqueueEvent(trx, { type: 'task.issued', entity: 'task', entityId: t.id, audience: [t.from_agency_id, t.to_agency_id], payload: { id: t.id, code: t.code } });
+    await enqueueEvent(trx, { type: 'task.issued', entity: 'task', entityId: t.id, payload: { id: t.id, code: t.code } });
   }
 
   async nextCode(trx: Kysely<Database>, at: string): Promise<string> {
@@ -153,13 +154,46 @@ export class TaskService {
     return { taskId: t.id, code: t.code };
   }
 
+  /** For the live channel and webhooks: may the actor read this task now. */
+  async readable(actor: Actor, id: string): Promise<boolean> {
+    return this.visible(actor, id).then(
+      () => true,
+      (e: unknown) => (e instanceof HttpError && e.status === 404 ? false : Promise.reject(e)),
+    );
+  }
+
   /** The task if the actor may see it: its two agencies, the centre, members of its command. */
   private async visible(actor: Actor, id: string): Promise<TaskRow> {
     const t = await this.db.kysely.selectFrom('tasks').selectAll().where('id', '=', id).executeTakeFirst();
     if (!t) throw notFound('task');
-    if (incidentScope(actor).all || t.to_agency_id === actor.agencyId || t.from_agency_id === actor.agencyId) return t;
-    if (t.command_id && (await this.commandRole(t.command_id, actor.agencyId))) return t;
-    throw notFound('task');
+    const commandMember = t.command_id !== null && (await this.commandRole(t.command_id, actor.agencyId)) !== null;
+    if (!canReadTask(actor, { fromAgencyId: t.from_agency_id, toAgencyId: t.to_agency_id, commandMember })) throw notFound('task');
+    return t;
+  }
+
+  /** Of these tasks, the ones the actor may read (the list's SQL rule). */
+  async readableIds(actor: Actor, ids: readonly string[]): Promise<Set<string>> {
+    if (!ids.length) return new Set();
+    const rows = await this.db.kysely.selectFrom('tasks').select('tasks.id').where('tasks.id', 'in', [...new Set(ids)]).where((eb) => tasksVisibleTo(eb, taskScope(actor))).execute();
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /**
+   * An incident's timeline as this reader may see it: the entries about a task (issued,
+   * acknowledged, overdue…) only to those who may read that task.
+   */
+  async hideUnreadableTasks<T extends { detail: string }>(actor: Actor, entries: T[]): Promise<T[]> {
+    const taskOf = (e: T) => {
+      const d = JSON.parse(e.detail) as { taskId?: unknown };
+      return typeof d.taskId === 'string' ? d.taskId : null;
+    };
+    const ids = entries.map(taskOf).filter((id): id is string => id !== null);
+    if (!ids.length) return entries;
+    const readable = await this.readableIds(actor, ids);
+    return entries.filter((e) => {
+      const id = taskOf(e);
+      return id === null || readable.has(id);
+    });
   }
 
   async get(actor: Actor, id: string): Promise<Task> {
@@ -218,7 +252,7 @@ export class TaskService {
       await trx.insertInto('task_updates').values({ task_id: id, at, by: actor.username, agency_id: actor.agencyId, kind: step, note }).execute();
       if (t.incident_id) await appendTimeline(trx, t.incident_id, actor, `task_${step}`, null, null, { taskId: id, code: t.code, note }, null, at);
       await recordChange(trx, actor, 'task', id, step, { note });
-      await enqueueEvent(trx, { type: `task.${step}`, entity: 'task', entityId: id, audience: [t.from_agency_id, t.to_agency_id], payload: { id, status: rule.to } });
+      await enqueueEvent(trx, { type: `task.${step}`, entity: 'task', entityId: id, payload: { id, status: rule.to } });
     });
     this.outbox.kick();
     return this.get(actor, id);
@@ -226,7 +260,8 @@ export class TaskService {
 
   async list(actor: Actor, q: { scope: 'mine' | 'issued' | 'all'; commandId?: string; status?: string; overdue?: 'true' | 'false'; limit: number }): Promise<{ tasks: Task[] }> {
     const now = nowIso();
-    let s = this.db.kysely.selectFrom('tasks').selectAll().orderBy('deadline').limit(q.limit);
+    // whatever the filters, only what the reader may read (policies/tasks.ts)
+    let s = this.db.kysely.selectFrom('tasks').selectAll().where((eb) => tasksVisibleTo(eb, taskScope(actor))).orderBy('deadline').limit(q.limit);
     if (q.commandId) {
       const command = await this.db.kysely.selectFrom('commands').select('incident_id').where('id', '=', q.commandId).executeTakeFirst();
       if (!command) throw notFound('command');
@@ -234,7 +269,6 @@ export class TaskService {
       s = s.where('command_id', '=', q.commandId);
     } else if (q.scope === 'mine') s = s.where('to_agency_id', '=', actor.agencyId);
     else if (q.scope === 'issued') s = s.where('from_agency_id', '=', actor.agencyId);
-    else if (!incidentScope(actor).all) s = s.where((eb) => eb.or([eb('to_agency_id', '=', actor.agencyId), eb('from_agency_id', '=', actor.agencyId)]));
     if (q.status) s = s.where('status', '=', q.status);
     if (q.overdue === 'true') s = s.where('status', 'in', OPEN_TASK_STATUSES).where('deadline', '<', now);
     const rows = await s.execute();
@@ -252,7 +286,7 @@ export class TaskService {
         await trx.updateTable('tasks').set({ overdue_at: now }).where('id', '=', t.id).execute();
         await trx.insertInto('task_updates').values({ task_id: t.id, at: now, by: 'system', agency_id: 'platform', kind: 'overdue', note: null }).execute();
         if (t.incident_id) await appendTimeline(trx, t.incident_id, SYSTEM_ACTOR, 'task_overdue', null, null, { taskId: t.id, code: t.code, deadline: t.deadline, to: t.to_agency_id }, null, now);
-        await enqueueEvent(trx, { type: 'task.overdue', entity: 'task', entityId: t.id, audience: [t.from_agency_id, t.to_agency_id], payload: { id: t.id, code: t.code } });
+        await enqueueEvent(trx, { type: 'task.overdue', entity: 'task', entityId: t.id, payload: { id: t.id, code: t.code } });
       }
     });
     this.outbox.kick();

@@ -10,7 +10,7 @@ import { incidentPermissions, incidentScope, type IncidentRole } from '../../pla
 import type { TrainService } from '../trains/service.js';
 import type { IncidentService } from './service.js';
 import { proposeHandover, DEFAULT_MIN_LEAD_S } from './handover.js';
-import { appendTimeline, incidentAudience } from './timeline.js';
+import { appendTimeline } from './timeline.js';
 import { nowDate } from '../../platform/clock.js';
 
 /**
@@ -77,7 +77,7 @@ export class HandoverService {
       await appendTimeline(trx, id, actor, 'handover_requested', null, null, { train: row.train, stationId, station: option.name, arrival: option.arrival, leadTimeS: option.leadTimeS, police }, client, stamp);
       // the station police's task order follows on the timeline as its own entry
       if (this.onRequested) await this.onRequested(trx, actor, { incidentId: id, train: row.train!, stationId, station: option.name, arrival: option.arrival ?? null, policeAgencyId: police.agencyId, at: stamp });
-      await enqueueEvent(trx, { type: 'incident.handover_requested', entity: 'incident', entityId: id, audience: await incidentAudience(trx, id), payload: { id, train: row.train, stationId, arrival: option.arrival, police: police.agencyId } });
+      await enqueueEvent(trx, { type: 'incident.handover_requested', entity: 'incident', entityId: id, payload: { id, train: row.train, stationId, arrival: option.arrival, police: police.agencyId } });
     });
     this.outbox.kick();
     return this.incidents.get(actor, id);

@@ -1,6 +1,6 @@
 import { OPEN_STATUSES } from './lifecycle.js';
 import { z } from 'zod';
-import { CreateIncidentRequest, Id, Incident, IncidentDetail, IncidentList, IncidentStatus, MileageText, parseMileage, Priority } from '@railjoint/contracts';
+import { CreateIncidentRequest, Id, Incident, IncidentDetail, IncidentList, IncidentStatus, MileageText, parseMileage, Priority, LikelyDuplicatePage } from '@railjoint/contracts';
 import { defineRoute, type RouteSpec } from '../../platform/http/route.js';
 import { clientOf } from '../../platform/http/client.js';
 import { authorize } from '../../platform/policies.js';
@@ -128,6 +128,17 @@ export function incidentRoutes(incidents: IncidentService): RouteSpec[] {
         if (!z.string().uuid().safeParse(params.id).success) throw notFound('incident');
         return incidents.get(actor!, params.id);
       },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/incidents/:id/duplicates',
+      summary: 'Likely duplicates of an incident (same category, near in space and time, still open), best first, paged; only those the user may see',
+      tag: 'incidents',
+      access: 'signed-in',
+      params: z.object({ id: z.string().uuid() }),
+      query: z.object({ offset: z.coerce.number().int().min(0).max(100_000).default(0), limit: z.coerce.number().int().min(1).max(100).default(20) }),
+      response: LikelyDuplicatePage,
+      handler: async ({ actor, params, query }) => incidents.duplicates(actor!, params.id, query),
     }),
     ...lifecycle,
     defineRoute({

@@ -10,13 +10,13 @@ import type { OutboxRelay } from '../../platform/bus/outbox.js';
 import { conflict, forbidden, HttpError, notFound, unprocessable, validationError } from '../../platform/http/errors.js';
 import { incidentPermissions, incidentScope, type IncidentRole } from '../../platform/policies.js';
 import type { OrganisationService } from '../organisation/service.js';
-import { IncidentStore, type IncidentFilter, type IncidentRow } from './store.js';
+import { IncidentStore, type IncidentFilter, type IncidentRow, type TimelineRow } from './store.js';
 import { locateIncident, type IncidentTrains } from './location.js';
 import { computePriority, overrideReason, TRAIN_APPROACH_WINDOW_S, validatePriorityOverride, type PriorityLevel, type PriorityReason } from './priority.js';
 import { findLikelyDuplicates, type DuplicateProbe } from './duplicates.js';
 import { missingRequirements, transition } from './lifecycle.js';
 import { presentIncident } from './presenter.js';
-import { toUrlAction } from './actions.js';
+import { toUrlAction, type LifecycleAction } from './actions.js';
 import { metresPerDegree } from '../network/geo.js';
 import { alert, answerTransfer, handOverLead, openTransfer, pendingTransfer } from './transfers.js';
 import { appendTimeline } from './timeline.js';
@@ -43,6 +43,12 @@ const STATUS_TIME_COLUMN: Partial<Record<IncidentStatus, 'dispatched_at' | 'en_r
  * More work inside an action's transaction (dispatch creates assignments, a status change moves the
  * assigned units along); what it returns is added to the timeline entry.
  */
+/** How many likely duplicates a new report is told of at once; the rest are paged. */
+export const DUPLICATES_SHOWN = 10;
+
+/** Hides timeline entries a reader may not see (see `guardTimelineWith`). */
+export type TimelineGuard = (actor: Actor, entries: TimelineRow[]) => Promise<TimelineRow[]>;
+
 export type ActionHook = (trx: Kysely<Database>, row: IncidentRow, next: IncidentStatus, at: string, onCommit: (f: () => void) => void) => Promise<Record<string, unknown>>;
 
 export interface ActionBody {
@@ -75,7 +81,7 @@ export class IncidentService {
     this.followers.push(hook);
   }
 
-  async create(actor: Actor, input: CreateIncidentRequest, client: string | null): Promise<{ incident: ReturnType<typeof presentIncident>; created: boolean }> {
+  async create(actor: Actor, input: CreateIncidentRequest, client: string | null): Promise<{ incident: ReturnType<typeof presentIncident> & { likelyDuplicateCount?: number }; created: boolean }> {
     const category = this.org.categories().find((c) => c.id === input.category);
     if (!category) throw unprocessable('unknown_category', `unknown incident category "${input.category}"`, { fields: [{ field: 'body.category', message: 'unknown category' }] });
     if (input.externalRef) {
@@ -113,7 +119,8 @@ export class IncidentService {
       const since = new Date(now.getTime() - this.settings.duplicateWindowS * 1000).toISOString();
       const [lon, lat] = resolution.location.coordinates;
       const { kx, ky } = metresPerDegree(lat);
-      const open = await this.store.openOfCategory(trx, input.category, since, { lon, lat, dLon: this.settings.duplicateDistanceM / kx, dLat: this.settings.duplicateDistanceM / ky, lineId: line?.lineId ?? null });
+      const d = this.settings.duplicateDistanceM;
+      const open = await this.store.openOfCategory(trx, input.category, since, { lon, lat, dLon: d / kx, dLat: d / ky, lineId: line?.lineId ?? null, metres: line?.metres ?? null, dM: d });
       const probe: DuplicateProbe = { categoryId: input.category, coordinates: resolution.location.coordinates, lineId: line?.lineId ?? null, mileageM: line?.metres ?? null, occurredAt: occurredAt.toISOString() };
       const duplicates = findLikelyDuplicates(probe, open.map(toProbe), { distanceM: this.settings.duplicateDistanceM, windowS: this.settings.duplicateWindowS });
       const day = departmentDay(now.getTime()); // numbered by the Beijing day, as the duty log is
@@ -170,13 +177,40 @@ export class IncidentService {
       await this.appendTimeline(trx, id, actor, 'received', null, 'received', {
         channel: input.channel,
         priority: { computed: computed.priority, set: override.priority, reasons: computed.reasons, overrideReason: override.overridden ? input.priorityReason : undefined },
-        likelyDuplicates: duplicates,
+        // the best few and how many there were: a busy place can have hundreds (GET …/duplicates pages them)
+        likelyDuplicates: duplicates.slice(0, DUPLICATES_SHOWN),
+        likelyDuplicateCount: duplicates.length,
       }, client, receivedAt);
       await enqueueEvent(trx, { type: 'incident.created', entity: 'incident', entityId: id, payload: { id, code: row.code, priority: row.priority, status: row.status } });
       return { row, created: true, duplicates };
     });
     this.outbox.kick();
-    return { incident: presentIncident(result.row, { likelyDuplicates: result.duplicates }), created: result.created };
+    // the reporter is told only of the likely duplicates they may see, the best few of them
+    const scope = incidentScope(actor);
+    const visible = await this.store.visibleIds(result.duplicates.map((c) => c.id), scope.all ? undefined : scope.agencyId);
+    const shown = result.duplicates.filter((c) => visible.has(c.id));
+    return { incident: { ...presentIncident(result.row, { likelyDuplicates: shown.slice(0, DUPLICATES_SHOWN) }), likelyDuplicateCount: shown.length }, created: result.created };
+  }
+
+  /**
+   * The likely duplicates of an incident, best first, paged: recomputed now by the same rule as at
+   * reception (open incidents of the category near in space and time), only those the reader may see.
+   */
+  async duplicates(actor: Actor, id: string, page: { offset: number; limit: number }) {
+    const { row } = await this.visible(actor, id);
+    const occurred = Date.parse(row.occurred_at ?? row.received_at);
+    const since = new Date(occurred - this.settings.duplicateWindowS * 1000).toISOString();
+    const d = this.settings.duplicateDistanceM;
+    const { kx, ky } = metresPerDegree(row.lat ?? 0);
+    const near = row.lon !== null && row.lat !== null ? { lon: row.lon, lat: row.lat, dLon: d / kx, dLat: d / ky, lineId: row.line_id, metres: row.metres, dM: d } : undefined;
+    const open = await this.store.openOfCategory(this.db.kysely, row.category_id, since, near);
+    const all = findLikelyDuplicates(toProbe(row), open.map(toProbe), { distanceM: d, windowS: this.settings.duplicateWindowS });
+    const scope = incidentScope(actor);
+    const visible = await this.store.visibleIds(all.map((c) => c.id), scope.all ? undefined : scope.agencyId);
+    const shown = all.filter((c) => visible.has(c.id));
+    const slice = shown.slice(page.offset, page.offset + page.limit);
+    const codes = new Map(open.map((o) => [o.id, { code: o.code, status: o.status }]));
+    return { duplicates: slice.map((c) => ({ ...c, ...codes.get(c.id)! })), total: shown.length };
   }
 
   /**
@@ -188,6 +222,40 @@ export class IncidentService {
     if (!this.org.categories().some((c) => c.id === categoryId)) throw unprocessable('unknown_category', `unknown incident category "${categoryId}"`, { fields: [{ field: 'body.category', message: 'unknown category' }] });
     const { resolution, train } = await locateIncident(this.org, location, categoryId, nowDate(), this.trains?.locate ?? null);
     return { resolution, train, agencyIds: unique(agencyParts(resolution.responsibility!, actor).map((p) => p.agencyId)) };
+  }
+
+  private readonly timelineGuards: TimelineGuard[] = [];
+
+  /**
+   * Another module hides the timeline entries about its own resources from readers who may not
+   * read them (task orders: only their agencies and command). Every timeline a user is shown —
+   * the incident, its EIDO export, a situation report's draft — comes through `get`, so through these.
+   */
+  guardTimelineWith(guard: TimelineGuard): void {
+    this.timelineGuards.push(guard);
+  }
+
+  private async guardTimeline(actor: Actor, entries: TimelineRow[]): Promise<TimelineRow[]> {
+    let shown = entries;
+    for (const guard of this.timelineGuards) shown = await guard(actor, shown);
+    return shown;
+  }
+
+  /** References to other incidents (likely duplicate, merged into) only when the reader may see them too. */
+  private async hideUnseen(actor: Actor, row: IncidentRow): Promise<IncidentRow> {
+    const refs = [row.duplicate_of, row.merged_into].filter((x): x is string => x !== null);
+    if (!refs.length) return row;
+    const scope = incidentScope(actor);
+    const seen = await this.store.visibleIds(refs, scope.all ? undefined : scope.agencyId);
+    return { ...row, duplicate_of: row.duplicate_of && seen.has(row.duplicate_of) ? row.duplicate_of : null, merged_into: row.merged_into && seen.has(row.merged_into) ? row.merged_into : null };
+  }
+
+  /** For the live channel and webhooks: may the actor read this incident now (the read route's check). */
+  async readable(actor: Actor, id: string): Promise<boolean> {
+    return this.visible(actor, id).then(
+      () => true,
+      (e: unknown) => (e instanceof HttpError && e.status === 404 ? false : Promise.reject(e)),
+    );
   }
 
   /** The incident if the actor may see it (else 404), with the actor's agency's roles in it: for the command module. */
@@ -206,23 +274,30 @@ export class IncidentService {
 
   async get(actor: Actor, id: string) {
     const { row } = await this.visible(actor, id);
-    const timeline = await this.store.timeline(id);
-    const duplicate = row.duplicate_of ? await this.store.byId(row.duplicate_of) : undefined;
-    return presentIncident(row, { timeline, likelyDuplicates: duplicate ? [{ id: duplicate.id, code: duplicate.code, status: duplicate.status }] : [] });
+    const timeline = await this.guardTimeline(actor, await this.store.timeline(id));
+    const scope = incidentScope(actor);
+    const duplicate = row.duplicate_of ? await this.store.byId(row.duplicate_of, scope.all ? undefined : scope.agencyId) : undefined;
+    return presentIncident(await this.hideUnseen(actor, row), { timeline, likelyDuplicates: duplicate ? [{ id: duplicate.id, code: duplicate.code, status: duplicate.status }] : [] });
   }
 
   async list(actor: Actor, filter: Omit<IncidentFilter, 'agencyId'>) {
     const scope = incidentScope(actor);
     const rows = await this.store.list({ ...filter, agencyId: scope.all ? undefined : scope.agencyId });
     const last = rows.length === filter.limit ? rows[rows.length - 1] : undefined;
+    const refs = rows.flatMap((r) => [r.duplicate_of, r.merged_into]).filter((x): x is string => x !== null);
+    const seen = scope.all ? null : await this.store.visibleIds(refs, scope.agencyId);
+    const shown = (id: string | null) => (id !== null && (seen === null || seen.has(id)) ? id : null);
     return {
-      incidents: rows.map((r) => presentIncident(r, { likelyDuplicates: r.duplicate_of ? [{ id: r.duplicate_of }] : [] })),
+      incidents: rows.map((r) => {
+        const row = { ...r, duplicate_of: shown(r.duplicate_of), merged_into: shown(r.merged_into) };
+        return presentIncident(row, { likelyDuplicates: row.duplicate_of ? [{ id: row.duplicate_of }] : [] });
+      }),
       nextCursor: last ? Buffer.from(JSON.stringify([last.received_at, last.id])).toString('base64url') : null,
     };
   }
 
   /** A state-machine action: dispatch, en route, on scene, clear, close, cancel, merge. */
-  async act(actor: Actor, id: string, action: IncidentAction, body: ActionBody, client: string | null, within?: ActionHook) {
+  async act(actor: Actor, id: string, action: LifecycleAction, body: ActionBody, client: string | null, within?: ActionHook) {
     const { row, roles } = await this.visible(actor, id);
     const may = incidentPermissions(actor, roles);
     const steering = action === 'cancel' || action === 'merge';
@@ -395,7 +470,7 @@ export class IncidentService {
     return this.get(actor, id);
   }
 
-  private async simpleChange(actor: Actor, row: IncidentRow, action: string, detail: unknown, client: string | null, patch: Partial<IncidentRow>) {
+  private async simpleChange(actor: Actor, row: IncidentRow, action: 'reprioritised' | 'kept_apart' | 'note', detail: unknown, client: string | null, patch: Partial<IncidentRow>) {
     const at = nowIso();
     await this.db.kysely.transaction().execute(async (trx) => {
       await this.update(trx, row, { ...patch, updated_at: at, version: row.version + 1 });

@@ -93,7 +93,7 @@ export class IncidentStore {
   }
 
   /** Open incidents of a category received since a time: candidates for duplicate detection. */
-  openOfCategory(trx: Kysely<Database>, category: string, since: string, near?: { lon: number; lat: number; dLon: number; dLat: number; lineId: string | null }): Promise<IncidentRow[]> {
+  openOfCategory(trx: Kysely<Database>, category: string, since: string, near?: { lon: number; lat: number; dLon: number; dLat: number; lineId: string | null; metres: number | null; dM: number }): Promise<IncidentRow[]> {
     let q = trx
       .selectFrom('incidents')
       .selectAll()
@@ -101,16 +101,25 @@ export class IncidentStore {
       .where('status', 'not in', ['closed', 'cancelled', 'merged'])
       .where('received_at', '>=', since);
     if (near) {
-      // Only what can be near: within the box around the point, or on the same line (the
-      // duplicate rule also compares mileage along a line).
+      // Only what can be near: within the box around the point, or within the distance along the
+      // same line by mileage (the duplicate rule measures both ways). Bounded both ways, so a
+      // busy line does not load every open case on it.
+      const { lineId, metres } = near;
       q = q.where((eb) =>
         eb.or([
           eb.and([eb('lon', '>=', near.lon - near.dLon), eb('lon', '<=', near.lon + near.dLon), eb('lat', '>=', near.lat - near.dLat), eb('lat', '<=', near.lat + near.dLat)]),
-          ...(near.lineId ? [eb('line_id', '=', near.lineId)] : []),
+          ...(lineId && metres !== null ? [eb.and([eb('line_id', '=', lineId), eb('metres', '>=', metres - near.dM), eb('metres', '<=', metres + near.dM)])] : []),
         ]),
       );
     }
     return q.execute();
+  }
+
+  /** Of these incidents, those the reader's scope may see (see `visible`). */
+  async visibleIds(ids: readonly string[], agencyId: string | null | undefined): Promise<Set<string>> {
+    if (!ids.length) return new Set();
+    const rows = await this.visible(agencyId).where('incidents.id', 'in', [...new Set(ids)]).execute();
+    return new Set(rows.map((r) => r.id));
   }
 
   agencies(incidentId: string): Promise<Array<{ agency_id: string; role: string }>> {

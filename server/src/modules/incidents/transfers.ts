@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
+import type { EventType } from '@railjoint/contracts';
 import type { AgencyRef, IncidentAction, IncidentStatus, ResolveResult } from '@railjoint/contracts';
 import type { Database } from '../../platform/db/schema.js';
 import type { Actor } from '../../platform/auth/actor.js';
@@ -69,8 +70,8 @@ export async function handOverLead(trx: Kysely<Database>, row: IncidentRow, to: 
   return { resolution: JSON.stringify(resolution), lead: to.agencyId };
 }
 
-export async function alert(trx: Kysely<Database>, incidentId: string, type: string, audience: string[], payload: unknown): Promise<void> {
-  await enqueueEvent(trx, { type, entity: 'incident', entityId: incidentId, audience, payload });
+export async function alert(trx: Kysely<Database>, incidentId: string, type: EventType, payload: unknown): Promise<void> {
+  await enqueueEvent(trx, { type, entity: 'incident', entityId: incidentId, payload });
 }
 
 export type TransferAction = Extract<IncidentAction, 'transfer' | 'accept_transfer' | 'decline_transfer' | 'transfer_timeout'>;

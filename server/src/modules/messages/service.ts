@@ -5,10 +5,9 @@ import type { Actor } from '../../platform/auth/actor.js';
 import { nowIso } from '../../platform/clock.js';
 import { recordChange } from '../../platform/change-log.js';
 import { enqueueEvent, type OutboxRelay } from '../../platform/bus/outbox.js';
-import { forbidden, notFound, validationError } from '../../platform/http/errors.js';
-import { incidentScope } from '../../platform/policies.js';
+import { forbidden, HttpError, notFound, validationError } from '../../platform/http/errors.js';
+import { canReadChannel, incidentScope, type ChannelRelation } from '../../platform/policies.js';
 import type { IncidentService } from '../incidents/service.js';
-import { incidentAudience } from '../incidents/timeline.js';
 import type { OrganisationService } from '../organisation/service.js';
 import { acceptAttachment, type UploadedFile } from '../sharing/attachment-upload.js';
 
@@ -32,14 +31,27 @@ export class MessageService {
     return (await this.db.kysely.selectFrom('command_members').select('agency_id').where('command_id', '=', c.id).execute()).map((m) => m.agency_id);
   }
 
-  /** The channels the actor may read on this incident (404 when the incident is out of sight). */
+  /** The channels the actor may read on this incident (policies/messages.ts; 404 when the incident is out of sight). */
   private async channels(actor: Actor, incidentId: string): Promise<{ channels: Channel[]; roles: string[]; members: string[] | null }> {
     const { roles } = await this.incidents.access(actor, incidentId);
     const members = await this.commandMembers(incidentId);
-    const centre = incidentScope(actor).all;
-    const channels: Channel[] = ['incident'];
-    if (members && (centre || members.includes(actor.agencyId))) channels.push('command');
+    // an incident seen without a part in it is seen through a data-sharing agreement (or by the centre)
+    const relations: ChannelRelation[] = roles.length ? [...roles] : ['agreement'];
+    if (members?.includes(actor.agencyId)) relations.push('command_member');
+    const channels = (['incident', 'command'] as const).filter((c) => (c === 'incident' || members !== null) && canReadChannel(actor, relations, c));
     return { channels, roles, members };
+  }
+
+  /** For the live channel and webhooks: may the actor read this message now. */
+  async readable(actor: Actor, messageId: string): Promise<boolean> {
+    const m = await this.db.kysely.selectFrom('messages').select(['incident_id', 'channel']).where('id', '=', messageId).executeTakeFirst();
+    if (!m) return false;
+    try {
+      return (await this.channels(actor, m.incident_id)).channels.includes(m.channel as Channel);
+    } catch (e) {
+      if (e instanceof HttpError && e.status === 404) return false;
+      throw e;
+    }
   }
 
   async post(actor: Actor, incidentId: string, text: string, channel: Channel): Promise<Message> {
@@ -51,8 +63,8 @@ export class MessageService {
     await this.db.kysely.transaction().execute(async (trx) => {
       await trx.insertInto('messages').values({ id, incident_id: incidentId, channel, from_agency_id: actor.agencyId, from_user: actor.username, text, created_at: at }).execute();
       await recordChange(trx, actor, 'message', id, 'post', { incidentId, channel });
-      const audience = channel === 'command' ? (members ?? []) : await incidentAudience(trx, incidentId);
-      await enqueueEvent(trx, { type: 'incident.message', entity: 'incident', entityId: incidentId, audience, strict: channel === 'command', payload: { id: incidentId, messageId: id, channel } });
+      // about the message: only readers of its channel hear of it (the command channel is the members')
+      await enqueueEvent(trx, { type: 'incident.message', entity: 'incident', entityId: incidentId, about: { kind: 'message', id }, payload: { id: incidentId, messageId: id, channel } });
     });
     this.outbox.kick();
     return (await this.list(actor, incidentId)).messages.find((m) => m.id === id)!;

@@ -8,14 +8,15 @@ import { SYSTEM_ACTOR } from '../../platform/auth/actor.js';
 import { nowIso } from '../../platform/clock.js';
 import { recordChange } from '../../platform/change-log.js';
 import { conflict, forbidden, HttpError, notFound } from '../../platform/http/errors.js';
-import { canCommand, incidentPermissions } from '../../platform/policies.js';
+import { canCommand, canReadSitrep, canReleaseSitrep, incidentPermissions, type IncidentRelation } from '../../platform/policies.js';
+import type { TaskService } from '../command/task-service.js';
 import type { IncidentService } from '../incidents/service.js';
 import { appendTimeline } from '../incidents/timeline.js';
 import type { NetworkService } from '../network/service.js';
 import type { OrganisationService } from '../organisation/service.js';
 import type { LevelService } from '../command/level-service.js';
 import type { CommandService } from '../command/command-service.js';
-import { draftSitrep } from './sitrep-model.js';
+import { draftSitrep, type SitrepTaskLine } from './sitrep-model.js';
 import { linesNear, type SitrepMap } from './sitrep-map.js';
 import { sitrepHtml } from './sitrep-html.js';
 import { sitrepPdf } from './sitrep-pdf.js';
@@ -24,7 +25,7 @@ const MAP_RADIUS_M = 12_000;
 const beijing = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
 const bj = (iso: string) => beijing.format(new Date(iso));
 
-type Row = { id: string; incident_id: string; number: number; status: string; title: string; sections: string; map: string; generated_at: string; generated_by: string; scheduled: number; updated_at: string; released_at: string | null; released_by: string | null; version: number };
+type Row = { id: string; incident_id: string; number: number; status: string; title: string; sections: string; map: string; generated_at: string; generated_by: string; scheduled: number; updated_at: string; released_at: string | null; released_by: string | null; version: number; tasks: string };
 
 /**
  * Situation reports (情况报告): drafted from the incident on demand or on a schedule, edited,
@@ -38,9 +39,13 @@ export class SitrepService {
     private readonly commands: CommandService,
     private readonly network: NetworkService,
     private readonly org: OrganisationService,
+    private readonly tasks: TaskService,
   ) {}
 
-  private present(r: Row, code: string): Sitrep {
+  /** The report as this reader may see it: its task orders only those the reader may read. */
+  private async present(actor: Actor, r: Row, code: string): Promise<Sitrep> {
+    const lines = JSON.parse(r.tasks ?? '[]') as SitrepTaskLine[];
+    const readable = await this.tasks.readableIds(actor, lines.map((l) => l.id));
     return {
       id: r.id,
       incidentId: r.incident_id,
@@ -55,6 +60,7 @@ export class SitrepService {
       updatedAt: r.updated_at,
       releasedAt: r.released_at,
       releasedBy: r.released_by,
+      tasks: lines.filter((l) => readable.has(l.id)),
     };
   }
 
@@ -94,30 +100,40 @@ export class SitrepService {
       const last = await trx.selectFrom('sitreps').select((eb) => eb.fn.max('number').as('n')).where('incident_id', '=', incidentId).executeTakeFirst();
       const number = Number(last?.n ?? 0) + 1;
       const draft = draftSitrep({ incident, level, command, units: units.map((u) => ({ id: u.id, name: u.callsign, agency: agencyName(u.agency_id), status: u.status })), number, time: bj, now });
-      const r: Row = { id, incident_id: incidentId, number, status: 'draft', title: draft.title, sections: JSON.stringify(draft.sections), map: JSON.stringify(map), generated_at: now, generated_by: actor.username, scheduled: scheduled ? 1 : 0, updated_at: now, released_at: null, released_by: null, version: 1 };
+      const r: Row = { id, incident_id: incidentId, number, status: 'draft', title: draft.title, sections: JSON.stringify(draft.sections), map: JSON.stringify(map), generated_at: now, generated_by: actor.username, scheduled: scheduled ? 1 : 0, updated_at: now, released_at: null, released_by: null, version: 1, tasks: JSON.stringify(draft.tasks) };
       await trx.insertInto('sitreps').values(r).execute();
       await appendTimeline(trx, incidentId, actor, 'sitrep_drafted', null, null, { sitrepId: id, number, scheduled }, null, now);
       return r;
     });
-    return this.present(row, incident.code);
+    return this.present(actor, row, incident.code);
+  }
+
+  /** The reader's relations to the report's incident (404 when the incident is out of sight). */
+  private async relations(actor: Actor, incidentId: string) {
+    const { row, roles } = await this.incidents.access(actor, incidentId);
+    // an incident seen without a part in it is seen through a data-sharing agreement (or by the centre)
+    const relations: IncidentRelation[] = roles.length ? [...roles] : ['agreement'];
+    return { incident: row, roles, relations };
   }
 
   private async load(actor: Actor, id: string): Promise<{ row: Row; code: string; roles: Awaited<ReturnType<IncidentService['access']>>['roles'] }> {
     const row = (await this.db.kysely.selectFrom('sitreps').selectAll().where('id', '=', id).executeTakeFirst()) as Row | undefined;
     if (!row) throw notFound('situation report');
-    const { row: incident, roles } = await this.incidents.access(actor, row.incident_id);
+    const { incident, roles, relations } = await this.relations(actor, row.incident_id);
+    if (!canReadSitrep(actor, relations, row.status as 'draft' | 'released')) throw notFound('situation report');
     return { row, code: incident.code, roles };
   }
 
   async list(actor: Actor, incidentId: string): Promise<{ sitreps: Sitrep[] }> {
-    const { row } = await this.incidents.access(actor, incidentId);
+    const { incident, relations } = await this.relations(actor, incidentId);
     const rows = (await this.db.kysely.selectFrom('sitreps').selectAll().where('incident_id', '=', incidentId).orderBy('number', 'desc').execute()) as Row[];
-    return { sitreps: rows.map((r) => this.present(r, row.code)) };
+    const shown = rows.filter((r) => canReadSitrep(actor, relations, r.status as 'draft' | 'released'));
+    return { sitreps: await Promise.all(shown.map((r) => this.present(actor, r, incident.code))) };
   }
 
   async get(actor: Actor, id: string): Promise<Sitrep> {
     const { row, code } = await this.load(actor, id);
-    return this.present(row, code);
+    return this.present(actor, row, code);
   }
 
   async edit(actor: Actor, id: string, body: { title: string; sections: Sitrep['sections'] }): Promise<Sitrep> {
@@ -135,7 +151,7 @@ export class SitrepService {
 
   async release(actor: Actor, id: string): Promise<Sitrep> {
     const { row, roles } = await this.load(actor, id);
-    if (!canCommand(actor, roles)) throw forbidden('a commander releases situation reports');
+    if (!canReleaseSitrep(actor, roles)) throw forbidden('a commander releases situation reports');
     if (row.status !== 'draft') throw conflict('released', 'the report is already released');
     const now = nowIso();
     await this.db.kysely.transaction().execute(async (trx) => {
@@ -148,7 +164,7 @@ export class SitrepService {
 
   async render(actor: Actor, id: string, format: 'html' | 'pdf'): Promise<{ body: string | Buffer; filename: string }> {
     const { row, code } = await this.load(actor, id);
-    const r = this.present(row, code);
+    const r = await this.present(actor, row, code);
     const map = JSON.parse(row.map) as SitrepMap;
     const centre = this.org.agencies().find((a) => a.type === 'coordination_centre');
     const meta = { department: centre?.name ?? 'RailJoint', printedAt: bj(nowIso()) };

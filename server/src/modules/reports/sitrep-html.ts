@@ -1,5 +1,6 @@
 import type { Sitrep } from '@railjoint/contracts';
 import { projector, type SitrepMap } from './sitrep-map.js';
+import { printedSections } from './sitrep-model.js';
 
 function esc(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -28,7 +29,7 @@ export function mapSvg(map: SitrepMap, width = 640, height = 420): string {
 
 /** A self-contained page (no scripts, no outside requests) fit to print or mail. */
 export function sitrepHtml(r: Sitrep, map: SitrepMap, meta: { department: string; printedAt: string }): string {
-  const sections = r.sections.map((s) => `<section><h2>${esc(s.heading)}</h2><p>${esc(s.body).replace(/\n/g, '<br>')}</p></section>`).join('\n');
+  const sections = printedSections(r).map((s) => `<section><h2>${esc(s.heading)}</h2><p>${esc(s.body).replace(/\n/g, '<br>')}</p></section>`).join('\n');
   const stamp = r.status === 'released' ? `已发布 ${esc(r.releasedAt ?? '')} · ${esc(r.releasedBy ?? '')}` : '草稿（未发布）';
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(r.title)}</title>

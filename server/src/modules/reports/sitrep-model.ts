@@ -14,6 +14,20 @@ export interface SitrepInput {
 export interface SitrepDraft {
   title: string;
   sections: Array<{ key: string; heading: string; body: string }>;
+  /** one line per task order, kept apart from the free text: each reader sees only those they may read */
+  tasks: SitrepTaskLine[];
+}
+
+export interface SitrepTaskLine {
+  id: string;
+  code: string;
+  text: string;
+}
+
+/** The sections as printed: the reader's task orders follow the command section's text. */
+export function printedSections(r: { sections: SitrepDraft['sections']; tasks: SitrepTaskLine[] }): SitrepDraft['sections'] {
+  if (!r.tasks.length) return r.sections;
+  return r.sections.map((s) => (s.key === 'command' ? { ...s, body: [s.body, ...r.tasks.map((t) => t.text)].filter(Boolean).join('\n') } : s));
 }
 
 const STATUS_ZH: Record<string, string> = {
@@ -71,12 +85,13 @@ export function draftSitrep(x: SitrepInput): SitrepDraft {
         `指挥长：${x.command.members.filter((m) => m.role === 'commander').map((m) => `${m.agencyName} ${m.person}`).join('；')}`,
         `联络员：${x.command.members.filter((m) => m.role === 'liaison').map((m) => `${m.agencyName} ${m.person}`).join('；') || '—'}`,
         x.command.currentPlan ? `第 ${x.command.currentPlan.period} 行动期目标：${x.command.currentPlan.objectives.join('；')}` : '',
-        ...x.command.tasks.map((t) => `指令 ${t.code}「${t.title}」→ ${t.toAgencyName}：${TASK_ZH[t.status] ?? t.status}${t.overdue ? '（已超时）' : ''}，时限 ${x.time(t.deadline)}`),
       ]
         .filter(Boolean)
         .join('\n')
     : '未成立联合指挥部。';
-  const course = i.timeline.map((e) => `${x.time(e.at)} ${e.actor.username}：${e.action}${e.toStatus ? ` → ${STATUS_ZH[e.toStatus] ?? e.toStatus}` : ''}`).join('\n');
+  const tasks = (x.command?.tasks ?? []).map((t) => ({ id: t.id, code: t.code, text: `指令 ${t.code}「${t.title}」→ ${t.toAgencyName}：${TASK_ZH[t.status] ?? t.status}${t.overdue ? '（已超时）' : ''}，时限 ${x.time(t.deadline)}` }));
+  // the course of events leaves out the task entries: the tasks have their own list, read by reader
+  const course = i.timeline.filter((e) => !e.action.startsWith('task_')).map((e) => `${x.time(e.at)} ${e.actor.username}：${e.action}${e.toStatus ? ` → ${STATUS_ZH[e.toStatus] ?? e.toStatus}` : ''}`).join('\n');
   const times = [
     `接警至派警：${mmss(i.intervals.receivedToDispatchedS)}`,
     `派警至出警：${mmss(i.intervals.dispatchedToEnRouteS)}`,
@@ -94,5 +109,6 @@ export function draftSitrep(x: SitrepInput): SitrepDraft {
       { key: 'times', heading: '六、响应时间', body: times },
       { key: 'next', heading: '七、下一步工作', body: x.command?.currentPlan ? x.command.currentPlan.objectives.join('；') : '（请填写）' },
     ],
+    tasks,
   };
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import type { Sitrep } from '@railjoint/contracts';
 import { projector, type SitrepMap } from './sitrep-map.js';
+import { printedSections } from './sitrep-model.js';
 
 // Noto Sans SC (Hans, GB2312 coverage, SIL OFL) from npm: reports must print in Chinese on a
 // server with no CJK fonts installed. Only the glyphs used are embedded.
@@ -63,7 +64,7 @@ export function sitrepPdf(r: Sitrep, map: SitrepMap, meta: { department: string;
     drawMap(doc, map, 50, doc.y, width, mapH);
     doc.y += mapH + 4;
     doc.font('zh').fontSize(8).fillColor('#52606d').text('事发地点及周边线路、警力位置（红色：高速铁路）', 50, doc.y, { width, align: 'center' });
-    for (const s of r.sections) {
+    for (const s of printedSections(r)) {
       doc.moveDown(0.6);
       doc.font('zh-bold').fontSize(12).fillColor('#1f2933').text(s.heading, 50, doc.y, { width });
       doc.font('zh').fontSize(10).fillColor('#1f2933').text(s.body || '—', { width, lineGap: 2 });

@@ -147,13 +147,13 @@ export function sharingRoutes(sharing: SharingService, cap: CapImporter): RouteS
     defineRoute({
       method: 'GET',
       url: '/api/sharing-agreements',
-      summary: 'Data-sharing agreements: which agency may see which kinds of another agency’s data, up to which classification',
+      summary: 'Data-sharing agreements the user may know of: those of their own agency; all of them for administrators and the centre’s dispatchers and commanders',
       tag: 'sharing',
       access: 'signed-in',
       response: z.object({ agreements: z.array(SharingAgreement) }),
       handler: async ({ actor }) => {
         authorize(actor, 'organisation.read');
-        return { agreements: await sharing.agreements() };
+        return { agreements: await sharing.agreements(actor) };
       },
     }),
     defineRoute({

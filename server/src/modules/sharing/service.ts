@@ -11,7 +11,7 @@ import { auditRead } from '../../platform/audit/trail.js';
 import { enqueueEvent, type OutboxRelay } from '../../platform/bus/outbox.js';
 import { conflict, forbidden, notFound, unprocessable, validationError, type FieldError } from '../../platform/http/errors.js';
 import { acceptAttachment, type UploadedFile } from './attachment-upload.js';
-import { bulletinAccess, canPublishBulletin, CLASS_RANK, type ClassificationName } from '../../platform/policies.js';
+import { bulletinAccess, canPublishBulletin, CLASS_RANK, type ClassificationName, canReadAgreement } from '../../platform/policies.js';
 import type { NetworkService } from '../network/service.js';
 import type { OrganisationService } from '../organisation/service.js';
 import { SharingStore, type BulletinRow } from './store.js';
@@ -126,7 +126,7 @@ export class SharingService {
     if (recipients.length) await trx.insertInto('bulletin_recipients').values(recipients.map((agency_id) => ({ bulletin_id: row.id, agency_id, acknowledged_at: null, acknowledged_by: null, reminded_at: null }))).execute();
   }
 
-  async announce(trx: Kysely<Database>, row: BulletinRow, recipients: string[], type: string): Promise<void> {
+  async announce(trx: Kysely<Database>, row: BulletinRow, recipients: string[], type: 'bulletin.published' | 'bulletin.withdrawn'): Promise<void> {
     await enqueueEvent(trx, { type, entity: 'bulletin', entityId: row.id, payload: { id: row.id, code: row.code, kind: row.kind } });
   }
 
@@ -163,6 +163,14 @@ export class SharingService {
     if (row.sender_agency_id !== actor.agencyId) await this.store.recordRead(id, actor.userId, actor.agencyId, now, what);
     if (row.class_rank >= 2) await auditRead(this.db.kysely, actor, { entity: 'bulletin', entityId: id, action: `read:${what}`, detail: { classification: row.classification } });
     return row;
+  }
+
+  /**
+   * For the live channel and webhooks: may the actor read this bulletin now — the read route's
+   * SQL rule, without recording a read (hearing of a bulletin is not reading it).
+   */
+  async readable(actor: Actor, id: string): Promise<boolean> {
+    return (await this.store.visible(id, bulletinAccess(actor), nowIso())) !== undefined;
   }
 
   async get(actor: Actor, id: string): Promise<Bulletin> {
@@ -311,8 +319,10 @@ export class SharingService {
 
   // ---- data-sharing agreements ----------------------------------------------------------
 
-  async agreements(): Promise<SharingAgreement[]> {
-    return (await this.store.agreements()).map((r) => ({
+  /** The agreements this reader may know of (policies/agreements.ts): its own, or all for the centre and admins. */
+  async agreements(actor: Actor): Promise<SharingAgreement[]> {
+    const rows = (await this.store.agreements()).filter((r) => canReadAgreement(actor, { fromAgencyId: r.from_agency_id, toAgencyId: r.to_agency_id }));
+    return rows.map((r) => ({
       id: r.id,
       fromAgencyId: r.from_agency_id,
       toAgencyId: r.to_agency_id,

@@ -6,8 +6,8 @@ import type { Actor } from '../../platform/auth/actor.js';
 import type { EventBus } from '../../platform/bus/event.js';
 import { enqueueEvent, type OutboxRelay } from '../../platform/bus/outbox.js';
 import { recordChange } from '../../platform/change-log.js';
-import { conflict, forbidden, notFound, unprocessable } from '../../platform/http/errors.js';
-import { incidentScope } from '../../platform/policies.js';
+import { conflict, forbidden, HttpError, notFound, unprocessable } from '../../platform/http/errors.js';
+import { canReadUnit, isCentreOperator, unitScope } from '../../platform/policies.js';
 import { UnitIndex } from '../dispatch/unit-index.js';
 import { UnitStore, type UnitRow } from './store.js';
 import { presentUnit, toDispatchUnit } from './presenter.js';
@@ -41,9 +41,9 @@ export class UnitService {
     return service;
   }
 
-  /** The centre sees every unit; an agency its own. */
+  /** The units the actor may see (policies/units.ts): the list and the item follow one rule. */
   async list(actor: Actor): Promise<Unit[]> {
-    const scope = incidentScope(actor);
+    const scope = unitScope(actor);
     return (await this.store.list(scope.all ? undefined : scope.agencyId)).map(presentUnit);
   }
 
@@ -51,10 +51,26 @@ export class UnitService {
     return presentUnit(await this.visible(actor, id));
   }
 
+  /** For the live channel: may the actor read this unit now. */
+  async readable(actor: Actor, id: string): Promise<boolean> {
+    return this.visible(actor, id).then(
+      () => true,
+      (e: unknown) => (e instanceof HttpError && e.status === 404 ? false : Promise.reject(e)),
+    );
+  }
+
   private async visible(actor: Actor, id: string): Promise<UnitRow> {
     const row = await this.store.byId(id);
-    const scope = incidentScope(actor);
-    if (!row || (!scope.all && row.agency_id !== actor.agencyId)) throw notFound('unit');
+    if (!row) throw notFound('unit');
+    const onMyIncident = row.agency_id !== actor.agencyId && (await this.store.worksIncidentOf(id, actor.agencyId));
+    if (!canReadUnit(actor, { agencyId: row.agency_id, onMyIncident })) throw notFound('unit');
+    return row;
+  }
+
+  /** Changing a unit (its position, its status): the unit's own agency, or the centre's operators. */
+  private async writable(actor: Actor, id: string): Promise<UnitRow> {
+    const row = await this.visible(actor, id);
+    if (row.agency_id !== actor.agencyId && !isCentreOperator(actor)) throw forbidden('only the unit or the coordination centre may change it');
     return row;
   }
 
@@ -88,7 +104,7 @@ export class UnitService {
 
   /** A position fix from the unit's mobile client or an AVL feed; the history is kept. */
   async reportPosition(actor: Actor, id: string, position: LonLat, at: string | undefined, source: string): Promise<Unit> {
-    const row = await this.visible(actor, id);
+    const row = await this.writable(actor, id);
     const when = at ? new Date(at).toISOString() : nowIso();
     const updated = await this.db.kysely.transaction().execute(async (trx) => {
       await trx.insertInto('unit_positions').values({ unit_id: id, at: when, lon: position[0], lat: position[1], source }).execute();
@@ -96,7 +112,7 @@ export class UnitService {
       if (row.position_at && row.position_at > when) return row;
       const next: UnitRow = { ...row, lon: position[0], lat: position[1], position_at: when, updated_at: nowIso() };
       await trx.updateTable('units').set({ lon: next.lon, lat: next.lat, position_at: when, updated_at: next.updated_at }).where('id', '=', id).execute();
-      await enqueueEvent(trx, { type: 'unit.position', entity: 'unit', entityId: id, audience: [row.agency_id], payload: { unit: next } });
+      await enqueueEvent(trx, { type: 'unit.position', entity: 'unit', entityId: id, payload: { unit: next } });
       return next;
     });
     this.index.upsert(toDispatchUnit(updated));
@@ -105,14 +121,12 @@ export class UnitService {
   }
 
   async setStatus(actor: Actor, id: string, status: UnitStatus, train: string | null | undefined): Promise<Unit> {
-    const row = await this.visible(actor, id);
-    const canSet = actor.roles.some((r) => r === 'admin' || r === 'dispatcher' || r === 'commander') || row.agency_id === actor.agencyId;
-    if (!canSet) throw forbidden('only the unit or the coordination centre may change its status');
+    const row = await this.writable(actor, id);
     const next: UnitRow = { ...row, status, train: train === undefined ? row.train : train, updated_at: nowIso() };
     await this.db.kysely.transaction().execute(async (trx) => {
       await trx.updateTable('units').set({ status: next.status, train: next.train, updated_at: next.updated_at }).where('id', '=', id).execute();
       await recordChange(trx, actor, 'unit', id, 'status', { from: row.status, to: status, train: next.train });
-      await enqueueEvent(trx, { type: 'unit.status', entity: 'unit', entityId: id, audience: [row.agency_id], payload: { unit: next } });
+      await enqueueEvent(trx, { type: 'unit.status', entity: 'unit', entityId: id, payload: { unit: next } });
     });
     this.index.upsert(toDispatchUnit(next));
     this.outbox.kick();

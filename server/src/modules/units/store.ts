@@ -3,6 +3,9 @@ import type { Database, UnitsTable } from '../../platform/db/schema.js';
 
 export type UnitRow = Selectable<UnitsTable>;
 
+/** An assignment that still has the unit at work. */
+const ACTIVE_ASSIGNMENT = ['assigned', 'acknowledged'];
+
 /** Queries for units and their position history. */
 export class UnitStore {
   constructor(private readonly db: Kysely<Database>) {}
@@ -15,8 +18,9 @@ export class UnitStore {
    * Every unit, or an agency's own units plus the units working on incidents it has a part in
    * (so a county liaison sees the railway car sent to the same case).
    */
-  list(agencyId?: string): Promise<UnitRow[]> {
+  list(agencyId?: string | null): Promise<UnitRow[]> {
     let q = this.db.selectFrom('units').selectAll('units').orderBy('callsign');
+    if (agencyId === null) return Promise.resolve([]);
     if (agencyId) {
       q = q.where((eb) =>
         eb.or([
@@ -29,12 +33,25 @@ export class UnitStore {
               .innerJoin('incident_agencies', 'incident_agencies.incident_id', 'assignments.incident_id')
               .select('assignments.unit_id')
               .where('incident_agencies.agency_id', '=', agencyId)
-              .where('assignments.status', 'in', ['assigned', 'acknowledged']),
+              .where('assignments.status', 'in', ACTIVE_ASSIGNMENT),
           ),
         ]),
       );
     }
     return q.execute();
+  }
+
+  /** Is the unit assigned to an open job on an incident this agency has a part in. */
+  async worksIncidentOf(unitId: string, agencyId: string): Promise<boolean> {
+    const hit = await this.db
+      .selectFrom('assignments')
+      .innerJoin('incident_agencies', 'incident_agencies.incident_id', 'assignments.incident_id')
+      .select('assignments.unit_id')
+      .where('assignments.unit_id', '=', unitId)
+      .where('incident_agencies.agency_id', '=', agencyId)
+      .where('assignments.status', 'in', ACTIVE_ASSIGNMENT)
+      .executeTakeFirst();
+    return hit !== undefined;
   }
 
   byId(id: string, trx: Kysely<Database> = this.db): Promise<UnitRow | undefined> {

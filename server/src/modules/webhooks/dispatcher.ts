@@ -3,7 +3,7 @@ import { PostgresAdapter, sql, type Kysely } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
 import type { DomainEvent } from '../../platform/bus/event.js';
 import { nowIso } from '../../platform/clock.js';
-import { canSeeEvent } from '../../platform/policies.js';
+import type { ResourceReaders } from '../../platform/bus/readers.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { AgencyType } from '@railjoint/contracts';
 import { MAX_ATTEMPTS, matches, nextDelayMs, signature } from './model.js';
@@ -28,6 +28,7 @@ export class WebhookDispatcher {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly agencyType: (id: string) => AgencyType | null,
+    private readonly readers: ResourceReaders,
     private readonly settings: DispatcherSettings,
     private readonly send: typeof fetch = fetch,
   ) {}
@@ -46,46 +47,57 @@ export class WebhookDispatcher {
   }
 
   private async fanOut(): Promise<number> {
-    return this.db.transaction().execute(async (trx) => {
-      // one instance fans out at a time; the others find the lock taken and skip
-      if (trx.getExecutor().adapter instanceof PostgresAdapter) {
-        const got = await sql<{ ok: boolean }>`select pg_try_advisory_xact_lock(${FANOUT_LOCK}) as ok`.execute(trx);
-        if (!got.rows[0]?.ok) return 0;
+    if (!(this.db.getExecutor().adapter instanceof PostgresAdapter)) return this.fanOutOnce(this.db);
+    // one instance fans out at a time; the others find the lock taken and skip. The lock is the
+    // session's, on a connection of its own, because who may see each event is asked of the read
+    // checks through the pool while the batch is being built.
+    return this.db.connection().execute(async (conn) => {
+      const got = await sql<{ ok: boolean }>`select pg_try_advisory_lock(${FANOUT_LOCK}) as ok`.execute(conn);
+      if (!got.rows[0]?.ok) return 0;
+      try {
+        return await this.fanOutOnce(conn);
+      } finally {
+        await sql`select pg_advisory_unlock(${FANOUT_LOCK})`.execute(conn);
       }
-      const cursor = await trx.selectFrom('webhook_cursor').select('seq').where('name', '=', 'outbox').executeTakeFirst();
-      const hooks = await trx.selectFrom('webhooks').selectAll().where('active', '=', 1).execute();
-      const after = Number(cursor?.seq ?? 0);
-      let last = after;
-      if (!cursor) {
-        // a fresh installation starts from now, not from every event in history
-        const top = await trx.selectFrom('outbox').select((eb) => eb.fn.max('id').as('m')).executeTakeFirst();
-        last = Number(top?.m ?? 0);
-        await trx.insertInto('webhook_cursor').values({ name: 'outbox', seq: last }).execute();
-        return 0;
+    });
+  }
+
+  private async fanOutOnce(db: Kysely<Database>): Promise<number> {
+    const cursor = await db.selectFrom('webhook_cursor').select('seq').where('name', '=', 'outbox').executeTakeFirst();
+    if (!cursor) {
+      // a fresh installation starts from now, not from every event in history
+      const top = await db.selectFrom('outbox').select((eb) => eb.fn.max('id').as('m')).executeTakeFirst();
+      await db.insertInto('webhook_cursor').values({ name: 'outbox', seq: Number(top?.m ?? 0) }).onConflict((oc) => oc.doNothing()).execute();
+      return 0;
+    }
+    const after = Number(cursor.seq);
+    const rows = await db.selectFrom('outbox').select(['id', 'body']).where('id', '>', after).orderBy('id').limit(BATCH).execute();
+    if (!rows.length) return 0;
+    const hooks = await db.selectFrom('webhooks').selectAll().where('active', '=', 1).execute();
+    const now = nowIso();
+    const deliveries: Array<{ hookId: string; event: DomainEvent; seq: number }> = [];
+    for (const r of rows) {
+      const e = JSON.parse(r.body) as DomainEvent;
+      for (const h of hooks) {
+        if (!matches(h.events.split(','), e.type)) continue;
+        // the agency's machine reads as its dispatchers do: the live channel's rule, asked the same way
+        const agencyReader: Actor = { userId: `webhook:${h.id}`, username: `webhook:${h.id}`, displayName: 'webhook', agencyId: h.agency_id, agencyType: this.agencyType(h.agency_id), roles: ['dispatcher'] };
+        if (!(await this.readers.canRead(agencyReader, e.about ?? { kind: e.entity, id: e.entityId }))) continue;
+        deliveries.push({ hookId: h.id, event: e, seq: Number(r.id) });
       }
-      const rows = await trx.selectFrom('outbox').select(['id', 'body']).where('id', '>', after).orderBy('id').limit(BATCH).execute();
-      if (!rows.length) return 0;
-      let queued = 0;
-      const now = nowIso();
-      for (const r of rows) {
-        last = Number(r.id);
-        if (!hooks.length) continue;
-        const e = JSON.parse(r.body) as DomainEvent;
-        for (const h of hooks) {
-          const pseudo = { agencyId: h.agency_id, agencyType: this.agencyType(h.agency_id), roles: ['dispatcher'] } as unknown as Actor;
-          if (!matches(h.events.split(','), e.type) || !canSeeEvent(pseudo, e.audience, e.strict)) continue;
-          const { audience: _a, strict: _s, ...visible } = e;
-          const body = JSON.stringify({ ...visible, seq: Number(r.id) });
-          await trx
-            .insertInto('webhook_deliveries')
-            .values({ webhook_id: h.id, event_id: e.id, event_type: e.type, body, status: 'pending', attempts: 0, next_attempt_at: now, last_status: null, last_error: null, created_at: now, delivered_at: null })
-            .onConflict((oc) => oc.doNothing())
-            .execute();
-          queued++;
-        }
+    }
+    const last = Number(rows[rows.length - 1]!.id);
+    return db.transaction().execute(async (trx) => {
+      for (const d of deliveries) {
+        const { about: _about, ...visible } = d.event;
+        await trx
+          .insertInto('webhook_deliveries')
+          .values({ webhook_id: d.hookId, event_id: d.event.id, event_type: d.event.type, body: JSON.stringify({ ...visible, seq: d.seq }), status: 'pending', attempts: 0, next_attempt_at: now, last_status: null, last_error: null, created_at: now, delivered_at: null })
+          .onConflict((oc) => oc.doNothing())
+          .execute();
       }
       await trx.updateTable('webhook_cursor').set({ seq: last }).where('name', '=', 'outbox').execute();
-      return queued;
+      return deliveries.length;
     });
   }
 

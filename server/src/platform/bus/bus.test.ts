@@ -25,16 +25,16 @@ describe('outbox relay', () => {
   it('publishes only what committed, in order, once', async () => {
     const bus = new MemoryEventBus();
     const seen: string[] = [];
-    bus.subscribe((e) => seen.push(e.type));
+    bus.subscribe((e) => seen.push(e.entityId));
     const relay = new OutboxRelay(db.kysely, bus);
     await db.kysely.transaction().execute(async (trx) => {
-      await enqueueEvent(trx, { type: 'a', entity: 'test', entityId: '1', audience: [], payload: {} });
-      await enqueueEvent(trx, { type: 'b', entity: 'test', entityId: '1', audience: [], payload: {} });
+      await enqueueEvent(trx, { type: 'incident.note', entity: 'incident', entityId: 'a', payload: {} });
+      await enqueueEvent(trx, { type: 'incident.note', entity: 'incident', entityId: 'b', payload: {} });
     });
     await db.kysely
       .transaction()
       .execute(async (trx) => {
-        await enqueueEvent(trx, { type: 'rolled-back', entity: 'test', entityId: '2', audience: [], payload: {} });
+        await enqueueEvent(trx, { type: 'incident.note', entity: 'incident', entityId: 'rolled-back', payload: {} });
         throw new Error('abort');
       })
       .catch(() => {});
@@ -53,13 +53,13 @@ describe('outbox relay', () => {
       kind: 'memory' as const,
       async publish(e: DomainEvent) {
         if (fail) throw new Error('bus down');
-        delivered.push(e.type);
+        delivered.push(e.entityId);
       },
       subscribe: () => () => {},
       close: async () => {},
     };
     const relay = new OutboxRelay(db.kysely, flaky);
-    await db.kysely.transaction().execute((trx) => enqueueEvent(trx, { type: 'late', entity: 'test', entityId: '3', audience: [], payload: {} }));
+    await db.kysely.transaction().execute((trx) => enqueueEvent(trx, { type: 'incident.note', entity: 'incident', entityId: 'late', payload: {} }));
     await expect(relay.flush()).rejects.toThrow('bus down');
     fail = false;
     await relay.flush();
@@ -85,7 +85,7 @@ describe('NATS JetStream bus between two instances', () => {
     const gotB: DomainEvent[] = [];
     a.subscribe((e) => gotA.push(e));
     b.subscribe((e) => gotB.push(e));
-    const event: DomainEvent = { id: `test-${Date.now()}-${Math.random()}`, type: 'created', at: new Date().toISOString(), entity: 'test', entityId: 'x', audience: ['agency-1'], payload: { n: 1 } };
+    const event: DomainEvent = { id: `test-${Date.now()}-${Math.random()}`, type: 'created', at: new Date().toISOString(), entity: 'test', entityId: 'x', about: { kind: 'test', id: 'x' }, payload: { n: 1 } };
     await a.publish(event);
     await a.publish(event); // a second relay publishing the same outbox row
     const deadline = Date.now() + 5000;
@@ -93,6 +93,6 @@ describe('NATS JetStream bus between two instances', () => {
     await new Promise((r) => setTimeout(r, 200));
     expect(gotB.filter((e) => e.id === event.id)).toHaveLength(1);
     expect(gotA.filter((e) => e.id === event.id)).toHaveLength(1);
-    expect(gotB[0]).toMatchObject({ type: 'created', audience: ['agency-1'], payload: { n: 1 } });
+    expect(gotB[0]).toMatchObject({ type: 'created', about: { kind: 'test', id: 'x' }, payload: { n: 1 } });
   });
 });

@@ -8,13 +8,20 @@ export interface DomainEvent {
   at: string;
   entity: string;
   entityId: string;
-  /** agencies that may see this event; the live channel filters by it (empty: everyone in the department) */
-  audience: string[];
+  /**
+   * The resource whose readers may hear of this event, decided when it is delivered by the same
+   * policy as the resource's read route (platform/bus/readers.ts). Usually the entity itself; a
+   * message in a command channel is about the message, so only that channel's readers hear of it.
+   */
+  about: ResourceRef;
   payload: unknown;
-  /** only the audience sees it, not even the coordination centre (secret bulletins) */
-  strict?: boolean;
   /** position in the outbox, set when relayed: live clients resume from the last one they saw */
   seq?: number;
+}
+
+export interface ResourceRef {
+  kind: string;
+  id: string;
 }
 
 export type EventHandler = (event: DomainEvent) => void;

@@ -2,9 +2,11 @@ import crypto from 'node:crypto';
 import { PostgresAdapter, sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { nowIso } from '../db/database.js';
+import { EVENT_TYPES, type EventType } from '@railjoint/contracts';
 import type { DomainEvent, EventBus } from './event.js';
 
-export type NewEvent = Omit<DomainEvent, 'id' | 'at' | 'seq'>;
+/** One of the declared event types (contracts/src/events.ts); `about` defaults to the entity itself. */
+export type NewEvent = Omit<DomainEvent, 'id' | 'at' | 'seq' | 'about' | 'type'> & { type: EventType; about?: DomainEvent['about'] };
 
 const OUTBOX_ORDER_LOCK = 730_001;
 const OUTBOX_RELAY_LOCK = 730_002;
@@ -18,7 +20,10 @@ function isPostgres(db: Kysely<Database>): boolean {
  * the change does, and nothing slow or remote happens inside the request.
  */
 export async function enqueueEvent(trx: Kysely<Database>, event: NewEvent): Promise<DomainEvent> {
-  const full: DomainEvent = { ...event, id: crypto.randomUUID(), at: nowIso() };
+  const about = event.about ?? { kind: event.entity, id: event.entityId };
+  // the catalogue says what each type is about; an event about something else would be judged by the wrong rule
+  if (EVENT_TYPES[event.type] !== about.kind) throw new Error(`event ${event.type} must be about a ${EVENT_TYPES[event.type]}, not a ${about.kind}`);
+  const full: DomainEvent = { ...event, about, id: crypto.randomUUID(), at: nowIso() };
   // On PostgreSQL concurrent transactions could commit their outbox rows out of id order, and a
   // live client resuming "after seq N" would then miss one. Taking this lock as the last step of
   // the transaction makes ids follow commit order. (SQLite has one writer: nothing to do.)

@@ -16,6 +16,7 @@ import { dutySchema } from './migrations/013-duty.js';
 import { taskAttachmentsSchema } from './migrations/014-task-attachments.js';
 import { centresSchema } from './migrations/015-centres.js';
 import { authSecuritySchema } from '../auth/migrations.js';
+import { sitrepTasksSchema } from '../../modules/reports/migrations.js';
 
 /**
  * Migrations are code, listed here in order; each receives the engine so the few type names that
@@ -41,6 +42,7 @@ function provider(db: Db): MigrationProvider {
         '014-task-attachments': taskAttachmentsSchema(db.engine),
         '015-centres': centresSchema(),
         '016-auth-security': authSecuritySchema(),
+        '017-sitrep-tasks': sitrepTasksSchema(),
       };
     },
   };

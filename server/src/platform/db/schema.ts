@@ -534,6 +534,8 @@ export interface SitrepsTable {
   released_at: string | null;
   released_by: string | null;
   version: number;
+  /** JSON list of {id, code, text}: the task orders as of drafting, shown to each reader only those they may read */
+  tasks: string;
 }
 
 export interface WebhooksTable {

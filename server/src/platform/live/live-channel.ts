@@ -6,40 +6,47 @@ import type { Database } from '../db/schema.js';
 import type { Actor } from '../auth/actor.js';
 import type { DomainEvent, EventBus } from '../bus/event.js';
 import { eventsSince, latestSeq } from '../bus/outbox.js';
-import { canSeeEvent } from '../policies.js';
+import { ReadCache, type ResourceReaders } from '../bus/readers.js';
 import { nowIso } from '../clock.js';
 
 /** A client that has been away longer than this many events reloads instead of replaying. */
 export const MAX_CATCH_UP = 5000;
+/** How often the platform clock is sent and the session checked again. */
+const TICK_MS = 15_000;
 
 export interface LiveOptions {
   db: Kysely<Database>;
   bus: EventBus;
   /** the signed-in user of an upgrade request (token in `?token=` or the session cookie) */
   authenticate: (request: FastifyRequest) => Promise<Actor | null>;
+  /** who may read what: every event is checked against the resource it is about */
+  readers: ResourceReaders;
+  tickMs?: number;
 }
 
 type Outgoing =
-  | { type: 'event'; seq: number; event: Omit<DomainEvent, 'audience'> }
+  | { type: 'event'; seq: number; event: Omit<DomainEvent, 'about' | 'seq'> }
   | { type: 'ready'; seq: number; now: string }
   | { type: 'clock'; now: string }
   | { type: 'reset'; reason: string };
 
 /**
- * `GET /api/live` (WebSocket): every committed event the user may see, as it happens. A client
- * that reconnects with `?since=<last seq>` first gets what it missed from the outbox, then the live
- * stream, with no gap and no repeat: the bus is subscribed before the catch-up is read, and events
- * are sent strictly in sequence order.
+ * `GET /api/live` (WebSocket): every committed event the user may see, as it happens. An event
+ * reaches a user only if, when it is delivered, they may read the resource it is about — asked of
+ * the same check as that resource's read route. A client that reconnects with `?since=<last seq>`
+ * first gets what it missed from the outbox, then the live stream, with no gap and no repeat: the
+ * bus is subscribed before the catch-up is read, and events are sent strictly in sequence order.
  */
 export async function registerLiveChannel(app: FastifyInstance, opts: LiveOptions): Promise<void> {
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
+  const cache = new ReadCache(opts.readers);
   app.get('/api/live', { websocket: true }, (socket: WebSocket, request) => {
-    void serve(socket, request, opts);
+    void serve(socket, request, opts, cache);
   });
 }
 
-async function serve(socket: WebSocket, request: FastifyRequest, opts: LiveOptions): Promise<void> {
-  const actor = await opts.authenticate(request).catch(() => null);
+async function serve(socket: WebSocket, request: FastifyRequest, opts: LiveOptions, cache: ReadCache): Promise<void> {
+  let actor = await opts.authenticate(request).catch(() => null);
   if (!actor) {
     socket.close(4401, 'sign in first');
     return;
@@ -50,19 +57,32 @@ async function serve(socket: WebSocket, request: FastifyRequest, opts: LiveOptio
   let lastSent = 0;
   let ready = false;
   const buffered: DomainEvent[] = [];
+  // Checks are asynchronous; one chain per socket keeps the events in sequence order.
+  let chain: Promise<void> = Promise.resolve();
   const deliver = (e: DomainEvent) => {
-    if (e.seq === undefined || e.seq <= lastSent) return;
-    lastSent = e.seq;
-    if (!canSeeEvent(actor, e.audience, e.strict)) return;
-    const { audience: _hidden, strict: _strict, ...visible } = e;
-    send({ type: 'event', seq: e.seq, event: visible });
+    chain = chain.then(async () => {
+      if (e.seq === undefined || e.seq <= lastSent) return;
+      lastSent = e.seq;
+      // events written before `about` existed are about their entity
+      if (!actor || !(await cache.canRead(actor, e.id, e.about ?? { kind: e.entity, id: e.entityId }))) return;
+      const { about: _about, seq: _seq, ...visible } = e;
+      send({ type: 'event', seq: e.seq, event: visible });
+    });
   };
   const unsubscribe = opts.bus.subscribe((e) => (ready ? deliver(e) : buffered.push(e)));
-  // The platform clock every 15 s: consoles show times from it, never from the browser's own clock.
+  // The platform clock, and the session looked at again: a logout, a password change or a
+  // disabled account ends the channel as it ends the API, and changed roles apply at once.
   const heartbeat = setInterval(() => {
     socket.ping();
     send({ type: 'clock', now: nowIso() });
-  }, 15_000);
+    opts.authenticate(request).then(
+      (current) => {
+        actor = current;
+        if (!current) socket.close(4401, 'the session has ended');
+      },
+      () => {},
+    );
+  }, opts.tickMs ?? TICK_MS);
   socket.on('close', () => {
     unsubscribe();
     clearInterval(heartbeat);
@@ -72,7 +92,7 @@ async function serve(socket: WebSocket, request: FastifyRequest, opts: LiveOptio
   });
 
   const sinceRaw = (request.query as Record<string, unknown>).since;
-  const since = typeof sinceRaw === 'string' && /^\d+$/.test(sinceRaw) ? Number(sinceRaw) : null;
+  const since = typeof sinceRaw === 'string' && /^\d{1,15}$/.test(sinceRaw) ? Number(sinceRaw) : null;
   try {
     if (since === null) {
       lastSent = await latestSeq(opts.db);
@@ -93,5 +113,6 @@ async function serve(socket: WebSocket, request: FastifyRequest, opts: LiveOptio
   buffered.sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
   for (const e of buffered.splice(0)) deliver(e);
   ready = true;
+  await chain;
   send({ type: 'ready', seq: lastSent, now: nowIso() });
 }

@@ -44,6 +44,14 @@ export function SitrepEditor({ sitrep, onSaved }: Props) {
           ) : (
             <p className="sitrep-body">{s.body}</p>
           )}
+          {s.key === 'command' && sitrep.tasks.length > 0 && (
+            // task orders are listed apart from the text: each reader is sent only those they may read
+            <ul className="sitrep-tasks" data-testid="sitrep-tasks" aria-label={t('sitrep.tasks')}>
+              {sitrep.tasks.map((task) => (
+                <li key={task.id}>{task.text}</li>
+              ))}
+            </ul>
+          )}
         </label>
       ))}
       <div className="sitrep-actions">

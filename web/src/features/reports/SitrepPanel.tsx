@@ -1,5 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Sitrep } from '@railjoint/contracts';
+import { queryKeys } from '../../api/queryClient';
 import { useErrorText } from '../../api/useErrorText';
 import { useT } from '../../app/i18n/useT';
 import { formatDateTime } from '../incidents/formatDateTime';
@@ -8,24 +10,20 @@ import { SitrepEditor } from './SitrepEditor';
 import './reports.css';
 
 /** 情况报告: draft one from the incident, edit, release, print as PDF or HTML; earlier ones listed. */
-export function SitrepPanel({ incidentId, version }: { incidentId: string; version: number }) {
+export function SitrepPanel({ incidentId }: { incidentId: string }) {
   const { t, lang } = useT();
   const errorText = useErrorText();
-  const [list, setList] = useState<Sitrep[] | null>(null);
+  const client = useQueryClient();
+  const key = queryKeys.sitreps(incidentId);
+  // read with the incident: its live events (a scheduled report is drafted on its timeline) mark it stale
+  const q = useQuery({ queryKey: key, queryFn: async ({ signal }) => (await sitrepApi.list(incidentId, signal)).sitreps });
+  const list = q.data ?? null;
+  const setList = (update: (l: Sitrep[] | null) => Sitrep[]) => client.setQueryData<Sitrep[]>(key, (l) => update(l ?? null));
   const [open, setOpen] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [schedule, setSchedule] = useState<string>('');
   const [scheduled, setScheduled] = useState<string | null>(null);
-
-  useEffect(() => {
-    const abort = new AbortController();
-    sitrepApi.list(incidentId, abort.signal).then(
-      (r) => !abort.signal.aborted && setList(r.sitreps),
-      (e: unknown) => !abort.signal.aborted && setError(errorText(e)),
-    );
-    return () => abort.abort();
-  }, [incidentId, version, errorText]);
 
   const draft = async () => {
     setBusy(true);
@@ -75,9 +73,9 @@ export function SitrepPanel({ incidentId, version }: { incidentId: string; versi
         </select>
         {scheduled && <span className="muted" data-testid="sitrep-next">{scheduled}</span>}
       </label>
-      {error && (
+      {(error || q.error) && (
         <p className="notice notice-error" role="alert">
-          {error}
+          {error ?? errorText(q.error)}
         </p>
       )}
       <ul className="sitrep-list">

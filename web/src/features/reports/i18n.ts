@@ -17,6 +17,7 @@ export const zhCN = {
   'sitrep.off': '不定时',
   'sitrep.everyN': '每 {n} 分钟',
   'sitrep.nextAt': '下一期 {time}',
+  'sitrep.tasks': '指令',
 } as const satisfies Record<string, string>;
 
 export const en: Texts<typeof zhCN> = {
@@ -35,4 +36,5 @@ export const en: Texts<typeof zhCN> = {
   'sitrep.off': 'off',
   'sitrep.everyN': 'every {n} min',
   'sitrep.nextAt': 'next at {time}',
+  'sitrep.tasks': 'Task orders',
 };

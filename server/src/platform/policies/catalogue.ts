@@ -1,0 +1,25 @@
+import type { ReadPolicy } from './grants.js';
+import { INCIDENT_READ } from './incidents.js';
+import { TASK_READ } from './tasks.js';
+import { UNIT_READ } from './units.js';
+import { BULLETIN_READ } from './bulletins.js';
+import { SITREP_READ } from './sitreps.js';
+import { CHANNEL_READ } from './messages.js';
+import { AGREEMENT_READ } from './agreements.js';
+
+/**
+ * Every read rule of agency data, by the resource kind it governs. Routes declare which kind
+ * they return (RouteSpec `reads`), live events name the resource they are about, and the
+ * access-matrix test walks this list: a new kind of agency data starts here.
+ */
+export const READ_POLICIES = {
+  incident: INCIDENT_READ,
+  task: TASK_READ,
+  unit: UNIT_READ,
+  bulletin: BULLETIN_READ,
+  sitrep: SITREP_READ,
+  message: CHANNEL_READ,
+  agreement: AGREEMENT_READ,
+} as const satisfies Record<string, ReadPolicy<any, any>>;
+
+export type ResourceKind = keyof typeof READ_POLICIES;
