@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Role } from '@railjoint/contracts';
 import { startServer } from '../../server/test/harness.js';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist');
@@ -28,8 +29,9 @@ const ROOM_READY = { incidents: 'incident-queue', bulletins: 'bulletins-room' } 
  * The built console served by a real server on the demo department, in Debian's Chromium, with
  * nothing allowed to leave the machine (a request to any other host fails at once). With
  * clockStart, server and browser both start their clocks at that instant (a timetable scenario).
+ * With mfaRoles, users of those roles must sign in with a second factor (no role by default).
  */
-export async function openConsole(opts: { engine?: 'sqlite' | 'postgres'; clockStart?: number } = {}): Promise<Console> {
+export async function openConsole(opts: { engine?: 'sqlite' | 'postgres'; clockStart?: number; mfaRoles?: Role[] } = {}): Promise<Console> {
   if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     throw new Error(`${WEB_DIST} has no build: run "npm run build -w web" first`);
   }

@@ -2,10 +2,13 @@ import { useCallback } from 'react';
 import { ApiError, NETWORK_FAILURE } from './errors';
 import { useT } from '../app/i18n/useT';
 import type { MessageKey } from '../app/i18n/zh-CN';
+import { PASSWORD_REASONS as PASSWORD_REASON_CODES } from '@railjoint/contracts';
 
 const KNOWN_CODES = new Set<string>([
   'invalid_credentials',
-  'account_locked',
+  'invalid_code',
+  'mfa_enrolment_required',
+  'wrong_password',
   'unauthorized',
   'forbidden',
   'not_found',
@@ -16,6 +19,21 @@ const KNOWN_CODES = new Set<string>([
   'bad_mileage',
   'internal',
 ]);
+
+function retryAfterS(details: unknown): number | string {
+  const s = (details as { retryAfterS?: unknown } | undefined)?.retryAfterS;
+  return typeof s === 'number' ? s : '…';
+}
+
+const PASSWORD_REASONS = new Set<string>([...PASSWORD_REASON_CODES, 'wrong']);
+
+/** A refused password names its reason beside the field (422 weak_password or wrong_password). */
+export function passwordReason(error: unknown): (typeof PASSWORD_REASON_CODES)[number] | 'wrong' | null {
+  if (!(error instanceof ApiError) || (error.code !== 'weak_password' && error.code !== 'wrong_password')) return null;
+  const fields = (error.details as { fields?: Array<{ reason?: unknown }> } | undefined)?.fields;
+  const reason = fields?.[0]?.reason;
+  return typeof reason === 'string' && PASSWORD_REASONS.has(reason) ? (reason as (typeof PASSWORD_REASON_CODES)[number] | 'wrong') : null;
+}
 
 /**
  * Turns any thrown error into a sentence in the user's language. Codes the catalogue knows get
@@ -30,6 +48,9 @@ export function useErrorText(): (error: unknown) => string {
         // The detail names the field that broke the contract, which whoever gets the bug report needs.
         if (error.code === 'bad_response') return `${t('error.bad_response')} (${error.message})`;
         if (error.code === 'validation_failed') return t('error.validation_failed', { message: error.message });
+        if (error.code === 'too_many_attempts') return t('error.too_many_attempts', { seconds: retryAfterS(error.details) });
+        const reason = passwordReason(error);
+        if (reason) return t(`password.reason.${reason}`);
         if (KNOWN_CODES.has(error.code)) return t(`error.${error.code}` as MessageKey);
         return t('error.generic', { status: error.status, message: error.message });
       }

@@ -2,6 +2,7 @@ import { useRouteSync } from './useRouteSync';
 import { useSession } from './useSession';
 import { useT } from './i18n/useT';
 import { SignInPage } from '../features/signin/SignInPage';
+import { EnrolmentPage } from '../features/signin/EnrolmentPage';
 import { ConsolePage } from './ConsolePage';
 import { MobilePage } from '../features/mobile/MobilePage';
 import { AuditPage } from '../features/audit/AuditPage';
@@ -13,7 +14,7 @@ function wantsMobile(): boolean {
 }
 
 export function App() {
-  const { session, signIn, signOut } = useSession();
+  const { session, signIn, completeSecondFactor, enrolled, signOut } = useSession();
   const { t } = useT();
   useRouteSync(session.status);
 
@@ -25,8 +26,10 @@ export function App() {
     );
   }
   if (session.status === 'signed-out') {
-    return <SignInPage notice={session.notice} startupError={session.error} onSignIn={signIn} />;
+    return <SignInPage notice={session.notice} startupError={session.error} onSignIn={signIn} onSecondFactor={completeSecondFactor} />;
   }
+  // the server answers nothing else until a required second factor is set up
+  if (session.enrolmentDue) return <EnrolmentPage user={session.user} onEnrolled={enrolled} onSignOut={signOut} />;
   if (wantsMobile()) return <MobilePage user={session.user} onSignOut={signOut} />;
   // auditors read the trail and nothing else: their workplace is the audit page
   if (session.user.roles.includes('auditor')) return <AuditPage user={session.user} onSignOut={signOut} />;

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { User } from '@railjoint/contracts';
 import { useT } from './i18n/useT';
 import { LanguageSwitch } from './i18n/LanguageSwitch';
+import { AccountMenu } from '../features/signin/AccountMenu';
 
 /**
  * Account names often begin with the agency ("柳州…中心・接警调度员一"); the agency is shown beside
@@ -35,6 +36,7 @@ export function TopBar({ user, onSignOut, nav }: { user: User; onSignOut(): void
           <span className="topbar-user-agency">{user.agencyName ?? t('topbar.noAgency')}</span>
         </span>
         <LanguageSwitch />
+        <AccountMenu />
         <button type="button" className="btn btn-quiet" data-testid="signout" onClick={onSignOut}>
           {t('topbar.signOut')}
         </button>

@@ -1,20 +1,30 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { User } from '@railjoint/contracts';
+import type { LoginSuccess, SecondFactorChallenge, SecondFactorState, User } from '@railjoint/contracts';
 import { api } from '../api/endpoints';
 import { onUnauthorized } from '../api/client';
 import { ApiError } from '../api/errors';
 import { getToken, setToken } from '../api/token';
+import { authApi } from '../features/signin/authApi';
 
+/** `enrolmentDue`: the server answers this session only on the enrolment routes until a second factor is confirmed. */
 export type Session =
   | { status: 'checking' }
   | { status: 'signed-out'; notice?: 'expired' | 'signedOut'; error?: unknown }
-  | { status: 'signed-in'; user: User };
+  | { status: 'signed-in'; user: User; enrolmentDue: boolean };
+
+export type SecondFactorAnswer = { code: string } | { recoveryCode: string };
 
 export interface SessionControls {
   session: Session;
-  signIn(username: string, password: string): Promise<void>;
+  /** resolves with a challenge when the user signs in with a second factor */
+  signIn(username: string, password: string): Promise<SecondFactorChallenge | void>;
+  completeSecondFactor(challenge: string, answer: SecondFactorAnswer): Promise<void>;
+  /** the user confirmed their second factor: the session is a full one now */
+  enrolled(): void;
   signOut(): Promise<void>;
 }
+
+const due = (f: SecondFactorState) => f.required && !f.enrolled;
 
 export function useSession(): SessionControls {
   const [session, setSession] = useState<Session>(() => (getToken() ? { status: 'checking' } : { status: 'signed-out' }));
@@ -22,8 +32,8 @@ export function useSession(): SessionControls {
   useEffect(() => {
     if (session.status !== 'checking') return;
     let live = true;
-    api.me().then(
-      (user) => live && setSession({ status: 'signed-in', user }),
+    authApi.me().then(
+      (me) => live && setSession({ status: 'signed-in', user: me, enrolmentDue: due(me.secondFactor) }),
       (error: unknown) => {
         if (!live) return;
         // A 401 already cleared the token (client.ts); anything else (server down) is shown on the
@@ -39,11 +49,23 @@ export function useSession(): SessionControls {
 
   useEffect(() => onUnauthorized(() => setSession({ status: 'signed-out', notice: 'expired' })), []);
 
-  const signIn = useCallback(async (username: string, password: string) => {
-    const result = await api.login(username, password);
+  const accept = useCallback((result: LoginSuccess) => {
     setToken(result.token);
-    setSession({ status: 'signed-in', user: result.user });
+    setSession({ status: 'signed-in', user: result.user, enrolmentDue: due(result.secondFactor) });
   }, []);
+
+  const signIn = useCallback(
+    async (username: string, password: string) => {
+      const result = await api.login(username, password);
+      if ('mfaRequired' in result) return result;
+      accept(result);
+    },
+    [accept],
+  );
+
+  const completeSecondFactor = useCallback(async (challenge: string, answer: SecondFactorAnswer) => accept(await authApi.secondFactor(challenge, answer)), [accept]);
+
+  const enrolled = useCallback(() => setSession((s) => (s.status === 'signed-in' ? { ...s, enrolmentDue: false } : s)), []);
 
   const signOut = useCallback(async () => {
     try {
@@ -55,5 +77,5 @@ export function useSession(): SessionControls {
     setSession({ status: 'signed-out', notice: 'signedOut' });
   }, []);
 
-  return { session, signIn, signOut };
+  return { session, signIn, completeSecondFactor, enrolled, signOut };
 }

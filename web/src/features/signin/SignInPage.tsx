@@ -1,31 +1,41 @@
 import { useState, type FormEvent } from 'react';
+import type { SecondFactorChallenge } from '@railjoint/contracts';
 import { useT } from '../../app/i18n/useT';
 import { LanguageSwitch } from '../../app/i18n/LanguageSwitch';
 import { useErrorText } from '../../api/useErrorText';
+import { SecondFactorStep, type SecondFactorAnswer } from './SecondFactorStep';
 import './signin.css';
 
 interface Props {
   notice?: 'expired' | 'signedOut';
   /** why the stored session could not be checked (server down at start) */
   startupError?: unknown;
-  onSignIn(username: string, password: string): Promise<void>;
+  /** resolves with a challenge when the account has a second factor: the page then asks for it */
+  onSignIn(username: string, password: string): Promise<SecondFactorChallenge | void>;
+  onSecondFactor?(challenge: string, answer: SecondFactorAnswer): Promise<void>;
 }
 
-export function SignInPage({ notice, startupError, onSignIn }: Props) {
+export function SignInPage({ notice, startupError, onSignIn, onSecondFactor }: Props) {
   const { t } = useT();
   const errorText = useErrorText();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(startupError ?? null);
+  const [challenge, setChallenge] = useState<SecondFactorChallenge | null>(null);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     setBusy(true);
     setError(null);
     try {
-      await onSignIn(username.trim(), password);
+      const next = await onSignIn(username.trim(), password);
       // unmounted on success: the console replaces this page
+      if (next) {
+        setChallenge(next);
+        setPassword('');
+        setBusy(false);
+      }
     } catch (err) {
       setError(err);
       setPassword('');
@@ -34,6 +44,23 @@ export function SignInPage({ notice, startupError, onSignIn }: Props) {
   }
 
   const info = notice === 'expired' ? t('signin.expired') : notice === 'signedOut' ? t('signin.signedOut') : null;
+
+  if (challenge && onSecondFactor) {
+    return (
+      <main className="signin">
+        <div className="signin-lang">
+          <LanguageSwitch />
+        </div>
+        <SecondFactorStep
+          onSubmit={(answer) => onSecondFactor(challenge.challenge, answer)}
+          onBack={() => {
+            setChallenge(null);
+            setError(null);
+          }}
+        />
+      </main>
+    );
+  }
 
   return (
     <main className="signin">
