@@ -62,6 +62,10 @@ describe.each(ENGINES)('two-factor sign-in on %s', (engine) => {
       expect(refused.statusCode, url).toBe(403);
       expect(refused.json().error.code).toBe('mfa_enrolment_required');
     }
+    // nor does the live channel hear it
+    const live = await t.http.injectWS(`/api/live?token=${first.json().token}`);
+    expect(await new Promise((resolve) => live.on('close', resolve))).toBe(4401);
+
     const setup = await call('POST', '/api/auth/totp/setup', auth);
     expect(setup.statusCode).toBe(200);
     const { secret, otpauthUri, qrSvg } = setup.json();
