@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Config } from './platform/config.js';
 import { openDatabase, type Db } from './platform/db/database.js';
 import { createHttpServer } from './platform/http/server.js';
+import type { RouteSpec } from './platform/http/route.js';
 import { healthRoutes } from './platform/http/health.js';
 import type { Actor } from './platform/auth/actor.js';
 import { UserService } from './modules/users/service.js';
@@ -78,6 +79,8 @@ export interface App {
   outbox: OutboxRelay;
   http: FastifyInstance;
   services: Services;
+  /** every contract route, with what each reads (the access-matrix test walks them) */
+  routes: RouteSpec[];
   close(): Promise<void>;
 }
 
@@ -142,28 +145,29 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       const actor = typeof q === 'string' && q ? await users.actorForToken(q) : await resolveActor(request);
       return actor && !mayUseRoute(actor, 'GET', '/api/live') ? null : actor;
     };
+    // a session that owes a second factor reaches only the enrolment routes (auth/mfa-policy.ts)
+    const routes = withEnrolmentGate([
+      ...healthRoutes(db, VERSION, new Date()),
+      ...userRoutes(users, false),
+      ...networkRoutes(network),
+      ...organisationRoutes(organisation),
+      ...trainRoutes(trains),
+      ...incidentRoutes(incidents),
+      ...unitRoutes(units),
+      ...dispatchRoutes(dispatch),
+      ...handoverRoutes(handover),
+      ...changeLogRoutes(db.kysely),
+      ...auditRoutes(new AuditService(db.kysely)),
+      ...sharingRoutes(sharing, capImporter),
+      ...commandRoutes(levels, commands, tasks),
+      ...eidoRoutes(db, incidents, organisation, 'lz.railjoint.cn'),
+      ...sitrepRoutes(sitreps),
+      ...webhookRoutes(webhooks),
+      ...messageRoutes(messages),
+      ...dutyRoutes(duty),
+    ]);
     const http = await createHttpServer({
-      // a session that owes a second factor reaches only the enrolment routes (auth/mfa-policy.ts)
-      routes: withEnrolmentGate([
-        ...healthRoutes(db, VERSION, new Date()),
-        ...userRoutes(users, false),
-        ...networkRoutes(network),
-        ...organisationRoutes(organisation),
-        ...trainRoutes(trains),
-        ...incidentRoutes(incidents),
-        ...unitRoutes(units),
-        ...dispatchRoutes(dispatch),
-        ...handoverRoutes(handover),
-        ...changeLogRoutes(db.kysely),
-        ...auditRoutes(new AuditService(db.kysely)),
-        ...sharingRoutes(sharing, capImporter),
-        ...commandRoutes(levels, commands, tasks),
-        ...eidoRoutes(db, incidents, organisation, 'lz.railjoint.cn'),
-        ...sitrepRoutes(sitreps),
-        ...webhookRoutes(webhooks),
-        ...messageRoutes(messages),
-        ...dutyRoutes(duty),
-      ]),
+      routes,
       resolveActor,
       extend: (app) => registerLiveChannel(app, { db: db.kysely, bus: bus!, authenticate: liveActor, readers }),
       webDist: config.webDist,
@@ -194,6 +198,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       outbox,
       http,
       services,
+      routes,
       async close() {
         clearInterval(sweeper);
         clearInterval(webhookTimer);

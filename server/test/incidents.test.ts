@@ -92,6 +92,32 @@ describe.each(ENGINES)('incidents on %s', (engine) => {
     expect(apart.json().likelyDuplicates).toEqual([]);
   });
 
+  it('tells a report at a busy place the best ten likely duplicates, pages the rest, and only those the reporter may see', async () => {
+    const busy = (n: number) => report({ category: 'fire_near_line', description: `沿线烟火 ${n}`, location: { lon: 109.5125 + n * 0.00001, lat: 24.367 } });
+    const earlier: string[] = [];
+    for (let n = 0; n < 13; n++) earlier.push((await post('/api/incidents', busy(n))).json().id);
+    const res = await post('/api/incidents', busy(13));
+    expect(res.statusCode).toBe(201);
+    const latest = res.json();
+    expect(latest.likelyDuplicates).toHaveLength(10);
+    expect(latest.likelyDuplicateCount).toBe(13);
+    const entry = (await get(`/api/incidents/${latest.id}`)).json().timeline[0];
+    expect(entry.detail.likelyDuplicates).toHaveLength(10);
+    expect(entry.detail.likelyDuplicateCount).toBe(13);
+    const first = (await get(`/api/incidents/${latest.id}/duplicates?limit=8`)).json();
+    const rest = (await get(`/api/incidents/${latest.id}/duplicates?limit=8&offset=8`)).json();
+    expect([first.total, first.duplicates.length, rest.duplicates.length]).toEqual([13, 8, 5]);
+    expect(new Set([...first.duplicates, ...rest.duplicates].map((d: { id: string }) => d.id))).toEqual(new Set(earlier));
+    expect(first.duplicates[0].score).toBeGreaterThanOrEqual(first.duplicates[7].score);
+    expect((await get(`/api/incidents/${latest.id}/duplicates?limit=500`)).statusCode).toBe(400);
+    // a county with no part in those cases learns of none of them
+    const outsider = await t.login('liubei.liaison');
+    expect((await get(`/api/incidents/${latest.id}/duplicates`, outsider)).statusCode).toBe(404);
+    const theirs = await post('/api/incidents', busy(14), outsider);
+    expect(theirs.statusCode, theirs.body).toBe(201);
+    expect(theirs.json().likelyDuplicates.filter((d: { id: string }) => earlier.includes(d.id))).toEqual([]);
+  });
+
   it('runs the lifecycle with every step timed, and refuses illegal transitions with the allowed ones', async () => {
     const inc = (await post('/api/incidents', report())).json();
     const early = await post(`/api/incidents/${inc.id}/close`, { outcomeCode: 'resolved_on_scene', summary: '处置完毕' });

@@ -48,6 +48,8 @@ describe.each(ENGINES)('situation reports on %s', (engine) => {
     const edited = await put(`/api/sitreps/${sitrepId}`, { title: current.title, sections });
     expect(edited.statusCode, edited.body).toBe(200);
     expect((await post(`/api/sitreps/${sitrepId}/release`, {}, await t.login('ps.liuzhou.officer'))).statusCode).toBe(403);
+    // the centre's dispatchers draft and edit, but releasing is a commander's act
+    expect((await post(`/api/sitreps/${sitrepId}/release`, {}, await t.login('lz.dispatcher1'))).statusCode).toBe(403);
     const released = await post(`/api/sitreps/${sitrepId}/release`, {});
     expect(released.json()).toMatchObject({ status: 'released', releasedBy: 'lz.commander' });
     expect((await put(`/api/sitreps/${sitrepId}`, { title: 'x2', sections })).statusCode).toBe(409);

@@ -19,6 +19,7 @@ export function auditRoutes(audit: AuditService): RouteSpec[] {
       summary: 'Audit entries, newest first (auditors only): every write, every read of restricted or secret data, who, agency, role, from where, result; page with `before`',
       tag: 'audit',
       access: 'signed-in',
+      reads: { action: 'audit.read' },
       query: AuditQuery,
       response: z.object({ entries: z.array(AuditEntry) }),
       handler: async ({ actor, query }) => audit.search(actor!, query),
@@ -29,6 +30,7 @@ export function auditRoutes(audit: AuditService): RouteSpec[] {
       summary: 'Checks the whole SM3 chain and names the first entry that does not hold (auditors only)',
       tag: 'audit',
       access: 'signed-in',
+      reads: { action: 'audit.read' },
       response: AuditVerifyResult,
       handler: async ({ actor }) => audit.verify(actor!),
     }),
@@ -38,6 +40,7 @@ export function auditRoutes(audit: AuditService): RouteSpec[] {
       summary: 'The whole trail in chain order as NDJSON (default) or CSV, for archiving and outside checking (auditors only)',
       tag: 'audit',
       access: 'signed-in',
+      reads: { action: 'audit.read' },
       query: z.object({ format: z.enum(['ndjson', 'csv']).default('ndjson') }),
       handler: async ({ actor, query, reply }) => {
         const lines: string[] = query.format === 'csv' ? [CSV_COLUMNS.join(',')] : [];

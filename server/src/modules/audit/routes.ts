@@ -27,6 +27,7 @@ export function changeLogRoutes(db: Kysely<Database>): RouteSpec[] {
       summary: 'Recorded changes, newest first (admins and analysts); page with `before` = the last id seen',
       tag: 'audit',
       access: 'signed-in',
+      reads: { action: 'changes.read' },
       query: z.object({
         entity: z.string().max(40).optional(),
         entityId: z.string().max(100).optional(),

@@ -15,6 +15,7 @@ export function dispatchRoutes(dispatch: DispatchService): RouteSpec[] {
       summary: 'Available units of every agency that may act, ranked by estimated time of arrival, with the reason and the model\'s assumptions',
       tag: 'dispatch',
       access: 'signed-in',
+      reads: { item: { kind: 'incident', param: 'id' } },
       params: IdParams,
       query: z.object({ limit: z.coerce.number().int().min(1).max(50).default(10) }),
       response: z.object({ recommendations: z.array(Recommendation), assumptions: z.unknown() }),
@@ -50,6 +51,7 @@ export function dispatchRoutes(dispatch: DispatchService): RouteSpec[] {
       summary: "Open assignments of the user's agency (the mobile client's list); the centre sees all",
       tag: 'dispatch',
       access: 'signed-in',
+      reads: { lists: [{ kind: 'incident', at: 'assignments.*.incident_id' }, { kind: 'unit', at: 'assignments.*.unit_id' }] },
       handler: async ({ actor }) => dispatch.assignmentsOf(actor!),
     }),
     defineRoute({

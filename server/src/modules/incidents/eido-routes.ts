@@ -17,6 +17,7 @@ export function eidoRoutes(db: Db, incidents: IncidentService, org: Organisation
       summary: 'The incident as a NENA EIDO (NENA-STA-021) JSON document: incident, location (PIDF-LO point), agencies, agents and the timeline as notes, linked by $ref/$id',
       tag: 'incidents',
       access: 'signed-in',
+      reads: { item: { kind: 'incident', param: 'id' }, mentions: ['task'] },
       params: z.object({ id: z.string().uuid() }),
       handler: async ({ actor, params, reply }) => {
         // parsed with the contract so the exporter works on exactly what the API shows

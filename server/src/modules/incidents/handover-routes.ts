@@ -14,6 +14,7 @@ export function handoverRoutes(handover: HandoverService): RouteSpec[] {
       summary: 'For an incident on a train: the handover station ahead (前方站交接) with enough time to meet the train, and the other stops ahead',
       tag: 'incidents',
       access: 'signed-in',
+      reads: { item: { kind: 'incident', param: 'id' } },
       params: IdParams,
       query: z.object({ at: z.iso.datetime({ offset: true }).optional() }),
       handler: async ({ actor, params, query }) => handover.propose(actor!, params.id, query.at),

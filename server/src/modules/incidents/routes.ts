@@ -71,6 +71,7 @@ export function incidentRoutes(incidents: IncidentService): RouteSpec[] {
       summary: 'Outcome codes for closing an incident, with Chinese and English labels',
       tag: 'incidents',
       access: 'signed-in',
+      reads: { reference: 'the outcome codes of the department' },
       handler: async () => ({ outcomes: OUTCOME_CODES }),
     }),
     defineRoute({
@@ -95,6 +96,7 @@ export function incidentRoutes(incidents: IncidentService): RouteSpec[] {
       summary: 'Incidents the user may see, newest first; filters: status, priority (comma lists), category, number (code), agency, line + mileage range, time; paged by cursor',
       tag: 'incidents',
       access: 'signed-in',
+      reads: { lists: [{ kind: 'incident', at: 'incidents.*.id' }] },
       query: ListQuery,
       response: IncidentList,
       handler: async ({ actor, query }) => {
@@ -122,6 +124,7 @@ export function incidentRoutes(incidents: IncidentService): RouteSpec[] {
       summary: 'One incident with its timeline, time intervals and breached limits',
       tag: 'incidents',
       access: 'signed-in',
+      reads: { item: { kind: 'incident', param: 'id' }, lists: [{ kind: 'task', at: 'timeline.*.detail.taskId' }, { kind: 'incident', at: 'duplicateOf' }] },
       params: z.object({ id: z.string().max(64) }),
       response: IncidentDetail,
       handler: async ({ actor, params }) => {
@@ -135,6 +138,7 @@ export function incidentRoutes(incidents: IncidentService): RouteSpec[] {
       summary: 'Likely duplicates of an incident (same category, near in space and time, still open), best first, paged; only those the user may see',
       tag: 'incidents',
       access: 'signed-in',
+      reads: { item: { kind: 'incident', param: 'id' }, lists: [{ kind: 'incident', at: 'duplicates.*.id' }] },
       params: z.object({ id: z.string().uuid() }),
       query: z.object({ offset: z.coerce.number().int().min(0).max(100_000).default(0), limit: z.coerce.number().int().min(1).max(100).default(20) }),
       response: LikelyDuplicatePage,

@@ -25,6 +25,7 @@ export function networkRoutes(network: NetworkService): RouteSpec[] {
       summary: 'The network as GeoJSON (lines, stations, key sites) for the map; the import format',
       tag: 'network',
       access: 'signed-in',
+      reads: { reference: 'the railway network' },
       query: z.object({ kind: z.enum(['line', 'station', 'site']).optional() }),
       response: NetworkGeoJSON,
       handler: async ({ actor, query }) => {
@@ -83,6 +84,7 @@ export function networkRoutes(network: NetworkService): RouteSpec[] {
       summary: 'The point at a mileage on a line; every candidate where a long chain repeats the mileage',
       tag: 'network',
       access: 'signed-in',
+      reads: { reference: 'the railway network' },
       query: PositionQuery,
       response: PositionResponse,
       handler: async ({ actor, query }) => {
@@ -100,6 +102,7 @@ export function networkRoutes(network: NetworkService): RouteSpec[] {
       summary: 'Sections (区间) between adjacent stations',
       tag: 'network',
       access: 'signed-in',
+      reads: { reference: 'the railway network' },
       query: z.object({ lineId: Id.optional() }),
       response: z.object({ sections: z.array(SectionSummary) }),
       handler: async ({ actor, query }) => {

@@ -26,6 +26,7 @@ export function organisationRoutes(org: OrganisationService): RouteSpec[] {
       summary: 'Who is responsible here: location, place kind, protection-zone verdict, jurisdictions and (with a category) lead/support/inform with reasons',
       tag: 'organisation',
       access: 'signed-in',
+      reads: { reference: 'jurisdictions are public knowledge within the department' },
       query: ResolveQuery,
       response: ResolveResult,
       handler: async ({ actor, query, lang }) => {
@@ -76,6 +77,7 @@ export function organisationRoutes(org: OrganisationService): RouteSpec[] {
       summary: 'All agencies and jurisdictions, in the import format',
       tag: 'organisation',
       access: 'signed-in',
+      reads: { reference: 'the department’s agencies and jurisdictions' },
       response: z.object({ agencies: z.array(Agency), jurisdictions: z.array(Jurisdiction), agreements: z.array(Agreement).optional() }),
       handler: async ({ actor }) => {
         authorize(actor, 'organisation.read');
@@ -88,6 +90,7 @@ export function organisationRoutes(org: OrganisationService): RouteSpec[] {
       summary: 'Area jurisdictions (county bureaus, townships) as GeoJSON for the map',
       tag: 'organisation',
       access: 'signed-in',
+      reads: { reference: 'the department’s agencies and jurisdictions' },
       handler: async ({ actor }) => {
         authorize(actor, 'organisation.read');
         const doc = org.document();
@@ -108,6 +111,7 @@ export function organisationRoutes(org: OrganisationService): RouteSpec[] {
       summary: 'Agencies, optionally of one type',
       tag: 'organisation',
       access: 'signed-in',
+      reads: { reference: 'the department’s agencies' },
       query: z.object({ type: Agency.shape.type.optional() }),
       response: z.object({ agencies: z.array(Agency) }),
       handler: async ({ actor, query }) => {
@@ -122,6 +126,7 @@ export function organisationRoutes(org: OrganisationService): RouteSpec[] {
       summary: 'One agency with its parent, children and jurisdictions',
       tag: 'organisation',
       access: 'signed-in',
+      reads: { reference: 'the department’s agencies' },
       params: z.object({ id: Id }),
       response: z.object({ agency: Agency, parent: AgencyRef.nullable(), children: z.array(AgencyRef), jurisdictions: z.array(Jurisdiction) }),
       handler: async ({ actor, params }) => {
@@ -135,6 +140,7 @@ export function organisationRoutes(org: OrganisationService): RouteSpec[] {
       summary: 'The incident-category taxonomy (Chinese, English, pinyin)',
       tag: 'organisation',
       access: 'signed-in',
+      reads: { reference: 'incident categories and their limits' },
       response: z.array(Category),
       handler: async ({ actor }) => {
         authorize(actor, 'categories.read');
@@ -161,6 +167,7 @@ export function organisationRoutes(org: OrganisationService): RouteSpec[] {
       summary: 'The responsibility matrix: for each category and place kind, who leads, supports and is informed, and the time limit',
       tag: 'organisation',
       access: 'signed-in',
+      reads: { reference: 'the responsibility matrix: who leads what where' },
       query: z.object({ categoryId: Id.optional() }),
       response: z.object({ rules: z.array(ResponsibilityRule) }),
       handler: async ({ actor, query }) => {

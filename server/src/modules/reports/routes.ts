@@ -27,6 +27,7 @@ export function sitrepRoutes(sitreps: SitrepService): RouteSpec[] {
       summary: 'The incident’s situation reports, newest first',
       tag: 'reports',
       access: 'signed-in',
+      reads: { item: { kind: 'incident', param: 'id' }, lists: [{ kind: 'sitrep', at: 'sitreps.*.id' }, { kind: 'task', at: 'sitreps.*.tasks.*.id' }] },
       params: Uuid,
       response: z.object({ sitreps: z.array(Sitrep) }),
       handler: async ({ actor, params }) => sitreps.list(actor!, params.id),
@@ -48,6 +49,7 @@ export function sitrepRoutes(sitreps: SitrepService): RouteSpec[] {
       summary: 'One situation report',
       tag: 'reports',
       access: 'signed-in',
+      reads: { item: { kind: 'sitrep', param: 'id' }, lists: [{ kind: 'task', at: 'tasks.*.id' }] },
       params: Uuid,
       response: Sitrep,
       handler: async ({ actor, params }) => sitreps.get(actor!, params.id),
@@ -80,6 +82,7 @@ export function sitrepRoutes(sitreps: SitrepService): RouteSpec[] {
       summary: 'The report as a self-contained HTML page or an A4 PDF, with the map',
       tag: 'reports',
       access: 'signed-in',
+      reads: { item: { kind: 'sitrep', param: 'id' }, mentions: ['task'] },
       params: Uuid,
       query: z.object({ format: z.enum(['html', 'pdf']).default('pdf') }),
       handler: async ({ actor, params, query, reply }) => {

@@ -32,6 +32,7 @@ export function sharingRoutes(sharing: SharingService, cap: CapImporter): RouteS
       summary: 'The bulletins the user may see (filtered in the query by classification, distribution, role and agreements), newest first',
       tag: 'sharing',
       access: 'signed-in',
+      reads: { lists: [{ kind: 'bulletin', at: 'bulletins.*.id' }] },
       query: BulletinQuery,
       response: BulletinList,
       handler: async ({ actor, query }) => sharing.list(actor!, query),
@@ -60,6 +61,7 @@ export function sharingRoutes(sharing: SharingService, cap: CapImporter): RouteS
       summary: 'One bulletin (404 unless the user may see it); every read is recorded, restricted and secret ones on the audit chain',
       tag: 'sharing',
       access: 'signed-in',
+      reads: { item: { kind: 'bulletin', param: 'id' } },
       params: BulletinParams,
       response: Bulletin,
       handler: async ({ actor, params }) => sharing.get(actor!, params.id),
@@ -70,6 +72,7 @@ export function sharingRoutes(sharing: SharingService, cap: CapImporter): RouteS
       summary: 'The bulletin as an OASIS CAP 1.2 alert (valid against the official XSD); a withdrawn one as a Cancel',
       tag: 'sharing',
       access: 'signed-in',
+      reads: { item: { kind: 'bulletin', param: 'id' } },
       params: BulletinParams,
       handler: async ({ actor, params, reply }) => {
         const xml = await sharing.cap(actor!, params.id);
@@ -93,6 +96,7 @@ export function sharingRoutes(sharing: SharingService, cap: CapImporter): RouteS
       summary: 'Who has acknowledged and read it, and reminders sent (the sending agency and the centre)',
       tag: 'sharing',
       access: 'signed-in',
+      reads: { item: { kind: 'bulletin', param: 'id' } },
       params: BulletinParams,
       response: BulletinReceipts,
       handler: async ({ actor, params }) => sharing.receipts(actor!, params.id),
@@ -139,6 +143,7 @@ export function sharingRoutes(sharing: SharingService, cap: CapImporter): RouteS
       summary: 'An attachment, to whoever may see its bulletin (the read is recorded)',
       tag: 'sharing',
       access: 'signed-in',
+      reads: { item: { kind: 'bulletin_file', param: 'id' } },
       params: z.object({ id: z.string().uuid(), attachmentId: z.string().uuid() }),
       handler: async ({ actor, params, reply }) => {
         return sendFile(reply, await sharing.attachment(actor!, params.id, params.attachmentId));
@@ -150,6 +155,7 @@ export function sharingRoutes(sharing: SharingService, cap: CapImporter): RouteS
       summary: 'Data-sharing agreements the user may know of: those of their own agency; all of them for administrators and the centre’s dispatchers and commanders',
       tag: 'sharing',
       access: 'signed-in',
+      reads: { lists: [{ kind: 'agreement', at: 'agreements.*.id' }] },
       response: z.object({ agreements: z.array(SharingAgreement) }),
       handler: async ({ actor }) => {
         authorize(actor, 'organisation.read');

@@ -272,7 +272,7 @@ export class SharingService {
     await this.db.kysely.transaction().execute(async (trx) => {
       for (const d of due) {
         await trx.updateTable('bulletin_recipients').set({ reminded_at: now, reminders: Number(d.reminders) + 1 }).where('bulletin_id', '=', d.bulletin_id).where('agency_id', '=', d.agency_id).execute();
-        await enqueueEvent(trx, { type: 'bulletin.reminder', entity: 'bulletin', entityId: d.bulletin_id, payload: { id: d.bulletin_id, code: d.code } });
+        await enqueueEvent(trx, { type: 'bulletin.reminder', entity: 'bulletin', entityId: d.bulletin_id, payload: { id: d.bulletin_id, code: d.code, agencyId: d.agency_id } });
       }
     });
     this.outbox.kick();

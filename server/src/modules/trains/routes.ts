@@ -46,6 +46,7 @@ export function trainRoutes(trains: TrainService): RouteSpec[] {
       summary: 'Where a train (by train number) is at a time: state, last stop, next stops with arrival and the agencies responsible there, estimated mileage and section',
       tag: 'trains',
       access: 'signed-in',
+      reads: { reference: 'the public timetable' },
       params: z.object({ train: TrainNo }),
       query: WhereaboutsQuery,
       response: TrainWhereabouts,
@@ -60,6 +61,7 @@ export function trainRoutes(trains: TrainService): RouteSpec[] {
       summary: 'The trains at or reaching a mileage of a line within a window (default 10 min), soonest first, by the timetable: estimated time, direction. Reception raises the priority of an incident on the track when one is due.',
       tag: 'trains',
       access: 'signed-in',
+      reads: { reference: 'the public timetable' },
       query: PassingQuery,
       response: PassingResult,
       handler: async ({ actor, query }) => {

@@ -12,6 +12,7 @@ export function unitRoutes(units: UnitService): RouteSpec[] {
       summary: 'Units the user may see (the coordination centre: all; an agency: its own and those working on its incidents), with status and last position',
       tag: 'units',
       access: 'signed-in',
+      reads: { lists: [{ kind: 'unit', at: 'units.*.id' }] },
       response: z.object({ units: z.array(Unit) }),
       handler: async ({ actor }) => ({ units: await units.list(actor!) }),
     }),
@@ -21,6 +22,7 @@ export function unitRoutes(units: UnitService): RouteSpec[] {
       summary: 'One unit with its recent positions',
       tag: 'units',
       access: 'signed-in',
+      reads: { item: { kind: 'unit', param: 'id' } },
       params: z.object({ id: Id }),
       handler: async ({ actor, params }) => {
         const unit = await units.get(actor!, params.id);

@@ -20,6 +20,7 @@ export function userRoutes(users: UserService, cookieSecure: boolean): RouteSpec
       summary: 'List users (admin)',
       tag: 'users',
       access: 'signed-in',
+      reads: { action: 'users.manage' },
       query: z.object({ agencyId: Id.optional() }),
       response: z.object({ users: z.array(User) }),
       handler: async ({ actor, query }) => {
@@ -33,6 +34,7 @@ export function userRoutes(users: UserService, cookieSecure: boolean): RouteSpec
       summary: 'One user (admin, or the user themself)',
       tag: 'users',
       access: 'signed-in',
+      reads: { own: 'a user reads their own account; administrators read all' },
       params: z.object({ id: z.string().max(64) }),
       response: User,
       handler: async ({ actor, params }) => {

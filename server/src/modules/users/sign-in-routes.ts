@@ -97,6 +97,7 @@ export function signInRoutes(users: UserService, cookieSecure: boolean): RouteSp
       summary: 'The signed-in user, with their second-factor state',
       tag: 'auth',
       access: 'signed-in',
+      reads: { own: 'the signed-in user' },
       response: Me,
       handler: async ({ actor }) => users.me(actor!),
     }),

@@ -37,6 +37,24 @@ export const BULLETIN_READ: ReadPolicy<BulletinRelation, BulletinDims> = {
   ],
 };
 
+export type BulletinFileDims = BulletinDims & {
+  /** does a current data-sharing agreement from the sender cover attachments at this level */
+  files: 'covers' | 'none';
+};
+
+/**
+ * A bulletin's attachments (photographs, scanned notices) follow the bulletin, except that a
+ * restricted or secret one's files also need the agreement to cover attachments: an agency may
+ * be allowed the text of a notice and not the photograph of a person.
+ */
+export const BULLETIN_FILE_READ: ReadPolicy<BulletinRelation, BulletinFileDims> = {
+  resource: 'bulletin_file',
+  summary: 'as the bulletin, and for restricted and secret ones only under an agreement that covers attachments',
+  relations: BULLETIN_READ.relations,
+  dimensions: { ...BULLETIN_READ.dimensions, files: ['covers', 'none'] },
+  grants: BULLETIN_READ.grants.map((g) => (g.relation?.includes('recipient') && g.when?.agreement ? { ...g, when: { ...g.when, files: ['covers'] } } : g)),
+};
+
 /** What decides whether a user sees a bulletin, as facts about the user, for the SQL filter. */
 export interface BulletinAccess {
   agencyId: string;

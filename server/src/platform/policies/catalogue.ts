@@ -1,8 +1,8 @@
 import type { ReadPolicy } from './grants.js';
-import { INCIDENT_READ } from './incidents.js';
+import { COMMAND_READ, INCIDENT_READ } from './incidents.js';
 import { TASK_READ } from './tasks.js';
 import { UNIT_READ } from './units.js';
-import { BULLETIN_READ } from './bulletins.js';
+import { BULLETIN_FILE_READ, BULLETIN_READ } from './bulletins.js';
 import { SITREP_READ } from './sitreps.js';
 import { CHANNEL_READ } from './messages.js';
 import { AGREEMENT_READ } from './agreements.js';
@@ -14,9 +14,11 @@ import { AGREEMENT_READ } from './agreements.js';
  */
 export const READ_POLICIES = {
   incident: INCIDENT_READ,
+  command: COMMAND_READ,
   task: TASK_READ,
   unit: UNIT_READ,
   bulletin: BULLETIN_READ,
+  bulletin_file: BULLETIN_FILE_READ,
   sitrep: SITREP_READ,
   message: CHANNEL_READ,
   agreement: AGREEMENT_READ,

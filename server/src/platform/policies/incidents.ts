@@ -22,6 +22,13 @@ export const INCIDENT_READ: ReadPolicy<IncidentRelation, Record<string, never>> 
   ],
 };
 
+/** A joint command's view (objectives, members, units, tasks) is read by the readers of its incident. */
+export const COMMAND_READ: ReadPolicy<IncidentRelation, Record<string, never>> = {
+  ...INCIDENT_READ,
+  resource: 'command',
+  summary: 'the readers of its incident (its tasks each by the task rule)',
+};
+
 /** The relation an agency has to everything by being the coordination centre. */
 export function centreRelation(actor: Actor): 'centre'[] {
   return actor.agencyType === 'coordination_centre' ? ['centre'] : [];

@@ -1,0 +1,163 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { EVENT_TYPE_NAMES, EVENT_TYPES } from '@railjoint/contracts';
+import { ENGINES, startServer } from './harness.js';
+import { Oracle } from './access/oracle.js';
+import { STONES, World } from './access/world.js';
+import type { ResourceKind } from '../src/platform/policies.js';
+
+/**
+ * The live channel from the outside: every person of the access matrix holds a WebSocket while a
+ * scenario fires every event type the platform emits. Each event must reach exactly the people
+ * whose read rule lets them read the resource it is about at that moment — the expectation comes
+ * from the rules' grants (test/access/oracle.ts), never from the event itself.
+ */
+
+interface Received {
+  type: string;
+  seq?: number;
+  event?: { id: string; type: string; entityId: string; about?: unknown; audience?: unknown };
+}
+
+function socket(url: string, token: string) {
+  const got: Received[] = [];
+  const ws = new WebSocket(`${url.replace('http', 'ws')}/api/live?token=${encodeURIComponent(token)}`);
+  ws.on('message', (data) => got.push(JSON.parse(String(data)) as Received));
+  return { ws, got, ids: () => new Set(got.filter((m) => m.type === 'event').map((m) => m.event!.id)) };
+}
+
+const waitFor = async (ok: () => boolean, ms: number) => {
+  const end = Date.now() + ms;
+  while (!ok()) {
+    if (Date.now() > end) return false;
+    await new Promise((r) => setTimeout(r, 15));
+  }
+  return true;
+};
+
+describe.each(ENGINES)('live channel access matrix on %s', (engine) => {
+  let server: Awaited<ReturnType<typeof startServer>>;
+  let world: World;
+  let oracle: Oracle;
+  const sockets = new Map<string, ReturnType<typeof socket>>();
+  const seen = new Set<string>();
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    server = await startServer({ engine, demo: true, webDist: '/nonexistent' });
+    world = new World(server.app);
+    await world.build();
+    oracle = new Oracle(server.app.app.db.kysely);
+    for (const p of world.people.values()) sockets.set(p.username, socket(server.url, p.auth.replace('Bearer ', '')));
+    for (const s of sockets.values()) expect(await waitFor(() => s.got.some((m) => m.type === 'ready'), 10_000)).toBe(true);
+  });
+  afterAll(async () => {
+    for (const s of sockets.values()) s.ws.close();
+    await server?.close();
+  });
+
+  /** Runs one step, then checks every event it caused against the rules, person by person. */
+  const step = async (name: string, action: () => Promise<unknown>) => {
+    const db = server.app.app.db.kysely;
+    const before = Number((await db.selectFrom('outbox').select((eb) => eb.fn.max('id').as('m')).executeTakeFirst())?.m ?? 0);
+    await action();
+    await server.app.app.outbox.flush();
+    const rows = await db.selectFrom('outbox').select(['id', 'body']).where('id', '>', before).orderBy('id').execute();
+    expect(rows.length, `${name} emitted nothing`).toBeGreaterThan(0);
+    for (const row of rows) {
+      const e = JSON.parse(row.body) as { id: string; type: string; about: { kind: ResourceKind; id: string } };
+      seen.add(e.type);
+      const want = new Map<string, boolean>();
+      for (const p of world.people.values()) want.set(p.username, await oracle.expect(e.about.kind, e.about.id, p));
+      for (const [username, yes] of want) {
+        if (yes && !(await waitFor(() => sockets.get(username)!.ids().has(e.id), 5000))) problems.push(`${name}: ${e.type} (${e.about.kind}) never reached ${username}, whom the rules let read it`);
+      }
+      // the checks run in sequence order on each socket: a short grace lets a wrong delivery show
+      await new Promise((r) => setTimeout(r, 60));
+      for (const [username, yes] of want) {
+        if (!yes && sockets.get(username)!.ids().has(e.id)) problems.push(`${name}: ${e.type} (${e.about.kind}) reached ${username}, whom the rules refuse`);
+      }
+    }
+  };
+
+  it('delivers every event type to exactly those who may read what it is about', async () => {
+    const w = world;
+    const ok = w.ok.bind(w);
+    const later = (h: number) => new Date(Date.now() + h * 3600_000).toISOString();
+    const far = new Date(Date.now() + 3 * 86_400_000);
+    const create = async (extra: Record<string, unknown> = {}) => (await ok('lz.dispatcher1', 'POST', '/api/incidents', { ...STONES, description: '矩阵事件测试', ...extra })).id as string;
+
+    let i4 = '';
+    await step('report', async () => (i4 = await create()));
+    await step('note', () => ok('lz.dispatcher1', 'POST', `/api/incidents/${i4}/note`, { text: '矩阵备注' }));
+    await step('reprioritise', () => ok('lz.dispatcher1', 'POST', `/api/incidents/${i4}/reprioritise`, { priority: 'P1', reason: '矩阵：提级' }));
+    await step('keep apart', () => ok('lz.dispatcher1', 'POST', `/api/incidents/${i4}/keep-apart`, { reason: '矩阵：不同事件' }));
+    await step('dispatch', () => ok('lz.dispatcher1', 'POST', `/api/incidents/${i4}/dispatch`, { units: ['u-yufeng-car'] }));
+    await step('reinforce', () => ok('lz.dispatcher1', 'POST', `/api/incidents/${i4}/dispatch`, { units: ['u-ps-liuzhou-foot'] }));
+    const assignments = (await ok('lz.dispatcher1', 'GET', '/api/assignments')).assignments as Array<{ id: string; unit_id: string; incident_id: string }>;
+    const mine = (unit: string) => assignments.find((a) => a.unit_id === unit && a.incident_id === i4)!.id;
+    await step('acknowledge', () => ok('yufeng.liaison', 'POST', `/api/assignments/${mine('u-yufeng-car')}/acknowledge`, {}));
+    await step('position', () => ok('yufeng.liaison', 'POST', '/api/units/u-yufeng-car/position', { lon: 109.51, lat: 24.366 }));
+    await step('unit status', () => ok('liubei.liaison', 'POST', '/api/units/u-liubei-car/status', { status: 'busy' }));
+    await step('unacknowledged', () => server.app.app.services.dispatch.sweep(far));
+    await step('release', () => ok('lz.dispatcher1', 'POST', `/api/assignments/${mine('u-ps-liuzhou-foot')}/release`, { reason: '矩阵：收队' }));
+    await step('en route', () => ok('lz.dispatcher1', 'POST', `/api/incidents/${i4}/en-route`, {}));
+    await step('on scene', () => ok('lz.dispatcher1', 'POST', `/api/incidents/${i4}/on-scene`, {}));
+    await step('clear', () => ok('lz.dispatcher1', 'POST', `/api/incidents/${i4}/clear`, {}));
+    await step('close', () => ok('lz.dispatcher1', 'POST', `/api/incidents/${i4}/close`, { outcomeCode: 'suspect_detained', summary: '矩阵：结案' }));
+    const i5 = await create();
+    await step('cancel', () => ok('lz.dispatcher1', 'POST', `/api/incidents/${i5}/cancel`, { reason: '矩阵：误报' }));
+    const i6 = await create();
+    await step('merge', () => ok('lz.dispatcher1', 'POST', `/api/incidents/${i6}/merge`, { into: w.ids.i1, reason: '矩阵：同一事件' }));
+    const i7 = await create();
+    await step('transfer', () => ok('lz.dispatcher1', 'POST', `/api/incidents/${i7}/transfer`, { to: 'cb-liubei', reason: '矩阵：属地' }));
+    await step('accept transfer', () => ok('liubei.liaison', 'POST', `/api/incidents/${i7}/accept-transfer`, {}));
+    const i8 = await create();
+    await ok('lz.dispatcher1', 'POST', `/api/incidents/${i8}/transfer`, { to: 'cb-liunan', reason: '矩阵：属地' });
+    await step('decline transfer', () => ok('liunan.liaison', 'POST', `/api/incidents/${i8}/decline-transfer`, { reason: '矩阵：不属本辖' }));
+    await step('transfer timeout and limits', () => server.app.app.services.incidents.sweep(far));
+    const i3 = w.ids.i3!;
+    const proposal = await ok('lz.dispatcher1', 'GET', `/api/incidents/${i3}/handover?at=${encodeURIComponent('2026-12-01T07:20:00+08:00')}`);
+    await step('handover', () => ok('lz.dispatcher1', 'POST', `/api/incidents/${i3}/handover`, { stationId: proposal.proposed.stationId, at: '2026-12-01T07:20:00+08:00' }));
+    await step('level', () => ok('lz.commander', 'POST', `/api/incidents/${i3}/level`, { level: 'II', reason: '矩阵：成立指挥部' }));
+    let commandId = '';
+    await step('command', async () => {
+      commandId = (
+        await ok('lz.commander', 'POST', `/api/incidents/${i3}/command`, {
+          members: [
+            { agencyId: 'lz-centre', role: 'commander', person: '王指挥长' },
+            { agencyId: 'lz-tt-cj3', role: 'commander', person: '乘警长' },
+          ],
+          objectives: ['查找被盗行李'],
+        })
+      ).id;
+    });
+    await step('message', () => ok('tt.cj3.commander', 'POST', `/api/incidents/${i3}/messages`, { text: '矩阵：车厢已封闭' }));
+    await step('command message', () => ok('tt.cj3.commander', 'POST', `/api/incidents/${i3}/messages`, { text: '矩阵：指挥频道', channel: 'command' }));
+    let task = '';
+    await step('task', async () => (task = (await ok('lz.commander', 'POST', '/api/tasks', { commandId, title: '矩阵：查看监控', toAgencyId: 'lz-tt-cj3', deadline: later(2) })).id));
+    await step('task acknowledged', () => ok('tt.cj3.officer', 'POST', `/api/tasks/${task}/acknowledge`, {}));
+    await step('task progress', () => ok('tt.cj3.officer', 'POST', `/api/tasks/${task}/progress`, { note: '正在调取' }));
+    await step('task complete', () => ok('tt.cj3.officer', 'POST', `/api/tasks/${task}/complete`, { note: '已调取' }));
+    const other = (await ok('lz.commander', 'POST', '/api/tasks', { commandId, title: '矩阵：走访旅客', toAgencyId: 'lz-tt-cj3', deadline: later(2) })).id;
+    await step('task cancelled', () => ok('lz.commander', 'POST', `/api/tasks/${other}/cancel`, { note: '不再需要' }));
+    await ok('lz.commander', 'POST', '/api/tasks', { incidentId: w.ids.i1, title: '矩阵：超时指令', toAgencyId: 'tm-liuzhou', deadline: later(1) });
+    await step('task overdue', () => server.app.app.services.tasks.sweepOverdue(far.toISOString()));
+    let bulletin = '';
+    await step('bulletin', async () => {
+      bulletin = (await ok('ps.liuzhou.commander', 'POST', '/api/bulletins', { kind: 'wanted', title: '矩阵：通缉', body: '在逃人员', classification: 'restricted', distribution: { agencies: ['cb-liunan'] }, validUntil: later(24) })).id;
+    });
+    // within the bulletin's validity, past the time to acknowledge
+    await step('bulletin reminder', () => server.app.app.services.sharing.sweepReminders(later(2)));
+    await step('bulletin acknowledged', () => ok('liunan.liaison', 'POST', `/api/bulletins/${bulletin}/acknowledge`, {}));
+    await step('bulletin withdrawn', () => ok('ps.liuzhou.commander', 'POST', `/api/bulletins/${bulletin}/withdraw`, { reason: '矩阵：已抓获' }));
+    await new Promise((r) => setTimeout(r, 300));
+
+    expect(problems).toEqual([]);
+    // every kind of event the platform can emit was fired and judged
+    expect(EVENT_TYPE_NAMES.filter((type) => !seen.has(type))).toEqual([]);
+    // and none leaked its bookkeeping: who may hear of an event is the server's business
+    for (const s of sockets.values()) for (const m of s.got.filter((x) => x.type === 'event')) expect(m.event).not.toHaveProperty('about');
+    expect(Object.keys(EVENT_TYPES).length).toBe(EVENT_TYPE_NAMES.length);
+  });
+});

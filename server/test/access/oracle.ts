@@ -1,0 +1,139 @@
+import type { Kysely } from 'kysely';
+import type { Role } from '@railjoint/contracts';
+import type { Database } from '../../src/platform/db/schema.js';
+import { grantFor, READ_POLICIES, type Facts, type ResourceKind } from '../../src/platform/policies.js';
+
+/** A person the matrix signs in as: what the read rules look at. */
+export interface Reader {
+  username: string;
+  agencyId: string;
+  agencyType: string | null;
+  roles: Role[];
+}
+
+/**
+ * The matrix's oracle: the facts of a reader and a resource read straight from the tables (who has
+ * which part, which agreements hold, who sits in which command), then the read rule's own grants
+ * decide. The code under test answers through its services, SQL filters and the live channel;
+ * this answers from the description alone, so a disagreement is a leak or a wrongful refusal.
+ */
+export class Oracle {
+  /** how often each grant of each rule decided a case, and how many refusals each rule made */
+  readonly used = new Map<string, number>();
+
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async expect(kind: ResourceKind, id: string, reader: Reader): Promise<boolean> {
+    const facts = await this.facts(kind, id, reader);
+    if (!facts) return false;
+    const policy = READ_POLICIES[kind] as { grants: readonly unknown[] };
+    const grant = grantFor(READ_POLICIES[kind] as never, reader.roles, facts as never);
+    const key = grant === null ? `${kind}:refused` : `${kind}:${policy.grants.indexOf(grant)}`;
+    this.used.set(key, (this.used.get(key) ?? 0) + 1);
+    return grant !== null;
+  }
+
+  private centre(reader: Reader): string[] {
+    return reader.agencyType === 'coordination_centre' ? ['centre'] : [];
+  }
+
+  private async agreement(from: string | null, to: string, kind: string, rank: number): Promise<boolean> {
+    if (!from) return false;
+    const now = new Date().toISOString();
+    const rows = await this.db.selectFrom('sharing_agreements').selectAll().where('from_agency_id', '=', from).where('to_agency_id', '=', to).execute();
+    return rows.some((a) => a.kinds.split(',').includes(kind) && Number(a.max_rank) >= rank && (!a.valid_from || a.valid_from <= now) && (!a.valid_until || a.valid_until >= now));
+  }
+
+  private async incidentRelations(incidentId: string, reader: Reader): Promise<string[] | null> {
+    const inc = await this.db.selectFrom('incidents').select(['lead_agency_id']).where('id', '=', incidentId).executeTakeFirst();
+    if (!inc) return null;
+    const parts = await this.db.selectFrom('incident_agencies').select('role').where('incident_id', '=', incidentId).where('agency_id', '=', reader.agencyId).execute();
+    const out = [...this.centre(reader), ...parts.map((p) => p.role)];
+    if (await this.agreement(inc.lead_agency_id, reader.agencyId, 'incident', 1)) out.push('agreement');
+    return out;
+  }
+
+  private async commandMember(commandId: string | null, agencyId: string): Promise<boolean> {
+    if (!commandId) return false;
+    return (await this.db.selectFrom('command_members').select('agency_id').where('command_id', '=', commandId).where('agency_id', '=', agencyId).executeTakeFirst()) !== undefined;
+  }
+
+  async facts(kind: ResourceKind, id: string, reader: Reader): Promise<Facts | null> {
+    const none = {} as Record<string, string>;
+    switch (kind) {
+      case 'incident': {
+        const relations = await this.incidentRelations(id, reader);
+        return relations && { relations, dims: none };
+      }
+      case 'command': {
+        const c = await this.db.selectFrom('commands').select('incident_id').where('id', '=', id).executeTakeFirst();
+        const relations = c ? await this.incidentRelations(c.incident_id, reader) : null;
+        return relations && { relations, dims: none };
+      }
+      case 'task': {
+        const t = await this.db.selectFrom('tasks').selectAll().where('id', '=', id).executeTakeFirst();
+        if (!t) return null;
+        const relations = this.centre(reader);
+        if (t.from_agency_id === reader.agencyId) relations.push('issuer');
+        if (t.to_agency_id === reader.agencyId) relations.push('receiver');
+        if (await this.commandMember(t.command_id, reader.agencyId)) relations.push('command_member');
+        return { relations, dims: none };
+      }
+      case 'unit': {
+        const u = await this.db.selectFrom('units').select(['agency_id']).where('id', '=', id).executeTakeFirst();
+        if (!u) return null;
+        const relations = this.centre(reader);
+        if (u.agency_id === reader.agencyId) relations.push('owner');
+        const working = await this.db
+          .selectFrom('assignments')
+          .innerJoin('incident_agencies', 'incident_agencies.incident_id', 'assignments.incident_id')
+          .select('assignments.id')
+          .where('assignments.unit_id', '=', id)
+          .where('assignments.status', 'in', ['assigned', 'acknowledged'])
+          .where('incident_agencies.agency_id', '=', reader.agencyId)
+          .executeTakeFirst();
+        if (working) relations.push('on_my_incident');
+        return { relations, dims: none };
+      }
+      case 'bulletin':
+      case 'bulletin_file': {
+        const b = await this.db.selectFrom('bulletins').selectAll().where('id', '=', id).executeTakeFirst();
+        if (!b) return null;
+        const relations = this.centre(reader);
+        if (b.sender_agency_id === reader.agencyId) relations.push('sender');
+        const recipient = await this.db.selectFrom('bulletin_recipients').select('agency_id').where('bulletin_id', '=', id).where('agency_id', '=', reader.agencyId).executeTakeFirst();
+        if (recipient) relations.push('recipient');
+        const roles = b.roles.split(',').filter(Boolean);
+        const rank = Number(b.class_rank);
+        const dims: Record<string, string> = {
+          classification: b.classification,
+          agreement: (await this.agreement(b.sender_agency_id, reader.agencyId, 'bulletin', rank)) ? 'covers' : 'none',
+          roleFits: roles.length === 0 || reader.roles.some((r) => roles.includes(r)) ? 'yes' : 'no',
+        };
+        if (kind === 'bulletin_file') dims.files = (await this.agreement(b.sender_agency_id, reader.agencyId, 'attachment', rank)) ? 'covers' : 'none';
+        return { relations, dims };
+      }
+      case 'sitrep': {
+        const s = await this.db.selectFrom('sitreps').select(['incident_id', 'status']).where('id', '=', id).executeTakeFirst();
+        const relations = s ? await this.incidentRelations(s.incident_id, reader) : null;
+        return relations && s ? { relations, dims: { status: s.status } } : null;
+      }
+      case 'message': {
+        const m = await this.db.selectFrom('messages').select(['incident_id', 'channel']).where('id', '=', id).executeTakeFirst();
+        if (!m) return null;
+        const relations = await this.incidentRelations(m.incident_id, reader);
+        if (!relations) return null;
+        const c = await this.db.selectFrom('commands').select('id').where('incident_id', '=', m.incident_id).executeTakeFirst();
+        if (c && (await this.commandMember(c.id, reader.agencyId))) relations.push('command_member');
+        return { relations, dims: { channel: m.channel } };
+      }
+      case 'agreement': {
+        const a = await this.db.selectFrom('sharing_agreements').select(['from_agency_id', 'to_agency_id']).where('id', '=', id).executeTakeFirst();
+        if (!a) return null;
+        const relations = this.centre(reader);
+        if (a.from_agency_id === reader.agencyId || a.to_agency_id === reader.agencyId) relations.push('party');
+        return { relations, dims: none };
+      }
+    }
+  }
+}

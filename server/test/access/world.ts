@@ -1,0 +1,195 @@
+import { expect } from 'vitest';
+import type { Role } from '@railjoint/contracts';
+import type { TestApp } from '../harness.js';
+import type { ResourceKind } from '../../src/platform/policies.js';
+import type { Reader } from './oracle.js';
+
+/** A user of the matrix: a reader with a session. */
+export interface Person extends Reader {
+  auth: string;
+}
+
+/**
+ * One resource of the world. `params` fills a route's other path parameters (an attachment's
+ * id, the incident a message belongs to); `parent` is the resource it hangs under, so a list
+ * under that parent can be checked for completeness; `marker` is a text that names it inside
+ * a document (a task's code in an export).
+ */
+export interface Fixture {
+  kind: ResourceKind;
+  id: string;
+  label: string;
+  params?: Record<string, string>;
+  /** per route url: path parameters to use instead (the command of an incident is read by the incident's id) */
+  routeParams?: Record<string, Record<string, string>>;
+  parent?: string;
+  marker?: string;
+}
+
+/**
+ * Who signs in: the centre's roles (dispatcher, commander, analyst, auditor, administrator), the
+ * agencies of one incident in each part (lead county, supporting railway police station and
+ * township), one reading by agreement, one offered a transfer, a train police team, a track
+ * maintenance section, a volunteer team and an agency with no part at all.
+ */
+export const PEOPLE = [
+  'admin',
+  'lz.dispatcher1',
+  'lz.commander',
+  'lz.analyst',
+  'lz.auditor',
+  'yufeng.liaison',
+  'ps.liuzhou.officer',
+  'ps.liuzhou.commander',
+  'yufeng.tianma.liaison',
+  'liujiang.liaison',
+  'liunan.liaison',
+  'liubei.liaison',
+  'tt.cj3.commander',
+  'tt.cj3.officer',
+  'tm.liuzhou.officer',
+  'vt.luorong.volunteer1',
+] as const;
+
+export const STONES = { category: 'stone_throwing', channel: 'hotline', location: { lon: 109.5125, lat: 24.367 }, description: '列车被石块击中，车窗破碎' } as const;
+const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(256, 7)]);
+
+export class World {
+  readonly people = new Map<string, Person>();
+  readonly fixtures: Fixture[] = [];
+  /** ids of the main pieces, for the event scenario */
+  readonly ids: Record<string, string> = {};
+
+  constructor(readonly t: TestApp) {}
+
+  person(username: string): Person {
+    const p = this.people.get(username);
+    if (!p) throw new Error(`no person ${username}`);
+    return p;
+  }
+
+  async call(username: string, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: unknown, headers: Record<string, string> = {}) {
+    return this.t.http.inject({ method, url, payload: payload as never, headers: { authorization: this.person(username).auth, ...headers } });
+  }
+
+  /** A call that must succeed; returns its JSON. */
+  async ok(username: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown, headers: Record<string, string> = {}) {
+    const res = await this.call(username, method, url, payload, headers);
+    expect(res.statusCode, `${username} ${method} ${url}: ${res.body}`).toBeLessThan(300);
+    return res.body ? res.json() : null;
+  }
+
+  add(f: Fixture): Fixture {
+    this.fixtures.push(f);
+    return f;
+  }
+
+  async signIn(): Promise<void> {
+    const agencies = (await this.t.http.inject({ method: 'GET', url: '/api/agencies', headers: { authorization: await this.t.login('admin') } })).json().agencies as Array<{ id: string; type: string }>;
+    const typeOf = new Map(agencies.map((a) => [a.id, a.type]));
+    for (const username of PEOPLE) {
+      const auth = await this.t.login(username);
+      const me = (await this.t.http.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: auth } })).json() as { agencyId: string; roles: Role[] };
+      // the administrator's own agency is the platform's, of the centre's type
+      const agencyType = typeOf.get(me.agencyId) ?? (me.agencyId === 'platform' ? 'coordination_centre' : null);
+      this.people.set(username, { username, auth, agencyId: me.agencyId, agencyType, roles: me.roles });
+    }
+  }
+
+  /** Builds everything the rules distinguish, through the API as the people who would do it. */
+  async build(): Promise<void> {
+    await this.signIn();
+    const now = Date.parse((await this.t.http.inject({ method: 'GET', url: '/api/clock' })).json().now);
+    const later = (h: number) => new Date(now + h * 3600_000).toISOString();
+
+    // I1: stones at K499+940 — 鱼峰 leads, 柳州站派出所 and 天马街道 support, the centre is told
+    const i1 = await this.ok('lz.dispatcher1', 'POST', '/api/incidents', STONES);
+    this.ids.i1 = i1.id;
+    // 柳江 reads 鱼峰's incidents under an agreement
+    await this.ok('admin', 'PUT', '/api/sharing-agreements/ds-matrix-yufeng-liujiang', { id: 'ds-matrix-yufeng-liujiang', fromAgencyId: 'cb-yufeng', toAgencyId: 'cb-liujiang', kinds: ['incident'], maxClassification: 'internal' });
+    // a joint command: the centre, the police station and 鱼峰 command; 天马 stays outside it
+    await this.ok('lz.commander', 'POST', `/api/incidents/${i1.id}/level`, { level: 'II', reason: '矩阵测试：成立联合指挥部' });
+    const command = await this.ok('lz.commander', 'POST', `/api/incidents/${i1.id}/command`, {
+      members: [
+        { agencyId: 'lz-centre', role: 'commander', person: '王指挥长' },
+        { agencyId: 'lz-ps-liuzhou', role: 'commander', person: '李所长' },
+        { agencyId: 'cb-yufeng', role: 'commander', person: '张副局长' },
+      ],
+      objectives: ['查明击打列车人员'],
+    });
+    this.ids.command = command.id;
+    // TA: a command task to the police station (鱼峰 reads it as a member, 天马 does not)
+    const ta = await this.ok('lz.commander', 'POST', '/api/tasks', { commandId: command.id, title: '矩阵指令甲：沿线走访', toAgencyId: 'lz-ps-liuzhou', deadline: later(4) });
+    this.ids.ta = ta.id;
+    // TB: a task on the incident outside the command, to the track maintenance section (not 鱼峰's business)
+    const tbTask = await this.ok('lz.commander', 'POST', '/api/tasks', { incidentId: i1.id, title: '矩阵指令乙：检查护网', toAgencyId: 'tm-liuzhou', deadline: later(4) });
+    this.ids.tb = tbTask.id;
+    // TC: a task the station issues within the command to 鱼峰 (issuer and receiver outside the centre)
+    const tc = await this.ok('ps.liuzhou.commander', 'POST', '/api/tasks', { commandId: command.id, title: '矩阵指令丙：封控道口', toAgencyId: 'cb-yufeng', deadline: later(4) });
+    this.ids.tc = tc.id;
+    const taFile = await this.ok('ps.liuzhou.officer', 'POST', `/api/tasks/${ta.id}/attachments`, JPEG, { 'content-type': 'image/jpeg', 'x-filename': 'scene.jpg' });
+    for (const [t, label] of [[ta, 'TA command task'], [tbTask, 'TB incident task'], [tc, 'TC station task']] as const) {
+      this.add({ kind: 'task', id: t.id, label, parent: i1.id, marker: t.code, params: t === ta ? { attachmentId: taFile.attachments[0].id } : {} });
+    }
+    // the station's car goes: 鱼峰, 天马 and the informed see it while it works the case
+    await this.ok('lz.dispatcher1', 'POST', `/api/incidents/${i1.id}/dispatch`, { units: ['u-ps-liuzhou-car'] });
+    this.add({ kind: 'unit', id: 'u-ps-liuzhou-car', label: 'a car on I1' });
+    this.add({ kind: 'unit', id: 'u-liubei-car', label: 'a car of an agency with no part' });
+    this.add({ kind: 'unit', id: 'u-luorong', label: 'a volunteer team' });
+    // messages: one on the incident channel, one on the command channel
+    const m1 = await this.ok('yufeng.liaison', 'POST', `/api/incidents/${i1.id}/messages`, { text: '矩阵消息：两台警车已到道口' });
+    const m2 = await this.ok('ps.liuzhou.commander', 'POST', `/api/incidents/${i1.id}/messages`, { text: '矩阵消息：请协调限速', channel: 'command' });
+    const m2File = await this.ok('ps.liuzhou.commander', 'POST', `/api/incidents/${i1.id}/messages/${m2.id}/attachments`, JPEG, { 'content-type': 'image/jpeg', 'x-filename': 'map.jpg' });
+    this.add({ kind: 'message', id: m1.id, label: 'incident channel', parent: i1.id, params: { id: i1.id } });
+    this.add({ kind: 'message', id: m2.id, label: 'command channel', parent: i1.id, params: { id: i1.id, attachmentId: m2File.attachments[0].id } });
+    // situation reports: one released, one left a draft
+    const s1 = await this.ok('lz.commander', 'POST', `/api/incidents/${i1.id}/sitreps`, {});
+    await this.ok('lz.commander', 'POST', `/api/sitreps/${s1.id}/release`, {});
+    const s2 = await this.ok('lz.commander', 'POST', `/api/incidents/${i1.id}/sitreps`, {});
+    this.add({ kind: 'sitrep', id: s1.id, label: 'released report', parent: i1.id });
+    this.add({ kind: 'sitrep', id: s2.id, label: 'draft report', parent: i1.id });
+    this.add({ kind: 'command', id: command.id, label: 'joint command of I1', parent: i1.id, routeParams: { '/api/incidents/:id/command': { id: i1.id } } });
+
+    // I2: a second report of the same stones (a likely duplicate of I1), offered to 柳南 by transfer
+    const i2 = await this.ok('lz.dispatcher1', 'POST', '/api/incidents', { ...STONES, description: '又一名旅客报告石块击打列车' });
+    this.ids.i2 = i2.id;
+    await this.ok('lz.dispatcher1', 'POST', `/api/incidents/${i2.id}/transfer`, { to: 'cb-liunan', reason: '矩阵测试：移交' });
+    const m3 = await this.ok('lz.dispatcher1', 'POST', `/api/incidents/${i2.id}/messages`, { text: '矩阵消息：请柳南分局接收' });
+    this.add({ kind: 'message', id: m3.id, label: 'incident channel of a transferred case', parent: i2.id, params: { id: i2.id } });
+    const s3 = await this.ok('lz.commander', 'POST', `/api/incidents/${i2.id}/sitreps`, {});
+    await this.ok('lz.commander', 'POST', `/api/sitreps/${s3.id}/release`, {});
+    this.add({ kind: 'sitrep', id: s3.id, label: 'released report of a transferred case', parent: i2.id });
+
+    // I3: a case on a train, led by the train police team: nobody of 鱼峰's incident is in it
+    const i3 = await this.ok('tt.cj3.commander', 'POST', '/api/incidents', { category: 'passenger_theft', channel: 'train_crew', location: { train: 'G1501', at: '2026-12-01T07:20:00+08:00' }, description: '旅客行李被盗' });
+    this.ids.i3 = i3.id;
+    this.add({ kind: 'incident', id: i1.id, label: 'I1 stones, command', marker: i1.code });
+    this.add({ kind: 'incident', id: i2.id, label: 'I2 transfer offered', marker: i2.code });
+    this.add({ kind: 'incident', id: i3.id, label: 'I3 on a train', marker: i3.code });
+
+    // bulletins from the police station, one of each shape the rule tells apart
+    await this.ok('admin', 'PUT', '/api/sharing-agreements/ds-matrix-station-cj3', { id: 'ds-matrix-station-cj3', fromAgencyId: 'lz-ps-liuzhou', toAgencyId: 'lz-tt-cj3', kinds: ['bulletin', 'attachment'], maxClassification: 'secret' });
+    await this.ok('admin', 'PUT', '/api/sharing-agreements/ds-matrix-station-liubei', { id: 'ds-matrix-station-liubei', fromAgencyId: 'lz-ps-liuzhou', toAgencyId: 'cb-liubei', kinds: ['bulletin'], maxClassification: 'restricted' });
+    await this.ok('admin', 'PUT', '/api/sharing-agreements/ds-matrix-station-liunan', { id: 'ds-matrix-station-liunan', fromAgencyId: 'lz-ps-liuzhou', toAgencyId: 'cb-liunan', kinds: ['bulletin', 'attachment'], maxClassification: 'restricted' });
+    const bulletin = async (label: string, classification: string, agencies: string[], roles: string[] = []) => {
+      const b = await this.ok('ps.liuzhou.commander', 'POST', '/api/bulletins', { kind: 'bolo', title: `矩阵通报：${label}`, body: '灰色双肩包男子', classification, distribution: { agencies, roles }, validUntil: later(24) });
+      const file = await this.ok('ps.liuzhou.commander', 'POST', `/api/bulletins/${b.id}/attachments`, JPEG, { 'content-type': 'image/jpeg', 'x-filename': 'photo.jpg' });
+      this.add({ kind: 'bulletin', id: b.id, label, marker: b.code });
+      this.add({ kind: 'bulletin_file', id: b.id, label: `${label} (file)`, params: { attachmentId: file.attachments[0].id } });
+      return b.id as string;
+    };
+    this.ids.bPublic = await bulletin('public', 'public', []);
+    this.ids.bInternal = await bulletin('internal to 鱼峰', 'internal', ['cb-yufeng']);
+    this.ids.bInternalCommanders = await bulletin('internal to the train team’s commanders', 'internal', ['lz-tt-cj3'], ['commander']);
+    this.ids.bRestricted = await bulletin('restricted to 柳北 (no file agreement)', 'restricted', ['cb-liubei']);
+    this.ids.bRestrictedFiles = await bulletin('restricted to 柳南 (with files)', 'restricted', ['cb-liunan']);
+    this.ids.bSecret = await bulletin('secret to the train team', 'secret', ['lz-tt-cj3']);
+    // a restricted one whose agreement has since ended: its recipient no longer reads it
+    await this.ok('admin', 'PUT', '/api/sharing-agreements/ds-matrix-station-luorong', { id: 'ds-matrix-station-luorong', fromAgencyId: 'lz-ps-liuzhou', toAgencyId: 'vt-luorong', kinds: ['bulletin'], maxClassification: 'restricted' });
+    this.ids.bLapsed = await bulletin('restricted to 雒容 volunteers, agreement ended', 'restricted', ['vt-luorong']);
+    expect((await this.call('admin', 'DELETE', '/api/sharing-agreements/ds-matrix-station-luorong')).statusCode).toBe(204);
+
+    const agreements = (await this.ok('admin', 'GET', '/api/sharing-agreements')).agreements as Array<{ id: string }>;
+    for (const a of agreements.filter((x) => x.id.startsWith('ds-matrix') || x.id === 'ds-lz-centre-cb-yufeng' || x.id === 'ds-lz-ps-binyang-cb-binyang')) this.add({ kind: 'agreement', id: a.id, label: a.id });
+  }
+}
