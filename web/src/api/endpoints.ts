@@ -2,7 +2,9 @@ import { z } from 'zod';
 import {
   Category,
   type CreateIncidentRequest,
+  type IncidentLocationInput,
   type IncidentStatus,
+  PlaceRecommendations,
   LoginResponse,
   PositionResponse,
   ResolveResult,
@@ -12,6 +14,7 @@ import {
 } from '@railjoint/contracts';
 import { CommandView, LevelState, Task, type ResponseLevel } from '@railjoint/contracts';
 import { request } from './client';
+import { observePlatformTime } from './platformClock';
 import { Incident, IncidentDetail, IncidentList, type PriorityLevel as Priority } from './incidentSchemas';
 import { AgencyList, AssignmentRows, HandoverProposal, RecommendationList, UnitList } from './dispatchSchemas';
 import type { Language } from '../app/i18n/languages';
@@ -38,8 +41,13 @@ const FeatureCollectionEnvelope = z.object({ type: z.literal('FeatureCollection'
 const CategoryList = z.union([z.array(Category), z.object({ categories: z.array(Category) }).transform((o) => o.categories)]);
 
 export const api = {
-  login: (username: string, password: string) =>
-    request('POST', '/api/auth/login', { body: { username, password }, schema: LoginResponse }),
+  login: async (username: string, password: string) => {
+    const sentAt = Date.now();
+    const result = await request('POST', '/api/auth/login', { body: { username, password }, schema: LoginResponse });
+    // the sign-in answer carries the platform's time: the console's clocks are set from it
+    if ('now' in result) observePlatformTime(result.now, sentAt, Date.now());
+    return result;
+  },
   me: () => request('GET', '/api/auth/me', { schema: User }),
   logout: () => request<void>('POST', '/api/auth/logout'),
 
@@ -58,9 +66,9 @@ export const api = {
   position: (lineId: string, mileage: string, signal?: AbortSignal) =>
     request('GET', '/api/network/position', { query: { lineId, mileage }, schema: PositionResponse, signal }),
 
-  incidents: (q: { status?: IncidentStatus[]; priority?: Priority[]; limit?: number }, signal?: AbortSignal) =>
+  incidents: (q: { status?: IncidentStatus[]; priority?: Priority[]; code?: string; limit?: number }, signal?: AbortSignal) =>
     request('GET', '/api/incidents', {
-      query: { status: q.status?.join(','), priority: q.priority?.join(','), limit: q.limit },
+      query: { status: q.status?.join(','), priority: q.priority?.join(','), code: q.code, limit: q.limit },
       schema: IncidentList,
       signal,
     }),
@@ -77,6 +85,9 @@ export const api = {
 
   recommendations: (id: string, limit = 10, signal?: AbortSignal) =>
     request('GET', `/api/incidents/${encodeURIComponent(id)}/recommendations`, { query: { limit }, schema: RecommendationList, signal }),
+  /** units that could reach a place first for a category, before the incident exists (the call form) */
+  placeRecommendations: (body: { category: string; location: IncidentLocationInput; limit?: number }, signal?: AbortSignal) =>
+    request('POST', '/api/recommendations', { body, schema: PlaceRecommendations, signal }),
   /** sends units (none: marked dispatched without units); later calls add units */
   dispatch: (id: string, units: string[], note?: string) =>
     request('POST', `/api/incidents/${encodeURIComponent(id)}/dispatch`, { body: { units, ...(note ? { note } : {}) }, schema: IncidentDetail }),

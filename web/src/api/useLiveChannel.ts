@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { getToken } from './token';
 import { LiveMessage } from './incidentSchemas';
+import { observePlatformTime } from './platformClock';
 
 const MAX_BACKOFF_MS = 30_000;
 
@@ -10,6 +11,7 @@ export type LiveMode = 'connecting' | 'live' | 'polling';
 export interface LiveEvent {
   type: string;
   entity: string;
+  entityId: string;
 }
 
 function liveUrl(since: number | null): string | null {
@@ -25,7 +27,8 @@ function liveUrl(since: number | null): string | null {
  * The live channel (`/api/live`): reconnects with backoff and resumes from the last sequence number
  * seen, so nothing is missed. `onEvent` hears each event; `onResync` is called when the channel
  * (re)connects or was too far behind to replay, and the caller should re-read what it shows. The
- * mode tells the caller to poll while the channel is down.
+ * mode tells the caller to poll while the channel is down. Its `ready` and `clock` messages keep the
+ * platform clock's offset fresh.
  */
 export function useLiveChannel(onEvent: (event: LiveEvent) => void, onResync: () => void): LiveMode {
   const [mode, setMode] = useState<LiveMode>('connecting');
@@ -58,6 +61,7 @@ export function useLiveChannel(onEvent: (event: LiveEvent) => void, onResync: ()
         if (!parsed.success) return;
         const msg = parsed.data;
         if (msg.type === 'ready') {
+          observePlatformTime(msg.now);
           lastSeq = Math.max(lastSeq ?? 0, msg.seq);
           backoff = 1000;
           setMode('live');
@@ -65,6 +69,8 @@ export function useLiveChannel(onEvent: (event: LiveEvent) => void, onResync: ()
         } else if (msg.type === 'event') {
           lastSeq = msg.seq;
           handlers.current.onEvent(msg.event);
+        } else if (msg.type === 'clock') {
+          observePlatformTime(msg.now);
         } else {
           // too far behind to replay: start from now and re-read
           lastSeq = null;

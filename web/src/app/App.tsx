@@ -1,22 +1,24 @@
-import { useRouteSync } from './useRouteSync';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { useSession } from './useSession';
 import { useT } from './i18n/useT';
+import { SIGN_IN_PATH, safeNext, signInPathFor } from './paths';
 import { SignInPage } from '../features/signin/SignInPage';
 import { EnrolmentPage } from '../features/signin/EnrolmentPage';
 import { ConsolePage } from './ConsolePage';
 import { MobilePage } from '../features/mobile/MobilePage';
 import { AuditPage } from '../features/audit/AuditPage';
 
-/** /mobile (or signing in on the way there) shows the units' phone view instead of the console. */
-function wantsMobile(): boolean {
-  const { pathname, search } = window.location;
-  return pathname.startsWith('/mobile') || (new URLSearchParams(search).get('next') ?? '').startsWith('/mobile');
-}
-
 export function App() {
   const { session, signIn, completeSecondFactor, enrolled, signOut } = useSession();
   const { t } = useT();
-  useRouteSync(session.status);
+  const { pathname, search } = useLocation();
+  const client = useQueryClient();
+  // one user's cached reads must never show on the next user's screen
+  useEffect(() => {
+    if (session.status === 'signed-out') client.clear();
+  }, [session.status, client]);
 
   if (session.status === 'checking') {
     return (
@@ -26,12 +28,19 @@ export function App() {
     );
   }
   if (session.status === 'signed-out') {
+    if (pathname !== SIGN_IN_PATH) return <Navigate replace to={signInPathFor(pathname, search)} />;
     return <SignInPage notice={session.notice} startupError={session.error} onSignIn={signIn} onSecondFactor={completeSecondFactor} />;
   }
+  if (pathname === SIGN_IN_PATH) return <Navigate replace to={safeNext(search)} />;
+  const { user } = session;
   // the server answers nothing else until a required second factor is set up
-  if (session.enrolmentDue) return <EnrolmentPage user={session.user} onEnrolled={enrolled} onSignOut={signOut} />;
-  if (wantsMobile()) return <MobilePage user={session.user} onSignOut={signOut} />;
-  // auditors read the trail and nothing else: their workplace is the audit page
-  if (session.user.roles.includes('auditor')) return <AuditPage user={session.user} onSignOut={signOut} />;
-  return <ConsolePage user={session.user} onSignOut={signOut} />;
+  if (session.enrolmentDue) return <EnrolmentPage user={user} onEnrolled={enrolled} onSignOut={signOut} />;
+  return (
+    <Routes>
+      {/* /mobile: the units' phone view instead of the console */}
+      <Route path="/mobile/*" element={<MobilePage user={user} onSignOut={signOut} />} />
+      {/* auditors read the trail and nothing else: their workplace is the audit page */}
+      <Route path="*" element={user.roles.includes('auditor') ? <AuditPage user={user} onSignOut={signOut} /> : <ConsolePage user={user} onSignOut={signOut} />} />
+    </Routes>
+  );
 }

@@ -1,35 +1,61 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
+import { flushSync } from 'react-dom';
+import { Navigate, Route, Routes, useNavigate } from 'react-router';
 import type { User } from '@railjoint/contracts';
 import { TopBar } from './TopBar';
-import { RoomNav, type Room } from './RoomNav';
+import { RoomNav } from './RoomNav';
 import { LocationRoom } from './LocationRoom';
+import { paths } from './paths';
+import { useT } from './i18n/useT';
 import { IncidentsRoom } from '../features/incidents/IncidentsRoom';
 import { UnitsRoom } from '../features/units/UnitsRoom';
 import { BulletinsRoom } from '../features/bulletins/BulletinsRoom';
+import { useLiveSync } from '../api/useLiveSync';
+import { useP1Alarm } from '../features/incidents/useP1Alarm';
+import { useGlobalShortcuts } from '../features/shortcuts/useGlobalShortcuts';
+import { useShortcut } from '../features/shortcuts/registry';
+import { ShortcutHelp } from '../features/shortcuts/ShortcutHelp';
+import { requestNewCall } from '../features/shortcuts/newCallRequests';
+import { SHORTCUT_KEYS } from '../features/shortcuts/bindings';
+import { withKeys } from '../features/shortcuts/Keys';
 
-const PATHS: Record<Room, string> = { map: '/', incidents: '/incidents', units: '/units', bulletins: '/bulletins' };
-
-function roomFromPath(): Room {
-  const path = window.location.pathname;
-  return path.startsWith(PATHS.incidents) ? 'incidents' : path.startsWith(PATHS.units) ? 'units' : path.startsWith(PATHS.bulletins) ? 'bulletins' : 'map';
-}
-
-/** The signed-in shell: the top bar, the room switch, and one room at a time (one map at a time). */
+/**
+ * The signed-in shell: the top bar, the rooms by address, the one live channel that keeps every
+ * read current, the P1 alarm and the keyboard shortcuts, whatever room is open.
+ */
 export function ConsolePage({ user, onSignOut }: { user: User; onSignOut(): void }) {
-  const [room, setRoom] = useState<Room>(roomFromPath);
-  useEffect(() => {
-    const onPop = () => setRoom(roomFromPath());
-    window.addEventListener('popstate', onPop);
-    return () => window.removeEventListener('popstate', onPop);
-  }, []);
-  const go = useCallback((next: Room) => {
-    if (window.location.pathname !== PATHS[next]) window.history.pushState(null, '', PATHS[next]);
-    setRoom(next);
-  }, []);
+  const { t } = useT();
+  const navigate = useNavigate();
+  const [help, setHelp] = useState(false);
+  useLiveSync();
+  useP1Alarm();
+  useGlobalShortcuts();
+  useShortcut('help', () => setHelp((h) => !h));
+  useShortcut(
+    'newCall',
+    useCallback(() => {
+      // rendered at once, so the caller's first words land in the category, not on the page
+      flushSync(() => navigate(paths.incidents));
+      requestNewCall();
+    }, [navigate]),
+  );
+  const helpButton = (
+    <button type="button" className="btn btn-quiet" data-testid="shortcut-help-open" title={withKeys(t('shortcuts.title'), SHORTCUT_KEYS.help)} onClick={() => setHelp(true)}>
+      {t('shortcuts.open')}
+    </button>
+  );
   return (
     <div className="console">
-      <TopBar user={user} onSignOut={onSignOut} nav={<RoomNav room={room} onChange={go} />} />
-      {room === 'map' ? <LocationRoom /> : room === 'incidents' ? <IncidentsRoom userAgencyId={user.agencyId} /> : room === 'bulletins' ? <BulletinsRoom userAgencyId={user.agencyId} roles={user.roles} /> : <UnitsRoom />}
+      <TopBar user={user} onSignOut={onSignOut} nav={<RoomNav />} tools={helpButton} />
+      <Routes>
+        <Route index element={<LocationRoom />} />
+        <Route path="map" element={<LocationRoom />} />
+        <Route path="incidents/:code?" element={<IncidentsRoom userAgencyId={user.agencyId} />} />
+        <Route path="units" element={<UnitsRoom />} />
+        <Route path="bulletins/:code?" element={<BulletinsRoom userAgencyId={user.agencyId} roles={user.roles} />} />
+        <Route path="*" element={<Navigate replace to="/" />} />
+      </Routes>
+      {help && <ShortcutHelp onClose={() => setHelp(false)} />}
     </div>
   );
 }

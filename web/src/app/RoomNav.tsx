@@ -1,17 +1,27 @@
+import { NavLink, useLocation } from 'react-router';
 import { useT } from './i18n/useT';
+import { paths } from './paths';
 
-export type Room = 'map' | 'incidents' | 'units' | 'bulletins';
-const ROOMS: Room[] = ['map', 'incidents', 'units', 'bulletins'];
+const ROOMS = [
+  { room: 'map', to: paths.map, end: true },
+  { room: 'incidents', to: paths.incidents, end: false },
+  { room: 'units', to: paths.units, end: true },
+  { room: 'bulletins', to: paths.bulletins, end: false },
+] as const;
 
-export function RoomNav({ room, onChange }: { room: Room; onChange(room: Room): void }) {
+/** The rooms as links: each has its own address, so the browser's back button and a reload keep it. */
+export function RoomNav() {
   const { t } = useT();
+  // `/` is the map too (where signing in lands)
+  const home = useLocation().pathname === '/';
   return (
     <nav className="room-nav" aria-label={t('nav.label')}>
-      {ROOMS.map((r) => (
-        <button key={r} type="button" data-testid={`nav-${r}`} className={r === room ? 'is-active' : undefined} aria-current={r === room ? 'page' : undefined} onClick={() => onChange(r)}>
-          {t(`nav.${r}`)}
-        </button>
+      {ROOMS.map(({ room, to, end }) => (
+        <NavLink key={room} to={to} end={end} data-testid={`nav-${room}`} className={({ isActive }) => (isActive || (room === 'map' && home) ? 'is-active' : undefined)}>
+          {t(`nav.${room}`)}
+        </NavLink>
       ))}
     </nav>
   );
 }
+

@@ -14,7 +14,7 @@ function shortName(user: User): string {
   return user.displayName.slice(agency.length).replace(/^[\s·・\-—]+/, '') || user.displayName;
 }
 
-export function TopBar({ user, onSignOut, nav }: { user: User; onSignOut(): void; nav?: ReactNode }) {
+export function TopBar({ user, onSignOut, nav, tools }: { user: User; onSignOut(): void; nav?: ReactNode; tools?: ReactNode }) {
   const { t } = useT();
   return (
     <header className="topbar">
@@ -25,6 +25,7 @@ export function TopBar({ user, onSignOut, nav }: { user: User; onSignOut(): void
       </div>
       {nav}
       <div className="topbar-tools">
+        {tools}
         <span
           className="topbar-user"
           data-testid="topbar-user"

@@ -16,6 +16,7 @@ import * as duty from '../../features/duty/i18n';
 import * as bulletins from '../../features/bulletins/i18n';
 import * as sharingAdmin from '../../features/sharing-admin/i18n';
 import * as audit from '../../features/audit/i18n';
+import * as shortcuts from '../../features/shortcuts/i18n';
 
 export const en: Catalogue = {
   ...core.en,
@@ -35,4 +36,5 @@ export const en: Catalogue = {
   ...bulletins.en,
   ...sharingAdmin.en,
   ...audit.en,
+  ...shortcuts.en,
 };

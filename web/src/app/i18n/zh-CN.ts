@@ -21,6 +21,7 @@ import * as duty from '../../features/duty/i18n';
 import * as bulletins from '../../features/bulletins/i18n';
 import * as sharingAdmin from '../../features/sharing-admin/i18n';
 import * as audit from '../../features/audit/i18n';
+import * as shortcuts from '../../features/shortcuts/i18n';
 
 export const zhCN = {
   ...core.zhCN,
@@ -40,6 +41,7 @@ export const zhCN = {
   ...bulletins.zhCN,
   ...sharingAdmin.zhCN,
   ...audit.zhCN,
+  ...shortcuts.zhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

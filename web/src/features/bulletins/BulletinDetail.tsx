@@ -1,34 +1,33 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Bulletin } from '@railjoint/contracts';
 import { useErrorText } from '../../api/useErrorText';
 import { useT } from '../../app/i18n/useT';
 import { formatDateTime } from '../incidents/formatDateTime';
 import { bulletinApi } from './bulletinApi';
+import { queryKeys } from '../../api/queryClient';
 import { ClassificationBadge } from './ClassificationBadge';
 import { Receipts } from './Receipts';
 
 interface Props {
   id: string;
-  version: number;
   userAgencyId: string | null;
   isCentre: boolean;
   onChanged(): void;
 }
 
-export function BulletinDetail({ id, version, userAgencyId, isCentre, onChanged }: Props) {
+/** Read when opened, and again when the live channel reports a change to bulletins. */
+export function BulletinDetail({ id, userAgencyId, isCentre, onChanged }: Props) {
   const { t, lang } = useT();
   const errorText = useErrorText();
-  const [b, setB] = useState<Bulletin | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const client = useQueryClient();
+  const key = [...queryKeys.bulletins, 'detail', id];
+  const q = useQuery({ queryKey: key, queryFn: ({ signal }) => bulletinApi.get(id, signal) });
+  const b = q.data ?? null;
+  const setB = (x: Bulletin) => client.setQueryData(key, x);
+  const [failed, setError] = useState<string | null>(null);
+  const error = failed ?? (q.error ? errorText(q.error) : null);
   const [reason, setReason] = useState('');
-  useEffect(() => {
-    const abort = new AbortController();
-    bulletinApi.get(id, abort.signal).then(
-      (x) => !abort.signal.aborted && setB(x),
-      (e: unknown) => !abort.signal.aborted && setError(errorText(e)),
-    );
-    return () => abort.abort();
-  }, [id, version, errorText]);
   if (!b) return error ? <p className="notice notice-error">{error}</p> : <p className="muted">{t('app.loading')}</p>;
   const sender = b.senderAgencyId === userAgencyId;
   const act = async (call: () => Promise<Bulletin>) => {
@@ -85,7 +84,7 @@ export function BulletinDetail({ id, version, userAgencyId, isCentre, onChanged 
           {t('bulletin.exportCap')}
         </a>
       </div>
-      {(sender || (isCentre && b.classification !== 'secret')) && <Receipts id={b.id} version={version} />}
+      {(sender || (isCentre && b.classification !== 'secret')) && <Receipts id={b.id} version={q.dataUpdatedAt} />}
       {sender && b.status === 'published' && (
         <div className="bulletin-withdraw">
           <input data-testid="bulletin-withdraw-reason" placeholder={t('bulletin.withdrawReason')} value={reason} onChange={(e) => setReason(e.target.value)} />

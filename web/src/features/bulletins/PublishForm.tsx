@@ -6,6 +6,7 @@ import { useT } from '../../app/i18n/useT';
 import { beijingInputValue, inputToIso } from '../command/deadline';
 import { bulletinApi } from './bulletinApi';
 import { RecipientPicker } from './RecipientPicker';
+import { platformNow } from '../../api/platformClock';
 
 type Field = 'kind' | 'classification' | 'title' | 'body' | 'validUntil' | 'distribution' | 'general';
 
@@ -30,7 +31,7 @@ export function PublishForm({ agencies, onDone, onCancel }: { agencies: Agency[]
   const [title, setTitle] = useState('');
   const [body, setBody] = useState('');
   const [instruction, setInstruction] = useState('');
-  const [until, setUntil] = useState(() => beijingInputValue(Date.now() + 7 * 86_400_000));
+  const [until, setUntil] = useState(() => beijingInputValue(platformNow() + 7 * 86_400_000));
   const [to, setTo] = useState<string[]>([]);
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [general, setGeneral] = useState<string | null>(null);

@@ -7,6 +7,8 @@ export type BulletinSummary = z.infer<typeof BulletinList>['bulletins'][number];
 
 export const bulletinApi = {
   list: (view: BulletinView, signal?: AbortSignal) => request('GET', '/api/bulletins', { query: { view, limit: 200 }, schema: BulletinList, signal }),
+  /** the bulletin a link names by its number (any state, if the user may see it) */
+  byCode: async (code: string, signal?: AbortSignal) => (await request('GET', '/api/bulletins', { query: { view: 'all', code, limit: 1 }, schema: BulletinList, signal })).bulletins[0] ?? null,
   get: (id: string, signal?: AbortSignal) => request('GET', `/api/bulletins/${encodeURIComponent(id)}`, { schema: Bulletin, signal }),
   publish: (body: CreateBulletinRequest) => request('POST', '/api/bulletins', { body, schema: Bulletin }),
   acknowledge: (id: string) => request('POST', `/api/bulletins/${encodeURIComponent(id)}/acknowledge`, { body: {}, schema: Bulletin }),

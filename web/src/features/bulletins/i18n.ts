@@ -2,6 +2,7 @@ import type { Texts } from '../../app/i18n/texts';
 
 /** zh-CN is the reference; English must give the same keys (checked by the type). */
 export const zhCN = {
+  'bulletin.notFound': '找不到通报 {code}，或无权查看。',
   'bulletin.title': '通报',
   'bulletin.new': '发布通报',
   'bulletin.importCap': '导入 CAP 预警',
@@ -52,6 +53,7 @@ export const zhCN = {
 } as const satisfies Record<string, string>;
 
 export const en: Texts<typeof zhCN> = {
+  'bulletin.notFound': 'Bulletin {code} was not found, or you may not see it.',
   'bulletin.title': 'Bulletins',
   'bulletin.new': 'Publish a bulletin',
   'bulletin.importCap': 'Import a CAP alert',

@@ -26,12 +26,10 @@ const COMMAND_LEVELS = new Set(['I', 'II']);
 export function CommandSection({ incident, agencies, userAgencyId, onDone }: Props) {
   const { t } = useT();
   const errorText = useErrorText();
-  // the timeline grows with every level change, command step and task step the incident sees
-  const version = `${incident.timeline.length}`;
-  const level = useLevel(incident.id, version);
+  const level = useLevel(incident.id);
   const commandId = commandIdOf(incident.timeline);
-  const command = useCommand(commandId, version);
-  const mine = useMyTasks(`${incident.id}:${version}`);
+  const command = useCommand(commandId);
+  const mine = useMyTasks();
   const [opening, setOpening] = useState(false);
   const editable = !FINISHED.includes(incident.status);
   const myTasks = (mine.data ?? []).filter((x) => x.incidentId === incident.id);

@@ -22,7 +22,7 @@ const ROLES = ['commander', 'liaison'] as const;
 export function CommandView({ command, userAgencyId, onChanged }: Props) {
   const { t, lang } = useT();
   const errorText = useCommandErrorText('command');
-  const { units } = useUnits(command.tasks.length);
+  const { units } = useUnits();
   const [planning, setPlanning] = useState(false);
   const [closing, setClosing] = useState(false);
   const [busy, setBusy] = useState(false);

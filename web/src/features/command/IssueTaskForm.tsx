@@ -6,6 +6,7 @@ import { useT } from '../../app/i18n/useT';
 import { ApiError } from '../../api/errors';
 import { apiFields } from './apiFields';
 import { beijingInputValue, inputToIso } from './deadline';
+import { platformNow } from '../../api/platformClock';
 
 interface Props {
   command: CommandView;
@@ -21,7 +22,7 @@ export function IssueTaskForm({ command, onIssued }: Props) {
   const [title, setTitle] = useState('');
   const [detail, setDetail] = useState('');
   const [to, setTo] = useState('');
-  const [deadline, setDeadline] = useState(() => beijingInputValue(Date.now() + DEFAULT_MINUTES * 60_000));
+  const [deadline, setDeadline] = useState(() => beijingInputValue(platformNow() + DEFAULT_MINUTES * 60_000));
   const [fields, setFields] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -34,7 +35,7 @@ export function IssueTaskForm({ command, onIssued }: Props) {
     if (title.trim().length < 2) missing.title = t('task.titleShort');
     if (!to) missing.toAgencyId = t('task.chooseAgency');
     if (!iso) missing.deadline = t('task.deadlineInvalid');
-    else if (Date.parse(iso) <= Date.now()) missing.deadline = t('task.deadlinePast');
+    else if (Date.parse(iso) <= platformNow()) missing.deadline = t('task.deadlinePast');
     setFields(missing);
     if (Object.keys(missing).length || !iso) {
       setError(null);
@@ -46,7 +47,7 @@ export function IssueTaskForm({ command, onIssued }: Props) {
       await api.createTask({ commandId: command.id, title: title.trim(), ...(detail.trim() ? { detail: detail.trim() } : {}), toAgencyId: to, deadline: iso });
       setTitle('');
       setDetail('');
-      setDeadline(beijingInputValue(Date.now() + DEFAULT_MINUTES * 60_000));
+      setDeadline(beijingInputValue(platformNow() + DEFAULT_MINUTES * 60_000));
       onIssued();
     } catch (err) {
       const server = apiFields(err);

@@ -38,7 +38,7 @@ export function MyTasks({ onOpenIncident }: { onOpenIncident(incidentId: string)
   const { t } = useT();
   const errorText = useErrorText();
   const agencies = useAgencies();
-  const mine = useMyTasks('queue');
+  const mine = useMyTasks();
   const open = (mine.data ?? []).filter((x) => OPEN_TASK.has(x.status));
   if (open.length === 0 && mine.error === null) return null;
   return (

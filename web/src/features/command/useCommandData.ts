@@ -1,12 +1,14 @@
 import type { CommandView, LevelState, Task } from '@railjoint/contracts';
 import { api } from '../../api/endpoints';
 import type { TimelineEntry } from '../../api/incidentSchemas';
+import { queryKeys } from '../../api/queryClient';
 import { useLoaded, type Loaded } from './useLoaded';
 
 const POLL_MS = 10_000;
 
-export function useLevel(incidentId: string, version: string): Loaded<LevelState> {
-  return useLoaded(`${incidentId}:${version}`, (signal) => api.level(incidentId, signal));
+/** Read again with the incident: live events about it mark the level stale too. */
+export function useLevel(incidentId: string): Loaded<LevelState> {
+  return useLoaded(queryKeys.level(incidentId), (signal) => api.level(incidentId, signal));
 }
 
 /**
@@ -19,13 +21,15 @@ export function commandIdOf(timeline: TimelineEntry[]): string | null {
   return typeof id === 'string' ? id : null;
 }
 
-export function useCommand(commandId: string | null, version: string): Loaded<CommandView | null> {
-  return useLoaded(`${commandId ?? '-'}:${version}`, (signal) => (commandId ? api.command(commandId, signal) : Promise.resolve(null)), commandId ? POLL_MS : 0);
+export function useCommand(commandId: string | null): Loaded<CommandView | null> {
+  return useLoaded(queryKeys.command(commandId ?? '-'), (signal) => (commandId ? api.command(commandId, signal) : Promise.resolve(null)), commandId ? POLL_MS : 0);
 }
 
 /** Tasks given to the user's agency. */
-export function useMyTasks(version: string): Loaded<Task[]> {
-  return useLoaded(version, async (signal) => (await api.tasks({ scope: 'mine' }, signal)).tasks, POLL_MS);
+export function useMyTasks(): Loaded<Task[]> {
+  return useLoaded(MY_TASKS, async (signal) => (await api.tasks({ scope: 'mine' }, signal)).tasks, POLL_MS);
 }
+
+const MY_TASKS = [...queryKeys.tasks, 'mine'] as const;
 
 export const OPEN_TASK = new Set<Task['status']>(['issued', 'acknowledged', 'in_progress']);

@@ -1,6 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { queryKeys } from '../../api/queryClient';
 import { api } from '../../api/endpoints';
-import type { HandoverOption, HandoverProposal } from '../../api/dispatchSchemas';
+import type { HandoverOption } from '../../api/dispatchSchemas';
 import type { IncidentDetail } from '../../api/incidentSchemas';
 import { useErrorText } from '../../api/useErrorText';
 import { useT } from '../../app/i18n/useT';
@@ -15,20 +17,12 @@ interface Props {
 export function HandoverPanel({ incident, onDone }: Props) {
   const { t, num, lang } = useT();
   const errorText = useErrorText();
-  const [state, setState] = useState<{ proposal: HandoverProposal | null; error: unknown }>({ proposal: null, error: null });
+  // read with the incident: a request (or the train moving on) arrives as its live event
+  const q = useQuery({ queryKey: queryKeys.handover(incident.id), queryFn: ({ signal }) => api.handover(incident.id, signal) });
+  const state = { proposal: q.data ?? null, error: q.error ?? null };
   const [choice, setChoice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const requested = incident.timeline.filter((e) => e.action === 'handover_requested').length;
-
-  useEffect(() => {
-    const abort = new AbortController();
-    api.handover(incident.id, abort.signal).then(
-      (proposal) => !abort.signal.aborted && setState({ proposal, error: null }),
-      (e: unknown) => !abort.signal.aborted && setState({ proposal: null, error: e }),
-    );
-    return () => abort.abort();
-  }, [incident.id, requested]);
 
   const p = state.proposal;
   const station = choice ?? p?.proposed?.stationId ?? null;

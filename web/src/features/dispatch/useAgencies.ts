@@ -1,24 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import type { Agency } from '@railjoint/contracts';
 import { api } from '../../api/endpoints';
+import { queryKeys } from '../../api/queryClient';
 
-let cached: Promise<Agency[]> | null = null;
+const NONE: Agency[] = [];
 
-/** Every agency (read once per page load): names for unit lists and the transfer picker. */
+/** Every agency (read once per sign-in): names for unit lists and the transfer picker. */
 export function useAgencies(): Agency[] {
-  const [agencies, setAgencies] = useState<Agency[]>([]);
-  useEffect(() => {
-    let live = true;
-    cached ??= api.agencies().then((r) => r.agencies);
-    cached.then(
-      (list) => live && setAgencies(list),
-      () => {
-        cached = null;
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
-  return agencies;
+  const q = useQuery({ queryKey: queryKeys.agencies, queryFn: async ({ signal }) => (await api.agencies(signal)).agencies, staleTime: Infinity });
+  return q.data ?? NONE;
 }

@@ -1,17 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import type { Unit } from '@railjoint/contracts';
 import { api } from '../../api/endpoints';
+import { queryKeys } from '../../api/queryClient';
 
-/** The units the user may see, read again whenever `version` moves. */
-export function useUnits(version = 0): { units: Unit[]; error: unknown } {
-  const [state, setState] = useState<{ units: Unit[]; error: unknown }>({ units: [], error: null });
-  useEffect(() => {
-    const abort = new AbortController();
-    api.units(abort.signal).then(
-      (r) => !abort.signal.aborted && setState({ units: r.units, error: null }),
-      (error: unknown) => !abort.signal.aborted && setState((s) => ({ units: s.units, error })),
-    );
-    return () => abort.abort();
-  }, [version]);
-  return state;
+/** The units the user may see, kept current by unit and incident events on the live channel. */
+export function useUnits(): { units: Unit[]; error: unknown } {
+  const q = useQuery({ queryKey: queryKeys.units, queryFn: async ({ signal }) => (await api.units(signal)).units });
+  return { units: q.data ?? [], error: q.error ?? null };
 }

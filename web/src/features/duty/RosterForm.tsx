@@ -6,6 +6,7 @@ import { useErrorText } from '../../api/useErrorText';
 import { useT } from '../../app/i18n/useT';
 import { beijingInputValue, inputToIso } from '../command/deadline';
 import type { DutyNowData } from './dutyApi';
+import { platformNow } from '../../api/platformClock';
 
 const Shift = z.object({ id: z.string(), seatId: z.string(), userId: z.string(), startsAt: z.string(), endsAt: z.string() });
 
@@ -13,7 +14,7 @@ const Shift = z.object({ id: z.string(), seatId: z.string(), userId: z.string(),
 export function RosterForm({ seats, onDone }: { seats: DutyNowData['seats']; onDone(): void }) {
   const { t } = useT();
   const errorText = useErrorText();
-  const base = Math.ceil(Date.now() / 3600_000) * 3600_000 + 24 * 3600_000;
+  const base = Math.ceil(platformNow() / 3600_000) * 3600_000 + 24 * 3600_000;
   const [seatId, setSeatId] = useState(seats[0]?.seatId ?? '');
   const [user, setUser] = useState('');
   const [from, setFrom] = useState(beijingInputValue(base));

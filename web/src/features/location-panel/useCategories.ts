@@ -1,16 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import type { Category } from '@railjoint/contracts';
 import { api } from '../../api/endpoints';
+import { queryKeys } from '../../api/queryClient';
+
+const NONE: Category[] = [];
 
 export function useCategories(): { categories: Category[]; error: unknown } {
-  const [state, setState] = useState<{ categories: Category[]; error: unknown }>({ categories: [], error: null });
-  useEffect(() => {
-    const abort = new AbortController();
-    api.categories(abort.signal).then(
-      (categories) => !abort.signal.aborted && setState({ categories, error: null }),
-      (error: unknown) => !abort.signal.aborted && setState({ categories: [], error }),
-    );
-    return () => abort.abort();
-  }, []);
-  return state;
+  const q = useQuery({ queryKey: queryKeys.categories, queryFn: ({ signal }) => api.categories(signal), staleTime: Infinity });
+  return { categories: q.data ?? NONE, error: q.error ?? null };
 }

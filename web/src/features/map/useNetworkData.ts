@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { api, type AreaCollection, type NetworkGeoJSON } from '../../api/endpoints';
+import { queryKeys } from '../../api/queryClient';
 
 export interface NetworkData {
   network: NetworkGeoJSON | null;
@@ -8,25 +9,12 @@ export interface NetworkData {
   areasError: unknown;
 }
 
-/** Lines and areas load independently: a dispatcher can still locate on lines if areas fail. */
+/**
+ * Lines and areas load independently: a dispatcher can still locate on lines if areas fail. Read
+ * once per sign-in and shared by every room's map (the network is the largest answer there is).
+ */
 export function useNetworkData(): NetworkData {
-  const [data, setData] = useState<NetworkData>({ network: null, areas: null, networkError: null, areasError: null });
-
-  useEffect(() => {
-    const abort = new AbortController();
-    const settle = (patch: Partial<NetworkData>) => {
-      if (!abort.signal.aborted) setData((d) => ({ ...d, ...patch }));
-    };
-    api.network(abort.signal).then(
-      (network) => settle({ network }),
-      (networkError: unknown) => settle({ networkError }),
-    );
-    api.areas(abort.signal).then(
-      (areas) => settle({ areas }),
-      (areasError: unknown) => settle({ areasError }),
-    );
-    return () => abort.abort();
-  }, []);
-
-  return data;
+  const network = useQuery({ queryKey: queryKeys.network, queryFn: ({ signal }) => api.network(signal), staleTime: Infinity });
+  const areas = useQuery({ queryKey: queryKeys.areas, queryFn: ({ signal }) => api.areas(signal), staleTime: Infinity });
+  return { network: network.data ?? null, areas: areas.data ?? null, networkError: network.error ?? null, areasError: areas.error ?? null };
 }

@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'react';
-import type { Message } from '@railjoint/contracts';
+import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryKeys } from '../../api/queryClient';
 import { useErrorText } from '../../api/useErrorText';
 import { useT } from '../../app/i18n/useT';
 import { formatDateTime } from '../incidents/formatDateTime';
@@ -8,32 +9,23 @@ import './messages.css';
 
 interface Props {
   incidentId: string;
-  /** bumped on every incident event (a message is one), so the list follows the conversation */
-  version: number;
   /** the incident has a joint command: its members get a channel of their own */
   hasCommand: boolean;
 }
 
 /** Messages between the agencies on the incident, kept with it; the command channel for its members. */
-export function MessagesPanel({ incidentId, version, hasCommand }: Props) {
+/** A message is an incident event, so the live channel marks the list stale with the incident. */
+export function MessagesPanel({ incidentId, hasCommand }: Props) {
   const { t, lang } = useT();
   const errorText = useErrorText();
-  const [messages, setMessages] = useState<Message[]>([]);
+  const client = useQueryClient();
+  const q = useQuery({ queryKey: queryKeys.messages(incidentId), queryFn: async ({ signal }) => (await messageApi.list(incidentId, signal)).messages });
+  const messages = q.data ?? [];
   const [text, setText] = useState('');
   const [channel, setChannel] = useState<'incident' | 'command'>('incident');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [tick, setTick] = useState(0);
   const [file, setFile] = useState<File | null>(null);
-
-  useEffect(() => {
-    const abort = new AbortController();
-    messageApi.list(incidentId, abort.signal).then(
-      (r) => !abort.signal.aborted && setMessages(r.messages),
-      (e: unknown) => !abort.signal.aborted && setError(errorText(e)),
-    );
-    return () => abort.abort();
-  }, [incidentId, version, tick, errorText]);
 
   const send = async () => {
     if (!text.trim()) return;
@@ -44,7 +36,7 @@ export function MessagesPanel({ incidentId, version, hasCommand }: Props) {
       if (file) await messageApi.attach(incidentId, m.id, file);
       setText('');
       setFile(null);
-      setTick((n) => n + 1);
+      void client.invalidateQueries({ queryKey: queryKeys.messages(incidentId) }, { cancelRefetch: false });
     } catch (e) {
       setError(errorText(e));
     } finally {
@@ -89,9 +81,9 @@ export function MessagesPanel({ incidentId, version, hasCommand }: Props) {
           {t('messages.send')}
         </button>
       </div>
-      {error && (
+      {(error || q.error) && (
         <p className="notice notice-error" role="alert">
-          {error}
+          {error ?? errorText(q.error)}
         </p>
       )}
     </section>

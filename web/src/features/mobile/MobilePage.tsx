@@ -1,4 +1,8 @@
 import { useEffect, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { queryKeys } from '../../api/queryClient';
+import { useLiveSync } from '../../api/useLiveSync';
 import type { User } from '@railjoint/contracts';
 import { api } from '../../api/endpoints';
 import { useErrorText } from '../../api/useErrorText';
@@ -21,8 +25,10 @@ const STATUS_BUTTONS = [
 export function MobilePage({ user, onSignOut }: { user: User; onSignOut(): void }) {
   const { t, lang } = useT();
   const errorText = useErrorText();
-  const [version, setVersion] = useState(0);
-  const { units } = useUnits(version);
+  const client = useQueryClient();
+  // the phone's own live channel: new jobs and status changes arrive as they happen
+  useLiveSync();
+  const { units } = useUnits();
   const own = units.filter((u) => u.agencyId === user.agencyId);
   const [unitId, setUnitId] = useState<string | null>(null);
   const unit = own.find((u) => u.id === unitId) ?? own[0] ?? null;
@@ -44,7 +50,7 @@ export function MobilePage({ user, onSignOut }: { user: User; onSignOut(): void 
     setError(null);
     try {
       await api.unitStatus(unit.id, status);
-      setVersion((v) => v + 1);
+      void client.invalidateQueries({ queryKey: queryKeys.units }, { cancelRefetch: false });
     } catch (err) {
       setError(errorText(err));
     } finally {
@@ -61,9 +67,9 @@ export function MobilePage({ user, onSignOut }: { user: User; onSignOut(): void 
           {t(`feed.${mode}`)}
         </span>
         <LanguageSwitch />
-        <a className="btn btn-quiet" href="/">
+        <Link className="btn btn-quiet" to="/">
           {t('mobile.console')}
-        </a>
+        </Link>
         <button type="button" className="btn btn-quiet" data-testid="signout" onClick={onSignOut}>
           {t('topbar.signOut')}
         </button>

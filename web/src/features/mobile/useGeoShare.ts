@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { api } from '../../api/endpoints';
+import { platformIso } from '../../api/platformClock';
 
 export const SHARE_EVERY_MS = 30_000;
 
@@ -24,7 +25,7 @@ export function useGeoShare(unitId: string | null, on: boolean): GeoShareState {
       geo.getCurrentPosition(
         (p) => {
           api.unitPosition(unitId, p.coords.longitude, p.coords.latitude).then(
-            () => live && setState({ kind: 'sent', at: new Date().toISOString() }),
+            () => live && setState({ kind: 'sent', at: platformIso() }),
             (e: unknown) => live && setState({ kind: 'error', message: e instanceof Error ? e.message : String(e) }),
           );
         },

@@ -1,4 +1,7 @@
-import { useId, useState, type KeyboardEvent } from 'react';
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useShortcut } from '../shortcuts/registry';
+import { SHORTCUT_KEYS } from '../shortcuts/bindings';
+import { withKeys } from '../shortcuts/Keys';
 import { useT } from '../../app/i18n/useT';
 import { useErrorText } from '../../api/useErrorText';
 import { ApiError } from '../../api/errors';
@@ -26,6 +29,12 @@ export function SearchBox({ index, contextLineId, onChoose }: Props) {
   const listId = useId();
   const inputId = useId();
   const lineSelectId = useId();
+  const input = useRef<HTMLInputElement>(null);
+  // / or Ctrl+K from anywhere on the map
+  useShortcut('search', () => {
+    input.current?.focus();
+    input.current?.select();
+  });
 
   const choose = (hit: SearchHit) => {
     if (hit.kind === 'line') setLineId(hit.id);
@@ -59,8 +68,10 @@ export function SearchBox({ index, contextLineId, onChoose }: Props) {
       </label>
       <div className="search-row">
         <input
+          ref={input}
           id={inputId}
           data-testid="search-input"
+          title={withKeys(t('search.label'), SHORTCUT_KEYS.search)}
           className="search-input"
           type="search"
           role="combobox"

@@ -4,7 +4,6 @@ import { useErrorText } from '../../api/useErrorText';
 import { useT } from '../../app/i18n/useT';
 import { useAgencies } from '../dispatch/useAgencies';
 import { useUnits } from '../dispatch/useUnits';
-import { useIncidentFeed } from '../incidents/useIncidentFeed';
 import { UnitCard } from './UnitCard';
 import './units.css';
 
@@ -12,8 +11,7 @@ import './units.css';
 export function UnitsRoom() {
   const { t, num } = useT();
   const errorText = useErrorText();
-  const feed = useIncidentFeed();
-  const { units, error } = useUnits(feed.unitsVersion);
+  const { units, error } = useUnits();
   const agencies = useAgencies();
   const groups = useMemo(() => {
     const by = new Map<string, Unit[]>();
