@@ -1,15 +1,23 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import type { Agency } from '@railjoint/contracts';
 import { api } from '../../api/endpoints';
-import type { RecommendationList } from '../../api/dispatchSchemas';
 import type { IncidentDetail } from '../../api/incidentSchemas';
+import { queryKeys } from '../../api/queryClient';
 import { useErrorText } from '../../api/useErrorText';
+import { usePlatformNow } from '../../api/usePlatformNow';
 import { useT } from '../../app/i18n/useT';
-import { ApiError } from '../../api/errors';
+import { useShortcut } from '../shortcuts/registry';
+import { SHORTCUT_KEYS } from '../shortcuts/bindings';
+import { withKeys } from '../shortcuts/Keys';
 import { AssignmentList } from './AssignmentList';
 import { AssumptionsList } from './AssumptionsList';
+import { LimitVerdict } from './LimitVerdict';
 import { RecommendationItem } from './RecommendationItem';
 import { assignmentsFromTimeline } from './assignmentsFromTimeline';
+import { dispatchErrorText } from './dispatchError';
+import { arrivesInTime, limitLeftS } from './timeLimit';
+import { useRecommendations } from './useRecommendations';
 import { useUnits } from './useUnits';
 import './dispatch.css';
 
@@ -21,76 +29,69 @@ interface Props {
   onDone(): void;
 }
 
-/** Recommended units (fastest first) to pick and send, and the units already sent with their acknowledgement. */
+/**
+ * The incident page's first part: recommended units (fastest first, judged against the time
+ * limit) and the one dispatch action, then the units already sent. Until a first unit is sent the
+ * fastest is ticked, so dispatching the obvious unit is one press (D).
+ */
 export function DispatchPanel({ incident, agencies, onDone }: Props) {
   const { t } = useT();
   const errorText = useErrorText();
-  const [version, setVersion] = useState(0);
-  const { units } = useUnits(version);
-  const [recs, setRecs] = useState<{ key: string; list: RecommendationList | null; error: unknown }>({ key: '', list: null, error: null });
-  const [picked, setPicked] = useState<Set<string>>(new Set());
+  const client = useQueryClient();
+  const now = usePlatformNow(5000);
+  const { units } = useUnits();
+  const canDispatch = DISPATCHABLE.includes(incident.status);
+  const recs = useRecommendations(incident.id, canDispatch);
+  const [chosen, setChosen] = useState<Set<string> | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const canDispatch = DISPATCHABLE.includes(incident.status);
   const assignments = useMemo(() => assignmentsFromTimeline(incident.timeline), [incident.timeline]);
-  // recommendations change with anything on the timeline: units sent or released, the incident
-  // moving on, another agency joining (a handover station's police bring their partners' units)
-  const key = `${incident.id}:${incident.status}:${incident.timeline.length}:${version}`;
-
-  useEffect(() => {
-    if (!canDispatch) return;
-    const abort = new AbortController();
-    api.recommendations(incident.id, 10, abort.signal).then(
-      (list) => !abort.signal.aborted && setRecs({ key, list, error: null }),
-      (e: unknown) => !abort.signal.aborted && setRecs({ key, list: null, error: e }),
-    );
-    return () => abort.abort();
-  }, [incident.id, canDispatch, key]);
+  const active = assignments.filter((a) => a.state !== 'released');
+  const list = recs.data?.recommendations ?? [];
+  const top = list[0]?.unitId;
+  // the fastest is offered until the dispatcher chooses otherwise, while nobody has been sent
+  const picked = chosen ?? new Set(top && incident.status === 'received' && active.length === 0 ? [top] : []);
+  const pickedNow = [...picked].filter((id) => list.some((r) => r.unitId === id));
+  // a received incident may be marked dispatched with the units already on it (after a transfer) or by telephone
+  const sendNone = pickedNow.length === 0 && incident.status === 'received' && (active.length > 0 || (recs.isSuccess && list.length === 0));
+  const leftS = limitLeftS(incident.timeLimitS, Date.parse(incident.receivedAt), now);
 
   const unitName = (id: string) => units.find((u) => u.id === id)?.name ?? id;
   const agencyName = (id: string) => agencies.find((a) => a.id === id)?.name ?? id;
-  const toggle = (id: string, on: boolean) =>
-    setPicked((p) => {
-      const next = new Set(p);
-      if (on) next.add(id);
-      else next.delete(id);
-      return next;
-    });
+  const toggle = (id: string, on: boolean) => {
+    const next = new Set(pickedNow);
+    if (on) next.add(id);
+    else next.delete(id);
+    setChosen(next);
+  };
 
-  const send = async () => {
-    if (picked.size === 0) {
-      setError(t('dispatch.pickOne'));
-      return;
-    }
+  const changed = () => {
+    void client.invalidateQueries({ queryKey: queryKeys.recommendations(incident.id) }, { cancelRefetch: false });
+    onDone();
+  };
+  const send = async (sent: string[]) => {
+    if (busy || (sent.length === 0 && !sendNone)) return;
     setBusy(true);
     setError(null);
-    const sent = [...picked];
     try {
-      await api.dispatch(incident.id, sent);
-      setPicked(new Set());
-      setVersion((v) => v + 1);
-      onDone();
+      const updated = await api.dispatch(incident.id, sent);
+      client.setQueryData(queryKeys.incident(incident.id), updated);
+      setChosen(new Set());
+      changed();
     } catch (err) {
-      // 422 names `body.units[i]`: say which unit it is
-      const fields = err instanceof ApiError ? (err.details as { fields?: Array<{ field?: unknown; message?: unknown }> } | undefined)?.fields : undefined;
-      const named = (fields ?? []).map((f) => {
-        const n = /units\[(\d+)\]/.exec(String(f.field ?? ''));
-        const unit = n ? sent[Number(n[1])] : undefined;
-        return `${unit ? `${unitName(unit)}：` : ''}${String(f.message ?? '')}`;
-      });
-      setError(named.length ? named.join('；') : errorText(err));
+      setError(dispatchErrorText(err, sent, unitName, errorText));
     } finally {
       setBusy(false);
     }
   };
+  useShortcut('dispatchTop', () => top && void send([top]), canDispatch && top !== undefined);
 
   const release = async (assignmentId: string) => {
     setBusy(true);
     setError(null);
     try {
       await api.releaseAssignment(assignmentId);
-      setVersion((v) => v + 1);
-      onDone();
+      changed();
     } catch (err) {
       setError(errorText(err));
     } finally {
@@ -98,26 +99,24 @@ export function DispatchPanel({ incident, agencies, onDone }: Props) {
     }
   };
 
-  const list = recs.key === key ? recs.list : null;
   return (
-    <section className="dispatch-panel" data-testid="dispatch-panel">
-      <h3>{t('dispatch.assignments')}</h3>
-      <AssignmentList assignments={assignments} unitName={unitName} onRelease={canDispatch ? (id) => void release(id) : undefined} busy={busy} />
+    <section className="dispatch-panel" data-testid="dispatch-panel" aria-labelledby="dispatch-heading">
       {canDispatch && (
         <>
-          <h3>{t('dispatch.recommendations')}</h3>
-          {recs.error !== null && recs.key === key ? (
+          <h3 id="dispatch-heading">{t('dispatch.recommendations')}</h3>
+          {recs.error ? (
             <p className="notice notice-error" role="alert">
               {errorText(recs.error)}
             </p>
-          ) : !list ? (
+          ) : !recs.data ? (
             <p className="muted">{t('dispatch.loading')}</p>
-          ) : list.recommendations.length === 0 ? (
+          ) : list.length === 0 ? (
             <p className="muted">{t('dispatch.none')}</p>
           ) : (
             <>
+              <LimitVerdict recommendations={list} limitS={incident.timeLimitS} leftS={leftS} />
               <ul className="recommendation-list" data-testid="recommendations">
-                {list.recommendations.map((r) => (
+                {list.map((r) => (
                   <RecommendationItem
                     key={r.unitId}
                     rec={r}
@@ -125,14 +124,22 @@ export function DispatchPanel({ incident, agencies, onDone }: Props) {
                     agencyName={agencyName(r.agencyId)}
                     checked={picked.has(r.unitId)}
                     onToggle={(on) => toggle(r.unitId, on)}
+                    inTime={arrivesInTime(r.etaS, leftS)}
                   />
                 ))}
               </ul>
-              <AssumptionsList assumptions={list.assumptions} />
+              <AssumptionsList assumptions={recs.data.assumptions} />
             </>
           )}
-          <button type="button" className="btn btn-primary" data-testid="dispatch-selected" disabled={busy || picked.size === 0} onClick={() => void send()}>
-            {t('dispatch.send', { n: picked.size })}
+          <button
+            type="button"
+            className="btn btn-primary"
+            data-testid="dispatch-selected"
+            disabled={busy || (pickedNow.length === 0 && !sendNone)}
+            title={withKeys(t('dispatch.sendTitle'), SHORTCUT_KEYS.dispatchTop)}
+            onClick={() => void send(pickedNow)}
+          >
+            {sendNone ? t('dispatch.sendNone') : t('dispatch.send', { n: pickedNow.length })}
           </button>
           {error && (
             <p className="notice notice-error" role="alert" data-testid="dispatch-error">
@@ -141,6 +148,8 @@ export function DispatchPanel({ incident, agencies, onDone }: Props) {
           )}
         </>
       )}
+      <h3>{t('dispatch.assignments')}</h3>
+      <AssignmentList assignments={assignments} unitName={unitName} onRelease={canDispatch ? (id) => void release(id) : undefined} busy={busy} />
     </section>
   );
 }

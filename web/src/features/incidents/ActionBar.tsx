@@ -6,8 +6,11 @@ import { useT } from '../../app/i18n/useT';
 import { ApiError } from '../../api/errors';
 import type { DialogKind } from './ActionDialog';
 
-/** Steps that need nothing but a click; the rest open a dialog. The server's allowedActions decide which show. */
-const DIRECT = ['dispatch', 'en-route', 'on-scene', 'clear'] as const;
+/**
+ * Steps that need nothing but a click; the rest open a dialog. The server's allowedActions decide
+ * which show. Dispatching is not here: it is the dispatch panel's one action, with the units.
+ */
+const DIRECT = ['en-route', 'on-scene', 'clear'] as const;
 const WITH_DIALOG = ['close', 'cancel', 'merge'] as const;
 
 interface Props {

@@ -1,12 +1,14 @@
 import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import type { Incident } from '../../api/incidentSchemas';
+import { queryKeys } from '../../api/queryClient';
 import { useErrorText } from '../../api/useErrorText';
+import { usePlatformNow } from '../../api/usePlatformNow';
 import { useT } from '../../app/i18n/useT';
-import { AgencyItem } from '../location-panel/AgencyItem';
-import { formatDuration } from '../location-panel/formatDuration';
 import { ActionBar } from './ActionBar';
 import { ActionDialog, type DialogKind } from './ActionDialog';
 import { AgeClock } from './AgeClock';
+import { IncidentFacts } from './IncidentFacts';
 import { IntervalsList } from './IntervalsList';
 import { PriorityBadge } from './PriorityBadge';
 import { TimelineList } from './TimelineList';
@@ -21,23 +23,27 @@ import { useAgencies } from '../dispatch/useAgencies';
 import { formatDateTime } from './formatDateTime';
 import { placeText } from './placeText';
 import { useIncidentDetail } from './useIncidentDetail';
-import { useNow } from './useNow';
 
 interface Props {
   id: string;
-  version: number;
   openIncidents: Incident[];
-  onChanged(): void;
   onBack(): void;
   /** the signed-in user's agency: it may answer a transfer addressed to it */
   userAgencyId: string | null;
 }
 
-export function IncidentDetailPanel({ id, version, openIncidents, onChanged, onBack, userAgencyId }: Props) {
+const FINISHED = ['closed', 'merged', 'cancelled'];
+
+/**
+ * One incident, in the order a dispatcher works it: what and how urgent, who to send (at the top),
+ * the next status step, then where and who answers for it, command, messages, reports, the record.
+ */
+export function IncidentDetailPanel({ id, openIncidents, onBack, userAgencyId }: Props) {
   const { t, lang } = useT();
   const errorText = useErrorText();
-  const now = useNow(1000);
-  const { incident: i, error, reload } = useIncidentDetail(id, version);
+  const client = useQueryClient();
+  const now = usePlatformNow(1000);
+  const { data: i, error } = useIncidentDetail(id);
   const [dialog, setDialog] = useState<DialogKind | null>(null);
   const [transferring, setTransferring] = useState(false);
   const agencies = useAgencies();
@@ -65,15 +71,16 @@ export function IncidentDetailPanel({ id, version, openIncidents, onChanged, onB
     ...i.likelyDuplicates.map((d) => ({ id: d.id, label: `${codeOf(d.id)} · ${t('incident.likelyDuplicate')}` })),
     ...openIncidents.filter((o) => o.id !== i.id && !dupIds.has(o.id) && o.category === i.category).map((o) => ({ id: o.id, label: `${o.code} · ${placeText(o.location)}` })),
   ];
+  // an own change: read the incident and the queue now rather than wait for the live event
   const done = () => {
     setDialog(null);
     setTransferring(false);
-    reload();
-    onChanged();
+    void client.invalidateQueries({ queryKey: queryKeys.incident(i.id) }, { cancelRefetch: false });
+    void client.invalidateQueries({ queryKey: queryKeys.incidentList }, { cancelRefetch: false });
   };
 
   return (
-    <section className="incident-detail" data-testid="incident-detail" data-state="done" data-id={i.id} aria-labelledby="detail-heading">
+    <section className="incident-detail" data-testid="incident-detail" data-state="done" data-id={i.id} data-code={i.code} aria-labelledby="detail-heading">
       <button type="button" className="btn btn-quiet" data-testid="detail-back" onClick={onBack}>
         {t('detail.back')}
       </button>
@@ -88,7 +95,7 @@ export function IncidentDetailPanel({ id, version, openIncidents, onChanged, onB
         <AgeClock receivedAt={i.receivedAt} limitS={i.timeLimitS} now={now} stoppedAt={stopped} />
       </header>
       <p className="detail-category">
-        <strong>{i.categoryName}</strong> · {t(`channel.${i.channel}` as 'channel.hotline')} · {formatDateTime(i.receivedAt, lang)}
+        <strong>{i.categoryName}</strong> · {placeText(i.location)} · {t(`channel.${i.channel}` as 'channel.hotline')} · {formatDateTime(i.receivedAt, lang)}
       </p>
       {i.priorityReasons.length > 0 && (
         <ul className="priority-reasons" data-testid="priority-reasons" aria-label={t('detail.priorityWhy')}>
@@ -105,51 +112,15 @@ export function IncidentDetailPanel({ id, version, openIncidents, onChanged, onB
           {t('detail.reporter')}：{[i.reporter.name, i.reporter.phone].filter(Boolean).join(' ')}
         </p>
       )}
-      <ActionBar incident={i} onDone={done} onDialog={setDialog} onTransfer={() => setTransferring(true)} />
       <TransferAnswer incident={i} userAgencyId={userAgencyId} onDone={done} />
+      <DispatchPanel key={i.id} incident={i} agencies={agencies} onDone={done} />
+      {i.location.train && !FINISHED.includes(i.status) && <HandoverPanel incident={i} onDone={done} />}
+      <ActionBar incident={i} onDone={done} onDialog={setDialog} onTransfer={() => setTransferring(true)} />
+
+      <IncidentFacts incident={i} />
       <CommandSection incident={i} agencies={agencies} userAgencyId={userAgencyId} onDone={done} />
-      <MessagesPanel incidentId={i.id} version={version} hasCommand={i.timeline.some((e) => e.action === 'command_opened')} />
-      <SitrepPanel incidentId={i.id} version={i.timeline.length} />
-
-      <h3>{t('detail.location')}</h3>
-      <dl className="facts">
-        <dt>{t('detail.place')}</dt>
-        <dd data-testid="detail-place">{placeText(i.location) || t('panel.none')}</dd>
-        {i.location.sectionName && (
-          <>
-            <dt>{t('panel.section')}</dt>
-            <dd>{i.location.sectionName}</dd>
-          </>
-        )}
-        {i.placeKind && (
-          <>
-            <dt>{t('panel.placeKind')}</dt>
-            <dd>{t(`place.${i.placeKind}` as 'place.station')}</dd>
-          </>
-        )}
-      </dl>
-
-      <h3>{t('resp.title')}</h3>
-      <dl className="facts">
-        <dt>{t('resp.lead')}</dt>
-        <dd data-testid="detail-lead">{i.lead ? <ul className="agency-list agency-list-lead"><AgencyItem agency={i.lead} /></ul> : <span className="verdict-warn">{t('resp.noLead')}</span>}</dd>
-        <dt>{t('resp.support')}</dt>
-        <dd>{i.support.length ? <ul className="agency-list">{i.support.map((a) => <AgencyItem key={a.agencyId} agency={a} />)}</ul> : <span className="muted">{t('resp.nobody')}</span>}</dd>
-        <dt>{t('resp.inform')}</dt>
-        <dd>{i.inform.length ? <ul className="agency-list">{i.inform.map((a) => <AgencyItem key={a.agencyId} agency={a} />)}</ul> : <span className="muted">{t('resp.nobody')}</span>}</dd>
-        <dt>{t('resp.timeLimit')}</dt>
-        <dd>{formatDuration(i.timeLimitS, t)}</dd>
-      </dl>
-      {i.reasons.length > 0 && (
-        <ol className="reasons">
-          {i.reasons.map((r, n) => (
-            <li key={`${r.code}-${n}`}>{r.text}</li>
-          ))}
-        </ol>
-      )}
-
-      {i.location.train && !['closed', 'merged', 'cancelled'].includes(i.status) && <HandoverPanel incident={i} onDone={done} />}
-      <DispatchPanel incident={i} agencies={agencies} onDone={done} />
+      <MessagesPanel incidentId={i.id} hasCommand={i.timeline.some((e) => e.action === 'command_opened')} />
+      <SitrepPanel incidentId={i.id} />
 
       <h3>{t('detail.intervals')}</h3>
       <IntervalsList intervals={i.intervals} />

@@ -8,7 +8,7 @@ interface Props {
   incident: Incident;
   now: number;
   selected: boolean;
-  onOpen(id: string): void;
+  onOpen(incident: Incident): void;
 }
 
 export function QueueRow({ incident: i, now, selected, onOpen }: Props) {
@@ -25,7 +25,7 @@ export function QueueRow({ incident: i, now, selected, onOpen }: Props) {
         data-priority={i.priority}
         data-status={i.status}
         aria-current={selected ? 'true' : undefined}
-        onClick={() => onOpen(i.id)}
+        onClick={() => onOpen(i)}
       >
         <span className="queue-row-top">
           <PriorityBadge priority={i.priority} />

@@ -6,10 +6,11 @@ interface Props {
   index: SearchIndex | null;
   value: StationEntry | null;
   onChange(station: StationEntry | null): void;
+  autoFocus?: boolean;
 }
 
 /** A station by name or telegraph code, from the network already loaded for the map. */
-export function StationSearch({ index, value, onChange }: Props) {
+export function StationSearch({ index, value, onChange, autoFocus = false }: Props) {
   const { t } = useT();
   const id = useId();
   const [text, setText] = useState(value?.name ?? '');
@@ -44,6 +45,7 @@ export function StationSearch({ index, value, onChange }: Props) {
       <input
         id={`${id}-input`}
         data-testid="station-input"
+        autoFocus={autoFocus}
         role="combobox"
         aria-expanded={open}
         aria-controls={`${id}-list`}
