@@ -28,14 +28,15 @@ const ROOM_READY = { incidents: 'incident-queue', bulletins: 'bulletins-room' } 
 /**
  * The built console served by a real server on the demo department, in Debian's Chromium, with
  * nothing allowed to leave the machine (a request to any other host fails at once). With
- * clockStart, server and browser both start their clocks at that instant (a timetable scenario).
- * With mfaRoles, users of those roles must sign in with a second factor (no role by default).
+ * clockStart, server and browser both start their clocks at that instant (a timetable scenario);
+ * browserClock gives the browser a clock of its own instead (a workstation set wrong). With
+ * mfaRoles, users of those roles must sign in with a second factor (no role by default).
  */
-export async function openConsole(opts: { engine?: 'sqlite' | 'postgres'; clockStart?: number; mfaRoles?: Role[] } = {}): Promise<Console> {
+export async function openConsole(opts: { engine?: 'sqlite' | 'postgres'; clockStart?: number; browserClock?: number; mfaRoles?: Role[] } = {}): Promise<Console> {
   if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     throw new Error(`${WEB_DIST} has no build: run "npm run build -w web" first`);
   }
-  const server = await startServer({ demo: true, webDist: WEB_DIST, ...opts });
+  const server = await startServer({ demo: true, webDist: WEB_DIST, engine: opts.engine, clockStart: opts.clockStart, mfaRoles: opts.mfaRoles });
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'railjoint-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
@@ -55,7 +56,8 @@ export async function openConsole(opts: { engine?: 'sqlite' | 'postgres'; clockS
     ],
   });
   // the browser's clock starts with the server's, so ages, deadlines and arrivals read alike
-  if (opts.clockStart !== undefined) await context.clock.install({ time: opts.clockStart });
+  const browserClock = opts.browserClock ?? opts.clockStart;
+  if (browserClock !== undefined) await context.clock.install({ time: browserClock });
   const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));

@@ -70,6 +70,8 @@ describe('console: dispatch and transfer', () => {
     const railwayUnit = await railway.getAttribute('data-unit-id');
     const countyUnit = await county.getAttribute('data-unit-id');
     expect(await railway.textContent()).toMatch(/分钟/);
+    // the fastest comes ticked; this dispatcher chooses the two units herself
+    for (const box of await page.getByTestId('recommendation-check').all()) await box.uncheck();
     await railway.getByTestId('recommendation-check').check();
     await county.getByTestId('recommendation-check').check();
     await page.getByTestId('dispatch-selected').click();

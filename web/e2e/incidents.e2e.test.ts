@@ -80,8 +80,13 @@ describe('console: the incidents room', () => {
     await top.click();
     await page.getByTestId('incident-detail').and(page.locator('[data-state="done"]')).waitFor();
     expect(await status()).toBe('received');
+    // one dispatch action, with the fastest recommended unit already ticked
+    await page.getByTestId('recommendation').first().waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('recommendation-check').first().isChecked()).toBe(true);
+    await page.getByTestId('dispatch-selected').click();
+    await expect.poll(status, { timeout: 10_000, message: 'after dispatch' }).toBe('dispatched');
+    expect(await page.getByTestId('assignment').count()).toBe(1);
     for (const [action, next] of [
-      ['dispatch', 'dispatched'],
       ['en-route', 'en_route'],
       ['on-scene', 'on_scene'],
       ['clear', 'cleared'],
@@ -97,7 +102,7 @@ describe('console: the incidents room', () => {
     expect(await page.getByTestId('incident-status').textContent()).toBe('已结案');
     await expect.poll(() => page.getByTestId('timeline-entry').count()).toBe(6);
     // no action left but a note once closed
-    expect(await page.getByTestId('action-dispatch').count()).toBe(0);
+    expect(await page.getByTestId('dispatch-selected').count()).toBe(0);
 
     fs.mkdirSync(OUT, { recursive: true });
     await page.screenshot({ path: path.join(OUT, 'incidents.png') });

@@ -84,6 +84,7 @@ describe.each(['sqlite', 'postgres'] as const)('console: a whole shift on %s', (
     const local = page.locator('[data-testid="recommendation"][data-agency-id="cb-yongfu"]').first();
     await local.waitFor({ timeout: 10_000 });
     const localUnit = await local.getAttribute('data-unit-id');
+    for (const box of await page.getByTestId('recommendation-check').all()) await box.uncheck();
     await railway.getByTestId('recommendation-check').check();
     await local.getByTestId('recommendation-check').check();
     await page.getByTestId('dispatch-selected').click();
@@ -116,7 +117,10 @@ describe.each(['sqlite', 'postgres'] as const)('console: a whole shift on %s', (
     await page.locator('[data-testid="assignment"][data-unit-id="u-tt-cj3"]').getByTestId('assignment-release').click();
     await expect.poll(() => page.locator('[data-testid="assignment"][data-unit-id="u-tt-cj3"]').getAttribute('data-state'), { timeout: 10_000 }).toBe('released');
 
-    await act('dispatch', 'dispatched');
+    // the one dispatch action: no further units, the county car already on it
+    expect(await page.getByTestId('dispatch-selected').textContent()).toContain('不另派警力');
+    await page.getByTestId('dispatch-selected').click();
+    await expect.poll(status, { timeout: 10_000, message: 'after dispatch' }).toBe('dispatched');
     await act('en-route', 'en_route');
     await act('on-scene', 'on_scene');
     await act('clear', 'cleared');
