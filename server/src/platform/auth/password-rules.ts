@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { serverFile } from '../assets.js';
 
 /**
  * Password rules after NIST SP 800-63B §5.1.1.2: length (10 to 256), no composition rules, and
@@ -39,7 +40,7 @@ export function commonPasswords(): Set<string> {
   if (blocklist) return blocklist;
   const read = (name: string) =>
     fs
-      .readFileSync(new URL(`../../../assets/passwords/${name}`, import.meta.url), 'utf8')
+      .readFileSync(serverFile('assets', 'passwords', name), 'utf8')
       .split('\n')
       .map((l) => l.trim())
       .filter((l) => l && !l.startsWith('#'));

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import { validateXML } from 'xmllint-wasm';
+import { serverFile } from '../../../platform/assets.js';
 
-const XSD = fs.readFileSync(new URL('./CAP-v1.2.xsd', import.meta.url), 'utf8');
+const XSD = fs.readFileSync(serverFile('src/modules/sharing/cap/CAP-v1.2.xsd'), 'utf8');
 
 export type XmlCheck = { ok: true; text: string } | { ok: false; code: string; reasons: string[] };
 
