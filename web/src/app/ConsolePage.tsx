@@ -40,8 +40,8 @@ export function ConsolePage({ user, onSignOut }: { user: User; onSignOut(): void
     }, [navigate]),
   );
   const helpButton = (
-    <button type="button" className="btn btn-quiet" data-testid="shortcut-help-open" title={withKeys(t('shortcuts.title'), SHORTCUT_KEYS.help)} onClick={() => setHelp(true)}>
-      {t('shortcuts.open')}
+    <button type="button" className="btn btn-quiet topbar-help" data-testid="shortcut-help-open" title={withKeys(t('shortcuts.title'), SHORTCUT_KEYS.help)} aria-label={t('shortcuts.open')} onClick={() => setHelp(true)}>
+      ?
     </button>
   );
   return (

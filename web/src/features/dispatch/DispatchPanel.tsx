@@ -104,6 +104,24 @@ export function DispatchPanel({ incident, agencies, onDone }: Props) {
       {canDispatch && (
         <>
           <h3 id="dispatch-heading">{t('dispatch.recommendations')}</h3>
+          {/* the action first: a long list must not push it out of sight */}
+          <div className="dispatch-action">
+            <button
+              type="button"
+              className="btn btn-primary"
+              data-testid="dispatch-selected"
+              disabled={busy || (pickedNow.length === 0 && !sendNone)}
+              title={withKeys(t('dispatch.sendTitle'), SHORTCUT_KEYS.dispatchTop)}
+              onClick={() => void send(pickedNow)}
+            >
+              {sendNone ? t('dispatch.sendNone') : t('dispatch.send', { n: pickedNow.length })}
+            </button>
+            {error && (
+              <p className="notice notice-error" role="alert" data-testid="dispatch-error">
+                {error}
+              </p>
+            )}
+          </div>
           {recs.error ? (
             <p className="notice notice-error" role="alert">
               {errorText(recs.error)}
@@ -130,21 +148,6 @@ export function DispatchPanel({ incident, agencies, onDone }: Props) {
               </ul>
               <AssumptionsList assumptions={recs.data.assumptions} />
             </>
-          )}
-          <button
-            type="button"
-            className="btn btn-primary"
-            data-testid="dispatch-selected"
-            disabled={busy || (pickedNow.length === 0 && !sendNone)}
-            title={withKeys(t('dispatch.sendTitle'), SHORTCUT_KEYS.dispatchTop)}
-            onClick={() => void send(pickedNow)}
-          >
-            {sendNone ? t('dispatch.sendNone') : t('dispatch.send', { n: pickedNow.length })}
-          </button>
-          {error && (
-            <p className="notice notice-error" role="alert" data-testid="dispatch-error">
-              {error}
-            </p>
           )}
         </>
       )}

@@ -38,9 +38,7 @@ export function PlaceRecommendations({ answer, loading, error, picked, onToggle 
       ) : (
         <>
           {answer.lead && (
-            <p className="muted dispatch-lead">
-              {t('resp.lead')}：{answer.lead.name}
-            </p>
+            <p className="muted dispatch-lead">{t('dispatch.lead', { name: answer.lead.name })}</p>
           )}
           <LimitVerdict recommendations={answer.recommendations} limitS={answer.timeLimitS} leftS={answer.timeLimitS} />
           <ul className="recommendation-list" data-testid="recommendations">

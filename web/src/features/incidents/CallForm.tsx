@@ -176,8 +176,7 @@ export function CallForm({ categories, index, mapPoint, codeOf, onCreated, onOpe
         )}
         <div className="form-buttons">
           <button type="button" className="btn btn-primary" data-testid="submit-dispatch" disabled={busy || ticked.length === 0} title={withKeys(t('form.submitDispatch'), ['Enter', ...SHORTCUT_KEYS.dispatchTop.slice(1)])} onClick={() => void submit('dispatch')}>
-            {busy ? t('form.submitting') : t('form.submitDispatch')}
-            {ticked.length > 0 && <span className="kbd-hint">（{ticked.length}）</span>}
+            {busy ? t('form.submitting') : ticked.length > 0 ? t('form.submitDispatchN', { n: ticked.length }) : t('form.submitDispatch')}
           </button>
           <button type="button" className={primary === 'register' ? 'btn btn-primary' : 'btn'} data-testid="submit-incident" disabled={busy} onClick={() => void submit('register')}>
             {primary === 'register' ? t('form.submit') : t('form.submitOnly')}

@@ -32,7 +32,7 @@ export function CreatedNotice({ call: { incident: i, dispatched, dispatchError }
       {dispatched.length > 0 && (
         <p data-testid="created-dispatched">
           {t('form.dispatched')}
-          {dispatched.map((u) => `${u.name}${u.etaS === null ? '' : `（${u.etaS <= 0 ? t('dispatch.etaNow') : t('dispatch.eta', { min: num(minutes(u.etaS)) })}）`}`).join('、')}
+          {dispatched.map((u) => (u.etaS === null ? u.name : t('form.dispatchedUnit', { name: u.name, eta: u.etaS <= 0 ? t('dispatch.etaNow') : t('dispatch.eta', { min: num(minutes(u.etaS)) }) }))).join(t('form.listSeparator'))}
         </p>
       )}
       {dispatchError && (
