@@ -13,3 +13,8 @@ export * from './webhooks.js';
 export * from './messages.js';
 export * from './duty.js';
 export * from './events.js';
+export * from './patrols.js';
+export * from './public-reports.js';
+export * from './open311.js';
+export * from './devices.js';
+export * from './alarms.js';
