@@ -24,6 +24,7 @@ async function demoApp(dir: string): Promise<App> {
     reception: DEFAULT_RECEPTION,
     // the bench signs in a dispatcher only, whose role needs no second factor anyway
     mfaRoles: [],
+    dataKeyFile: path.join(dir, 'railjoint.keys'),
   };
   return createApp(config, { demoPassword: DEMO_PASSWORD });
 }

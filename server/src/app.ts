@@ -50,6 +50,10 @@ import { MemoryEventBus } from './platform/bus/memory-bus.js';
 import { NatsEventBus } from './platform/bus/nats-bus.js';
 import { OutboxRelay } from './platform/bus/outbox.js';
 import { ResourceReaders } from './platform/bus/readers.js';
+import { keyringFile, openKeyring } from './platform/crypto/keyring.js';
+import { PersonalData } from './platform/crypto/personal-data.js';
+import { reseal } from './platform/crypto/reseal.js';
+import { PERSONAL_COLUMNS } from './personal-data.js';
 import { startClockAt } from './platform/clock.js';
 import { withEnrolmentGate } from './platform/auth/enrolment-gate.js';
 import { mayUseRoute } from './platform/auth/mfa-policy.js';
@@ -102,12 +106,16 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     bus = config.natsUrl ? await NatsEventBus.connect(config.natsUrl) : new MemoryEventBus();
     const outbox = new OutboxRelay(db.kysely, bus);
     outbox.kick();
+    // personal data is sealed with keys kept beside, never in, the database; rows written before
+    // sealing began are sealed now (a re-seal after a key rotation is `railjoint keys reseal`)
+    const personal = new PersonalData(openKeyring(config.dataKeyFile).ring, keyringFile(config.dataKeyFile));
+    await reseal(db.kysely, personal, PERSONAL_COLUMNS, { all: false });
     const network = await NetworkService.open(db);
     const organisation = await OrganisationService.open(db, network);
     const users = new UserService(db.kysely, { sessionTtlS: config.sessionTtlS, mfaRoles: config.mfaRoles, loginDelay: opts.loginDelay }, (id) => organisation.agencyExists(id));
     const trains = await TrainService.open(db, network, organisation);
     const r = config.reception;
-    const incidents = new IncidentService(db, organisation, outbox, { duplicateDistanceM: r.duplicateDistanceM, duplicateWindowS: r.duplicateWindowS, transferReplyS: r.transferReplyS }, incidentTrains(trains, network));
+    const incidents = new IncidentService(db, organisation, outbox, personal, { duplicateDistanceM: r.duplicateDistanceM, duplicateWindowS: r.duplicateWindowS, transferReplyS: r.transferReplyS }, incidentTrains(trains, network));
     const units = await UnitService.open(db, bus, outbox, (id) => organisation.agencyExists(id));
     const speeds = Object.fromEntries(Object.entries(r.speedsKmh).filter(([k]) => k in DEFAULT_SPEEDS).map(([k, kmh]) => [k, { kmh, detour: DEFAULT_SPEEDS[k as keyof typeof DEFAULT_SPEEDS]?.detour ?? 1.2 }]));
     const dispatch = new DispatchService(db, network, incidents, units, organisation, outbox, { ackTimeoutS: r.ackTimeoutS, eta: { speeds } }, trains);

@@ -46,12 +46,16 @@ export async function startApp(opts: StartOptions = {}): Promise<TestApp> {
   const engine = opts.engine ?? 'sqlite';
   let cleanup: () => Promise<void>;
   let database: Config['database'];
+  // the data keys live beside the test's database, never in the repository
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'railjoint-test-'));
   if (engine === 'postgres') {
     const tdb = await createTestDatabase();
     database = { engine: 'postgres', url: tdb.url };
-    cleanup = tdb.drop;
+    cleanup = async () => {
+      await tdb.drop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    };
   } else {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'railjoint-test-'));
     database = { engine: 'sqlite', file: path.join(dir, 'test.db') };
     cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -69,6 +73,7 @@ export async function startApp(opts: StartOptions = {}): Promise<TestApp> {
     // tests receive webhooks on 127.0.0.1 and do not wait long between retries
     webhooks: { allowPrivate: true, baseDelayMs: 100 },
     mfaRoles: opts.mfaRoles ?? [],
+    dataKeyFile: path.join(dir, 'railjoint.keys'),
     ...(opts.trustedProxies ? { trustedProxies: opts.trustedProxies } : {}),
     ...(opts.clockStart !== undefined ? { clockStart: opts.clockStart } : {}),
   };

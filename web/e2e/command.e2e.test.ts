@@ -193,7 +193,8 @@ describe('console: response level, joint command and task orders', () => {
     const editor = page.getByTestId('sitrep-editor');
     await editor.waitFor({ timeout: 15_000 });
     expect(await page.getByTestId('sitrep-section-basics').inputValue()).toContain('响应等级：II 级');
-    expect(await page.getByTestId('sitrep-section-command').inputValue()).toContain(taskCode);
+    // the task orders are listed apart from the editable text: each reader is sent only those they may read
+    expect(await page.getByTestId('sitrep-tasks').textContent()).toContain(taskCode);
     await page.getByTestId('sitrep-section-next').fill('17:00 前恢复上行线行车');
     await page.getByTestId('sitrep-schedule').selectOption('60');
     await page.getByTestId('sitrep-next').waitFor({ timeout: 10_000 });

@@ -13,6 +13,7 @@ const HELP = `railjoint — command line of the RailJoint platform (reads DATABA
   railjoint timetable import DIR|ZIP           import a GTFS timetable (folder or zip); replaces the previous one
   railjoint train whereabouts TRAIN --at TIME  where a train is at a time (ISO 8601; default now), as JSON
   railjoint audit verify                       check the SM3 audit chain; names the first bad entry, exit 1 if any
+  railjoint keys status|rotate|reseal [--retire]   the SM4 keys personal data is sealed with (RAILJOINT_DATA_KEY_FILE)
   railjoint demo generate DIR [--scale department|national] [--seed N]   write the demo files
 
 Exit codes: 0 success, 1 the data has problems, 2 a bad command line.`;
@@ -29,6 +30,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   timetable: async () => (await import('./timetable.js')).timetableCommand,
   train: async () => (await import('./timetable.js')).trainCommand,
   audit: async () => (await import('./audit.js')).auditCommand,
+  keys: async () => (await import('./keys.js')).keysCommand,
 };
 
 export async function runCli(argv: string[], io: Io): Promise<number> {

@@ -30,6 +30,13 @@ export interface Config {
   trustedProxies?: string[];
   /** roles that must sign in with a second factor (TOTP) */
   mfaRoles: Role[];
+  /** civil defence (issue 10); defaults when absent */
+  patrols?: PatrolConfig;
+  /**
+   * The file of SM4 keys personal data is sealed with (made on first start, owner-only); kept out
+   * of the database so its files or a dump reveal nothing. Instances that share a database share it.
+   */
+  dataKeyFile: string;
 }
 
 /** The clocks and distances of reception and dispatch that a department tunes. */
@@ -43,6 +50,18 @@ export interface ReceptionConfig {
   /** how long a receiving agency has to acknowledge a bulletin before reminders start (and their interval) */
   bulletinRemindS: number;
 }
+
+/** Civil defence: the checkpoint key, how late a check-in may be, when silence raises a welfare alert, public report limits. */
+export interface PatrolConfig {
+  /** base64 key (≥ 32 bytes) that signs checkpoint codes; null: made on first start and kept in the database */
+  checkpointKey: string | null;
+  lateGraceS: number;
+  welfareS: number;
+  /** public reports per address and hour (a device gets half) */
+  publicReportsPerHour: number;
+}
+
+export const DEFAULT_PATROLS: PatrolConfig = { checkpointKey: null, lateGraceS: 900, welfareS: 1200, publicReportsPerHour: 10 };
 
 export const DEFAULT_RECEPTION: ReceptionConfig = { duplicateDistanceM: 500, duplicateWindowS: 1800, transferReplyS: 600, ackTimeoutS: 120, speedsKmh: {}, bulletinRemindS: 1800 };
 
@@ -77,11 +96,19 @@ const Env = z.object({
     .string()
     .refine((v) => v.split(',').every((p) => isProxySpec(p.trim())), 'RAILJOINT_TRUSTED_PROXIES lists addresses or CIDRs, e.g. 10.20.0.5,10.20.1.0/24 (or loopback, linklocal, uniquelocal)')
     .optional(),
+  RAILJOINT_DATA_KEY_FILE: z.string().min(1).optional(),
   /** e.g. admin,commander,auditor; empty for none */
   RAILJOINT_MFA_ROLES: z
     .string()
     .refine((v) => v.split(',').map((r) => r.trim()).filter(Boolean).every((r) => (ROLES as readonly string[]).includes(r)), `RAILJOINT_MFA_ROLES lists roles among ${ROLES.join(', ')}`)
     .optional(),
+  RAILJOINT_CHECKPOINT_KEY: z
+    .string()
+    .refine((v) => /^[A-Za-z0-9+/_-]+={0,2}$/.test(v) && Buffer.from(v, 'base64').length >= 32, 'RAILJOINT_CHECKPOINT_KEY is base64 of at least 32 random bytes, e.g. from: openssl rand -base64 32')
+    .optional(),
+  RAILJOINT_PATROL_GRACE_S: z.coerce.number().int().min(0).max(4 * 3600).default(900),
+  RAILJOINT_PATROL_WELFARE_S: z.coerce.number().int().min(300).max(24 * 3600).default(1200),
+  RAILJOINT_PUBLIC_REPORTS_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(10),
   RAILJOINT_CLOCK_START: z
     .string()
     .refine((v) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(v) && !Number.isNaN(Date.parse(v)), 'RAILJOINT_CLOCK_START is an ISO 8601 time with an offset, e.g. 2026-12-01T09:00:00+08:00')
@@ -121,11 +148,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { dem
     throw new ConfigError(`bad configuration:\n  ${lines.join('\n  ')}`);
   }
   const e = parsed.data;
+  const database = parseDatabaseUrl(e.DATABASE_URL);
   const demo = e.RAILJOINT_DEMO === undefined ? (defaults.demo ?? false) : ['1', 'true', 'yes', 'on'].includes(e.RAILJOINT_DEMO);
   return {
     port: e.PORT,
     host: e.HOST,
-    database: parseDatabaseUrl(e.DATABASE_URL),
+    database,
+    dataKeyFile: e.RAILJOINT_DATA_KEY_FILE ? path.resolve(e.RAILJOINT_DATA_KEY_FILE) : defaultKeyFile(database),
     adminPassword: e.RAILJOINT_ADMIN_PASSWORD ?? null,
     demo,
     natsUrl: e.NATS_URL ?? null,
@@ -135,6 +164,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { dem
     clockStart: e.RAILJOINT_CLOCK_START ? Date.parse(e.RAILJOINT_CLOCK_START) : null,
     trustedProxies: (e.RAILJOINT_TRUSTED_PROXIES ?? '').split(',').map((p) => p.trim()).filter(Boolean),
     mfaRoles: e.RAILJOINT_MFA_ROLES === undefined ? [...DEFAULT_MFA_ROLES] : [...new Set(e.RAILJOINT_MFA_ROLES.split(',').map((r) => r.trim()).filter(Boolean) as Role[])],
+    patrols: { checkpointKey: e.RAILJOINT_CHECKPOINT_KEY ?? null, lateGraceS: e.RAILJOINT_PATROL_GRACE_S, welfareS: e.RAILJOINT_PATROL_WELFARE_S, publicReportsPerHour: e.RAILJOINT_PUBLIC_REPORTS_PER_HOUR },
     webhooks: { allowPrivate: e.RAILJOINT_WEBHOOK_ALLOW_PRIVATE === '1' || e.RAILJOINT_WEBHOOK_ALLOW_PRIVATE === 'true', baseDelayMs: 5000 },
     reception: {
       duplicateDistanceM: e.RAILJOINT_DUPLICATE_DISTANCE_M,
@@ -148,4 +178,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { dem
       })),
     },
   };
+}
+
+/** Beside an SQLite file; for PostgreSQL in ./data of the working folder (the server's, not the database's). */
+function defaultKeyFile(database: DatabaseConfig): string {
+  return database.engine === 'sqlite' && database.file !== ':memory:' ? path.join(path.dirname(path.resolve(database.file)), 'railjoint.keys') : path.resolve('data', 'railjoint.keys');
 }

@@ -21,6 +21,8 @@ const ListQuery = z.object({
   category: Id.optional(),
   /** the incident number (JQ20261203-0001): links and reloads name an incident by it */
   code: z.string().trim().min(1).max(40).optional(),
+  /** the caller's phone number: has this caller called before? (matched by a keyed hash, never stored readable) */
+  reporterPhone: z.string().trim().regex(/^[0-9+\-() ]{3,32}$/, 'a phone number').optional(),
   agency: Id.optional(),
   lineId: Id.optional(),
   from: MileageText.optional(),
@@ -107,6 +109,7 @@ export function incidentRoutes(incidents: IncidentService): RouteSpec[] {
           priority: query.priority,
           category: query.category,
           code: query.code,
+          ...(query.reporterPhone ? { reporterPhoneKey: incidents.phoneKey(query.reporterPhone) } : {}),
           lineId: query.lineId,
           fromMetres: from,
           toMetres: to,

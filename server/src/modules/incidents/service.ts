@@ -21,6 +21,7 @@ import { metresPerDegree } from '../network/geo.js';
 import { alert, answerTransfer, handOverLead, openTransfer, pendingTransfer } from './transfers.js';
 import { appendTimeline } from './timeline.js';
 import { departmentDay, nowDate } from '../../platform/clock.js';
+import type { PersonalData } from '../../platform/crypto/personal-data.js';
 
 export interface IncidentSettings {
   duplicateDistanceM: number;
@@ -70,6 +71,7 @@ export class IncidentService {
     private readonly db: Db,
     private readonly org: OrganisationService,
     private readonly outbox: OutboxRelay,
+    private readonly personal: PersonalData,
     private readonly settings: IncidentSettings = DEFAULT_INCIDENT_SETTINGS,
     private readonly trains: IncidentTrains | null = null,
   ) {
@@ -86,7 +88,7 @@ export class IncidentService {
     if (!category) throw unprocessable('unknown_category', `unknown incident category "${input.category}"`, { fields: [{ field: 'body.category', message: 'unknown category' }] });
     if (input.externalRef) {
       const existing = await this.store.byExternalRef(this.db.kysely, input.channel, input.externalRef);
-      if (existing) return { incident: presentIncident(existing), created: false };
+      if (existing) return { incident: presentIncident(this.opened(existing)), created: false };
     }
     const now = nowDate();
     const occurredAt = input.occurredAt ? new Date(input.occurredAt) : now;
@@ -134,7 +136,8 @@ export class IncidentService {
         priority: override.priority,
         priority_reasons: JSON.stringify(override.overridden ? [...computed.reasons, overrideReason(actor, override.priority, input.priorityReason!)] : computed.reasons),
         description: input.description,
-        reporter: input.reporter ? JSON.stringify(input.reporter) : null,
+        reporter: input.reporter ? this.personal.seal(JSON.stringify(input.reporter)) : null,
+        reporter_phone_key: input.reporter?.phone ? this.personal.index('phone', input.reporter.phone) : null,
         external_ref: input.externalRef ?? null,
         location_input: JSON.stringify(input.location),
         lon: resolution.location.coordinates[0],
@@ -189,7 +192,7 @@ export class IncidentService {
     const scope = incidentScope(actor);
     const visible = await this.store.visibleIds(result.duplicates.map((c) => c.id), scope.all ? undefined : scope.agencyId);
     const shown = result.duplicates.filter((c) => visible.has(c.id));
-    return { incident: { ...presentIncident(result.row, { likelyDuplicates: shown.slice(0, DUPLICATES_SHOWN) }), likelyDuplicateCount: shown.length }, created: result.created };
+    return { incident: { ...presentIncident(this.opened(result.row), { likelyDuplicates: shown.slice(0, DUPLICATES_SHOWN) }), likelyDuplicateCount: shown.length }, created: result.created };
   }
 
   /**
@@ -241,6 +244,16 @@ export class IncidentService {
     return shown;
   }
 
+  /** The row with the caller's contact opened (sealed at rest with SM4). */
+  private opened(row: IncidentRow): IncidentRow {
+    return row.reporter ? { ...row, reporter: this.personal.read(row.reporter) } : row;
+  }
+
+  /** The keyed hash a list filter by caller's phone looks for. */
+  phoneKey(phone: string): string {
+    return this.personal.index('phone', phone);
+  }
+
   /** References to other incidents (likely duplicate, merged into) only when the reader may see them too. */
   private async hideUnseen(actor: Actor, row: IncidentRow): Promise<IncidentRow> {
     const refs = [row.duplicate_of, row.merged_into].filter((x): x is string => x !== null);
@@ -277,7 +290,7 @@ export class IncidentService {
     const timeline = await this.guardTimeline(actor, await this.store.timeline(id));
     const scope = incidentScope(actor);
     const duplicate = row.duplicate_of ? await this.store.byId(row.duplicate_of, scope.all ? undefined : scope.agencyId) : undefined;
-    return presentIncident(await this.hideUnseen(actor, row), { timeline, likelyDuplicates: duplicate ? [{ id: duplicate.id, code: duplicate.code, status: duplicate.status }] : [] });
+    return presentIncident(this.opened(await this.hideUnseen(actor, row)), { timeline, likelyDuplicates: duplicate ? [{ id: duplicate.id, code: duplicate.code, status: duplicate.status }] : [] });
   }
 
   async list(actor: Actor, filter: Omit<IncidentFilter, 'agencyId'>) {
@@ -290,7 +303,7 @@ export class IncidentService {
     return {
       incidents: rows.map((r) => {
         const row = { ...r, duplicate_of: shown(r.duplicate_of), merged_into: shown(r.merged_into) };
-        return presentIncident(row, { likelyDuplicates: row.duplicate_of ? [{ id: row.duplicate_of }] : [] });
+        return presentIncident(this.opened(row), { likelyDuplicates: row.duplicate_of ? [{ id: row.duplicate_of }] : [] });
       }),
       nextCursor: last ? Buffer.from(JSON.stringify([last.received_at, last.id])).toString('base64url') : null,
     };

@@ -14,6 +14,8 @@ export interface IncidentFilter {
   status?: string[];
   category?: string;
   code?: string;
+  /** keyed hash of a caller's phone (repeat callers) */
+  reporterPhoneKey?: string;
   priority?: string[];
   lineId?: string;
   fromMetres?: number;
@@ -80,6 +82,7 @@ export class IncidentStore {
     if (f.priority?.length) q = q.where('incidents.priority', 'in', f.priority);
     if (f.category) q = q.where('incidents.category_id', '=', f.category);
     if (f.code) q = q.where('incidents.code', '=', f.code);
+    if (f.reporterPhoneKey) q = q.where('incidents.reporter_phone_key', '=', f.reporterPhoneKey);
     if (f.lineId) q = q.where('incidents.line_id', '=', f.lineId);
     if (f.fromMetres !== undefined) q = q.where('incidents.metres', '>=', f.fromMetres);
     if (f.toMetres !== undefined) q = q.where('incidents.metres', '<=', f.toMetres);

@@ -17,6 +17,12 @@ import { taskAttachmentsSchema } from './migrations/014-task-attachments.js';
 import { centresSchema } from './migrations/015-centres.js';
 import { authSecuritySchema } from '../auth/migrations.js';
 import { sitrepTasksSchema } from '../../modules/reports/migrations.js';
+import { patrolsSchema } from '../../modules/patrols/migrations.js';
+import { publicReportsSchema } from '../../modules/public-reports/migrations.js';
+import { reporterKeySchema } from '../../modules/incidents/migrations.js';
+import { devicesSchema } from '../../modules/devices/migrations.js';
+import { alarmsSchema } from '../../modules/alarms/migrations.js';
+import { maintenanceSchema } from '../../modules/maintenance/migrations.js';
 
 /**
  * Migrations are code, listed here in order; each receives the engine so the few type names that
@@ -43,6 +49,12 @@ function provider(db: Db): MigrationProvider {
         '015-centres': centresSchema(),
         '016-auth-security': authSecuritySchema(),
         '017-sitrep-tasks': sitrepTasksSchema(),
+        '019-patrols': patrolsSchema(db.engine),
+        '019b-public-reports': publicReportsSchema(db.engine),
+        '020-devices': devicesSchema(db.engine),
+        '020b-alarms': alarmsSchema(db.engine),
+        '020c-maintenance': maintenanceSchema(),
+        '021-reporter-key': reporterKeySchema(),
       };
     },
   };

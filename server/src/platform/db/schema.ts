@@ -1,12 +1,17 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { AuthSecurityTables } from '../auth/tables.js';
+import type { PatrolTables } from '../../modules/patrols/tables.js';
+import type { PublicReportTables } from '../../modules/public-reports/tables.js';
+import type { DeviceTables } from '../../modules/devices/tables.js';
+import type { AlarmTables } from '../../modules/alarms/tables.js';
+import type { MaintenanceTables } from '../../modules/maintenance/tables.js';
 
 /**
  * Column types shared by SQLite and PostgreSQL. To keep one set of migrations for both engines,
  * booleans are integers (0/1), timestamps are ISO-8601 UTC text (which sorts correctly) and
  * structured values are JSON text.
  */
-export interface Database extends AuthSecurityTables {
+export interface Database extends AuthSecurityTables, DeviceTables, AlarmTables, MaintenanceTables, PatrolTables, PublicReportTables {
   settings: SettingsTable;
   agencies: AgenciesTable;
   users: UsersTable;
@@ -185,7 +190,10 @@ export interface IncidentsTable {
   /** why it has that priority (the rules' reasons, then any dispatcher's change), JSON */
   priority_reasons: string;
   description: string;
+  /** SM4-sealed JSON {name, phone} (platform/crypto/personal-data.ts) */
   reporter: string | null;
+  /** keyed hash of the reporter's phone, to find repeat callers */
+  reporter_phone_key: string | null;
   external_ref: string | null;
   location_input: string;
   lon: number | null;

@@ -1,0 +1,9 @@
+import type { PersonalColumn } from './platform/crypto/reseal.js';
+
+/**
+ * Every column that holds personal data (a caller's name and phone, a team member's phone and
+ * identity number, a public reporter's contact), sealed with SM4 at rest. A module that stores
+ * personal data adds its columns here, so a key rotation re-seals them all
+ * (`railjoint keys reseal`) and start-up seals rows written before sealing began.
+ */
+export const PERSONAL_COLUMNS: readonly PersonalColumn[] = [{ table: 'incidents', key: 'id', column: 'reporter' }];
