@@ -11,7 +11,6 @@ import { openConsole, type Console } from './browser.js';
 declare global {
   interface Window {
     __cspViolation?: (text: string) => void;
-    __railjointMap?: { loaded(): boolean };
   }
 }
 
@@ -45,7 +44,7 @@ describe('console: the content security policy', () => {
     await browser.signIn('lz.dispatcher1', 'incidents');
     await page.getByTestId('nav-map').click();
     // the map has drawn the network: its worker ran and its canvas took images
-    await page.waitForFunction(() => window.__railjointMap?.loaded() === true, undefined, { timeout: 30_000 });
+    await page.waitForFunction(() => (window as unknown as { __railjointMap?: { loaded(): boolean } }).__railjointMap?.loaded() === true, undefined, { timeout: 30_000 });
     await page.getByTestId('nav-units').click();
     await page.getByTestId('units-board').waitFor();
     await page.getByTestId('nav-bulletins').click();

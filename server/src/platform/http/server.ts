@@ -10,7 +10,7 @@ import path from 'node:path';
 import { HttpError, validationError } from './errors.js';
 import { clientErrorHandler, codeForStatus, errorBody, frameworkErrors, MAX_PARAM_LENGTH, writeRawError } from './edge-errors.js';
 import { CONSOLE_CSP, helmetOptions, staticCacheHeaders } from './security-headers.js';
-import { unsafeRequestText } from './unsafe-text.js';
+import { unsafeTextFields } from './unsafe-text.js';
 import { registerRoutes, type ActorResolver } from './register.js';
 import { buildOpenApi } from './openapi.js';
 import { DOCS_STYLE_SOURCE, renderDocsPage } from './docs-page.js';
@@ -78,13 +78,6 @@ export async function createHttpServer(opts: HttpOptions): Promise<FastifyInstan
     return reply.status(500).send(errorBody('internal', 'internal error; it has been logged'));
   });
 
-  // Before any handler, for every route (the registry's and the live channel): text no database
-  // can store as written is refused here, so no store ever has to think about it.
-  app.addHook('preValidation', async (request) => {
-    const fields = unsafeRequestText(request);
-    if (fields.length) throw validationError(fields);
-  });
-
   app.addHook('onSend', async (request, reply, payload) => {
     // signed-in data must not stay in a browser's or a proxy's cache; a handler may say otherwise
     if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
@@ -109,6 +102,20 @@ export async function createHttpServer(opts: HttpOptions): Promise<FastifyInstan
   });
 
   if (opts.extend) await opts.extend(app);
+
+  // Before any handler, for every route (the registry's and the live channel): text no database
+  // can store as written is refused here, so no store ever has to think about it. The path and
+  // the query as soon as the request is routed, before its body is read (so a bad path parameter
+  // is named even when the body would be refused too), the parsed body next. Added after the
+  // WebSocket plugin's hooks, which mark an upgrade request so that a refused one is closed.
+  app.addHook('onRequest', async (request) => {
+    const fields = [...unsafeTextFields(request.params, 'params'), ...unsafeTextFields(request.query, 'query')];
+    if (fields.length) throw validationError(fields);
+  });
+  app.addHook('preValidation', async (request) => {
+    const fields = unsafeTextFields(request.body, 'body');
+    if (fields.length) throw validationError(fields);
+  });
   // handshakes the WebSocket library refuses (bad key, version, protocol) in the documented shape
   const wss = (app as { websocketServer?: { on(event: 'wsClientError', l: (e: Error, socket: Duplex) => void): void } }).websocketServer;
   wss?.on('wsClientError', (error, socket) => writeRawError(socket, 400, 'bad_websocket_handshake', error.message, { 'sec-websocket-version': '13' }));

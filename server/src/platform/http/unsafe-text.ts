@@ -54,13 +54,3 @@ export function unsafeTextFields(value: unknown, root: string): FieldError[] {
   }
   return found;
 }
-
-/** Every unsafe string of a request: path parameters, query and body (a raw text body as a whole). */
-export function unsafeRequestText(request: { params?: unknown; query?: unknown; body?: unknown }): FieldError[] {
-  const body = request.body;
-  return [
-    ...unsafeTextFields(request.params, 'params'),
-    ...unsafeTextFields(request.query, 'query'),
-    ...unsafeTextFields(body, 'body'),
-  ];
-}
