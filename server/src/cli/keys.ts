@@ -46,7 +46,8 @@ export async function keysCommand(argv: string[], io: Io): Promise<number> {
   }
 }
 
-async function countByKey(db: import('kysely').Kysely<Record<string, Record<string, string | null>>>): Promise<Record<string, Record<string, number>>> {
+/** How many sealed values each key holds, per personal-data column. */
+export async function countByKey(db: import('kysely').Kysely<Record<string, Record<string, string | null>>>): Promise<Record<string, Record<string, number>>> {
   const out: Record<string, Record<string, number>> = {};
   for (const c of PERSONAL_COLUMNS) {
     const rows = await db.selectFrom(c.table).select(sql.ref<string | null>(c.column).as('v')).where(sql.ref(c.column), 'is not', null).execute();

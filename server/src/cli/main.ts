@@ -13,6 +13,8 @@ const HELP = `railjoint — command line of the RailJoint platform (reads DATABA
   railjoint timetable import DIR|ZIP           import a GTFS timetable (folder or zip); replaces the previous one
   railjoint train whereabouts TRAIN --at TIME  where a train is at a time (ISO 8601; default now), as JSON
   railjoint audit verify                       check the SM3 audit chain; names the first bad entry, exit 1 if any
+  railjoint backup DIR                         online backup (SQLite backup API or pg_dump from a snapshot) with a manifest
+  railjoint restore DIR [--force]              restore into DATABASE_URL, then check rows, the audit chain's head and the keys
   railjoint keys status|rotate|reseal [--retire]   the SM4 keys personal data is sealed with (RAILJOINT_DATA_KEY_FILE)
   railjoint demo generate DIR [--scale department|national] [--seed N]   write the demo files
 
@@ -31,6 +33,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   train: async () => (await import('./timetable.js')).trainCommand,
   audit: async () => (await import('./audit.js')).auditCommand,
   keys: async () => (await import('./keys.js')).keysCommand,
+  backup: async () => (await import('./backup.js')).backupCommand,
+  restore: async () => (await import('./backup.js')).restoreCommand,
 };
 
 export async function runCli(argv: string[], io: Io): Promise<number> {
