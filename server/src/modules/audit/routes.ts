@@ -4,6 +4,8 @@ import type { Database } from '../../platform/db/schema.js';
 import { defineRoute, type RouteSpec } from '../../platform/http/route.js';
 import { authorize } from '../../platform/policies.js';
 
+const INT4_MAX = 2_147_483_647;
+
 const Change = z.object({
   id: z.number(),
   at: z.string(),
@@ -40,7 +42,8 @@ export function changeLogRoutes(db: Kysely<Database>): RouteSpec[] {
         let q = db.selectFrom('change_log').selectAll().orderBy('id', 'desc').limit(query.limit);
         if (query.entity) q = q.where('entity', '=', query.entity);
         if (query.entityId) q = q.where('entity_id', '=', query.entityId);
-        if (query.before) q = q.where('id', '<', query.before);
+        // ids are PostgreSQL `serial` (int4), which refuses a larger number: every id is below it anyway
+        if (query.before && query.before <= INT4_MAX) q = q.where('id', '<', query.before);
         const rows = await q.execute();
         return {
           changes: rows.map((r) => ({
