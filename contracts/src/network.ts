@@ -66,6 +66,23 @@ export const SiteProperties = z.object({
 });
 export type SiteProperties = z.infer<typeof SiteProperties>;
 
+/** A named place beside the railway that callers name: a town (乡镇) or a village (村). */
+export const PLACE_TYPES = ['town', 'village'] as const;
+export const PlaceType = z.enum(PLACE_TYPES);
+export type PlaceType = z.infer<typeof PlaceType>;
+
+export const PlaceProperties = z.object({
+  kind: z.literal('place'),
+  id: Id,
+  name: z.string().min(1).max(100),
+  placeType: PlaceType,
+  /** other names people use for it: a former name, the local name, a short form */
+  aliases: z.array(z.string().min(1).max(100)).max(10).optional(),
+  /** the line the place is known beside; when absent, the nearest line within 5 km */
+  lineId: Id.optional(),
+});
+export type PlaceProperties = z.infer<typeof PlaceProperties>;
+
 const Position = LonLat;
 export const LineStringGeometry = z.object({ type: z.literal('LineString'), coordinates: z.array(Position).min(2) });
 export const MultiLineStringGeometry = z.object({
@@ -95,6 +112,13 @@ export const SiteFeature = z.object({
   properties: SiteProperties,
 });
 export type SiteFeature = z.infer<typeof SiteFeature>;
+export const PlaceFeature = z.object({
+  type: z.literal('Feature'),
+  id: z.union([z.string(), z.number()]).optional(),
+  geometry: PointGeometry,
+  properties: PlaceProperties,
+});
+export type PlaceFeature = z.infer<typeof PlaceFeature>;
 
 /**
  * The envelope only: features are checked one by one by the network validator so that every
@@ -104,7 +128,7 @@ export const NetworkGeoJSON = z.object({
   type: z.literal('FeatureCollection'),
   features: z.array(z.unknown()).max(200_000),
 });
-export type NetworkGeoJSON = { type: 'FeatureCollection'; features: Array<LineFeature | StationFeature | SiteFeature> };
+export type NetworkGeoJSON = { type: 'FeatureCollection'; features: Array<LineFeature | StationFeature | SiteFeature | PlaceFeature> };
 
 export const ChainInfo = z.object({
   kind: z.enum(['long', 'short']),
@@ -168,7 +192,7 @@ export const NetworkCheckReport = z.object({
   ok: z.boolean(),
   errors: z.array(ImportProblem),
   warnings: z.array(ImportProblem),
-  counts: z.object({ lines: z.number(), stations: z.number(), sites: z.number(), kmPosts: z.number(), chainBreaks: z.number(), lengthKm: z.number() }),
+  counts: z.object({ lines: z.number(), stations: z.number(), sites: z.number(), places: z.number(), kmPosts: z.number(), chainBreaks: z.number(), lengthKm: z.number() }),
 });
 export type NetworkCheckReport = z.infer<typeof NetworkCheckReport>;
 

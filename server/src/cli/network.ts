@@ -24,7 +24,7 @@ export async function networkCommand(argv: string[], io: Io): Promise<number> {
     const { report } = checkNetwork(readJsonFile(positionals[0]!));
     printProblems(io, [...report.errors, ...report.warnings]);
     const c = report.counts;
-    io.out(`${report.ok ? 'OK' : 'FAILED'}: ${report.errors.length} error(s), ${report.warnings.length} warning(s); ${c.lines} lines (${c.lengthKm} km), ${c.stations} stations, ${c.sites} sites, ${c.kmPosts} km posts, ${c.chainBreaks} chain breaks`);
+    io.out(`${report.ok ? 'OK' : 'FAILED'}: ${report.errors.length} error(s), ${report.warnings.length} warning(s); ${c.lines} lines (${c.lengthKm} km), ${c.stations} stations, ${c.sites} sites, ${c.places} places, ${c.kmPosts} km posts, ${c.chainBreaks} chain breaks`);
     return report.ok ? 0 : 1;
   }
   if (sub === 'import') {
@@ -42,7 +42,7 @@ export async function networkCommand(argv: string[], io: Io): Promise<number> {
       bar?.done();
       printProblems(io, outcome.report.warnings);
       const c = outcome.report.counts;
-      io.out(`imported (${outcome.mode}): the network now has ${c.lines} lines (${c.lengthKm} km), ${c.stations} stations, ${c.sites} sites`);
+      io.out(`imported (${outcome.mode}): the network now has ${c.lines} lines (${c.lengthKm} km), ${c.stations} stations, ${c.sites} sites, ${c.places} places`);
       return 0;
     } catch (e) {
       if (e instanceof HttpError && e.status === 422) {

@@ -6,6 +6,7 @@ import {
   Agency as AgencySchema,
   Jurisdiction as JurisdictionSchema,
   LineFeature as LineFeatureSchema,
+  PlaceFeature as PlaceFeatureSchema,
   ROLES,
   SiteFeature as SiteFeatureSchema,
   StationFeature as StationFeatureSchema,
@@ -14,11 +15,12 @@ import {
   type Jurisdiction,
   type LineFeature,
   type LonLat,
+  type PlaceFeature,
   type SiteFeature,
   type StationFeature,
 } from '@railjoint/contracts';
 import { generateDemo } from './generate.js';
-import { pointInArea, type AreaGeometryLike } from './geometry.js';
+import { distanceToPolylineM, pointInArea, type AreaGeometryLike } from './geometry.js';
 
 // The validator and organisation checker are the lead's; these tests run once they exist.
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
@@ -29,6 +31,7 @@ const demo = generateDemo({ scale: 'department' });
 const lines = demo.network.features.filter((f): f is LineFeature => f.properties.kind === 'line');
 const stations = demo.network.features.filter((f): f is StationFeature => f.properties.kind === 'station');
 const sites = demo.network.features.filter((f): f is SiteFeature => f.properties.kind === 'site');
+const places = demo.network.features.filter((f): f is PlaceFeature => f.properties.kind === 'place');
 const agencies = demo.organisation.agencies;
 const jurisdictions = demo.organisation.jurisdictions;
 const ofType = (t: string) => agencies.filter((a) => a.type === t);
@@ -184,6 +187,25 @@ describe('generateDemo (department)', () => {
       if (s.properties.siteType === 'level_crossing') expect(line.properties.highSpeed).toBe(false);
       if (s.properties.siteType === 'access_gate') expect(line.properties.highSpeed).toBe(true);
       expect(vertexMeasure(line, s.geometry.coordinates as LonLat), s.properties.id).not.toBeNull();
+    }
+  });
+
+  it('names villages and towns beside the lines: the village each level crossing is named after, one every few km, the towns with stations', () => {
+    const lineById = new Map(lines.map((l) => [l.properties.id, l]));
+    const villages = places.filter((p) => p.properties.placeType === 'village');
+    expect(villages.length).toBeGreaterThanOrEqual(100);
+    expect(places.filter((p) => p.properties.placeType === 'town').map((p) => p.properties.name)).toEqual(expect.arrayContaining(['沙塘镇', '雒容镇', '鹿寨镇']));
+    expect(new Set(places.map((p) => p.properties.name)).size).toBe(places.length);
+    for (const p of places) {
+      const line = lineById.get(p.properties.lineId!)!;
+      const d = distanceToPolylineM(p.geometry.coordinates as LonLat, line.geometry.coordinates as LonLat[]);
+      expect(d, p.properties.name).toBeGreaterThan(150);
+      expect(d, p.properties.name).toBeLessThan(1300);
+    }
+    for (const crossing of sites.filter((s) => s.properties.siteType === 'level_crossing')) {
+      const base = crossing.properties.name.replace(/(?:[一二三四五六七八九十]+号)?道口$/, '');
+      const namesake = villages.find((v) => v.properties.name === base || v.properties.name === `${base}村`);
+      expect(namesake, crossing.properties.name).toBeDefined();
     }
   });
 
@@ -364,7 +386,7 @@ describe('generateDemo (contracts, shape and limits)', () => {
 
   it('writes only what the contracts accept', () => {
     for (const f of demo.network.features) {
-      const schema = f.properties.kind === 'line' ? LineFeatureSchema : f.properties.kind === 'station' ? StationFeatureSchema : SiteFeatureSchema;
+      const schema = { line: LineFeatureSchema, station: StationFeatureSchema, site: SiteFeatureSchema, place: PlaceFeatureSchema }[f.properties.kind];
       const r = schema.safeParse(f);
       expect(r.success, `${f.properties.id}: ${r.error?.message}`).toBe(true);
     }

@@ -4,6 +4,7 @@ import { DEPARTMENT_LINES, DEPARTMENT_STATIONS } from './corridors.js';
 import { buildNetwork, toGeoJSON } from './network.js';
 import { buildDepartmentOrganisation } from './organisation.js';
 import { buildNational } from './national.js';
+import { demoPlaces } from './places.js';
 import { createRng } from './prng.js';
 import { buildUsers, type DemoUser } from './users.js';
 
@@ -38,6 +39,7 @@ export function generateDemo(options: DemoOptions = {}): Demo {
   const net = buildNetwork(DEPARTMENT_LINES, DEPARTMENT_STATIONS, rng.fork('network'));
   const org = buildDepartmentOrganisation(net, rng.fork('organisation'));
   const network = toGeoJSON(net);
+  network.features.push(...demoPlaces(net, rng.fork('places')));
   const organisation = { ...org.organisation, agreements: generateDemoAgreements(network, org.organisation) };
   return { network, organisation, users: buildUsers(org.roster) };
 }

@@ -165,7 +165,7 @@ describe('stations, sections and sites', () => {
   });
 
   it('counts what it holds', () => {
-    expect(model.stats()).toEqual({ lines: 1, lengthKm: 30, segments: 150, kmPosts: 31, chainBreaks: 0, stations: 3, sites: 1, sections: 2 });
+    expect(model.stats()).toEqual({ lines: 1, lengthKm: 30, segments: 150, kmPosts: 31, chainBreaks: 0, stations: 3, sites: 1, places: 0, sections: 2 });
     // 151 vertices × 24 bytes + 150 segments × 4 + the tree: a few kilobytes, not more
     expect(model.memoryBytes()).toBeGreaterThan(151 * 24);
     expect(model.memoryBytes()).toBeLessThan(20_000);

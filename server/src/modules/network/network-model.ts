@@ -6,6 +6,8 @@ import {
   type LocateResult,
   type LonLat,
   type NetworkGeoJSON,
+  type PlaceFeature,
+  type PlaceType,
   type PositionResponse,
   type SectionSummary,
   type SiteFeature,
@@ -84,6 +86,20 @@ export interface SiteEntry {
   feature: SiteFeature;
 }
 
+/** A named town or village with the nearest point of its line (null when no line is near enough). */
+export interface PlaceEntry {
+  id: string;
+  name: string;
+  placeType: PlaceType;
+  aliases: string[];
+  coordinates: LonLat;
+  line: LocateResult | null;
+  feature: PlaceFeature;
+}
+
+/** How far from its line a place may be and still be given a mileage (the import's own limit). */
+export const PLACE_REACH_M = 5000;
+
 export interface NetworkStats {
   lines: number;
   lengthKm: number;
@@ -93,6 +109,7 @@ export interface NetworkStats {
   chainBreaks: number;
   stations: number;
   sites: number;
+  places: number;
   sections: number;
 }
 
@@ -105,6 +122,7 @@ export class NetworkModel {
   private readonly linesById: Map<string, LineEntry>;
   private readonly stationsById: Map<string, StationEntry>;
   private readonly sitesById: Map<string, SiteEntry>;
+  private readonly placeList: PlaceEntry[];
   private readonly sectionsByLine: Map<string, SectionEntry[]>;
 
   private constructor(
@@ -112,6 +130,7 @@ export class NetworkModel {
     private readonly stationList: StationEntry[],
     private readonly siteList: SiteEntry[],
     private readonly index: SegmentIndex,
+    placeFeatures: PlaceFeature[],
   ) {
     this.linesById = new Map(lineList.map((l) => [l.id, l]));
     this.stationsById = new Map(stationList.map((s) => [s.id, s]));
@@ -125,6 +144,15 @@ export class NetworkModel {
         ),
       ]),
     );
+    this.placeList = placeFeatures.map((f) => ({
+      id: f.properties.id,
+      name: f.properties.name,
+      placeType: f.properties.placeType,
+      aliases: f.properties.aliases ?? [],
+      coordinates: f.geometry.coordinates,
+      line: f.properties.lineId && this.linesById.has(f.properties.lineId) ? this.locateOnLine(f.properties.lineId, f.geometry.coordinates, { maxOffsetM: PLACE_REACH_M }) : this.locate(f.geometry.coordinates, { maxOffsetM: PLACE_REACH_M }),
+      feature: f,
+    }));
   }
 
   /** Builds the model from a document that checkNetwork accepted. */
@@ -196,7 +224,8 @@ export class NetworkModel {
           },
         ];
       });
-    return new NetworkModel(lines, stations, sites, index);
+    const places = doc.features.filter((f): f is PlaceFeature => f.properties.kind === 'place');
+    return new NetworkModel(lines, stations, sites, index, places);
   }
 
   static empty(): NetworkModel {
@@ -232,6 +261,11 @@ export class NetworkModel {
 
   sites(): readonly SiteEntry[] {
     return this.siteList;
+  }
+
+  /** Named towns and villages, each with the nearest point of its line. */
+  places(): readonly PlaceEntry[] {
+    return this.placeList;
   }
 
   sections(lineId?: string): SectionSummary[] {
@@ -315,7 +349,7 @@ export class NetworkModel {
         lines: s.feature.properties.lines.map((sl) => ({ lineId: sl.lineId, mileage: sl.mileage ?? s.lines.find((l) => l.lineId === sl.lineId)?.mileage })),
       },
     }));
-    return { type: 'FeatureCollection', features: [...this.lineList.map((l) => l.feature), ...stations, ...this.siteList.map((s) => s.feature)] };
+    return { type: 'FeatureCollection', features: [...this.lineList.map((l) => l.feature), ...stations, ...this.siteList.map((s) => s.feature), ...this.placeList.map((p) => p.feature)] };
   }
 
   stats(): NetworkStats {
@@ -327,6 +361,7 @@ export class NetworkModel {
       chainBreaks: this.lineList.reduce((s, l) => s + l.ref.breakPosts, 0),
       stations: this.stationList.length,
       sites: this.siteList.length,
+      places: this.placeList.length,
       sections: [...this.sectionsByLine.values()].reduce((s, l) => s + l.length, 0),
     };
   }

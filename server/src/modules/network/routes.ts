@@ -22,11 +22,11 @@ export function networkRoutes(network: NetworkService): RouteSpec[] {
     defineRoute({
       method: 'GET',
       url: '/api/network',
-      summary: 'The network as GeoJSON (lines, stations, key sites) for the map; the import format',
+      summary: 'The network as GeoJSON (lines, stations, key sites, named towns and villages) for the map; the import format',
       tag: 'network',
       access: 'signed-in',
       reads: { reference: 'the railway network' },
-      query: z.object({ kind: z.enum(['line', 'station', 'site']).optional() }),
+      query: z.object({ kind: z.enum(['line', 'station', 'site', 'place']).optional() }),
       response: NetworkGeoJSON,
       handler: async ({ actor, query }) => {
         authorize(actor, 'network.read');

@@ -2,6 +2,7 @@ import {
   formatPath,
   LineFeature,
   NetworkGeoJSON,
+  PlaceFeature,
   SiteFeature,
   StationFeature,
   tryParseMileage,
@@ -9,6 +10,7 @@ import {
   type LineFeature as LineFeatureT,
   type NetworkCheckReport,
   type NetworkGeoJSON as NetworkDoc,
+  type PlaceFeature as PlaceFeatureT,
   type SiteFeature as SiteFeatureT,
   type StationFeature as StationFeatureT,
 } from '@railjoint/contracts';
@@ -22,12 +24,17 @@ import { SegmentIndex } from './segment-index.js';
 
 /** Stations, sites and given station mileages must be this close to their line. */
 export const MAX_FEATURE_OFFSET_M = 500;
+/**
+ * A named town or village must lie this close to its line: farther away a caller naming it is not
+ * telling where on the railway something happens.
+ */
+export const MAX_PLACE_OFFSET_M = 5000;
 /** Post spacing may differ from the geometry's length by this share before a warning. */
 export const SPACING_TOLERANCE = 0.05;
 /** Beyond this spacing, interpolation between posts may miss the 1 m accuracy target. */
 export const MAX_POST_SPACING_M = 2000;
 
-type AnyFeature = LineFeatureT | StationFeatureT | SiteFeatureT;
+type AnyFeature = LineFeatureT | StationFeatureT | SiteFeatureT | PlaceFeatureT;
 
 interface CheckedLine {
   /** null when the line has errors of its own: features on it are then not checked against it */
@@ -47,7 +54,7 @@ class Problems {
   }
 }
 
-const SCHEMAS: Record<string, ZodType> = { line: LineFeature, station: StationFeature, site: SiteFeature };
+const SCHEMAS: Record<string, ZodType> = { line: LineFeature, station: StationFeature, site: SiteFeature, place: PlaceFeature };
 
 /**
  * Checks a network GeoJSON document completely: every feature, every post, every reference, each
@@ -73,6 +80,7 @@ export function checkNetwork(input: unknown): { report: NetworkCheckReport; doc:
   for (const { f, i } of features) {
     if (f.properties.kind === 'station') checkStation(f as StationFeatureT, i, lines, index, problems, stationsPerLine);
     if (f.properties.kind === 'site') checkSite(f as SiteFeatureT, i, lines, index, problems);
+    if (f.properties.kind === 'place') checkPlace(f as PlaceFeatureT, i, lines, index, problems);
   }
   for (const { f, i } of lineItems) {
     if (!stationsPerLine.get(f.properties.id)) problems.warn(f.properties.id, `features[${i}]`, 'line has no stations, so it has no sections');
@@ -92,7 +100,7 @@ function parseFeatures(raw: unknown[], problems: Problems): Array<{ f: AnyFeatur
     const kind = typeof props?.kind === 'string' ? props.kind : undefined;
     const schema = kind ? SCHEMAS[kind] : undefined;
     if (!schema) {
-      problems.error(featureId, `features[${i}].properties.kind`, `kind must be "line", "station" or "site" (got ${JSON.stringify(kind ?? null)})`);
+      problems.error(featureId, `features[${i}].properties.kind`, `kind must be "line", "station", "site" or "place" (got ${JSON.stringify(kind ?? null)})`);
       return;
     }
     const parsed = schema.safeParse(item);
@@ -274,6 +282,28 @@ function checkSite(f: SiteFeatureT, i: number, lines: LineMap, index: SegmentInd
   }
 }
 
+/** A place names the line it is beside, or is given the nearest; either way within MAX_PLACE_OFFSET_M. */
+function checkPlace(f: PlaceFeatureT, i: number, lines: LineMap, index: SegmentIndex, problems: Problems) {
+  const id = f.properties.id;
+  const point = f.geometry.coordinates;
+  if (f.properties.lineId === undefined) {
+    if (!index.nearest(point, MAX_PLACE_OFFSET_M)) {
+      problems.warn(id, `features[${i}].geometry`, `no line within ${MAX_PLACE_OFFSET_M} m: search finds the place but gives no mileage for it`);
+    }
+    return;
+  }
+  const line = lines.get(f.properties.lineId);
+  if (!line) {
+    problems.error(id, `features[${i}].properties.lineId`, `unknown line ${f.properties.lineId}`);
+    return;
+  }
+  if (!line.ref) return;
+  const far = index.projectOnLine(point, line.index).distanceM;
+  if (far > MAX_PLACE_OFFSET_M) {
+    problems.error(id, `features[${i}].geometry`, `place is ${Math.round(far)} m from line ${f.properties.lineId} (at most ${MAX_PLACE_OFFSET_M} m)`);
+  }
+}
+
 function report(problems: Problems, features: AnyFeature[], geometries: LineGeometry[]): NetworkCheckReport {
   const lines = features.filter((f): f is LineFeatureT => f.properties.kind === 'line');
   return {
@@ -284,6 +314,7 @@ function report(problems: Problems, features: AnyFeature[], geometries: LineGeom
       lines: lines.length,
       stations: features.filter((f) => f.properties.kind === 'station').length,
       sites: features.filter((f) => f.properties.kind === 'site').length,
+      places: features.filter((f) => f.properties.kind === 'place').length,
       kmPosts: lines.reduce((s, l) => s + l.properties.kmPosts.length, 0),
       chainBreaks: lines.reduce((s, l) => s + l.properties.kmPosts.filter(isChainBreak).length, 0),
       lengthKm: Math.round(geometries.reduce((s, g) => s + g.lengthM, 0) / 10) / 100,
