@@ -25,6 +25,7 @@ async function demoApp(dir: string): Promise<App> {
     // the bench signs in a dispatcher only, whose role needs no second factor anyway
     mfaRoles: [],
     dataKeyFile: path.join(dir, 'railjoint.keys'),
+    auditRetentionDays: 180,
   };
   return createApp(config, { demoPassword: DEMO_PASSWORD });
 }

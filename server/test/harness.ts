@@ -74,6 +74,7 @@ export async function startApp(opts: StartOptions = {}): Promise<TestApp> {
     webhooks: { allowPrivate: true, baseDelayMs: 100 },
     mfaRoles: opts.mfaRoles ?? [],
     dataKeyFile: path.join(dir, 'railjoint.keys'),
+    auditRetentionDays: 180,
     ...(opts.trustedProxies ? { trustedProxies: opts.trustedProxies } : {}),
     ...(opts.clockStart !== undefined ? { clockStart: opts.clockStart } : {}),
   };

@@ -12,7 +12,8 @@ const HELP = `railjoint — command line of the RailJoint platform (reads DATABA
   railjoint org import FILE                    import agencies and jurisdictions
   railjoint timetable import DIR|ZIP           import a GTFS timetable (folder or zip); replaces the previous one
   railjoint train whereabouts TRAIN --at TIME  where a train is at a time (ISO 8601; default now), as JSON
-  railjoint audit verify                       check the SM3 audit chain; names the first bad entry, exit 1 if any
+  railjoint audit verify [--archive FILE]      check the SM3 audit chain (or an archive file); names the first bad entry, exit 1 if any
+  railjoint audit archive DIR [--before TIME]  move entries older than the retention period (≥ 180 days) to a verified file
   railjoint backup DIR                         online backup (SQLite backup API or pg_dump from a snapshot) with a manifest
   railjoint restore DIR [--force]              restore into DATABASE_URL, then check rows, the audit chain's head and the keys
   railjoint keys status|rotate|reseal [--retire]   the SM4 keys personal data is sealed with (RAILJOINT_DATA_KEY_FILE)

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { ROLES, type Role } from '@railjoint/contracts';
 
@@ -14,6 +15,10 @@ export interface Config {
   adminPassword: string | null;
   demo: boolean;
   natsUrl: string | null;
+  /** keeps deployments sharing one NATS server apart: stream <PREFIX>_EVENTS, subjects <prefix>.events.> (default railjoint) */
+  natsPrefix?: string;
+  /** how often each periodic job (deadline sweeps, reminders, scheduled reports) looks for due work, seconds (default 5) */
+  sweepEveryS?: number;
   webDist: string | null;
   /** how long a sign-in token lives */
   sessionTtlS: number;
@@ -30,6 +35,8 @@ export interface Config {
   trustedProxies?: string[];
   /** roles that must sign in with a second factor (TOTP) */
   mfaRoles: Role[];
+  /** technical defence: where device messages come in over MQTT, and the heartbeat interval; absent: no MQTT, 60 s */
+  devices?: DeviceConfig;
   /** civil defence (issue 10); defaults when absent */
   patrols?: PatrolConfig;
   /**
@@ -37,6 +44,18 @@ export interface Config {
    * of the database so its files or a dump reveal nothing. Instances that share a database share it.
    */
   dataKeyFile: string;
+  /** audit entries are kept this long in the database before they may be archived (at least 180) */
+  auditRetentionDays: number;
+}
+
+export interface DeviceConfig {
+  /** an external broker to subscribe to (shared subscription, QoS 1); null runs the embedded broker */
+  mqttUrl: string | null;
+  /** the embedded broker's port; null for no MQTT at all */
+  mqttPort: number | null;
+  mqttConnections: number;
+  mqttClientId: string;
+  heartbeatS: number;
 }
 
 /** The clocks and distances of reception and dispatch that a department tunes. */
@@ -76,7 +95,15 @@ const Env = z.object({
   RAILJOINT_ADMIN_PASSWORD: z.string().min(10, 'RAILJOINT_ADMIN_PASSWORD needs at least 10 characters').optional(),
   RAILJOINT_DEMO: z.enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off']).optional(),
   NATS_URL: z.string().optional(),
+  RAILJOINT_NATS_PREFIX: z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/, 'RAILJOINT_NATS_PREFIX is a lower-case name of at most 32 letters, digits, - and _, e.g. railjoint-lz').default('railjoint'),
+  RAILJOINT_SWEEP_S: z.coerce.number().int().min(1).max(60).default(5),
   RAILJOINT_WEB_DIST: z.string().optional(),
+  MQTT_URL: z.string().regex(/^(mqtts?|tcp|tls|wss?):\/\/[^\s]+$/, 'MQTT_URL looks like mqtt://host:1883 (or mqtts://, ws://, wss://)').optional(),
+  /** the embedded broker's port, or off */
+  RAILJOINT_MQTT_PORT: z.union([z.literal('off'), z.coerce.number().int().min(0).max(65535)]).default(1883),
+  RAILJOINT_MQTT_CONNECTIONS: z.coerce.number().int().min(1).max(64).default(8),
+  RAILJOINT_MQTT_CLIENT_ID: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'RAILJOINT_MQTT_CLIENT_ID is at most 40 letters, digits, - and _').optional(),
+  RAILJOINT_HEARTBEAT_S: z.coerce.number().int().min(5).max(86_400).default(60),
   RAILJOINT_SESSION_TTL_S: z.coerce.number().int().positive().default(12 * 3600),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
   RAILJOINT_DUPLICATE_DISTANCE_M: z.coerce.number().positive().max(20_000).default(500),
@@ -97,6 +124,7 @@ const Env = z.object({
     .refine((v) => v.split(',').every((p) => isProxySpec(p.trim())), 'RAILJOINT_TRUSTED_PROXIES lists addresses or CIDRs, e.g. 10.20.0.5,10.20.1.0/24 (or loopback, linklocal, uniquelocal)')
     .optional(),
   RAILJOINT_DATA_KEY_FILE: z.string().min(1).optional(),
+  RAILJOINT_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(180, 'audit entries are kept at least 180 days (MLPS 2.0 level 3)').max(36_500).default(180),
   /** e.g. admin,commander,auditor; empty for none */
   RAILJOINT_MFA_ROLES: z
     .string()
@@ -116,6 +144,11 @@ const Env = z.object({
 });
 
 export class ConfigError extends Error {}
+
+/** Stable across restarts of this machine, so the broker keeps the session's unacknowledged messages. */
+function defaultMqttClientId(): string {
+  return `railjoint-${os.hostname().replace(/[^A-Za-z0-9_-]/g, '').slice(0, 30) || 'server'}`;
+}
 
 export const DEFAULT_MFA_ROLES: Role[] = ['admin', 'commander', 'auditor'];
 
@@ -154,11 +187,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { dem
     port: e.PORT,
     host: e.HOST,
     database,
+    auditRetentionDays: e.RAILJOINT_AUDIT_RETENTION_DAYS,
     dataKeyFile: e.RAILJOINT_DATA_KEY_FILE ? path.resolve(e.RAILJOINT_DATA_KEY_FILE) : defaultKeyFile(database),
     adminPassword: e.RAILJOINT_ADMIN_PASSWORD ?? null,
     demo,
     natsUrl: e.NATS_URL ?? null,
+    natsPrefix: e.RAILJOINT_NATS_PREFIX,
+    sweepEveryS: e.RAILJOINT_SWEEP_S,
     webDist: e.RAILJOINT_WEB_DIST ?? null,
+    devices: {
+      mqttUrl: e.MQTT_URL ?? null,
+      mqttPort: e.RAILJOINT_MQTT_PORT === 'off' ? null : e.RAILJOINT_MQTT_PORT,
+      mqttConnections: e.RAILJOINT_MQTT_CONNECTIONS,
+      mqttClientId: e.RAILJOINT_MQTT_CLIENT_ID ?? defaultMqttClientId(),
+      heartbeatS: e.RAILJOINT_HEARTBEAT_S,
+    },
     sessionTtlS: e.RAILJOINT_SESSION_TTL_S,
     logLevel: e.LOG_LEVEL,
     clockStart: e.RAILJOINT_CLOCK_START ? Date.parse(e.RAILJOINT_CLOCK_START) : null,

@@ -5,6 +5,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import { authorize } from '../../platform/policies.js';
 import { auditRead } from '../../platform/audit/trail.js';
 import { ChainVerifier } from '../../platform/audit/chain.js';
+import { chainStart } from '../../platform/audit/archive.js';
 import { AuditStore, toChainEntry, type AuditRow } from './store.js';
 
 const PAGE = 2000;
@@ -52,9 +53,11 @@ export class AuditService {
   async verify(actor: Actor | null, onProgress?: (done: number, total: number) => void): Promise<AuditVerifyResult> {
     if (actor) authorize(actor, 'audit.read');
     const total = await this.store.count();
-    const v = new ChainVerifier();
+    // entries older than the retention period live in archives: the table's chain continues from the latest
+    const start = await chainStart(this.db);
+    const v = new ChainVerifier(start);
     let head: AuditRow | null = null;
-    outer: for (let after = 0; ; ) {
+    outer: for (let after = start.seq; ; ) {
       const rows = await this.store.page(after, PAGE);
       if (!rows.length) break;
       for (const r of rows) {

@@ -53,10 +53,21 @@ export interface ChainProblem {
  * entry is the answer: everything after it depends on it and cannot be trusted either.
  */
 export class ChainVerifier {
-  private prevHash = GENESIS_HASH;
-  private prevSeq = 0;
+  private prevHash: string;
+  private prevSeq: number;
   checked = 0;
   problem: ChainProblem | null = null;
+
+  /** From the genesis, or from where an archive left off (its last entry's sequence and hash). */
+  constructor(start: { seq: number; hash: string } = { seq: 0, hash: GENESIS_HASH }) {
+    this.prevSeq = start.seq;
+    this.prevHash = start.hash;
+  }
+
+  /** The last entry that held: where a following stretch must continue. */
+  get head(): { seq: number; hash: string } {
+    return { seq: this.prevSeq, hash: this.prevHash };
+  }
 
   /** Returns false once a problem is found (later entries are not looked at). */
   feed(entry: AuditEntry): boolean {

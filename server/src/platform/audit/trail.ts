@@ -41,7 +41,10 @@ const AUDIT_CHAIN_LOCK = 730_003;
  */
 export async function appendAudit(trx: Kysely<Database>, actor: AuditActor | null, record: AuditRecord): Promise<void> {
   if (trx.getExecutor().adapter instanceof PostgresAdapter) await sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(trx);
-  const last = await trx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  // after an archive the chain continues from the archive's last entry if the table were ever empty
+  const last =
+    (await trx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst()) ??
+    (await trx.selectFrom('audit_archives').select(['to_seq as seq', 'last_hash as hash']).orderBy('to_seq', 'desc').limit(1).executeTakeFirst());
   const fields: AuditFields = {
     seq: last ? Number(last.seq) + 1 : 1,
     at: nowIso(),

@@ -20,9 +20,12 @@ import { sitrepTasksSchema } from '../../modules/reports/migrations.js';
 import { patrolsSchema } from '../../modules/patrols/migrations.js';
 import { publicReportsSchema } from '../../modules/public-reports/migrations.js';
 import { reporterKeySchema } from '../../modules/incidents/migrations.js';
+import { auditArchiveSchema } from '../audit/migrations.js';
 import { devicesSchema } from '../../modules/devices/migrations.js';
 import { alarmsSchema } from '../../modules/alarms/migrations.js';
 import { maintenanceSchema } from '../../modules/maintenance/migrations.js';
+import { alertsSchema } from '../../modules/alerts/migrations.js';
+import { namedPlacesSchema } from '../../modules/network/migrations.js';
 
 /**
  * Migrations are code, listed here in order; each receives the engine so the few type names that
@@ -55,6 +58,9 @@ function provider(db: Db): MigrationProvider {
         '020b-alarms': alarmsSchema(db.engine),
         '020c-maintenance': maintenanceSchema(),
         '021-reporter-key': reporterKeySchema(),
+        '021b-audit-archive': auditArchiveSchema(db.engine),
+        '022-named-places': namedPlacesSchema(),
+        '023-alerts': alertsSchema(),
       };
     },
   };

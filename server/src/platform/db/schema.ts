@@ -5,13 +5,16 @@ import type { PublicReportTables } from '../../modules/public-reports/tables.js'
 import type { DeviceTables } from '../../modules/devices/tables.js';
 import type { AlarmTables } from '../../modules/alarms/tables.js';
 import type { MaintenanceTables } from '../../modules/maintenance/tables.js';
+import type { AlertTables } from '../../modules/alerts/tables.js';
+import type { NetworkPlaceTables } from '../../modules/network/tables.js';
+import type { AuditArchiveTables } from '../audit/tables.js';
 
 /**
  * Column types shared by SQLite and PostgreSQL. To keep one set of migrations for both engines,
  * booleans are integers (0/1), timestamps are ISO-8601 UTC text (which sorts correctly) and
  * structured values are JSON text.
  */
-export interface Database extends AuthSecurityTables, DeviceTables, AlarmTables, MaintenanceTables, PatrolTables, PublicReportTables {
+export interface Database extends AlertTables, AuthSecurityTables, AuditArchiveTables, DeviceTables, AlarmTables, MaintenanceTables, PatrolTables, PublicReportTables, NetworkPlaceTables {
   settings: SettingsTable;
   agencies: AgenciesTable;
   users: UsersTable;
