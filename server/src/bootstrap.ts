@@ -2,8 +2,9 @@ import type { Config } from './platform/config.js';
 import { SYSTEM_ACTOR } from './platform/auth/actor.js';
 import type { Services } from './app.js';
 import { seedDemo } from './demo/seed.js';
+import { PLATFORM_AGENCY_ID } from './modules/organisation/platform.js';
 
-export const PLATFORM_AGENCY_ID = 'platform';
+export { PLATFORM_AGENCY_ID };
 export const DEFAULT_DEMO_PASSWORD = 'railjoint-demo';
 
 /**

@@ -151,6 +151,25 @@ describe.each(ENGINES)('live channel access matrix on %s', (engine) => {
     await step('bulletin reminder', () => server.app.app.services.sharing.sweepReminders(later(2)));
     await step('bulletin acknowledged', () => ok('liunan.liaison', 'POST', `/api/bulletins/${bulletin}/acknowledge`, {}));
     await step('bulletin withdrawn', () => ok('ps.liuzhou.commander', 'POST', `/api/bulletins/${bulletin}/withdraw`, { reason: '矩阵：已抓获' }));
+    // the alert centre: alerts are derived from committed events, then taken or settled
+    const derive = async () => {
+      await server.app.app.outbox.flush();
+      await server.app.app.services.alertEngine.tick();
+    };
+    const i9 = await create();
+    await ok('lz.dispatcher1', 'POST', `/api/incidents/${i9}/dispatch`, { units: ['u-yufeng-car'] });
+    let alert = '';
+    await step('alert raised', async () => {
+      await server.app.app.services.dispatch.sweep(far);
+      await derive();
+      alert = ((await ok('lz.dispatcher1', 'GET', '/api/alerts?state=open')).alerts as Array<{ id: string; subject: { id: string } }>).find((a) => a.subject.id === i9)!.id;
+    });
+    await step('alert acknowledged', () => ok('lz.dispatcher1', 'POST', `/api/alerts/${alert}/acknowledge`, {}));
+    await step('alert resolved', async () => {
+      const assignment = ((await ok('yufeng.liaison', 'GET', '/api/assignments')).assignments as Array<{ id: string; incident_id: string }>).find((a) => a.incident_id === i9)!;
+      await ok('yufeng.liaison', 'POST', `/api/assignments/${assignment.id}/acknowledge`, {});
+      await derive();
+    });
     await new Promise((r) => setTimeout(r, 300));
 
     expect(problems).toEqual([]);

@@ -58,6 +58,13 @@ export class Oracle {
     return (await this.db.selectFrom('command_members').select('agency_id').where('command_id', '=', commandId).where('agency_id', '=', agencyId).executeTakeFirst()) !== undefined;
   }
 
+  /** The rule's answer without counting it: an alert asks its subject's rule on the side. */
+  private async allowsQuietly(kind: string, id: string, reader: Reader): Promise<boolean> {
+    if (!(kind in READ_POLICIES)) return false;
+    const facts = await this.facts(kind as ResourceKind, id, reader);
+    return facts !== null && grantFor(READ_POLICIES[kind as ResourceKind] as never, reader.roles, facts as never) !== null;
+  }
+
   async facts(kind: ResourceKind, id: string, reader: Reader): Promise<Facts | null> {
     const none = {} as Record<string, string>;
     switch (kind) {
@@ -126,6 +133,13 @@ export class Oracle {
         const c = await this.db.selectFrom('commands').select('id').where('incident_id', '=', m.incident_id).executeTakeFirst();
         if (c && (await this.commandMember(c.id, reader.agencyId))) relations.push('command_member');
         return { relations, dims: { channel: m.channel } };
+      }
+      case 'alert': {
+        const a = await this.db.selectFrom('alerts').select(['about_kind', 'about_id']).where('id', '=', id).executeTakeFirst();
+        if (!a) return null;
+        const addressed = await this.db.selectFrom('alert_recipients').select('agency_id').where('alert_id', '=', id).where('agency_id', '=', reader.agencyId).executeTakeFirst();
+        const readable = await this.allowsQuietly(a.about_kind, a.about_id, reader);
+        return { relations: addressed ? ['addressee'] : [], dims: { subject: readable ? 'readable' : 'unreadable' } };
       }
       case 'agreement': {
         const a = await this.db.selectFrom('sharing_agreements').select(['from_agency_id', 'to_agency_id']).where('id', '=', id).executeTakeFirst();

@@ -191,5 +191,24 @@ export class World {
 
     const agreements = (await this.ok('admin', 'GET', '/api/sharing-agreements')).agreements as Array<{ id: string }>;
     for (const a of agreements.filter((x) => x.id.startsWith('ds-matrix') || x.id === 'ds-lz-centre-cb-yufeng' || x.id === 'ds-lz-ps-binyang-cb-binyang')) this.add({ kind: 'agreement', id: a.id, label: a.id });
+    await this.buildAlerts(now);
+  }
+
+  /**
+   * Alerts of the alert centre, derived from what happened above: the car on I1 never acknowledged
+   * (to the centre, the lead county and the station), the transfer offered to 柳南, and a bulletin
+   * to acknowledge for each receiving agency — readable or not by each of its people. 柳南 takes
+   * its transfer alert, so one is settled.
+   */
+  private async buildAlerts(now: number): Promise<void> {
+    await this.t.app.services.dispatch.sweep(new Date(now + 3 * 86_400_000));
+    await this.t.app.outbox.flush();
+    await this.t.app.services.alertEngine.tick();
+    const rows = await this.t.app.db.kysely.selectFrom('alerts').select(['id', 'kind', 'about_kind', 'about_id']).execute();
+    for (const r of rows) this.add({ kind: 'alert', id: r.id, label: `alert ${r.kind} about ${r.about_kind} ${r.about_id}` });
+    const transfer = rows.find((r) => r.kind === 'transfer_offered' && r.about_id === this.ids.i2);
+    expect(transfer, 'the transfer to 柳南 raised an alert').toBeDefined();
+    expect(rows.some((r) => r.kind === 'assignment_unacknowledged'), 'the car on I1 raised an alert').toBe(true);
+    await this.ok('liunan.liaison', 'POST', `/api/alerts/${transfer!.id}/acknowledge`, {});
   }
 }

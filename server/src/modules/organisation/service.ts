@@ -22,6 +22,7 @@ import { ResolveError, resolveLocation, type ResolveInput } from './resolver.js'
 import { DEFAULT_CATEGORIES } from './taxonomy.js';
 import { defaultRules } from './responsibility-defaults.js';
 import type { NetworkView } from './network-view.js';
+import { isPlatformAgency } from './platform.js';
 
 /**
  * Agencies, jurisdictions, the category taxonomy and the responsibility matrix, and the resolver
@@ -147,6 +148,11 @@ export class OrganisationService {
 
   agencies(): Agency[] {
     return this.doc.agencies;
+  }
+
+  /** The department's coordination centres: the platform's administration is not one of them. */
+  centres(): Agency[] {
+    return this.doc.agencies.filter((a) => a.type === 'coordination_centre' && !isPlatformAgency(a.id));
   }
 
   /** One agency from the index, or undefined: the lookup every module needs for names and checks. */
