@@ -228,8 +228,8 @@ export const DeviceEventBatch = z.object({
         .object({
           deviceId: DeviceId,
           topic: z.enum(['event', 'heartbeat', 'state']),
-          /** the MQTT payload, as text */
-          payload: z.string().max(65_536),
+          /** the MQTT payload, as text (over 64 KiB is refused and counted as too_large) */
+          payload: z.string().max(16 * 1024 * 1024),
           /** hex HMAC-SHA256 of the payload's UTF-8 bytes under the device's key */
           signature: z.string().regex(/^[0-9a-fA-F]{64}$/, '64 hex digits (HMAC-SHA256)'),
         })

@@ -38,6 +38,8 @@ export interface StartOptions {
   clockStart?: number;
   /** roles that must sign in with a second factor; none unless a test turns it on */
   mfaRoles?: Role[];
+  /** technical defence: MQTT (an external broker or the embedded one) and the heartbeat; none by default */
+  devices?: Config['devices'];
   /** reverse proxies whose X-Forwarded-For is believed; none by default, as in production */
   trustedProxies?: string[];
 }
@@ -76,6 +78,7 @@ export async function startApp(opts: StartOptions = {}): Promise<TestApp> {
     dataKeyFile: path.join(dir, 'railjoint.keys'),
     auditRetentionDays: 180,
     ...(opts.trustedProxies ? { trustedProxies: opts.trustedProxies } : {}),
+    ...(opts.devices ? { devices: opts.devices } : {}),
     ...(opts.clockStart !== undefined ? { clockStart: opts.clockStart } : {}),
   };
   const app = await createApp(config, { demoPassword: DEMO_PASSWORD, loginDelay: async () => {} });

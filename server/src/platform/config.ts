@@ -56,6 +56,9 @@ export interface DeviceConfig {
   mqttConnections: number;
   mqttClientId: string;
   heartbeatS: number;
+  /** the shared-subscription group (default railjoint) and clean sessions: for tests sharing a broker */
+  mqttGroup?: string;
+  mqttClean?: boolean;
 }
 
 /** The clocks and distances of reception and dispatch that a department tunes. */
