@@ -1,6 +1,7 @@
 /**
  * The dispatch desk against the real server on the demo department: from the phone ringing to a
- * unit dispatched in at most 12 actions (counted), the dense queue on a 1080p screen, addresses
+ * unit dispatched in at most 12 actions (counted) for a call naming a mileage, a station, a level
+ * crossing and a village, the dense queue on a 1080p screen, addresses
  * that keep an incident open across a reload and a sign-in, the keyboard, and live updates that
  * read an incident once per burst of changes. Needs `npm run build -w web` first.
  */
@@ -11,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openConsole, type Console } from './browser.js';
 import { ActionCounter } from './actions.js';
+import { spell } from '../../server/src/modules/places/spell.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const OUT = path.join(here, 'out');
@@ -151,6 +153,62 @@ describe('console: the dispatch desk', () => {
     await page.keyboard.press('d');
     await expect.poll(async () => (await detailOf(earlier.id)).status, { timeout: 10_000 }).toBe('dispatched');
     await expect.poll(() => page.locator(`[data-testid="assignment"][data-unit-id="${top}"]`).count(), { timeout: 10_000 }).toBe(1);
+    expect(browser.errors.filter((e) => !/favicon/.test(e))).toEqual([]);
+  });
+
+  it('takes a call naming a level crossing, and one naming a village, from the phone ringing to a unit dispatched in at most 12 actions each', { timeout: 180_000 }, async () => {
+    await page.goto(`${browser.server.url}/incidents`);
+    await page.locator('[data-testid="signin-username"], [data-testid="incident-queue"]').first().waitFor({ timeout: 15_000 });
+    if (await page.getByTestId('signin-username').count()) await browser.signIn('lz.dispatcher1');
+    await page.getByTestId('map').and(page.locator('[data-ready="true"]')).waitFor({ timeout: 30_000 });
+    const network = await api('GET', '/api/network');
+    type Feature = { properties: { kind: string; id: string; name: string; siteType?: string; placeType?: string; lineId?: string } };
+    const features = network.features as Feature[];
+    const crossing = features.find((f) => f.properties.kind === 'site' && f.properties.siteType === 'level_crossing')!.properties;
+    // a village not named after a crossing, typed the way a dispatcher without an IME would: in pinyin
+    const crossingNames = new Set(features.filter((f) => f.properties.siteType === 'level_crossing').map((f) => f.properties.name.replace(/道口$/, '')));
+    const villages = features.filter((f) => f.properties.placeType === 'village' && !crossingNames.has(f.properties.name.replace(/[村屯寨]$/, ''))).map((f) => f.properties);
+    const village = villages.find((v) => v.name.length === 3)!;
+    const villagePinyin = spell(village.name).full;
+    const searchFor = async (q: string) => (await api('GET', `/api/places/search?q=${encodeURIComponent(q)}`)).hits[0];
+    const crossingHit = await searchFor(crossing.name);
+    const villageHit = await searchFor(villagePinyin);
+    expect(crossingHit).toMatchObject({ kind: 'site', id: crossing.id, matched: 'name' });
+    expect(villageHit).toMatchObject({ kind: 'place', id: village.id, matched: 'pinyin' });
+
+    const calls: Array<{ what: string; counter: ActionCounter }> = [];
+    for (const [what, typed, hit, category, story] of [
+      ['level crossing', crossing.name, crossingHit, ['jdlc', '击打列车'], '道口看守员报称有人向通过列车投掷石块'],
+      ['village', villagePinyin, villageHit, ['dqlk', '盗窃旅客财物'], '村民报称看见两人在铁路边撬设备箱'],
+    ] as const) {
+      const call = new ActionCounter(page);
+      await call.press('Alt+N');
+      expect(await focused()).toBe('category-input');
+      await call.type(category[0]);
+      await page.getByTestId('category-option').first().waitFor();
+      await call.press('Enter');
+      expect(await page.getByTestId('category-input').inputValue()).toBe(category[1]);
+      await call.click(page.getByTestId('location-mode-place'), 'place tab');
+      expect(await focused()).toBe('place-input');
+      await call.type(typed);
+      await page.locator(`[data-testid="place-option"]`).first().waitFor();
+      await call.press('Enter');
+      expect(await page.getByTestId('place-input').inputValue()).toBe(hit.name);
+      const unit = await tickedUnit();
+      await call.click(page.getByTestId('description-input'), 'description');
+      await call.describe(story);
+      await call.press('Enter');
+      const code = await dispatchedCall();
+      expect(call.count, call.log.join(' · ')).toBeLessThanOrEqual(MAX_ACTIONS);
+      const incident = await detailOf((await byCode(code)).id);
+      expect(incident.status).toBe('dispatched');
+      // sent to the railway at the place: the crossing on the track, the line beside the village
+      expect(incident.location).toMatchObject({ lineId: hit.line.lineId, mileage: hit.line.mileage });
+      expect(incident.timeline.find((e: { action: string }) => e.action === 'dispatch').detail.assignments.map((a: { unitId: string }) => a.unitId)).toEqual([unit]);
+      calls.push({ what, counter: call });
+    }
+    fs.mkdirSync(OUT, { recursive: true });
+    fs.appendFileSync(path.join(OUT, 'desk-actions.txt'), calls.map((c) => `${c.what} call, ${c.counter.count} actions: ${c.counter.log.join(' · ')}\n`).join(''));
     expect(browser.errors.filter((e) => !/favicon/.test(e))).toEqual([]);
   });
 

@@ -11,7 +11,8 @@ import { useLocationLookup } from '../features/location-panel/useLocationLookup'
 import { useCategories } from '../features/location-panel/useCategories';
 import { SearchBox } from '../features/search/SearchBox';
 import { buildSearchIndex } from '../features/search/searchIndex';
-import type { SearchHit } from '../features/search/searchHit';
+import type { PlaceHit } from '@railjoint/contracts';
+import { hitPoint } from '../features/search/placeHit';
 
 /** Close enough to see the track, the fence line and the nearest village at once. */
 const FOCUS_ZOOM = 14;
@@ -37,14 +38,16 @@ export function LocationRoom() {
   const onPick = useCallback((point: LonLat) => lookupAt(point), [lookupAt]);
 
   const onChoose = useCallback(
-    (hit: SearchHit) => {
+    (hit: PlaceHit) => {
       const seq = ++focusSeq.current;
-      if (hit.kind === 'line') {
-        if (hit.bounds) setFocus({ seq, bounds: hit.bounds });
+      const point = hitPoint(hit);
+      if (hit.kind === 'line' || !point) {
+        if (hit.kind === 'line') setFocus({ seq, bounds: hit.bounds });
         return;
       }
-      setFocus({ seq, center: hit.coordinates, zoom: FOCUS_ZOOM });
-      lookupAt(hit.coordinates);
+      // a village is looked up at the railway beside it: that is where the call is about
+      setFocus({ seq, center: point, zoom: FOCUS_ZOOM });
+      lookupAt(point);
     },
     [lookupAt],
   );

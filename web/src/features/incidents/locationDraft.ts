@@ -1,11 +1,14 @@
-import type { IncidentLocationInput, LonLat } from '@railjoint/contracts';
+import type { IncidentLocationInput, LonLat, PlaceHit } from '@railjoint/contracts';
 import type { StationEntry } from '../search/searchIndex';
+import { hitLocation } from '../search/placeHit';
 
-export type LocationMode = 'station' | 'mileage' | 'train' | 'point';
-export const LOCATION_MODES: LocationMode[] = ['station', 'mileage', 'train', 'point'];
+export type LocationMode = 'place' | 'station' | 'mileage' | 'train' | 'point';
+export const LOCATION_MODES: LocationMode[] = ['place', 'station', 'mileage', 'train', 'point'];
 
 export interface LocationDraft {
   mode: LocationMode;
+  /** what a caller named (a crossing, a village, a police station, "湘桂 500"), as the search found it */
+  place: PlaceHit | null;
   station: StationEntry | null;
   lineId: string;
   mileage: string;
@@ -15,15 +18,19 @@ export interface LocationDraft {
   lat: string;
 }
 
-export const EMPTY_LOCATION: LocationDraft = { mode: 'mileage', station: null, lineId: '', mileage: '', train: '', car: '', lon: '', lat: '' };
+export const EMPTY_LOCATION: LocationDraft = { mode: 'mileage', place: null, station: null, lineId: '', mileage: '', train: '', car: '', lon: '', lat: '' };
 
 export function withPoint(draft: LocationDraft, point: LonLat): LocationDraft {
   return { ...draft, mode: 'point', lon: point[0].toFixed(6), lat: point[1].toFixed(6) };
 }
 
 /** The request's location, or the catalogue key of what is missing. */
-export function toLocationInput(d: LocationDraft): { ok: true; value: IncidentLocationInput } | { ok: false; missing: 'form.needStation' | 'form.needMileage' | 'form.needTrain' | 'form.needPoint' } {
+export function toLocationInput(d: LocationDraft): { ok: true; value: IncidentLocationInput } | { ok: false; missing: 'form.needPlace' | 'form.needStation' | 'form.needMileage' | 'form.needTrain' | 'form.needPoint' } {
   switch (d.mode) {
+    case 'place': {
+      const at = d.place ? hitLocation(d.place) : null;
+      return at ? { ok: true, value: at } : { ok: false, missing: 'form.needPlace' };
+    }
     case 'station':
       return d.station ? { ok: true, value: { stationId: d.station.id } } : { ok: false, missing: 'form.needStation' };
     case 'mileage':

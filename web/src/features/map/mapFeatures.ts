@@ -3,11 +3,12 @@ import type { LonLat } from '@railjoint/contracts';
 
 /** Only what the layers style by: km posts and area classes would be copied into the map worker for nothing. */
 export interface MapFeatureProps {
-  kind: 'line' | 'station' | 'site';
+  kind: 'line' | 'station' | 'site' | 'place';
   id: string;
   name: string;
   highSpeed?: boolean;
   siteType?: string;
+  placeType?: string;
 }
 
 export function toMapFeatures(network: NetworkGeoJSON): GeoJSON.FeatureCollection<GeoJSON.Geometry, MapFeatureProps> {
@@ -18,6 +19,7 @@ export function toMapFeatures(network: NetworkGeoJSON): GeoJSON.FeatureCollectio
       const props: MapFeatureProps = { kind: p.kind, id: p.id, name: p.name };
       if (p.kind === 'line') props.highSpeed = p.highSpeed;
       if (p.kind === 'site') props.siteType = p.siteType;
+      if (p.kind === 'place') props.placeType = p.placeType;
       return { type: 'Feature', geometry: f.geometry as GeoJSON.Geometry, properties: props };
     }),
   };

@@ -3,11 +3,12 @@ import { useShortcut } from '../shortcuts/registry';
 import { SHORTCUT_KEYS } from '../shortcuts/bindings';
 import { withKeys } from '../shortcuts/Keys';
 import { useT } from '../../app/i18n/useT';
+import type { PlaceHit } from '@railjoint/contracts';
 import { useErrorText } from '../../api/useErrorText';
 import { ApiError } from '../../api/errors';
 import type { SearchIndex } from './searchIndex';
-import type { SearchHit } from './searchHit';
-import { useSearchHits } from './useSearchHits';
+import { usePlaceSearch } from './usePlaceSearch';
+import { searchHintText } from './searchHint';
 import { SearchResultItem } from './SearchResultItem';
 import './search.css';
 
@@ -15,7 +16,7 @@ interface Props {
   index: SearchIndex | null;
   /** the line of the point last resolved: a bare "K123+456" means that line unless one is chosen */
   contextLineId: string | null;
-  onChoose(hit: SearchHit): void;
+  onChoose(hit: PlaceHit): void;
 }
 
 export function SearchBox({ index, contextLineId, onChoose }: Props) {
@@ -25,7 +26,7 @@ export function SearchBox({ index, contextLineId, onChoose }: Props) {
   const [lineId, setLineId] = useState<string | null>(null);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
-  const { hits, loading, hint, errors } = useSearchHits(index, text, lineId, contextLineId);
+  const { hits, loading, hint, errors } = usePlaceSearch(text, lineId ?? contextLineId);
   const listId = useId();
   const inputId = useId();
   const lineSelectId = useId();
@@ -36,7 +37,7 @@ export function SearchBox({ index, contextLineId, onChoose }: Props) {
     input.current?.select();
   });
 
-  const choose = (hit: SearchHit) => {
+  const choose = (hit: PlaceHit) => {
     if (hit.kind === 'line') setLineId(hit.id);
     setOpen(false);
     onChoose(hit);
@@ -113,11 +114,10 @@ export function SearchBox({ index, contextLineId, onChoose }: Props) {
       </div>
       {showList && (
         <div className="search-popup">
-          {hint && <p className="search-hint">{t(hint.key, hint.params)}</p>}
+          {hint && <p className="search-hint">{searchHintText(t, hint)}</p>}
           {errors.map((e) => (
-            // the server's own sentence names the chain-break posts; the catalogue's wording cannot
-            <p key={e.lineName} className="search-hint search-error" role="alert" title={e.error instanceof ApiError ? e.error.message : undefined}>
-              <strong>{e.lineName}</strong> {errorText(e.error)}
+            <p key={e.lineId} className="search-hint search-error" role="alert">
+              <strong>{e.lineName}</strong> {errorText(new ApiError(422, e.code, e.message))}
             </p>
           ))}
           {loading && <p className="search-hint">{t('search.searching')}</p>}

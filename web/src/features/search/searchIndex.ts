@@ -72,12 +72,3 @@ export function matchStations(index: SearchIndex, text: string, limit = 10): Sta
   scored.sort((a, b) => a[0] - b[0] || a[1].name.length - b[1].name.length || a[1].name.localeCompare(b[1].name, 'zh-CN'));
   return scored.slice(0, limit).map(([, s]) => s);
 }
-
-/** Lines whose name matches: exact first, and "湘桂" finds 湘桂线. */
-export function matchLines(index: SearchIndex, text: string, limit = 5): LineEntry[] {
-  const q = text.trim();
-  if (!q) return [];
-  const exact = index.lines.filter((l) => l.name === q || l.name === `${q}线`);
-  if (exact.length) return exact;
-  return index.lines.filter((l) => l.name.includes(q)).slice(0, limit);
-}
