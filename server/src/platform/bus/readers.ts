@@ -1,5 +1,6 @@
 import type { Actor } from '../auth/actor.js';
 import type { ResourceRef } from './event.js';
+import { isDatabaseUnavailable } from '../db/availability.js';
 
 /** Whether the actor may read this resource now, by the same code as its read route. */
 export type ReadCheck = (actor: Actor, id: string) => Promise<boolean>;
@@ -30,6 +31,9 @@ export class ResourceReaders {
     try {
       return await check(actor, ref.id);
     } catch (e) {
+      // With the database away nothing can be judged: the caller must try again later (a console
+      // reconnects and catches up, the webhook fan-out keeps its cursor) rather than drop the event.
+      if (isDatabaseUnavailable(e)) throw e;
       // a failed check keeps the event back rather than risk showing it
       this.onError(e, ref);
       return false;

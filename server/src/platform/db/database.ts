@@ -29,7 +29,9 @@ export async function openDatabase(config: DatabaseConfig, opts: { migrate?: boo
     sqlite.pragma('busy_timeout = 5000');
     kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   } else {
-    const pool = new pg.Pool({ connectionString: config.url, max: 10 });
+    // A request must not wait for a database that does not answer: a connection not made in 3 s
+    // fails (503 database_unavailable, availability.ts), and keep-alive finds dead peers.
+    const pool = new pg.Pool({ connectionString: config.url, max: 10, connectionTimeoutMillis: 3000, keepAlive: true });
     // An idle connection closed by the server (restart, failover, a dropped test database) is not
     // a fault of any request; without a listener pg would crash the process with it.
     pool.on('error', () => {});

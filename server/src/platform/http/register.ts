@@ -1,8 +1,9 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodType } from 'zod';
 import type { RouteSpec } from './route.js';
 import type { Actor } from '../auth/actor.js';
 import { fieldErrors, unauthorized, validationError, type FieldError } from './errors.js';
+import { DATABASE_RETRY_AFTER_S, databaseUnavailable, isDatabaseUnavailable } from '../db/availability.js';
 
 export type ActorResolver = (request: FastifyRequest) => Promise<Actor | null>;
 
@@ -34,19 +35,31 @@ export function registerRoutes(app: FastifyInstance, routes: RouteSpec[], resolv
       url: spec.url,
       bodyLimit: spec.bodyLimit,
       handler: async (request, reply) => {
-        const actor = await resolveActor(request);
-        if (spec.access !== 'public' && !actor) throw unauthorized();
-        const errors: FieldError[] = [];
-        const params = parsePart(spec.params, request.params, 'params', errors);
-        const query = parsePart(spec.query, request.query, 'query', errors);
-        const body = parsePart(spec.body, request.body, 'body', errors);
-        if (errors.length) throw validationError(errors);
-        // the declared status first, so a handler that knows better (201 or 200 for an import) can say so
-        reply.status(spec.status ?? 200);
-        const result = await spec.handler({ body, query, params, actor, lang: preferredLang(request), request, reply });
-        if (reply.sent) return reply;
-        return result;
+        try {
+          return await handle(spec, request, reply, resolveActor);
+        } catch (e) {
+          // The database away (restarting, failing over) is no fault of the request: say so at
+          // once, the same way on every route, rather than a 500 or a request left hanging.
+          if (!isDatabaseUnavailable(e)) throw e;
+          reply.header('retry-after', String(DATABASE_RETRY_AFTER_S));
+          throw databaseUnavailable();
+        }
       },
     });
   }
+}
+
+async function handle(spec: RouteSpec, request: FastifyRequest, reply: FastifyReply, resolveActor: ActorResolver): Promise<unknown> {
+  const actor = await resolveActor(request);
+  if (spec.access !== 'public' && !actor) throw unauthorized();
+  const errors: FieldError[] = [];
+  const params = parsePart(spec.params, request.params, 'params', errors);
+  const query = parsePart(spec.query, request.query, 'query', errors);
+  const body = parsePart(spec.body, request.body, 'body', errors);
+  if (errors.length) throw validationError(errors);
+  // the declared status first, so a handler that knows better (201 or 200 for an import) can say so
+  reply.status(spec.status ?? 200);
+  const result = await spec.handler({ body, query, params, actor, lang: preferredLang(request), request, reply });
+  if (reply.sent) return reply;
+  return result;
 }

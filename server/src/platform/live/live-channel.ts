@@ -8,6 +8,10 @@ import type { DomainEvent, EventBus } from '../bus/event.js';
 import { eventsSince, latestSeq } from '../bus/outbox.js';
 import { ReadCache, type ResourceReaders } from '../bus/readers.js';
 import { nowIso } from '../clock.js';
+import { isDatabaseUnavailable } from '../db/availability.js';
+
+/** WebSocket close code 1013 "try again later": the database is away; reconnect with ?since= shortly. */
+export const CLOSE_TRY_AGAIN = 1013;
 
 /** A client that has been away longer than this many events reloads instead of replaying. */
 export const MAX_CATCH_UP = 5000;
@@ -46,7 +50,14 @@ export async function registerLiveChannel(app: FastifyInstance, opts: LiveOption
 }
 
 async function serve(socket: WebSocket, request: FastifyRequest, opts: LiveOptions, cache: ReadCache): Promise<void> {
-  let actor = await opts.authenticate(request).catch(() => null);
+  let actor: Actor | null;
+  try {
+    actor = await opts.authenticate(request);
+  } catch (e) {
+    // not a refusal: the session cannot be looked up now, so the console must not sign out
+    socket.close(isDatabaseUnavailable(e) ? CLOSE_TRY_AGAIN : 1011, 'the session could not be checked; reconnect shortly');
+    return;
+  }
   if (!actor) {
     socket.close(4401, 'sign in first');
     return;
@@ -61,10 +72,19 @@ async function serve(socket: WebSocket, request: FastifyRequest, opts: LiveOptio
   let chain: Promise<void> = Promise.resolve();
   const deliver = (e: DomainEvent) => {
     chain = chain.then(async () => {
-      if (e.seq === undefined || e.seq <= lastSent) return;
+      if (e.seq === undefined || e.seq <= lastSent || socket.readyState !== socket.OPEN) return;
+      let readable: boolean;
+      try {
+        // events written before `about` existed are about their entity
+        readable = actor !== null && (await cache.canRead(actor, e.id, e.about ?? { kind: e.entity, id: e.entityId }));
+      } catch {
+        // the database is away and the event cannot be judged: rather than skip it, end the
+        // channel; the console comes back with ?since= and is given it then
+        socket.close(CLOSE_TRY_AGAIN, 'the database is unavailable; reconnect with ?since= shortly');
+        return;
+      }
       lastSent = e.seq;
-      // events written before `about` existed are about their entity
-      if (!actor || !(await cache.canRead(actor, e.id, e.about ?? { kind: e.entity, id: e.entityId }))) return;
+      if (!readable) return;
       const { about: _about, seq: _seq, ...visible } = e;
       send({ type: 'event', seq: e.seq, event: visible });
     });
@@ -106,8 +126,8 @@ async function serve(socket: WebSocket, request: FastifyRequest, opts: LiveOptio
         for (const e of missed) deliver(e);
       }
     }
-  } catch {
-    socket.close(1011, 'catch-up failed');
+  } catch (e) {
+    socket.close(isDatabaseUnavailable(e) ? CLOSE_TRY_AGAIN : 1011, 'catch-up failed; reconnect with ?since= shortly');
     return;
   }
   buffered.sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
