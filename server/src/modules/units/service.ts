@@ -36,6 +36,12 @@ export class UnitService {
     bus.subscribe((e) => {
       if (e.entity === 'unit' && e.payload && typeof e.payload === 'object' && 'unit' in e.payload) {
         service.index.upsert(toDispatchUnit((e.payload as { unit: UnitRow }).unit));
+      } else if (e.entity === 'incident' && e.type !== 'incident.created') {
+        // Dispatching, releasing and an incident's progress move its units inside the incident's
+        // transaction, which tells this instance's index at once (refresh) but no other: each
+        // instance re-reads the incident's units when it hears of the change, or its
+        // recommendations would offer a unit another instance has already sent.
+        service.store.assignedTo(e.entityId).then((rows) => service.refresh(rows), () => {});
       }
     });
     return service;

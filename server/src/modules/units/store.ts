@@ -42,6 +42,11 @@ export class UnitStore {
   }
 
   /** Is the unit assigned to an open job on an incident this agency has a part in. */
+  /** The units ever sent to an incident (their rows as they are now). */
+  assignedTo(incidentId: string): Promise<UnitRow[]> {
+    return this.db.selectFrom('units').selectAll().where('id', 'in', (eb) => eb.selectFrom('assignments').select('assignments.unit_id').where('assignments.incident_id', '=', incidentId)).execute();
+  }
+
   async worksIncidentOf(unitId: string, agencyId: string): Promise<boolean> {
     const hit = await this.db
       .selectFrom('assignments')
