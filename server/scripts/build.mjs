@@ -10,11 +10,15 @@ import { fileURLToPath } from 'node:url';
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 const external = Object.keys({ ...manifest.dependencies, ...manifest.devDependencies }).filter((d) => d !== '@railjoint/contracts');
+// `--outdir <dir>` builds elsewhere: the multi-instance tests run a bundle of their own, so a
+// build of dist/ at the same time (another test, a developer) cannot pull it from under them.
+const at = process.argv.indexOf('--outdir');
+const outdir = at > 0 && process.argv[at + 1] ? path.resolve(process.argv[at + 1]) : path.join(root, 'dist');
 const started = Date.now();
-fs.rmSync(path.join(root, 'dist'), { recursive: true, force: true });
+fs.rmSync(outdir, { recursive: true, force: true });
 await build({
   entryPoints: { main: path.join(root, 'src/main.ts'), cli: path.join(root, 'src/cli/main.ts') },
-  outdir: path.join(root, 'dist'),
+  outdir,
   bundle: true,
   // command groups load on demand (`railjoint mileage` does not load the database): keep them apart
   splitting: true,
@@ -26,4 +30,4 @@ await build({
   logLevel: 'warning',
   chunkNames: 'chunks/[name]-[hash]',
 });
-console.log(`server built into dist/ in ${Date.now() - started} ms`);
+console.log(`server built into ${path.relative(root, outdir) || '.'}/ in ${Date.now() - started} ms`);
