@@ -24,6 +24,8 @@ export function keysForEvent(e: LiveEventRef): QueryKey[] {
       return [queryKeys.tasks, queryKeys.commands];
     case 'bulletin':
       return [queryKeys.bulletins];
+    case 'alert':
+      return [queryKeys.alerts];
     default:
       return [];
   }
@@ -39,6 +41,7 @@ export const RESYNC_KEYS: QueryKey[] = [
   queryKeys.tasks,
   queryKeys.commands,
   queryKeys.bulletins,
+  queryKeys.alerts,
 ];
 
 /**

@@ -45,4 +45,5 @@ export const queryKeys = {
   commands: ['commands'] as const,
   bulletins: ['bulletins'] as const,
   bulletinByCode: (code: string) => ['bulletins', 'code', code] as const,
+  alerts: ['alerts'] as const,
 } satisfies Record<string, QueryKey | ((...args: string[]) => QueryKey)>;

@@ -18,6 +18,7 @@ import { ShortcutHelp } from '../features/shortcuts/ShortcutHelp';
 import { requestNewCall } from '../features/shortcuts/newCallRequests';
 import { SHORTCUT_KEYS } from '../features/shortcuts/bindings';
 import { withKeys } from '../features/shortcuts/Keys';
+import { AlertCentre } from '../features/alerts/AlertCentre';
 
 /**
  * The signed-in shell: the top bar, the rooms by address, the one live channel that keeps every
@@ -46,7 +47,17 @@ export function ConsolePage({ user, onSignOut }: { user: User; onSignOut(): void
   );
   return (
     <div className="console">
-      <TopBar user={user} onSignOut={onSignOut} nav={<RoomNav />} tools={helpButton} />
+      <TopBar
+        user={user}
+        onSignOut={onSignOut}
+        nav={<RoomNav />}
+        tools={
+          <>
+            <AlertCentre />
+            {helpButton}
+          </>
+        }
+      />
       <Routes>
         <Route index element={<LocationRoom />} />
         <Route path="map" element={<LocationRoom />} />

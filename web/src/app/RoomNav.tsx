@@ -1,6 +1,7 @@
 import { NavLink, useLocation } from 'react-router';
 import { useT } from './i18n/useT';
 import { paths } from './paths';
+import { RoomBadge } from '../features/alerts/RoomBadge';
 
 const ROOMS = [
   { room: 'map', to: paths.map, end: true },
@@ -19,6 +20,7 @@ export function RoomNav() {
       {ROOMS.map(({ room, to, end }) => (
         <NavLink key={room} to={to} end={end} data-testid={`nav-${room}`} className={({ isActive }) => (isActive || (room === 'map' && home) ? 'is-active' : undefined)}>
           {t(`nav.${room}`)}
+          <RoomBadge room={room} />
         </NavLink>
       ))}
     </nav>

@@ -17,6 +17,7 @@ import * as bulletins from '../../features/bulletins/i18n';
 import * as sharingAdmin from '../../features/sharing-admin/i18n';
 import * as audit from '../../features/audit/i18n';
 import * as shortcuts from '../../features/shortcuts/i18n';
+import * as alerts from '../../features/alerts/i18n';
 
 export const en: Catalogue = {
   ...core.en,
@@ -37,4 +38,5 @@ export const en: Catalogue = {
   ...sharingAdmin.en,
   ...audit.en,
   ...shortcuts.en,
+  ...alerts.en,
 };

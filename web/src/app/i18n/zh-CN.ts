@@ -22,6 +22,7 @@ import * as bulletins from '../../features/bulletins/i18n';
 import * as sharingAdmin from '../../features/sharing-admin/i18n';
 import * as audit from '../../features/audit/i18n';
 import * as shortcuts from '../../features/shortcuts/i18n';
+import * as alerts from '../../features/alerts/i18n';
 
 export const zhCN = {
   ...core.zhCN,
@@ -42,6 +43,7 @@ export const zhCN = {
   ...sharingAdmin.zhCN,
   ...audit.zhCN,
   ...shortcuts.zhCN,
+  ...alerts.zhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
