@@ -58,13 +58,16 @@ export function parseDevicesCsv(text: string): { rows: ImportRow[]; errors: RowE
 }
 
 export function parseDevicesGeoJson(doc: unknown): { rows: ImportRow[]; errors: RowError[] } {
-  const features = (doc as { type?: unknown; features?: unknown }).features;
-  if ((doc as { type?: unknown }).type !== 'FeatureCollection' || !Array.isArray(features)) return { rows: [], errors: [{ row: 0, field: 'type', message: 'a GeoJSON FeatureCollection of devices' }] };
+  // any JSON may arrive, null and bare values included
+  const collection = (doc !== null && typeof doc === 'object' ? doc : {}) as { type?: unknown; features?: unknown };
+  const features = collection.features;
+  if (collection.type !== 'FeatureCollection' || !Array.isArray(features)) return { rows: [], errors: [{ row: 0, field: 'type', message: 'a GeoJSON FeatureCollection of devices' }] };
   const rows: ImportRow[] = [];
   const errors: RowError[] = [];
-  features.forEach((f: unknown, i) => {
-    const p = ((f as { properties?: unknown }).properties ?? {}) as Record<string, unknown>;
-    const coords = ((f as { geometry?: { coordinates?: unknown } }).geometry?.coordinates ?? []) as unknown[];
+  features.forEach((raw: unknown, i) => {
+    const f = (raw !== null && typeof raw === 'object' ? raw : {}) as { properties?: unknown; geometry?: { coordinates?: unknown } | null };
+    const p = (f.properties !== null && typeof f.properties === 'object' ? f.properties : {}) as Record<string, unknown>;
+    const coords = (Array.isArray(f.geometry?.coordinates) ? f.geometry.coordinates : []) as unknown[];
     const location = p.lineId !== undefined ? { lineId: p.lineId, from: p.from, to: p.to, ...(p.side !== undefined ? { side: p.side } : {}) } : p.stationId !== undefined ? { stationId: p.stationId } : { lon: coords[0], lat: coords[1] };
     const { lineId: _l, from: _f, to: _t, side: _s, stationId: _st, ...rest } = p;
     validate({ ...rest, location }, i, rows, errors);

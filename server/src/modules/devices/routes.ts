@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Availability, AvailabilityQuery, Device, DeviceEventBatch, DeviceEventBatchResult, DeviceExportQuery, DeviceId, DeviceImportQuery, DeviceImportResult, DeviceInput, DeviceList, DeviceListQuery, DeviceSaved, IngestStats } from '@railjoint/contracts';
 import { defineRoute, type RouteSpec } from '../../platform/http/route.js';
-import { validationError } from '../../platform/http/errors.js';
+import { unprocessable, validationError } from '../../platform/http/errors.js';
 import { now } from '../../platform/clock.js';
 import type { DeviceService } from './service.js';
 import type { Ingest } from './ingest.js';
@@ -80,10 +80,11 @@ export function deviceRoutes(d: DeviceRouteDeps): RouteSpec[] {
       rawBody: ['text/csv', 'text/plain'],
       bodyLimit: IMPORT_LIMIT,
       response: DeviceImportResult,
-      handler: async ({ actor, body, query, reply }) => {
+      handler: async ({ actor, body, query }) => {
         const parsed = typeof body === 'string' && query.format !== 'geojson' ? parseDevicesCsv(body) : parseDevicesGeoJson(typeof body === 'string' ? safeJson(body) : body);
         const result = parsed.errors.length ? { created: 0, updated: 0, errors: parsed.errors, keys: [] } : await d.devices.importRows(actor!, parsed.rows);
-        if (result.errors.length) reply.status(422);
+        // refused rows come in the documented error shape, each named in details.errors
+        if (result.errors.length) throw unprocessable('invalid_import', `${result.errors.length} problem(s) in the file; nothing was imported`, { errors: result.errors });
         return result;
       },
     }),
