@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LonLat } from './common.js';
 import { AgencyRef } from './organisation.js';
 
 /** A GTFS feed sent as JSON: file name → file text (stops.txt, trips.txt, stop_times.txt, calendar*.txt…). */
@@ -82,6 +83,8 @@ export const PassingTrain = z.object({
   /** seconds from the query time; 0 while it stands at a station there */
   inS: z.number(),
   direction: z.enum(['up_measure', 'down_measure']).nullable(),
+  /** where the train is at the query time, by the timetable (null before it sets out) */
+  position: z.object({ lineId: z.string(), mileage: z.string(), coordinates: LonLat }).nullable(),
 });
 
 export const PassingResult = z.object({

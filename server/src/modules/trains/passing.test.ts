@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSegments, trainsPassing, type PassingQuery } from './passing.js';
+import { buildSegments, runPositionAt, trainsPassing, type PassingQuery } from './passing.js';
 import type { TrackView, TrainRun } from './whereabouts.js';
 
 const measures: Record<string, Array<{ lineId: string; measureM: number }>> = {
@@ -71,5 +71,15 @@ describe('trainsPassing', () => {
     const segs = buildSegments([{ trainNo: 'K9', runs: [night] }], track);
     const r = trainsPassing(segs, { lineId: 'L', measureM: 30_000, at: Date.parse('2026-12-01T23:55:00+08:00'), windowS: 600, toleranceM: 0, timeZone: 'Asia/Shanghai', isActive: (s, d) => s === 'only-1201' && d === '20261201' });
     expect(r.map((t) => [t.train, t.serviceDate, t.at])).toEqual([['K9', '2026-12-01', '2026-12-02T00:00:00+08:00']]);
+  });
+});
+
+describe('runPositionAt', () => {
+  const at = (iso: string) => runPositionAt(segments, 'down', '2026-12-01', Date.parse(iso), 'Asia/Shanghai');
+  it('places a run along the stretch it is on, standing during a dwell, nowhere before or after', () => {
+    expect(at('2026-12-01T08:15:00+08:00')).toEqual({ lineId: 'L', measureM: 30_000 });
+    expect(at('2026-12-01T08:31:00+08:00')).toEqual({ lineId: 'L', measureM: 60_000 });
+    expect(at('2026-12-01T07:59:00+08:00')).toBeNull();
+    expect(at('2026-12-01T09:03:00+08:00')).toBeNull();
   });
 });

@@ -114,3 +114,22 @@ export function trainsPassing(segments: readonly PassSegment[], q: PassingQuery)
   }
   return [...found.values()].sort((a, b) => a.atMs - b.atMs);
 }
+
+/**
+ * Where a run is at an instant, by the same stretches: interpolated in time along the one it is on
+ * (standing, during a dwell), or null before it sets out and after it arrives. For drawing the
+ * trains near an incident on the map, as the timetable has them, not as a tracker would.
+ */
+export function runPositionAt(segments: readonly PassSegment[], tripId: string, serviceDate: string, at: number, timeZone: string): { lineId: string; measureM: number } | null {
+  const date = serviceDate.replaceAll('-', '');
+  for (const s of segments) {
+    if (s.tripId !== tripId) continue;
+    const start = serviceInstant(date, s.startS, timeZone);
+    const end = serviceInstant(date, s.endS, timeZone);
+    if (at < start || at > end) continue;
+    const share = end === start ? 0 : (at - start) / (end - start);
+    return { lineId: s.lineId, measureM: s.fromM + (s.toM - s.fromM) * share };
+  }
+  return null;
+}
+

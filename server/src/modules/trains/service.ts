@@ -11,7 +11,7 @@ import { ServiceCalendar } from './service-calendar.js';
 import { matchStops } from './stop-matching.js';
 import { TimetableStore, type Progress } from './store.js';
 import { whereabouts, type TrackView } from './whereabouts.js';
-import { buildSegments, trainsPassing, type PassSegment, type PassingTrain } from './passing.js';
+import { buildSegments, runPositionAt, trainsPassing, type PassSegment, type PassingTrain } from './passing.js';
 import { DEFAULT_TIMEZONE } from './gtfs-feed.js';
 import { formatLocalIso, parseInstant } from './gtfs-time.js';
 import { now } from '../../platform/clock.js';
@@ -103,10 +103,17 @@ export class TrainService {
     }
     const found = (await Promise.all(position.candidates.map((c) => this.passing(lineId, c.measureM, at, windowS)))).flat();
     const seen = new Set<string>();
+    const index = await this.passingIndex();
+    const model = this.network.current();
     const trains = found
       .sort((a, b) => a.atMs - b.atMs)
       .filter((t) => !seen.has(`${t.tripId}@${t.serviceDate}`) && seen.add(`${t.tripId}@${t.serviceDate}`))
-      .map(({ atMs: _atMs, ...t }) => t);
+      .map(({ atMs: _atMs, ...t }) => {
+        // where the train is now, by the timetable: the map draws it on its way to the incident
+        const now = index ? runPositionAt(index.segments, t.tripId, t.serviceDate, at, index.timeZone) : null;
+        const on = now && model.line(now.lineId) ? model.atMeasure(now.lineId, now.measureM) : null;
+        return { ...t, position: on ? { lineId: on.lineId, mileage: on.mileage, coordinates: on.onLine } : null };
+      });
     return { lineId, mileage: position.mileage, at: formatLocalIso(at, timeZone), windowS, trains };
   }
 
