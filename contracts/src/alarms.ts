@@ -188,8 +188,8 @@ export const AlarmKpis = z.object({
   targets: z.object({ acceptablePerHour: z.number(), manageablePerHour: z.number(), floodPer10Min: z.number() }),
   consoles: z.array(z.object({ agencyId: z.string(), name: z.string(), alarms: z.number(), perHour: z.number(), floodShare: z.number() })),
   top: z.array(z.object({ id: z.string(), deviceId: z.string(), condition: z.string(), count: z.number() })),
-  chattering: z.array(z.object({ id: z.string(), deviceId: z.string(), condition: z.string() })),
-  stale: z.array(z.object({ id: z.string(), deviceId: z.string(), condition: z.string(), activeSince: z.string() })),
+  chattering: z.array(z.object({ alarmId: z.string(), deviceId: z.string(), condition: z.string() })),
+  stale: z.array(z.object({ alarmId: z.string(), deviceId: z.string(), condition: z.string(), activeSince: z.string() })),
   falseAlarms: z.object({
     byDevice: z.array(z.object({ deviceId: z.string(), alarms: z.number(), falseAlarms: z.number(), rate: z.number() })),
     byKind: z.array(z.object({ kind: DeviceKind, alarms: z.number(), falseAlarms: z.number(), rate: z.number() })),

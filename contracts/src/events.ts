@@ -41,6 +41,21 @@ export const EVENT_TYPES = {
   'bulletin.withdrawn': 'bulletin',
   'bulletin.acknowledged': 'bulletin',
   'bulletin.reminder': 'bulletin',
+  'device.registered': 'device',
+  'device.updated': 'device',
+  'device.offline': 'device',
+  'device.online': 'device',
+  'alarm.raised': 'alarm',
+  'alarm.updated': 'alarm',
+  'alarm.cleared': 'alarm',
+  'alarm.acknowledged': 'alarm',
+  'alarm.shelved': 'alarm',
+  'alarm.unshelved': 'alarm',
+  'alarm.marked_false': 'alarm',
+  'alarm.chattering': 'alarm',
+  'alarm.escalated': 'alarm',
+  'maintenance_window.created': 'maintenance_window',
+  'maintenance_window.cancelled': 'maintenance_window',
 } as const;
 
 export type EventType = keyof typeof EVENT_TYPES;

@@ -5,6 +5,8 @@ import { ENGINES, startServer } from './harness.js';
 import { Oracle } from './access/oracle.js';
 import { STONES, World } from './access/world.js';
 import type { ResourceKind } from '../src/platform/policies.js';
+import { offsetPoint } from '../src/modules/network/geo.js';
+import { bearingDeg } from '../src/modules/devices/fov.js';
 
 /**
  * The live channel from the outside: every person of the access matrix holds a WebSocket while a
@@ -170,6 +172,47 @@ describe.each(ENGINES)('live channel access matrix on %s', (engine) => {
       await ok('yufeng.liaison', 'POST', `/api/assignments/${assignment.id}/acknowledge`, {});
       await derive();
     });
+    // technical defence: the registry, device health, alarms and maintenance windows
+    const defence = server.app.app.services.defence;
+    const dev = (id: string, topic: 'event' | 'heartbeat' | 'state', body: Record<string, unknown>) => w.deviceMessage(id, topic, { at: new Date().toISOString(), ...body });
+    const fence = { id: 'mx-ev-fence', kind: 'fence_sensor', name: '矩阵事件围栏', ownerAgencyId: 'tm-liuzhou', location: { lineId: 'xianggui', from: 'K602+000', to: 'K602+400' } };
+    await step('device registered', async () => w.deviceKeys.set(fence.id, (await ok('admin', 'POST', '/api/devices', fence)).key));
+    await step('device updated', () => ok('admin', 'PUT', `/api/devices/${fence.id}`, { ...fence, name: '矩阵事件围栏（改）' }));
+    await step('device heard from', () => dev(fence.id, 'heartbeat', {}));
+    await step('device offline', () => defence.health.sweep((id) => defence.devices.view(id), far.getTime()));
+    await step('device online again', () => dev(fence.id, 'heartbeat', {}));
+    await step('alarm raised', () => dev(fence.id, 'event', { type: 'climb', positionM: 50 }));
+    await step('alarm repeated', () => dev(fence.id, 'event', { type: 'climb', positionM: 80, at: new Date(Date.now() + 6000).toISOString() }));
+    await step('alarm cleared', () => dev(fence.id, 'event', { type: 'climb', clear: true, at: new Date(Date.now() + 7000).toISOString() }));
+    const fenceAlarm = ((await ok('admin', 'GET', `/api/alarms?state=all&deviceId=${fence.id}`)).alarms as Array<{ id: string }>)[0]!.id;
+    await step('alarm shelved', () => ok('tm.liuzhou.officer', 'POST', `/api/alarms/${fenceAlarm}/shelve`, { reason: '矩阵：线路施工', minutes: 30 }));
+    await step('alarm unshelved', () => ok('tm.liuzhou.officer', 'POST', `/api/alarms/${fenceAlarm}/unshelve`, {}));
+    await step('alarm marked false', () => ok('lz.dispatcher1', 'POST', `/api/alarms/${fenceAlarm}/false`, { reason: '矩阵：大风误报' }));
+    const k500 = (await ok('admin', 'GET', '/api/network/position?lineId=hengliu-hsr&mileage=K500%2B300')).candidates[0].coordinates as [number, number];
+    const camAt = offsetPoint(k500, 80, 0);
+    const camera = { id: 'mx-ev-cam', kind: 'camera', name: '矩阵事件摄像机', ownerAgencyId: 'lz-ps-liuzhou', location: { lon: camAt[0], lat: camAt[1] }, fieldOfView: { bearingDeg: bearingDeg(camAt, k500), angleDeg: 90, rangeM: 300 } };
+    w.deviceKeys.set(camera.id, (await ok('admin', 'POST', '/api/devices', camera)).key);
+    // where the world's alarm already is: no extent, so only the camera's confirmation escalates it
+    await dev('mx-fs-k500', 'event', { type: 'intrusion', positionM: 200 });
+    let sensorAlarm = '';
+    await step('alarm escalated', async () => {
+      await dev(camera.id, 'event', { type: 'person_detected', confidence: 0.9 });
+      await defence.escalator.flush();
+      await defence.escalator.run();
+      sensorAlarm = ((await ok('admin', 'GET', '/api/alarms?deviceId=mx-fs-k500')).alarms as Array<{ id: string }>)[0]!.id;
+    });
+    await step('alarm acknowledged', () => ok('ps.liuzhou.officer', 'POST', `/api/alarms/${sensorAlarm}/acknowledge`, {}));
+    const chatter = { id: 'mx-ev-chatter', kind: 'fence_sensor', name: '矩阵抖动围栏', ownerAgencyId: 'sec-liuzhou', location: { lineId: 'xianggui', from: 'K603+000', to: 'K603+100' } };
+    w.deviceKeys.set(chatter.id, (await ok('admin', 'POST', '/api/devices', chatter)).key);
+    await step('alarm chattering', async () => {
+      for (let i = 0; i < 3; i++) {
+        await dev(chatter.id, 'event', { type: 'climb', positionM: 10 });
+        await dev(chatter.id, 'event', { type: 'climb', positionM: 10, clear: true });
+      }
+    });
+    let windowId = '';
+    await step('maintenance window', async () => (windowId = (await ok('tm.liuzhou.officer', 'POST', '/api/maintenance-windows', { lineId: 'xianggui', from: 'K602+000', to: 'K602+600', start: later(1), end: later(3), crew: '矩阵：工务作业组', agencyId: 'tm-liuzhou' })).id));
+    await step('maintenance window cancelled', () => ok('tm.liuzhou.officer', 'POST', `/api/maintenance-windows/${windowId}/cancel`, { reason: '矩阵：天气原因取消' }));
     await new Promise((r) => setTimeout(r, 300));
 
     expect(problems).toEqual([]);

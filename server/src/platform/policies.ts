@@ -12,6 +12,8 @@ export * from './policies/bulletins.js';
 export * from './policies/sitreps.js';
 export * from './policies/messages.js';
 export * from './policies/agreements.js';
+export * from './policies/devices.js';
+export * from './policies/maintenance.js';
 export * from './policies/catalogue.js';
 
 // ---- sign-in: the second-factor policy ----------------------------------------------------

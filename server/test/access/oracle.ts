@@ -141,6 +141,22 @@ export class Oracle {
         const readable = await this.allowsQuietly(a.about_kind, a.about_id, reader);
         return { relations: addressed ? ['addressee'] : [], dims: { subject: readable ? 'readable' : 'unreadable' } };
       }
+      case 'device':
+      case 'alarm': {
+        const deviceId = kind === 'device' ? id : (await this.db.selectFrom('alarms').select('device_id').where('id', '=', id).executeTakeFirst())?.device_id;
+        const rows = deviceId ? await this.db.selectFrom('device_agencies').select(['relation']).where('device_id', '=', deviceId).where('agency_id', '=', reader.agencyId).execute() : [];
+        if (!deviceId || !(await this.db.selectFrom('devices').select('id').where('id', '=', deviceId).executeTakeFirst())) return null;
+        return { relations: [...this.centre(reader), ...new Set(rows.map((r) => r.relation))], dims: none };
+      }
+      case 'maintenance_window': {
+        const w = await this.db.selectFrom('maintenance_windows').select(['agency_id', 'declarer_agency_id']).where('id', '=', id).executeTakeFirst();
+        if (!w) return null;
+        const relations = this.centre(reader);
+        if (w.agency_id === reader.agencyId) relations.push('worker');
+        if (w.declarer_agency_id === reader.agencyId) relations.push('declarer');
+        if (await this.db.selectFrom('maintenance_window_agencies').select('agency_id').where('window_id', '=', id).where('agency_id', '=', reader.agencyId).executeTakeFirst()) relations.push('jurisdiction');
+        return { relations, dims: none };
+      }
       case 'agreement': {
         const a = await this.db.selectFrom('sharing_agreements').select(['from_agency_id', 'to_agency_id']).where('id', '=', id).executeTakeFirst();
         if (!a) return null;

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { expect } from 'vitest';
 import type { Role } from '@railjoint/contracts';
 import type { TestApp } from '../harness.js';
@@ -192,6 +193,7 @@ export class World {
     const agreements = (await this.ok('admin', 'GET', '/api/sharing-agreements')).agreements as Array<{ id: string }>;
     for (const a of agreements.filter((x) => x.id.startsWith('ds-matrix') || x.id === 'ds-lz-centre-cb-yufeng' || x.id === 'ds-lz-ps-binyang-cb-binyang')) this.add({ kind: 'agreement', id: a.id, label: a.id });
     await this.buildAlerts(now);
+    await this.buildDevices(now);
   }
 
   /**
@@ -210,5 +212,42 @@ export class World {
     expect(transfer, 'the transfer to 柳南 raised an alert').toBeDefined();
     expect(rows.some((r) => r.kind === 'assignment_unacknowledged'), 'the car on I1 raised an alert').toBe(true);
     await this.ok('liunan.liaison', 'POST', `/api/alerts/${transfer!.id}/acknowledge`, {});
+  }
+
+  /** keys of the devices the world registered, for signed messages (POST /api/device-events) */
+  readonly deviceKeys = new Map<string, string>();
+  private seq = 0;
+
+  /** A device's message as a gateway posts it, signed with the device's key; must be accepted. */
+  async deviceMessage(deviceId: string, topic: 'event' | 'heartbeat' | 'state', body: Record<string, unknown>): Promise<void> {
+    const payload = JSON.stringify(topic === 'event' ? { seq: ++this.seq, ...body } : body);
+    const signature = crypto.createHmac('sha256', this.deviceKeys.get(deviceId)!).update(payload).digest('hex');
+    const res = await this.t.http.inject({ method: 'POST', url: '/api/device-events', payload: { messages: [{ deviceId, topic, payload, signature }] } });
+    expect(res.json(), res.body).toMatchObject({ accepted: 1 });
+  }
+
+  /**
+   * Technical defence: a fibre sensor of 柳州工务段 on 衡柳 K500 (where 柳州站派出所 has
+   * jurisdiction), a fence sensor of the security company on 湘桂 K600 (柳州工务段's stretch), an
+   * alarm from each, and maintenance windows declared by the section itself and by the centre.
+   */
+  private async buildDevices(now: number): Promise<void> {
+    const at = (ms = 0) => new Date(now + ms).toISOString();
+    const devices = [
+      { id: 'mx-fs-k500', kind: 'fibre_sensor', name: '矩阵光纤 K500', ownerAgencyId: 'tm-liuzhou', location: { lineId: 'hengliu-hsr', from: 'K500+000', to: 'K501+000' } },
+      { id: '34020000001320000601', kind: 'fence_sensor', name: '矩阵电子围栏 K600', ownerAgencyId: 'sec-liuzhou', location: { lineId: 'xianggui', from: 'K600+000', to: 'K600+500' } },
+    ];
+    for (const d of devices) {
+      const saved = await this.ok('admin', 'POST', '/api/devices', d);
+      this.deviceKeys.set(d.id, saved.key);
+      this.add({ kind: 'device', id: d.id, label: `device ${d.name}`, marker: d.id });
+      await this.deviceMessage(d.id, 'event', { type: d.kind === 'fibre_sensor' ? 'intrusion' : 'climb', at: at(), positionM: 200 });
+    }
+    const alarms = await this.t.app.db.kysely.selectFrom('alarms').select(['id', 'device_id']).execute();
+    for (const a of alarms) this.add({ kind: 'alarm', id: a.id, label: `alarm of ${a.device_id}` });
+    const own = await this.ok('tm.liuzhou.officer', 'POST', '/api/maintenance-windows', { lineId: 'xianggui', from: 'K600+000', to: 'K601+000', start: at(3600_000), end: at(5 * 3600_000), crew: '柳州工务段 矩阵作业组', agencyId: 'tm-liuzhou' });
+    const central = await this.ok('lz.dispatcher1', 'POST', '/api/maintenance-windows', { lineId: 'hengliu-hsr', from: 'K500+000', to: 'K500+800', start: at(3600_000), end: at(4 * 3600_000), crew: '桂林高铁工务段 矩阵作业组', agencyId: 'tm-guilin-hsr' });
+    this.add({ kind: 'maintenance_window', id: own.id, label: 'window of the section itself' });
+    this.add({ kind: 'maintenance_window', id: central.id, label: 'window the centre declared for another section' });
   }
 }

@@ -126,8 +126,8 @@ export class KpiService {
       targets: { acceptablePerHour: ACCEPTABLE_PER_HOUR, manageablePerHour: MANAGEABLE_PER_HOUR, floodPer10Min: FLOOD_THRESHOLD },
       consoles: perConsole,
       top: top.map((t) => ({ id: t.id, deviceId: t.device_id, condition: t.condition, count: t.count })),
-      chattering: chattering.map((c) => ({ id: c.id, deviceId: c.device_id, condition: c.condition })),
-      stale: stale.map((s) => ({ id: s.id, deviceId: s.device_id, condition: s.condition, activeSince: s.first_at })),
+      chattering: chattering.map((c) => ({ alarmId: c.id, deviceId: c.device_id, condition: c.condition })),
+      stale: stale.map((s) => ({ alarmId: s.id, deviceId: s.device_id, condition: s.condition, activeSince: s.first_at })),
       falseAlarms: {
         byDevice: rates.map((r) => ({ deviceId: r.device_id, alarms: Number(r.n), falseAlarms: Number(r.f), rate: round(Number(r.f) / Math.max(1, Number(r.n))) })).sort((a, b) => b.rate - a.rate || b.alarms - a.alarms).slice(0, 50),
         byKind: [...byKind].map(([kind, e]) => ({ kind: kind as AlarmKpis['falseAlarms']['byKind'][number]['kind'], ...e, rate: round(e.falseAlarms / Math.max(1, e.alarms)) })),

@@ -76,7 +76,7 @@ export function alarmRoutes(alarms: AlarmService, rules: AlarmRulesService, kpis
       summary: 'ISA-18.2 figures for the user’s console over a period (default 24 h): alarms per hour against the targets, share of time in flood, top ten, chattering, stale, false-alarm rates, availability',
       tag: 'alarms',
       access: 'signed-in',
-      reads: { lists: [{ kind: 'alarm', at: 'top.*.id' }, { kind: 'alarm', at: 'chattering.*.id' }, { kind: 'alarm', at: 'stale.*.id' }] },
+      reads: { lists: [{ kind: 'alarm', at: 'top.*.id' }, { kind: 'alarm', at: 'chattering.*.alarmId' }, { kind: 'alarm', at: 'stale.*.alarmId' }] },
       query: KpiQuery,
       response: AlarmKpis,
       handler: async ({ actor, query }) => kpis.kpis(actor!, query),

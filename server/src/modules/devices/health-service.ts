@@ -43,10 +43,9 @@ export class HealthTracker {
     }
     if (next.status === 'offline') return this.goOffline(trx, device, at, kind === 'offline' ? 'last_will' : 'missed_heartbeats');
     await trx.updateTable('device_health').set({ status: 'online', last_seen_at: iso(at), due_at: dueAt, offline_reason: null, offline_since: null, repair_task_id: null }).where('device_id', '=', device.id).execute();
-    if (status === 'offline') {
-      await trx.updateTable('device_outages').set({ to_at: iso(at) }).where('device_id', '=', device.id).where('to_at', 'is', null).execute();
-      await enqueueEvent(trx, { type: 'device.online', entity: 'device', entityId: device.id, payload: { id: device.id } });
-    }
+    if (status === 'offline') await trx.updateTable('device_outages').set({ to_at: iso(at) }).where('device_id', '=', device.id).where('to_at', 'is', null).execute();
+    // first heard of, or back: the health board changes either way
+    await enqueueEvent(trx, { type: 'device.online', entity: 'device', entityId: device.id, payload: { id: device.id } });
   }
 
   private async goOffline(trx: Kysely<Database>, device: DeviceView, atMs: number, reason: 'missed_heartbeats' | 'last_will'): Promise<void> {

@@ -85,17 +85,19 @@ export function placeDevice(input: Pick<DeviceInput, 'kind' | 'location' | 'fiel
       jurisdiction: jurisdictionAt({ stationId: loc.stationId }),
     };
   }
-  const located = network.locate([loc.lon, loc.lat], { maxOffsetM: LINE_REACH_M });
   const jurisdiction = jurisdictionAt({ lon: loc.lon, lat: loc.lat });
-  if (!located) return { lon: loc.lon, lat: loc.lat, lineId: null, fromM: null, toM: null, fromMileage: null, toMileage: null, jurisdiction };
-  let fromM = located.measureM;
-  let toM = located.measureM;
+  const near = network.locateAll([loc.lon, loc.lat], { maxOffsetM: LINE_REACH_M });
+  // a camera belongs to the nearest line it actually sees (two lines often run side by side)
   if (input.kind === 'camera' && input.fieldOfView) {
-    const line = network.line(located.lineId)!;
-    const seen = cameraStretch([loc.lon, loc.lat], input.fieldOfView, line.ref, located.measureM);
-    if (seen) ({ fromM, toM } = seen);
+    for (const hit of near) {
+      const seen = cameraStretch([loc.lon, loc.lat], input.fieldOfView, network.line(hit.lineId)!.ref, hit.measureM);
+      if (seen) return { lon: loc.lon, lat: loc.lat, lineId: hit.lineId, fromM: seen.fromM, toM: seen.toM, fromMileage: mileageAt(hit.lineId, seen.fromM), toMileage: mileageAt(hit.lineId, seen.toM), jurisdiction };
+    }
   }
-  return { lon: loc.lon, lat: loc.lat, lineId: located.lineId, fromM, toM, fromMileage: mileageAt(located.lineId, fromM), toMileage: mileageAt(located.lineId, toM), jurisdiction };
+  const located = near[0];
+  if (!located) return { lon: loc.lon, lat: loc.lat, lineId: null, fromM: null, toM: null, fromMileage: null, toMileage: null, jurisdiction };
+  const m = located.measureM;
+  return { lon: loc.lon, lat: loc.lat, lineId: located.lineId, fromM: m, toM: m, fromMileage: mileageAt(located.lineId, m), toMileage: mileageAt(located.lineId, m), jurisdiction };
 }
 
 function cameraStretch(at: [number, number], fov: FieldOfView, ref: { pointAt(m: number): [number, number]; lengthM: number }, near: number) {

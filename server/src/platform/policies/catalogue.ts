@@ -6,6 +6,8 @@ import { BULLETIN_FILE_READ, BULLETIN_READ } from './bulletins.js';
 import { SITREP_READ } from './sitreps.js';
 import { CHANNEL_READ } from './messages.js';
 import { AGREEMENT_READ } from './agreements.js';
+import { ALARM_READ, DEVICE_READ } from './devices.js';
+import { MAINTENANCE_READ } from './maintenance.js';
 
 /**
  * Every read rule of agency data, by the resource kind it governs. Routes declare which kind
@@ -22,6 +24,9 @@ export const READ_POLICIES = {
   sitrep: SITREP_READ,
   message: CHANNEL_READ,
   agreement: AGREEMENT_READ,
+  device: DEVICE_READ,
+  alarm: ALARM_READ,
+  maintenance_window: MAINTENANCE_READ,
 } as const satisfies Record<string, ReadPolicy<any, any>>;
 
 export type ResourceKind = keyof typeof READ_POLICIES;
