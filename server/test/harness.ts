@@ -42,6 +42,8 @@ export interface StartOptions {
   devices?: Config['devices'];
   /** reverse proxies whose X-Forwarded-For is believed; none by default, as in production */
   trustedProxies?: string[];
+  /** a basemap for the console's map (RAILJOINT_BASEMAP); none by default */
+  basemap?: Config['basemap'];
 }
 
 export async function startApp(opts: StartOptions = {}): Promise<TestApp> {
@@ -78,6 +80,7 @@ export async function startApp(opts: StartOptions = {}): Promise<TestApp> {
     dataKeyFile: path.join(dir, 'railjoint.keys'),
     auditRetentionDays: 180,
     ...(opts.trustedProxies ? { trustedProxies: opts.trustedProxies } : {}),
+    ...(opts.basemap ? { basemap: opts.basemap } : {}),
     ...(opts.devices ? { devices: opts.devices } : {}),
     ...(opts.clockStart !== undefined ? { clockStart: opts.clockStart } : {}),
   };

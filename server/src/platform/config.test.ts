@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.js';
 
@@ -33,5 +36,15 @@ describe('configuration from the environment', () => {
     expect(loadConfig({ RAILJOINT_MFA_ROLES: 'admin, dispatcher' }).mfaRoles).toEqual(['admin', 'dispatcher']);
     expect(loadConfig({ RAILJOINT_MFA_ROLES: '' }).mfaRoles).toEqual([]);
     expect(() => loadConfig({ RAILJOINT_MFA_ROLES: 'admin,chief' })).toThrow(/RAILJOINT_MFA_ROLES/);
+  });
+  it('takes a basemap as a PMTiles file that is there, or a style URL, and nothing else', () => {
+    expect(loadConfig({}).basemap).toBeNull();
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'railjoint-basemap-')), 'guangxi.pmtiles');
+    fs.writeFileSync(file, 'PMTiles');
+    expect(loadConfig({ RAILJOINT_BASEMAP: file }).basemap).toEqual({ kind: 'pmtiles', file });
+    expect(loadConfig({ RAILJOINT_BASEMAP: 'http://tiles.lz.police:8080/styles/basic/style.json' }).basemap).toEqual({ kind: 'style', url: 'http://tiles.lz.police:8080/styles/basic/style.json' });
+    expect(() => loadConfig({ RAILJOINT_BASEMAP: `${file}.missing.pmtiles` })).toThrow(/cannot read the PMTiles file/);
+    expect(() => loadConfig({ RAILJOINT_BASEMAP: '/srv/maps/guangxi.mbtiles' })).toThrow(/RAILJOINT_BASEMAP is a PMTiles file/);
+    expect(() => loadConfig({ RAILJOINT_BASEMAP: 'ftp://tiles/style.json' })).toThrow(/RAILJOINT_BASEMAP/);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -46,7 +47,15 @@ export interface Config {
   dataKeyFile: string;
   /** audit entries are kept this long in the database before they may be archived (at least 180) */
   auditRetentionDays: number;
+  /**
+   * An optional basemap that works on a closed network (RAILJOINT_BASEMAP): a PMTiles file this
+   * server serves to the console, or the URL of a style on a tile server of the department's own;
+   * absent or null: the schematic map drawn from the network only.
+   */
+  basemap?: BasemapConfig | null;
 }
+
+export type BasemapConfig = { kind: 'pmtiles'; file: string } | { kind: 'style'; url: string };
 
 export interface DeviceConfig {
   /** an external broker to subscribe to (shared subscription, QoS 1); null runs the embedded broker */
@@ -140,6 +149,11 @@ const Env = z.object({
   RAILJOINT_PATROL_GRACE_S: z.coerce.number().int().min(0).max(4 * 3600).default(900),
   RAILJOINT_PATROL_WELFARE_S: z.coerce.number().int().min(300).max(24 * 3600).default(1200),
   RAILJOINT_PUBLIC_REPORTS_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(10),
+  /** /srv/maps/guangxi.pmtiles, or https://tiles.lz.police/styles/basic/style.json */
+  RAILJOINT_BASEMAP: z
+    .string()
+    .refine((v) => /^https?:\/\/[^/\s]+\/\S*$/.test(v) || /\.pmtiles$/i.test(v), 'RAILJOINT_BASEMAP is a PMTiles file (…/guangxi.pmtiles) or a style URL (http(s)://host/…/style.json)')
+    .optional(),
   RAILJOINT_CLOCK_START: z
     .string()
     .refine((v) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(v) && !Number.isNaN(Date.parse(v)), 'RAILJOINT_CLOCK_START is an ISO 8601 time with an offset, e.g. 2026-12-01T09:00:00+08:00')
@@ -208,6 +222,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { dem
     sessionTtlS: e.RAILJOINT_SESSION_TTL_S,
     logLevel: e.LOG_LEVEL,
     clockStart: e.RAILJOINT_CLOCK_START ? Date.parse(e.RAILJOINT_CLOCK_START) : null,
+    basemap: e.RAILJOINT_BASEMAP ? parseBasemap(e.RAILJOINT_BASEMAP) : null,
     trustedProxies: (e.RAILJOINT_TRUSTED_PROXIES ?? '').split(',').map((p) => p.trim()).filter(Boolean),
     mfaRoles: e.RAILJOINT_MFA_ROLES === undefined ? [...DEFAULT_MFA_ROLES] : [...new Set(e.RAILJOINT_MFA_ROLES.split(',').map((r) => r.trim()).filter(Boolean) as Role[])],
     patrols: { checkpointKey: e.RAILJOINT_CHECKPOINT_KEY ?? null, lateGraceS: e.RAILJOINT_PATROL_GRACE_S, welfareS: e.RAILJOINT_PATROL_WELFARE_S, publicReportsPerHour: e.RAILJOINT_PUBLIC_REPORTS_PER_HOUR },
@@ -230,3 +245,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { dem
 function defaultKeyFile(database: DatabaseConfig): string {
   return database.engine === 'sqlite' && database.file !== ':memory:' ? path.join(path.dirname(path.resolve(database.file)), 'railjoint.keys') : path.resolve('data', 'railjoint.keys');
 }
+
+/** A style URL as given; a PMTiles file must be there and readable when the server starts. */
+export function parseBasemap(value: string): BasemapConfig {
+  if (/^https?:\/\//.test(value)) return { kind: 'style', url: new URL(value).href };
+  const file = path.resolve(value);
+  try {
+    fs.accessSync(file, fs.constants.R_OK);
+    if (!fs.statSync(file).isFile()) throw new Error('not a file');
+  } catch {
+    throw new ConfigError(`RAILJOINT_BASEMAP: cannot read the PMTiles file ${file}`);
+  }
+  return { kind: 'pmtiles', file };
+}
+

@@ -23,14 +23,24 @@ export const CONSOLE_CSP: Record<string, string[]> = {
   'form-action': ["'self'"],
 };
 
-export function helmetOptions(): FastifyHelmetOptions {
+/**
+ * The console's policy with the origins of a configured basemap style (RAILJOINT_BASEMAP) added
+ * where MapLibre reaches them: fetching the style, tiles, glyphs and sprite (connect-src), and the
+ * sprite's image (img-src). Nothing else is opened; without a basemap URL this is CONSOLE_CSP.
+ */
+export function consoleCsp(mapOrigins: readonly string[] = []): Record<string, string[]> {
+  if (!mapOrigins.length) return CONSOLE_CSP;
+  return { ...CONSOLE_CSP, 'connect-src': [...CONSOLE_CSP['connect-src']!, ...mapOrigins], 'img-src': [...CONSOLE_CSP['img-src']!, ...mapOrigins] };
+}
+
+export function helmetOptions(mapOrigins: readonly string[] = []): FastifyHelmetOptions {
   return {
     global: true,
     contentSecurityPolicy: {
       // No upgrade-insecure-requests (a helmet default): coordination centres often serve the
       // console over plain HTTP on a closed network, where the upgrade would break every request.
       useDefaults: false,
-      directives: CONSOLE_CSP,
+      directives: consoleCsp(mapOrigins),
     },
     // no frames at all, in the header older browsers read too
     xFrameOptions: { action: 'deny' },

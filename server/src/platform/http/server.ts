@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { HttpError, validationError } from './errors.js';
 import { clientErrorHandler, codeForStatus, errorBody, frameworkErrors, MAX_PARAM_LENGTH, writeRawError } from './edge-errors.js';
-import { CONSOLE_CSP, helmetOptions, staticCacheHeaders } from './security-headers.js';
+import { consoleCsp, helmetOptions, staticCacheHeaders } from './security-headers.js';
 import { unsafeTextFields } from './unsafe-text.js';
 import { registerRoutes, type ActorResolver } from './register.js';
 import { buildOpenApi } from './openapi.js';
@@ -28,6 +28,8 @@ export interface HttpOptions {
   extend?: (app: FastifyInstance) => Promise<void>;
   /** addresses and CIDRs of reverse proxies whose X-Forwarded-For is believed (RAILJOINT_TRUSTED_PROXIES) */
   trustedProxies?: string[];
+  /** origins of a configured basemap style, which the console's content security policy must let the map reach */
+  mapOrigins?: string[];
 }
 
 export async function createHttpServer(opts: HttpOptions): Promise<FastifyInstance> {
@@ -42,7 +44,7 @@ export async function createHttpServer(opts: HttpOptions): Promise<FastifyInstan
     clientErrorHandler,
   });
   await app.register(cookie);
-  await app.register(helmet, helmetOptions());
+  await app.register(helmet, helmetOptions(opts.mapOrigins));
   // the audit trail records where each request came from without every call passing it along
   app.addHook('onRequest', (request, _reply, done) => {
     enterRequestOrigin({ client: clientOf(request) });
@@ -124,7 +126,7 @@ export async function createHttpServer(opts: HttpOptions): Promise<FastifyInstan
   const openapi = buildOpenApi(opts.routes, opts.version);
   app.get('/api/openapi.json', async () => openapi);
   const docs = renderDocsPage(opts.routes, openapi);
-  const docsHelmet = { contentSecurityPolicy: { useDefaults: false, directives: { ...CONSOLE_CSP, 'style-src': [DOCS_STYLE_SOURCE] } } };
+  const docsHelmet = { contentSecurityPolicy: { useDefaults: false, directives: { ...consoleCsp(), 'style-src': [DOCS_STYLE_SOURCE] } } };
   app.get('/api/docs', { helmet: docsHelmet }, async (_req, reply) => reply.type('text/html; charset=utf-8').send(docs));
 
   const webDist = opts.webDist && fs.existsSync(path.join(opts.webDist, 'index.html')) ? opts.webDist : null;
