@@ -44,6 +44,7 @@ import { MessageService } from './modules/messages/service.js';
 import { messageRoutes } from './modules/messages/routes.js';
 import { DutyService } from './modules/duty/service.js';
 import { dutyRoutes } from './modules/duty/routes.js';
+import { TechnicalDefence } from './modules/devices/wiring.js';
 import { bootstrap } from './bootstrap.js';
 import type { EventBus } from './platform/bus/event.js';
 import { MemoryEventBus } from './platform/bus/memory-bus.js';
@@ -74,6 +75,8 @@ export interface Services {
   incidents: IncidentService;
   units: UnitService;
   dispatch: DispatchService;
+  /** technical defence: devices, ingest, alarms, maintenance windows (modules/devices/wiring.ts) */
+  defence: TechnicalDefence;
 }
 
 export interface App {
@@ -137,9 +140,14 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     readers.register('unit', (actor, id) => units.readable(actor, id));
     readers.register('bulletin', (actor, id) => sharing.readable(actor, id));
     readers.register('message', (actor, id) => messages.readable(actor, id));
+    const d = config.devices;
+    const defence = new TechnicalDefence(
+      { db, bus, outbox, readers, network, organisation, trains, tasks, incidents, log: (e, msg) => http.log.error({ err: e }, msg) },
+      { heartbeatS: d?.heartbeatS ?? 60, mqtt: { url: d?.mqttUrl ?? null, port: d ? d.mqttPort : null, connections: d?.mqttConnections ?? 8, clientId: d?.mqttClientId ?? 'railjoint', group: d?.mqttGroup, clean: d?.mqttClean } },
+    );
     incidents.guardTimelineWith((actor, entries) => tasks.hideUnreadableTasks(actor, entries));
     const webhookDispatcher = new WebhookDispatcher(db.kysely, (id) => organisation.findAgency(id)?.type ?? null, readers, { baseDelayMs: config.webhooks?.baseDelayMs ?? 5000, timeoutMs: 5000 });
-    const services: Services = { users, network, organisation, trains, incidents, units, dispatch, sharing, tasks, levels, commands, sitreps, duty };
+    const services: Services = { users, network, organisation, trains, incidents, units, dispatch, sharing, tasks, levels, commands, sitreps, duty, defence };
 
     await bootstrap(services, config, { announce: opts.announce ?? (() => {}), demoPassword: opts.demoPassword });
 
@@ -173,6 +181,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       ...webhookRoutes(webhooks),
       ...messageRoutes(messages),
       ...dutyRoutes(duty),
+      ...defence.routes(),
     ]);
     const http = await createHttpServer({
       routes,
@@ -199,6 +208,12 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       webhookDispatcher.tick().catch((e: unknown) => http.log.error({ err: e }, 'webhook delivery failed'));
     }, 1000);
     webhookTimer.unref();
+    const defenceTimers = defence.jobs(5000).map((job) => {
+      const timer = setInterval(() => void job.run().catch((e: unknown) => http.log.error({ err: e }, `${job.name} failed`)), job.everyMs);
+      timer.unref();
+      return timer;
+    });
+    await defence.startMqtt(opts.announce ?? (() => {}));
     return {
       config,
       db,
@@ -210,6 +225,8 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       async close() {
         clearInterval(sweeper);
         clearInterval(webhookTimer);
+        for (const t of defenceTimers) clearInterval(t);
+        await defence.close();
         await http.close();
         await outbox.close();
         await bus?.close();
