@@ -35,6 +35,10 @@ export async function openDatabase(config: DatabaseConfig, opts: { migrate?: boo
     // An idle connection closed by the server (restart, failover, a dropped test database) is not
     // a fault of any request; without a listener pg would crash the process with it.
     pool.on('error', () => {});
+    // The pool listens for errors only on idle connections. One that breaks while a request holds
+    // it (a restart ends every session) would crash the process with an unheard 'error' event;
+    // the request's own query fails (503) and the pool drops the connection when it is released.
+    pool.on('connect', (client) => client.on('error', () => {}));
     kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     await sql`select 1`.execute(kysely);
   }
