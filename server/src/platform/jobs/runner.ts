@@ -76,8 +76,10 @@ export class JobRunner {
       return true;
     })()
       .catch((e: unknown) => {
-        entry.lastError = e instanceof Error ? e.message : String(e);
-        this.onError(name, e);
+        const message = e instanceof Error ? e.message : String(e);
+        // the same failure round after round (the database away for a minute) is told once
+        if (message !== entry.lastError) this.onError(name, e);
+        entry.lastError = message;
         return ran;
       })
       .finally(() => {
