@@ -82,7 +82,8 @@ export function deviceRoutes(d: DeviceRouteDeps): RouteSpec[] {
       response: DeviceImportResult,
       handler: async ({ actor, body, query }) => {
         const parsed = typeof body === 'string' && query.format !== 'geojson' ? parseDevicesCsv(body) : parseDevicesGeoJson(typeof body === 'string' ? safeJson(body) : body);
-        const result = parsed.errors.length ? { created: 0, updated: 0, errors: parsed.errors, keys: [] } : await d.devices.importRows(actor!, parsed.rows);
+        // rows the schema refused and rows that cannot be placed are named together
+        const result = await d.devices.importRows(actor!, parsed.rows, undefined, parsed.errors);
         // refused rows come in the documented error shape, each named in details.errors
         if (result.errors.length) throw unprocessable('invalid_import', `${result.errors.length} problem(s) in the file; nothing was imported`, { errors: result.errors });
         return result;

@@ -89,8 +89,8 @@ export class DeviceService {
   }
 
   /** All or nothing: every row placed first; any refusal and nothing is written. */
-  async importRows(actor: Actor, rows: readonly ImportRow[], onProgress?: (done: number, total: number) => void): Promise<DeviceImportResult> {
-    const errors: DeviceImportResult['errors'] = [];
+  async importRows(actor: Actor, rows: readonly ImportRow[], onProgress?: (done: number, total: number) => void, refused: DeviceImportResult['errors'] = []): Promise<DeviceImportResult> {
+    const errors: DeviceImportResult['errors'] = [...refused];
     const placed = rows.map((r) => {
       if (!canManageDevice(actor, r.input.ownerAgencyId)) {
         errors.push({ row: r.row, field: 'ownerAgencyId', message: 'you may not register devices of this agency' });
@@ -109,7 +109,7 @@ export class DeviceService {
       if (seen.has(r.input.id)) errors.push({ row: r.row, field: 'id', message: `device ${r.input.id} appears twice` });
       seen.add(r.input.id);
     }
-    if (errors.length) return { created: 0, updated: 0, errors, keys: [] };
+    if (errors.length) return { created: 0, updated: 0, errors: errors.sort((a, b) => a.row - b.row), keys: [] };
     const existing = new Map<string, { key: string; created_at: string }>();
     for (let i = 0; i < rows.length; i += 500) {
       const found = await this.db.kysely.selectFrom('devices').select(['id', 'key', 'created_at']).where('id', 'in', rows.slice(i, i + 500).map((r) => r.input.id)).execute();
