@@ -102,13 +102,15 @@ export const Task = z.object({
   toUnitId: z.string().nullable(),
   fromAgencyId: z.string(),
   issuedBy: z.string(),
+  /** the issuer's display name: what the console shows */
+  issuedByName: z.string(),
   issuedAt: z.string(),
   deadline: z.string(),
   status: TaskStatus,
   acknowledgedAt: z.string().nullable(),
   completedAt: z.string().nullable(),
   overdue: z.boolean(),
-  updates: z.array(z.object({ at: z.string(), by: z.string(), agencyId: z.string(), kind: z.string(), note: z.string().nullable() })),
+  updates: z.array(z.object({ at: z.string(), by: z.string(), byName: z.string(), agencyId: z.string(), kind: z.string(), note: z.string().nullable() })),
   /** photos and documents reported with it */
   attachments: z.array(z.object({ id: z.string(), name: z.string(), contentType: z.string(), size: z.number(), by: z.string(), at: z.string() })),
 });
@@ -131,6 +133,8 @@ export const CommandView = z.object({
   status: z.enum(['open', 'closed']),
   openedAt: z.string(),
   openedBy: z.string(),
+  /** who opened it, by display name */
+  openedByName: z.string(),
   level: LevelState,
   members: z.array(z.object({ agencyId: z.string(), agencyName: z.string(), agencyType: z.string(), role: z.enum(['commander', 'liaison']), person: z.string(), userId: z.string().nullable() })),
   plans: z.array(ActionPlan),

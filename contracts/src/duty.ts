@@ -26,7 +26,7 @@ export const DutyNow = z.object({
       agencyId: z.string(),
       agencyName: z.string(),
       onDuty: z.object({ userId: z.string(), username: z.string(), displayName: z.string(), until: z.string() }).nullable(),
-      next: z.object({ username: z.string(), from: z.string() }).nullable(),
+      next: z.object({ username: z.string(), displayName: z.string(), from: z.string() }).nullable(),
     }),
   ),
 });
@@ -39,6 +39,9 @@ export const ShiftLog = z.object({
   seatId: z.string(),
   fromUser: z.string(),
   toUser: z.string(),
+  /** the two people by display name */
+  fromUserName: z.string(),
+  toUserName: z.string(),
   handedAt: z.string(),
   notes: z.string(),
   snapshot: z.object({

@@ -167,7 +167,8 @@ export type IncidentAction = z.infer<typeof IncidentAction>;
 export const TimelineEntry = z.object({
   id: z.number(),
   at: z.string(),
-  actor: z.object({ userId: z.string(), username: z.string(), agencyId: z.string() }),
+  /** `name`: the person's display name, as the console shows them (the sign-in name is for the record) */
+  actor: z.object({ userId: z.string(), username: z.string(), agencyId: z.string(), name: z.string() }),
   action: z.string(),
   fromStatus: z.string().nullable(),
   toStatus: z.string().nullable(),

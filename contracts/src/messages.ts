@@ -15,6 +15,8 @@ export const Message = z.object({
   fromAgencyId: z.string(),
   fromAgencyName: z.string(),
   fromUser: z.string(),
+  /** the author's display name: what the console shows */
+  fromUserName: z.string(),
   text: z.string(),
   createdAt: z.string(),
   attachments: z.array(z.object({ id: z.string(), name: z.string(), contentType: z.string(), size: z.number(), sha256: z.string() })),

@@ -60,6 +60,8 @@ export const BulletinRecipient = z.object({
   agencyName: z.string(),
   acknowledgedAt: z.string().nullable(),
   acknowledgedBy: z.string().nullable(),
+  /** who acknowledged, by display name */
+  acknowledgedByName: z.string().nullable(),
   /** how many reads by this agency's users */
   reads: z.number(),
   lastReadAt: z.string().nullable(),
@@ -79,6 +81,8 @@ export const Bulletin = z.object({
   senderAgencyId: z.string(),
   senderAgencyName: z.string(),
   createdBy: z.string(),
+  /** the author's display name: what the console shows */
+  createdByName: z.string(),
   createdAt: z.string(),
   validFrom: z.string(),
   validUntil: z.string(),

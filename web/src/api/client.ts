@@ -34,7 +34,8 @@ function url(path: string, query?: Query): string {
 
 export async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, opts: RequestOptions<T> = {}): Promise<T> {
   const token = getToken();
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  // the server words what it composes (reasons, routes, messages) in the console's language
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': document.documentElement.lang === 'en' ? 'en' : 'zh-CN' };
   if (token) headers.Authorization = `Bearer ${token}`;
   if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
   if (opts.file) {

@@ -40,14 +40,14 @@ export function passwordReason(error: unknown): (typeof PASSWORD_REASON_CODES)[n
  * its wording; others show the server's own message, which is better than a bare status.
  */
 export function useErrorText(): (error: unknown) => string {
-  const { t } = useT();
+  const { t, lang } = useT();
   return useCallback(
     (error: unknown) => {
       if (error instanceof ApiError) {
         if (error.status === NETWORK_FAILURE) return t('error.network');
         // The detail names the field that broke the contract, which whoever gets the bug report needs.
         if (error.code === 'bad_response') return `${t('error.bad_response')} (${error.message})`;
-        if (error.code === 'validation_failed') return t('error.validation_failed', { message: error.message });
+        if (error.code === 'validation_failed') return t('error.validation_failed', { message: fieldMessages(error, lang) || error.message });
         if (error.code === 'too_many_attempts') return t('error.too_many_attempts', { seconds: retryAfterS(error.details) });
         const reason = passwordReason(error);
         if (reason) return t(`password.reason.${reason}`);
@@ -56,6 +56,12 @@ export function useErrorText(): (error: unknown) => string {
       }
       return error instanceof Error ? error.message : String(error);
     },
-    [t],
+    [t, lang],
   );
+}
+
+/** What is wrong with each field, as the server worded it in the console's language, without the paths. */
+function fieldMessages(error: ApiError, lang: string): string {
+  const fields = (error.details as { fields?: Array<{ message?: unknown }> } | undefined)?.fields ?? [];
+  return [...new Set(fields.map((f) => (typeof f.message === 'string' ? f.message : '')).filter(Boolean))].join(lang === 'en' ? '; ' : '；');
 }

@@ -19,6 +19,7 @@ import { requestNewCall } from '../features/shortcuts/newCallRequests';
 import { SHORTCUT_KEYS } from '../features/shortcuts/bindings';
 import { withKeys } from '../features/shortcuts/Keys';
 import { AlertCentre } from '../features/alerts/AlertCentre';
+import { useRefetchOnLanguage } from '../api/useRefetchOnLanguage';
 
 /**
  * The signed-in shell: the top bar, the rooms by address, the one live channel that keeps every
@@ -29,6 +30,7 @@ export function ConsolePage({ user, onSignOut }: { user: User; onSignOut(): void
   const navigate = useNavigate();
   const [help, setHelp] = useState(false);
   useLiveSync();
+  useRefetchOnLanguage();
   useP1Alarm();
   useGlobalShortcuts();
   useShortcut('help', () => setHelp((h) => !h));

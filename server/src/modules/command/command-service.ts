@@ -13,6 +13,7 @@ import type { OrganisationService } from '../organisation/service.js';
 import type { LevelService } from './level-service.js';
 import type { TaskService } from './task-service.js';
 import { isSeverer, type ResponseLevel } from './response-level.js';
+import { displayNames } from '../users/display-names.js';
 
 /** A joint command opens for incidents at level II or above (the emergency plan's threshold). */
 const OPENS_AT: ResponseLevel = 'III';
@@ -131,6 +132,7 @@ export class CommandService {
       this.levels.get(actor, c.incident_id),
       this.db.kysely.selectFrom('assignments').innerJoin('units', 'units.id', 'assignments.unit_id').select(['units.id as unit_id', 'units.agency_id', 'units.status']).where('assignments.incident_id', '=', c.incident_id).where('assignments.status', 'in', ['assigned', 'acknowledged']).execute(),
     ]);
+    const person = await displayNames(this.db.kysely, [c.opened_by]);
     const presentedPlans = plans.map((p) => ({ period: Number(p.period), startsAt: p.starts_at, endsAt: p.ends_at, objectives: JSON.parse(p.objectives) as string[], notes: p.notes, createdBy: p.created_by }));
     const now = nowIso();
     const byAgency = new Map<string, Array<{ unitId: string; status: string }>>();
@@ -143,6 +145,7 @@ export class CommandService {
       status: c.status as 'open' | 'closed',
       openedAt: c.opened_at,
       openedBy: c.opened_by,
+      openedByName: person(c.opened_by),
       level,
       members: members.map((m) => {
         const a = this.agency(m.agency_id);

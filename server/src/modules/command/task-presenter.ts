@@ -22,7 +22,7 @@ export interface TaskAttachmentMeta {
   created_at: string;
 }
 
-export function presentTask(t: TaskRow, updates: TaskUpdateRow[], agencyName: (id: string) => string, now: string, attachments: TaskAttachmentMeta[] = []): Task {
+export function presentTask(t: TaskRow, updates: TaskUpdateRow[], agencyName: (id: string) => string, now: string, attachments: TaskAttachmentMeta[] = [], person: (key: string) => string = (k) => k): Task {
   return {
     id: t.id,
     code: t.code,
@@ -36,13 +36,14 @@ export function presentTask(t: TaskRow, updates: TaskUpdateRow[], agencyName: (i
     toUnitId: t.to_unit_id,
     fromAgencyId: t.from_agency_id,
     issuedBy: t.issued_by,
+    issuedByName: person(t.issued_by),
     issuedAt: t.issued_at,
     deadline: t.deadline,
     status: t.status as Task['status'],
     acknowledgedAt: t.acknowledged_at,
     completedAt: t.completed_at,
     overdue: isOverdue(t, now),
-    updates: updates.map((u) => ({ at: u.at, by: u.by, agencyId: u.agency_id, kind: u.kind, note: u.note })),
+    updates: updates.map((u) => ({ at: u.at, by: u.by, byName: person(u.by), agencyId: u.agency_id, kind: u.kind, note: u.note })),
     attachments: attachments.map((a) => ({ id: a.id, name: a.name, contentType: a.content_type, size: Number(a.size), by: a.created_by, at: a.created_at })),
   };
 }

@@ -16,6 +16,7 @@ import type { IncidentService } from '../incidents/service.js';
 import { appendTimeline } from '../incidents/timeline.js';
 import type { OrganisationService } from '../organisation/service.js';
 import { OPEN_TASK_STATUSES, presentTask, type TaskRow } from './task-presenter.js';
+import { displayNames } from '../users/display-names.js';
 
 type Step = 'acknowledge' | 'progress' | 'complete' | 'cancel';
 
@@ -102,7 +103,7 @@ export class TaskService {
       return t;
     });
     this.outbox.kick();
-    return presentTask(row, [], this.name, now, []);
+    return presentTask(row, [], this.name, now, [], await displayNames(this.db.kysely, [row.issued_by]));
   }
 
   /** Inside a transaction (the handover request creates one for the station police this way). */
@@ -198,7 +199,9 @@ export class TaskService {
 
   async get(actor: Actor, id: string): Promise<Task> {
     const t = await this.visible(actor, id);
-    return presentTask(t, await this.updates(t.id), this.name, nowIso(), await this.attachmentsOf([t.id]));
+    const updates = await this.updates(t.id);
+    const person = await displayNames(this.db.kysely, [t.issued_by, ...updates.map((u) => u.by)]);
+    return presentTask(t, updates, this.name, nowIso(), await this.attachmentsOf([t.id]), person);
   }
 
   private attachmentsOf(ids: string[]) {
@@ -274,7 +277,8 @@ export class TaskService {
     const rows = await s.execute();
     const updates = rows.length ? await this.db.kysely.selectFrom('task_updates').selectAll().where('task_id', 'in', rows.map((r) => r.id)).orderBy('id').execute() : [];
     const files = await this.attachmentsOf(rows.map((r) => r.id));
-    return { tasks: rows.map((r) => presentTask(r, updates.filter((u) => u.task_id === r.id), this.name, now, files.filter((f) => f.task_id === r.id))) };
+    const person = await displayNames(this.db.kysely, [...rows.map((r) => r.issued_by), ...updates.map((u) => u.by)]);
+    return { tasks: rows.map((r) => presentTask(r, updates.filter((u) => u.task_id === r.id), this.name, now, files.filter((f) => f.task_id === r.id), person)) };
   }
 
   /** Flags each task past its deadline to the issuer, once (and on the incident's timeline). */

@@ -229,7 +229,7 @@ function byTrain(train: string, prepared: PreparedTarget, model: EtaModel, train
 export function describeEta(f: EtaFigures, unit: DispatchUnit, model: EtaModel): { reason: string; assumptions: string[] } {
   const speed = model.speeds[unit.kind];
   const walkKmh = (speed ? Math.min(speed.kmh, model.trackWalkKmh) : model.trackWalkKmh).toFixed(1);
-  const speedText = speed ? T(model, `${kindZh[unit.kind]} ${speed.kmh} km/h，绕行系数 ${speed.detour}`, `${unit.kind} at ${speed.kmh} km/h, detour factor ${speed.detour}`) : '';
+  const speedText = speed ? T(model, `${kindZh[unit.kind]} ${speed.kmh} km/h，绕行系数 ${speed.detour}`, `${kindEn[unit.kind]} at ${speed.kmh} km/h, detour factor ${speed.detour}`) : '';
   const walkText = T(model, `线路内步行 ${walkKmh} km/h`, `walking on the track at ${walkKmh} km/h`);
   switch (f.how) {
     case 'along_track':
@@ -269,6 +269,15 @@ export function describeEta(f: EtaFigures, unit: DispatchUnit, model: EtaModel):
       };
   }
 }
+
+const kindEn: Record<UnitKind, string> = {
+  patrol_car: 'patrol car',
+  foot_team: 'foot patrol',
+  train_police_team: 'train police team',
+  station_post: 'station police post',
+  local_police_car: 'local police car',
+  volunteer_team: 'volunteer team',
+};
 
 const kindZh: Record<UnitKind, string> = {
   patrol_car: '巡逻车',

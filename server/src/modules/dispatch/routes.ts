@@ -19,7 +19,7 @@ export function dispatchRoutes(dispatch: DispatchService): RouteSpec[] {
       params: IdParams,
       query: z.object({ limit: z.coerce.number().int().min(1).max(50).default(10) }),
       response: z.object({ recommendations: z.array(Recommendation), assumptions: z.unknown() }),
-      handler: async ({ actor, params, query }) => dispatch.recommendations(actor!, params.id, query.limit),
+      handler: async ({ actor, params, query, lang }) => dispatch.recommendations(actor!, params.id, query.limit, lang),
     }),
     defineRoute({
       method: 'POST',
@@ -29,10 +29,10 @@ export function dispatchRoutes(dispatch: DispatchService): RouteSpec[] {
       access: 'signed-in',
       body: PlaceRecommendationRequest,
       response: PlaceRecommendations,
-      handler: async ({ actor, body }) => {
+      handler: async ({ actor, body, lang }) => {
         // whoever may register the call may see whom it would send
         authorize(actor, 'incident.create');
-        return dispatch.recommendForPlace(actor, body);
+        return dispatch.recommendForPlace(actor, body, lang);
       },
     }),
     defineRoute({
@@ -43,7 +43,7 @@ export function dispatchRoutes(dispatch: DispatchService): RouteSpec[] {
       access: 'signed-in',
       params: IdParams,
       body: DispatchRequest,
-      handler: async ({ actor, params, body, request }) => dispatch.dispatch(actor!, params.id, body.units, body.note, clientOf(request)),
+      handler: async ({ actor, params, body, request, lang }) => dispatch.dispatch(actor!, params.id, body.units, body.note, clientOf(request), lang),
     }),
     defineRoute({
       method: 'GET',

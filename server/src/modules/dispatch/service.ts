@@ -50,6 +50,11 @@ export class DispatchService {
     });
   }
 
+  /** The model wording its routes in the reader's language. */
+  private worded(lang: 'zh-CN' | 'en'): EtaModel {
+    return lang === this.model.lang ? this.model : { ...this.model, lang };
+  }
+
   /** The assumptions the ETA model uses, for the console to show. */
   assumptions() {
     return { speeds: this.model.speeds, trackWalkKmh: this.model.trackWalkKmh, accessOverheadS: this.model.accessOverheadS, ackTimeoutS: this.settings.ackTimeoutS };
@@ -96,13 +101,13 @@ export class DispatchService {
   }
 
   /** Available units of every agency that may act, fastest first, with the reason for each ETA. */
-  async recommendations(actor: Actor, incidentId: string, limit = 10): Promise<{ recommendations: Recommendation[]; assumptions: ReturnType<DispatchService['assumptions']> }> {
+  async recommendations(actor: Actor, incidentId: string, limit = 10, lang: 'zh-CN' | 'en' = 'zh-CN'): Promise<{ recommendations: Recommendation[]; assumptions: ReturnType<DispatchService['assumptions']> }> {
     const row = await this.incidentFor(actor, incidentId);
     const allowed = await this.allowedAgencies(incidentId);
     const recommendations = recommendUnits(this.target(row), this.units.index, {
       allowedAgencyIds: allowed,
       accessPoints: accessPointsOf(this.network.current()),
-      speeds: this.model,
+      speeds: this.worded(lang),
       limit,
       trainArrival: await this.trainArrivals(allowed),
     });
@@ -113,13 +118,13 @@ export class DispatchService {
    * The same ranking for a call still being taken: the place and category decide the agencies the
    * incident will have, so a unit offered here is one the incident can be given once registered.
    */
-  async recommendForPlace(actor: Actor, req: PlaceRecommendationRequest): Promise<PlaceRecommendations> {
+  async recommendForPlace(actor: Actor, req: PlaceRecommendationRequest, lang: 'zh-CN' | 'en' = 'zh-CN'): Promise<PlaceRecommendations> {
     const { resolution, train, agencyIds } = await this.incidents.preview(actor, req.location, req.category);
     const allowed = new Set([...agencyIds, ...this.organisation.partnersOf(agencyIds)]);
     const recommendations = recommendUnits(targetOf(resolution, train), this.units.index, {
       allowedAgencyIds: allowed,
       accessPoints: accessPointsOf(this.network.current()),
-      speeds: this.model,
+      speeds: this.worded(lang),
       limit: req.limit,
       trainArrival: await this.trainArrivals(allowed),
     });
@@ -131,19 +136,20 @@ export class DispatchService {
    * Sends units (any number, from any agency with a part in the incident): the incident becomes
    * dispatched, each unit gets an assignment to acknowledge, all in one transaction.
    */
-  async dispatch(actor: Actor, incidentId: string, unitIds: string[], note: string | undefined, client: string | null) {
+  async dispatch(actor: Actor, incidentId: string, unitIds: string[], note: string | undefined, client: string | null, lang: 'zh-CN' | 'en' = 'en') {
     const row = await this.incidentFor(actor, incidentId);
     const allowed = await this.allowedAgencies(incidentId);
     const units: UnitRow[] = [];
-    const fields: Array<{ field: string; message: string }> = [];
+    const fields: Array<{ field: string; message: string; reason: 'unknown' | 'no_part' | 'not_available' }> = [];
+    const say = refusalWords(lang);
     for (const [i, id] of [...new Set(unitIds)].entries()) {
       const u = await this.units.store.byId(id);
-      if (!u) fields.push({ field: `body.units[${i}]`, message: `unknown unit ${id}` });
-      else if (!allowed.has(u.agency_id)) fields.push({ field: `body.units[${i}]`, message: `unit ${id} belongs to ${u.agency_id}, which has no part in this incident and no joint-defence agreement with one that has` });
-      else if (u.status !== 'available') fields.push({ field: `body.units[${i}]`, message: `unit ${id} is ${u.status}, not available` });
+      if (!u) fields.push({ field: `body.units[${i}]`, reason: 'unknown', message: say.unknown(id) });
+      else if (!allowed.has(u.agency_id)) fields.push({ field: `body.units[${i}]`, reason: 'no_part', message: say.noPart(u.callsign, this.organisation.agencyName(u.agency_id)) });
+      else if (u.status !== 'available') fields.push({ field: `body.units[${i}]`, reason: 'not_available', message: say.notAvailable(u.callsign, u.status) });
       else units.push(u);
     }
-    if (fields.length) throw unprocessable('units_not_dispatchable', fields.map((f) => f.message).join('; '), { fields });
+    if (fields.length) throw unprocessable('units_not_dispatchable', fields.map((f) => f.message).join(lang === 'en' ? '; ' : '；'), { fields });
     const etas = new Map<string, number>();
     if (units.length) {
       const recs = recommendUnits(this.target(row), this.units.index, { allowedAgencyIds: new Set(units.map((u) => u.agency_id)), accessPoints: accessPointsOf(this.network.current()), speeds: this.model, limit: 200 });
@@ -257,4 +263,22 @@ function targetOf(resolution: ResolveResult, train: string | null): DispatchTarg
     stationId: resolution.location.stationId,
     train,
   };
+}
+
+const UNIT_STATUS_ZH: Record<string, string> = { available: '可用', dispatched: '已派出', en_route: '出警途中', on_scene: '在现场', busy: '忙碌', off_duty: '离岗' };
+const UNIT_STATUS_EN: Record<string, string> = { available: 'available', dispatched: 'dispatched', en_route: 'en route', on_scene: 'on scene', busy: 'busy', off_duty: 'off duty' };
+
+/** Why a unit cannot be sent, in the dispatcher's language, naming the unit and agency as people do. */
+function refusalWords(lang: 'zh-CN' | 'en') {
+  return lang === 'en'
+    ? {
+        unknown: (id: string) => `there is no unit ${id}`,
+        noPart: (unit: string, agency: string) => `${unit} belongs to ${agency}, which has no part in this incident and no joint-defence agreement with one that has`,
+        notAvailable: (unit: string, status: string) => `${unit} is ${UNIT_STATUS_EN[status] ?? status}, not available`,
+      }
+    : {
+        unknown: (id: string) => `没有警力 ${id}`,
+        noPart: (unit: string, agency: string) => `${unit}属于${agency}，该单位未参与本警情，也未与参与单位签订联防协议`,
+        notAvailable: (unit: string, status: string) => `${unit}当前${UNIT_STATUS_ZH[status] ?? status}，不能派出`,
+      };
 }

@@ -8,6 +8,7 @@ import { nowIso } from '../../platform/clock.js';
 import { recordChange } from '../../platform/change-log.js';
 import { conflict, forbidden, notFound, unprocessable, validationError } from '../../platform/http/errors.js';
 import type { OrganisationService } from '../organisation/service.js';
+import { displayNames } from '../users/display-names.js';
 
 const MAX_SHIFT_MS = 24 * 3600_000;
 
@@ -137,7 +138,7 @@ export class DutyService {
           agencyId: s.agencyId,
           agencyName: this.name(s.agencyId),
           onDuty: current ? { userId: current.user_id, username: current.username, displayName: current.display_name, until: current.ends_at } : null,
-          next: next ? { username: next.username, from: next.starts_at } : null,
+          next: next ? { username: next.username, displayName: next.display_name, from: next.starts_at } : null,
         };
       }),
     };
@@ -181,7 +182,8 @@ export class DutyService {
 
   private async log(id: string) {
     const r = await this.db.kysely.selectFrom('shift_logs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-    return { id: r.id, centreAgencyId: r.centre_agency_id, seatId: r.seat_id, fromUser: r.from_user, toUser: r.to_user, handedAt: r.handed_at, notes: r.notes, snapshot: JSON.parse(r.snapshot), acceptedAt: r.accepted_at };
+    const person = await displayNames(this.db.kysely, [r.from_user, r.to_user]);
+    return { id: r.id, centreAgencyId: r.centre_agency_id, seatId: r.seat_id, fromUser: r.from_user, toUser: r.to_user, fromUserName: person(r.from_user), toUserName: person(r.to_user), handedAt: r.handed_at, notes: r.notes, snapshot: JSON.parse(r.snapshot), acceptedAt: r.accepted_at };
   }
 
   async logs(actor: Actor, centreId: string) {

@@ -9,7 +9,7 @@ import { nowDate } from '../../platform/clock.js';
 export interface TimelineEntry {
   id: number;
   at: string;
-  actor: { userId: string; username: string; agencyId: string };
+  actor: { userId: string; username: string; agencyId: string; name: string };
   action: string;
   fromStatus: string | null;
   toStatus: string | null;
@@ -17,11 +17,11 @@ export interface TimelineEntry {
   client: string | null;
 }
 
-export function presentTimeline(rows: TimelineRow[]): TimelineEntry[] {
+export function presentTimeline(rows: TimelineRow[], name: (userId: string) => string = (id) => id): TimelineEntry[] {
   return rows.map((r) => ({
     id: r.id,
     at: r.at,
-    actor: { userId: r.actor_user_id, username: r.actor_name, agencyId: r.actor_agency_id },
+    actor: { userId: r.actor_user_id, username: r.actor_name, agencyId: r.actor_agency_id, name: name(r.actor_user_id) },
     action: r.action,
     fromStatus: r.from_status,
     toStatus: r.to_status,
@@ -31,7 +31,7 @@ export function presentTimeline(rows: TimelineRow[]): TimelineEntry[] {
 }
 
 /** The incident as the API shows it; with `timeline` for the detail view. */
-export function presentIncident(row: IncidentRow, extra: { timeline?: TimelineRow[]; likelyDuplicates?: unknown[]; now?: Date } = {}) {
+export function presentIncident(row: IncidentRow, extra: { timeline?: TimelineRow[]; likelyDuplicates?: unknown[]; now?: Date; name?: (userId: string) => string } = {}) {
   const resolution = JSON.parse(row.resolution) as ResolveResult;
   const r = resolution.responsibility;
   const line = resolution.location.line;
@@ -88,7 +88,7 @@ export function presentIncident(row: IncidentRow, extra: { timeline?: TimelineRo
   return {
     ...base,
     likelyDuplicates: extra.likelyDuplicates ?? [],
-    timeline: presentTimeline(extra.timeline),
+    timeline: presentTimeline(extra.timeline, extra.name),
     intervals: computeIntervals(changes),
     breaches: breaches({ status, timeline: changes }, extra.now ?? nowDate(), row.time_limit_s),
   };

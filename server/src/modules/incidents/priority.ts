@@ -61,8 +61,9 @@ export function computePriority(input: PriorityInput): { priority: PriorityLevel
 }
 
 /** A dispatcher's decision against the rules, as a reason of its own. */
-export function overrideReason(by: { username: string }, priority: PriorityLevel, why: string): PriorityReason {
-  return { code: 'override', zh: `${by.username} 改为 ${priority}：${why.trim()}`, en: `${by.username} set ${priority}: ${why.trim()}` };
+/** The person is named as people know them (their display name), never by their sign-in name. */
+export function overrideReason(by: { displayName: string }, priority: PriorityLevel, why: string): PriorityReason {
+  return { code: 'override', zh: `${by.displayName} 改为 ${priority}：${why.trim()}`, en: `${by.displayName} set ${priority}: ${why.trim()}` };
 }
 
 export type OverrideCheck = { ok: true; priority: PriorityLevel; overridden: boolean } | { ok: false; code: 'reason_required'; message: { zh: string; en: string } };

@@ -22,6 +22,7 @@ import { alert, answerTransfer, handOverLead, openTransfer, pendingTransfer } fr
 import { appendTimeline } from './timeline.js';
 import { departmentDay, nowDate } from '../../platform/clock.js';
 import type { PersonalData } from '../../platform/crypto/personal-data.js';
+import { displayNames } from '../users/display-names.js';
 
 export interface IncidentSettings {
   duplicateDistanceM: number;
@@ -290,7 +291,8 @@ export class IncidentService {
     const timeline = await this.guardTimeline(actor, await this.store.timeline(id));
     const scope = incidentScope(actor);
     const duplicate = row.duplicate_of ? await this.store.byId(row.duplicate_of, scope.all ? undefined : scope.agencyId) : undefined;
-    return presentIncident(this.opened(await this.hideUnseen(actor, row)), { timeline, likelyDuplicates: duplicate ? [{ id: duplicate.id, code: duplicate.code, status: duplicate.status }] : [] });
+    const name = await displayNames(this.db.kysely, timeline.map((e) => e.actor_user_id));
+    return presentIncident(this.opened(await this.hideUnseen(actor, row)), { timeline, name, likelyDuplicates: duplicate ? [{ id: duplicate.id, code: duplicate.code, status: duplicate.status }] : [] });
   }
 
   async list(actor: Actor, filter: Omit<IncidentFilter, 'agencyId'>) {

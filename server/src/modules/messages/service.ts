@@ -10,6 +10,7 @@ import { canReadChannel, incidentScope, type ChannelRelation } from '../../platf
 import type { IncidentService } from '../incidents/service.js';
 import type { OrganisationService } from '../organisation/service.js';
 import { acceptAttachment, type UploadedFile } from '../sharing/attachment-upload.js';
+import { displayNames } from '../users/display-names.js';
 
 type Channel = 'incident' | 'command';
 
@@ -75,6 +76,7 @@ export class MessageService {
     const rows = await this.db.kysely.selectFrom('messages').selectAll().where('incident_id', '=', incidentId).where('channel', 'in', channels).orderBy('created_at').orderBy('id').execute();
     const atts = rows.length ? await this.db.kysely.selectFrom('message_attachments').select(['id', 'message_id', 'name', 'content_type', 'size', 'sha256']).where('message_id', 'in', rows.map((r) => r.id)).execute() : [];
     const name = (id: string) => this.org.agencyName(id);
+    const person = await displayNames(this.db.kysely, rows.map((r) => r.from_user));
     return {
       messages: rows.map((r) => ({
         id: r.id,
@@ -83,6 +85,7 @@ export class MessageService {
         fromAgencyId: r.from_agency_id,
         fromAgencyName: name(r.from_agency_id),
         fromUser: r.from_user,
+        fromUserName: person(r.from_user),
         text: r.text,
         createdAt: r.created_at,
         attachments: atts.filter((a) => a.message_id === r.id).map((a) => ({ id: a.id, name: a.name, contentType: a.content_type, size: Number(a.size), sha256: a.sha256 })),

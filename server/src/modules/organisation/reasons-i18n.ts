@@ -103,6 +103,17 @@ export function typeLabel(t: AgencyType, lang: Lang): string {
   return TYPE[lang][t] ?? t;
 }
 
+/**
+ * A stored reason worded again in `lang` (null for codes that are not responsibility reasons):
+ * the category by its name in that language when the reason kept both.
+ */
+export function rewordReason(code: string, params: ReasonParams, lang: Lang): string | null {
+  const tpl = CATALOGUE[lang][code];
+  if (!tpl) return null;
+  const named = lang === 'en' ? params.categoryEn : params.categoryZh;
+  return tpl(named !== undefined ? { ...params, category: named } : params, lang);
+}
+
 export function reason(code: string, params: ReasonParams, lang: Lang): Reason {
   const tpl = CATALOGUE[lang][code];
   return { code, params, text: tpl ? tpl(params, lang) : code };

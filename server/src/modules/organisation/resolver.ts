@@ -127,7 +127,8 @@ export function resolveLocation(input: ResolveInput, ctx: ResolveContext): Resol
   const configured = ruleFor(ctx.rules, category.id, placeKind);
   const rule = configured ?? defaultRule(category, placeKind);
   const categoryName = lang === 'en' ? category.nameEn : category.nameZh;
-  const ruleParams = { category: categoryName, place: placeKind, type: rule.lead, timeLimitS: rule.timeLimitS };
+  // both names kept, so the reason reads in either language whoever worded it first
+  const ruleParams = { category: categoryName, categoryZh: category.nameZh, categoryEn: category.nameEn, place: placeKind, type: rule.lead, timeLimitS: rule.timeLimitS };
   reasons.push(reason(configured ? 'rule' : 'rule_default', ruleParams, lang));
 
   const candidates = uniq([...trainRefs, ...stationRefs, ...lineRefs, ...areaRefs]);

@@ -3,7 +3,7 @@ import type { BulletinRow } from './store.js';
 
 export function presentBulletin(
   row: BulletinRow,
-  extra: { senderName: string; now: string; myAck: { acknowledgedAt: string | null } | null; attachments: Array<{ id: string; name: string; content_type: string; size: number; sha256: string }> },
+  extra: { senderName: string; authorName: string; now: string; myAck: { acknowledgedAt: string | null } | null; attachments: Array<{ id: string; name: string; content_type: string; size: number; sha256: string }> },
 ): Bulletin {
   return {
     id: row.id,
@@ -17,6 +17,7 @@ export function presentBulletin(
     senderAgencyId: row.sender_agency_id,
     senderAgencyName: extra.senderName,
     createdBy: row.created_by,
+    createdByName: extra.authorName,
     createdAt: row.created_at,
     validFrom: row.valid_from,
     validUntil: row.valid_until,

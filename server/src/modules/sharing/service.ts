@@ -19,6 +19,7 @@ import { resolveRecipients } from './recipients.js';
 import { presentBulletin } from './presenter.js';
 import { KIND_DEFAULTS } from './defaults.js';
 import { bulletinToCap } from './cap/cap-export.js';
+import { displayNames } from '../users/display-names.js';
 
 export interface SharingSettings {
   /** first reminder to recipients that have not acknowledged, and then again every so often */
@@ -131,8 +132,8 @@ export class SharingService {
   }
 
   private async present(actor: Actor, row: BulletinRow, now: string): Promise<Bulletin> {
-    const [mine, attachments] = await Promise.all([this.store.recipient(row.id, actor.agencyId), this.store.attachments(row.id)]);
-    return presentBulletin(row, { senderName: this.agencyName(row.sender_agency_id), now, myAck: mine ? { acknowledgedAt: mine.acknowledged_at } : null, attachments });
+    const [mine, attachments, person] = await Promise.all([this.store.recipient(row.id, actor.agencyId), this.store.attachments(row.id), displayNames(this.db.kysely, [row.created_by])]);
+    return presentBulletin(row, { senderName: this.agencyName(row.sender_agency_id), authorName: person(row.created_by), now, myAck: mine ? { acknowledgedAt: mine.acknowledged_at } : null, attachments });
   }
 
   async list(actor: Actor, q: { kind?: string; classification?: string; code?: string; view: 'current' | 'all' | 'unacknowledged'; offset: number; limit: number }) {
@@ -200,11 +201,13 @@ export class SharingService {
     const access = bulletinAccess(actor);
     if (row.sender_agency_id !== actor.agencyId && access.centreUpTo < row.class_rank) throw forbidden('only the sending agency and the coordination centre see the receipts');
     const rows = await this.store.recipients(id);
+    const person = await displayNames(this.db.kysely, rows.map((r) => r.acknowledged_by));
     const recipients = rows.map((r) => ({
       agencyId: r.agency_id,
       agencyName: this.agencyName(r.agency_id),
       acknowledgedAt: r.acknowledged_at,
       acknowledgedBy: r.acknowledged_by,
+      acknowledgedByName: r.acknowledged_by ? person(r.acknowledged_by) : null,
       reads: r.reads,
       lastReadAt: r.lastReadAt,
       remindedAt: r.reminded_at,

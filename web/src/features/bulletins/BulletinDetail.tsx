@@ -49,7 +49,7 @@ export function BulletinDetail({ id, userAgencyId, isCentre, onChanged }: Props)
       </header>
       <h3>{b.title}</h3>
       <p className="muted">
-        {b.senderAgencyName} · {b.createdBy} · {formatDateTime(b.createdAt, lang)} · {t('bulletin.until', { time: formatDateTime(b.validUntil, lang) })}
+        {b.senderAgencyName} · {b.createdByName} · {formatDateTime(b.createdAt, lang)} · {t('bulletin.until', { time: formatDateTime(b.validUntil, lang) })}
       </p>
       <p className="bulletin-body">{b.body}</p>
       {b.instruction && (

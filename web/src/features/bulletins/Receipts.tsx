@@ -35,7 +35,7 @@ export function Receipts({ id, version }: { id: string; version: number }) {
           {data.recipients.map((r) => (
             <tr key={r.agencyId} data-testid="receipt-row" data-agency-id={r.agencyId} data-acknowledged={r.acknowledgedAt ? 'true' : 'false'}>
               <td>{r.agencyName}</td>
-              <td>{r.acknowledgedAt ? t('bulletin.ackedBy', { who: r.acknowledgedBy ?? '', time: formatDateTime(r.acknowledgedAt, lang) }) : <span className="verdict-warn">{t('bulletin.outstanding')}</span>}</td>
+              <td>{r.acknowledgedAt ? t('bulletin.ackedBy', { who: r.acknowledgedByName ?? '', time: formatDateTime(r.acknowledgedAt, lang) }) : <span className="verdict-warn">{t('bulletin.outstanding')}</span>}</td>
               <td className="muted">{t('bulletin.reads', { n: String(r.reads) })}</td>
               <td className="muted">{r.reminders ? t('bulletin.reminded', { n: String(r.reminders) }) : ''}</td>
             </tr>

@@ -53,7 +53,7 @@ export function CommandView({ command, userAgencyId, onChanged }: Props) {
           {t(`command.status.${command.status}`)}
         </span>
       </header>
-      <p className="muted">{t('command.openedBy', { time: formatDateTime(command.openedAt, lang), user: command.openedBy })}</p>
+      <p className="muted">{t('command.openedBy', { time: formatDateTime(command.openedAt, lang), user: command.openedByName })}</p>
 
       {plan && (
         <div className="command-plan" data-testid="command-plan" data-period={plan.period}>

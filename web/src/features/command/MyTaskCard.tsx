@@ -57,7 +57,7 @@ export function MyTaskCard({ task, fromName, onChanged, onOpenIncident }: Props)
       <p className="task-title">{task.title}</p>
       {task.detail && <p className="task-detail">{task.detail}</p>}
       <p className="muted task-meta">
-        {t('task.from', { agency: fromName, user: task.issuedBy })} · {t('task.deadlineAt', { time: formatDateTime(task.deadline, lang) })}
+        {t('task.from', { agency: fromName, user: task.issuedByName })} · {t('task.deadlineAt', { time: formatDateTime(task.deadline, lang) })}
         {task.campaign && ` · ${task.campaign}`}
       </p>
       {notes.length > 0 && (

@@ -56,7 +56,7 @@ export function OnDutyStrip() {
       </button>
       {forMe.map((l) => (
         <div key={l.id} className="notice" data-testid="shift-pending">
-          {t('duty.pending', { from: l.fromUser })}：{l.notes}（{t('duty.openCount', { n: String(l.snapshot.openIncidents.length), tasks: String(l.snapshot.openTasks.length) })}）
+          {t('duty.pending', { from: l.fromUserName })}：{l.notes}（{t('duty.openCount', { n: String(l.snapshot.openIncidents.length), tasks: String(l.snapshot.openTasks.length) })}）
           <button type="button" className="btn btn-primary" data-testid="shift-accept" onClick={() => void dutyApi.accept(l.id).then(() => setTick((n) => n + 1))}>
             {t('duty.accept')}
           </button>
@@ -67,8 +67,8 @@ export function OnDutyStrip() {
         <ul className="duty-seats" data-testid="duty-seats">
           {duty.seats.map((s) => (
             <li key={s.seatId} data-testid="duty-seat" data-seat-id={s.seatId} data-user={s.onDuty?.username ?? ''}>
-              <strong>{s.name}</strong> {s.onDuty ? `${s.onDuty.displayName}（${s.onDuty.username}）${t('duty.until', { time: formatDateTime(s.onDuty.until, lang) })}` : t('duty.vacant')}
-              {s.next && <span className="muted"> · {t('duty.next', { user: s.next.username, time: formatDateTime(s.next.from, lang) })}</span>}
+              <strong>{s.name}</strong> {s.onDuty ? `${s.onDuty.displayName} ${t('duty.until', { time: formatDateTime(s.onDuty.until, lang) })}` : t('duty.vacant')}
+              {s.next && <span className="muted"> · {t('duty.next', { user: s.next.displayName, time: formatDateTime(s.next.from, lang) })}</span>}
             </li>
           ))}
         </ul>

@@ -3,6 +3,7 @@ import { useT } from '../../app/i18n/useT';
 import { minutes } from '../dispatch/timeLimit';
 import { PriorityBadge } from './PriorityBadge';
 import { placeText } from './placeText';
+import { useCategoryName } from './useCategoryName';
 
 /** A call just registered, and the units sent with it in the same step (if any). */
 export interface CreatedCall {
@@ -21,10 +22,11 @@ interface Props {
 /** What the server made of the report: its number, the computed priority, who leads, who was sent, and look-alikes. */
 export function CreatedNotice({ call: { incident: i, dispatched, dispatchError }, codeOf, onOpen }: Props) {
   const { t, num } = useT();
+  const categoryName = useCategoryName();
   return (
     <div className="notice notice-info created-notice" role="status" data-testid="created-notice" data-priority={i.priority} data-code={i.code} data-dispatched={dispatched.length}>
       <p>
-        {t('form.created')} <strong className="mono">{i.code}</strong> <PriorityBadge priority={i.priority} /> {i.categoryName}
+        {t('form.created')} <strong className="mono">{i.code}</strong> <PriorityBadge priority={i.priority} /> {categoryName(i)}
       </p>
       <p className="muted">
         {placeText(i.location)} · {t('resp.lead')}：{i.lead?.name ?? t('resp.noLead')}

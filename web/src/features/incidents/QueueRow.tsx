@@ -3,6 +3,7 @@ import { useT } from '../../app/i18n/useT';
 import { PriorityBadge } from './PriorityBadge';
 import { AgeClock } from './AgeClock';
 import { placeText } from './placeText';
+import { useCategoryName } from './useCategoryName';
 
 interface Props {
   incident: Incident;
@@ -13,6 +14,7 @@ interface Props {
 
 export function QueueRow({ incident: i, now, selected, onOpen }: Props) {
   const { t } = useT();
+  const categoryName = useCategoryName();
   const stopped = i.status === 'cleared' ? (i.times?.clearedAt ?? null) : null;
   return (
     <li>
@@ -34,7 +36,7 @@ export function QueueRow({ incident: i, now, selected, onOpen }: Props) {
           <AgeClock receivedAt={i.receivedAt} limitS={i.timeLimitS} now={now} stoppedAt={stopped} />
         </span>
         <span className="queue-row-main">
-          <strong className="queue-category">{i.categoryName}</strong>
+          <strong className="queue-category">{categoryName(i)}</strong>
           <span className="queue-place">{placeText(i.location)}</span>
         </span>
         <span className="queue-row-lead muted">

@@ -5,6 +5,7 @@ import { paths } from '../../app/paths';
 import { AgeClock } from './AgeClock';
 import { PriorityBadge } from './PriorityBadge';
 import { placeText } from './placeText';
+import { useCategoryName } from './useCategoryName';
 
 interface Props {
   rows: Incident[];
@@ -16,6 +17,7 @@ interface Props {
 /** The dense view: one line per incident, so a full shift's queue fits on a 1080p screen. */
 export function QueueTable({ rows, now, selectedCode, onOpen }: Props) {
   const { t } = useT();
+  const categoryName = useCategoryName();
   return (
     <table className="queue-table" data-testid="queue-table">
       <thead>
@@ -56,8 +58,8 @@ export function QueueTable({ rows, now, selectedCode, onOpen }: Props) {
               <td>
                 <span className={`status-chip status-${i.status}`}>{t(`status.${i.status}`)}</span>
               </td>
-              <td className="queue-cell-text" title={i.categoryName}>
-                {i.categoryName}
+              <td className="queue-cell-text" title={categoryName(i)}>
+                {categoryName(i)}
                 {i.likelyDuplicates.length > 0 && <span className="dup-flag">{t('incident.likelyDuplicate')}</span>}
               </td>
               <td className="queue-cell-text" title={placeText(i.location)}>

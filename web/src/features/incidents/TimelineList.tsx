@@ -18,7 +18,7 @@ export function TimelineList({ entries }: { entries: TimelineEntry[] }) {
             <div>
               <strong>{actionLabel(e.action, t)}</strong>
               {e.toStatus && <span className={`status-chip status-${e.toStatus}`}>{t(`status.${e.toStatus}` as MessageKey)}</span>}
-              <span className="muted timeline-actor">{e.actor.username}</span>
+              <span className="muted timeline-actor">{e.actor.name}</span>
               {extra && <p className="timeline-detail">{extra}</p>}
             </div>
           </li>

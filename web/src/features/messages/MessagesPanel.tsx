@@ -53,7 +53,7 @@ export function MessagesPanel({ incidentId, hasCommand }: Props) {
         {messages.map((m) => (
           <li key={m.id} className={`message message-${m.channel}`} data-testid="message" data-channel={m.channel}>
             <span className="message-from">
-              {m.fromAgencyName} · {m.fromUser} · {formatDateTime(m.createdAt, lang)}
+              {m.fromAgencyName} · {m.fromUserName} · {formatDateTime(m.createdAt, lang)}
               {m.channel === 'command' && <span className="status-chip">{t('messages.commandChannel')}</span>}
             </span>
             <p>{m.text}</p>
