@@ -16,7 +16,7 @@ export interface AssignmentState {
   id: string;
   unitId: string;
   etaS: number | null;
-  state: 'assigned' | 'acknowledged' | 'unacknowledged' | 'released';
+  state: 'assigned' | 'acknowledged' | 'unacknowledged' | 'released' | 'cleared';
   afterS: number | null;
 }
 

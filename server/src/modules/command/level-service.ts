@@ -54,7 +54,7 @@ export class LevelService {
     const types = NOTIFY_AT[level];
     const resolution = JSON.parse(row.resolution) as ResolveResult;
     const here = resolution.jurisdiction.filter((a) => types.includes(a.type)).map((a) => a.agencyId);
-    const centres = types.includes('coordination_centre') ? this.org.agencies().filter((a) => a.type === 'coordination_centre').map((a) => a.id) : [];
+    const centres = types.includes('coordination_centre') ? this.org.centres().map((a) => a.id) : [];
     return [...new Set([...centres, ...here])];
   }
 

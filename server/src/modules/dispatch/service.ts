@@ -1,4 +1,6 @@
 import type { PlaceRecommendationRequest, PlaceRecommendations, Recommendation, ResolveResult } from '@railjoint/contracts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../platform/db/schema.js';
 import type { Db } from '../../platform/db/database.js';
 import { nowIso } from '../../platform/db/database.js';
 import type { Actor } from '../../platform/auth/actor.js';
@@ -48,6 +50,33 @@ export class DispatchService {
       if (moved.length) onCommit(() => this.units.refresh(moved));
       return moved.length ? { units: moved.map((u) => ({ id: u.id, status: u.status })) } : {};
     });
+    // ...and an incident follows its units: what a unit reports of itself moves its job along
+    units.onStatus((trx, actor, unit, status, at) => this.unitReported(trx, actor, unit, status, at));
+  }
+
+  /**
+   * A unit's own report on its jobs: en route or on scene acknowledges an assignment still
+   * waiting (the unit evidently has it) and brings the incident along; free again ends the
+   * assignment, timed on the timeline, so the console proposes clearing the incident once every
+   * unit has cleared.
+   */
+  private async unitReported(trx: Kysely<Database>, actor: Actor, unit: UnitRow, status: string, at: string): Promise<UnitRow[]> {
+    const active = await trx.selectFrom('assignments').selectAll().where('unit_id', '=', unit.id).where('status', 'in', ['assigned', 'acknowledged']).execute();
+    for (const a of active) {
+      if (status === 'en_route' || status === 'on_scene') {
+        if (a.status === 'assigned') {
+          await trx.updateTable('assignments').set({ status: 'acknowledged', acknowledged_at: at }).where('id', '=', a.id).execute();
+          await appendTimeline(trx, a.incident_id, actor, 'assignment_acknowledged', null, null, { assignmentId: a.id, unitId: a.unit_id, afterS: Math.round((Date.parse(at) - Date.parse(a.assigned_at)) / 1000), by: status }, null, at);
+          await enqueueEvent(trx, { type: 'incident.assignment_acknowledged', entity: 'incident', entityId: a.incident_id, payload: { id: a.incident_id, unitId: a.unit_id } });
+        }
+        await this.incidents.advanceByUnit(trx, actor, a.incident_id, status, { id: unit.id, callsign: unit.callsign }, at);
+      } else if (status === 'available' || status === 'off_duty') {
+        await trx.updateTable('assignments').set({ status: 'ended', ended_at: at }).where('id', '=', a.id).execute();
+        await appendTimeline(trx, a.incident_id, actor, 'unit_cleared', null, null, { assignmentId: a.id, unitId: a.unit_id, unit: unit.callsign }, null, at);
+        await enqueueEvent(trx, { type: 'incident.unit_released', entity: 'incident', entityId: a.incident_id, payload: { id: a.incident_id, unitId: a.unit_id } });
+      }
+    }
+    return [];
   }
 
   /** The model wording its routes in the reader's language. */

@@ -18,7 +18,7 @@ import { missingRequirements, transition } from './lifecycle.js';
 import { presentIncident } from './presenter.js';
 import { toUrlAction, type LifecycleAction } from './actions.js';
 import { metresPerDegree } from '../network/geo.js';
-import { alert, answerTransfer, handOverLead, openTransfer, pendingTransfer } from './transfers.js';
+import { alert, answerTransfer, handOverLead, openTransfer, pendingTransfer, statusAfterTransfer } from './transfers.js';
 import { appendTimeline } from './timeline.js';
 import { departmentDay, nowDate } from '../../platform/clock.js';
 import type { PersonalData } from '../../platform/crypto/personal-data.js';
@@ -357,6 +357,34 @@ export class IncidentService {
     return this.get(actor, id);
   }
 
+  /**
+   * A unit reporting its own progress moves its incident along, inside the unit's transaction:
+   * the first unit en route makes the incident en route, the first on scene makes it on scene
+   * (through en route, both timed). The unit's word is the authority, so no incident permission is
+   * asked of its reporter, and the other units keep their own status. False when nothing moved.
+   */
+  async advanceByUnit(trx: Kysely<Database>, actor: Actor, incidentId: string, target: 'en_route' | 'on_scene', unit: { id: string; callsign: string }, at: string): Promise<boolean> {
+    const row = await trx.selectFrom('incidents').selectAll().where('id', '=', incidentId).executeTakeFirst();
+    if (!row) return false;
+    const steps: Array<{ action: 'depart' | 'arrive'; next: IncidentStatus }> = [];
+    if (row.status === 'dispatched') steps.push({ action: 'depart', next: 'en_route' });
+    if (target === 'on_scene' && (row.status === 'dispatched' || row.status === 'en_route')) steps.push({ action: 'arrive', next: 'on_scene' });
+    if (!steps.length) return false;
+    const patch: Partial<IncidentRow> = { status: steps[steps.length - 1]!.next, updated_at: at, version: row.version + 1 };
+    for (const s of steps) {
+      const column = STATUS_TIME_COLUMN[s.next];
+      if (column && row[column] === null) patch[column] = at;
+    }
+    await this.update(trx, row, patch);
+    let from = row.status;
+    for (const s of steps) {
+      await this.appendTimeline(trx, incidentId, actor, s.action, from, s.next, { unitId: unit.id, unit: unit.callsign, byUnit: true }, null, at);
+      await enqueueEvent(trx, { type: `incident.${s.action}`, entity: 'incident', entityId: incidentId, payload: { id: incidentId, status: s.next, priority: row.priority, code: row.code } });
+      from = s.next;
+    }
+    return true;
+  }
+
   /** Hands the incident to another agency, which must accept or decline within its time. */
   async transfer(actor: Actor, id: string, toAgencyId: string, reason: string, client: string | null) {
     const { row, roles } = await this.visible(actor, id);
@@ -397,8 +425,10 @@ export class IncidentService {
     if (actor.agencyId !== pending.to_agency_id && !centre) throw forbidden('only the receiving agency may answer this transfer');
     const to = this.org.findAgency(pending.to_agency_id)!;
     const at = nowIso();
+    let resumed: IncidentStatus = step;
     await this.db.kysely.transaction().execute(async (trx) => {
-      const patch: Partial<IncidentRow> = { status: step, updated_at: at, version: row.version + 1 };
+      resumed = await statusAfterTransfer(trx, id);
+      const patch: Partial<IncidentRow> = { status: resumed, updated_at: at, version: row.version + 1 };
       if (action === 'accept_transfer') {
         const handed = await handOverLead(trx, row, { agencyId: to.id, name: to.name, type: to.type });
         patch.resolution = handed.resolution;
@@ -406,11 +436,11 @@ export class IncidentService {
       }
       await this.update(trx, row, patch);
       await answerTransfer(trx, pending.id, action === 'accept_transfer' ? 'accepted' : 'declined', actor, at, reason ?? null);
-      await this.appendTimeline(trx, id, actor, action, row.status, step, { transferId: pending.id, agency: to.id, reason }, client, at);
+      await this.appendTimeline(trx, id, actor, action, row.status, resumed, { transferId: pending.id, agency: to.id, reason }, client, at);
       await alert(trx, id, action === 'accept_transfer' ? 'incident.transfer_accepted' : 'incident.transfer_declined', { id, agency: to.id, reason });
     });
     this.outbox.kick();
-    return action === 'accept_transfer' || incidentScope(actor).all ? this.get(actor, id) : { id, status: step };
+    return action === 'accept_transfer' || incidentScope(actor).all ? this.get(actor, id) : { id, status: resumed };
   }
 
   /**
@@ -426,9 +456,10 @@ export class IncidentService {
       const row = await this.store.byId(t.incident_id);
       if (!row || row.status !== 'transferred') continue;
       await this.db.kysely.transaction().execute(async (trx) => {
-        await this.update(trx, row, { status: 'received', updated_at: at, version: row.version + 1 });
+        const resumed = await statusAfterTransfer(trx, row.id);
+        await this.update(trx, row, { status: resumed, updated_at: at, version: row.version + 1 });
         await answerTransfer(trx, t.id, 'timed_out', null, at, null);
-        await this.appendTimeline(trx, row.id, system, 'transfer_timeout', 'transferred', 'received', { transferId: t.id, agency: t.to_agency_id, deadline: t.deadline }, null, at);
+        await this.appendTimeline(trx, row.id, system, 'transfer_timeout', 'transferred', resumed, { transferId: t.id, agency: t.to_agency_id, deadline: t.deadline }, null, at);
         await alert(trx, row.id, 'incident.transfer_timeout', { id: row.id, agency: t.to_agency_id });
       }).catch((e: unknown) => {
         if ((e as { code?: string }).code !== 'changed_meanwhile') throw e;

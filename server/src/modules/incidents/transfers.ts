@@ -70,6 +70,25 @@ export async function handOverLead(trx: Kysely<Database>, row: IncidentRow, to: 
   return { resolution: JSON.stringify(resolution), lead: to.agencyId };
 }
 
+/**
+ * Where an incident stands when a transfer ends (accepted, declined or lapsed): with units still
+ * on it, as far as the furthest of them has got — never "awaiting dispatch" while a unit works it,
+ * so whoever leads now sees the earlier units and keeps or releases each; with none, received.
+ */
+export async function statusAfterTransfer(trx: Kysely<Database>, incidentId: string): Promise<IncidentStatus> {
+  const units = await trx
+    .selectFrom('assignments')
+    .innerJoin('units', 'units.id', 'assignments.unit_id')
+    .select('units.status')
+    .where('assignments.incident_id', '=', incidentId)
+    .where('assignments.status', 'in', ['assigned', 'acknowledged'])
+    .execute();
+  if (!units.length) return 'received';
+  if (units.some((u) => u.status === 'on_scene')) return 'on_scene';
+  if (units.some((u) => u.status === 'en_route')) return 'en_route';
+  return 'dispatched';
+}
+
 export async function alert(trx: Kysely<Database>, incidentId: string, type: EventType, payload: unknown): Promise<void> {
   await enqueueEvent(trx, { type, entity: 'incident', entityId: incidentId, payload });
 }

@@ -17,6 +17,7 @@ import { decidePlaceKind, STATION_MAX_OFFSET_M } from './place-kind.js';
 import { DEFAULT_FORMATION_HALF_WIDTH_M, protectionZoneVerdict } from './protection-zone.js';
 import { reason, type Lang, type ReasonParams } from './reasons-i18n.js';
 import { defaultRule } from './responsibility-defaults.js';
+import { isPlatformAgency } from './platform.js';
 
 /** How far from a line a point still gets a mileage; beyond it the line plays no part. */
 export const LINE_REACH_M = 1000;
@@ -207,7 +208,8 @@ class Assigner {
       const up = this.org.ancestors(c.agencyId).find((a) => FAMILY[a.type] === FAMILY[type]);
       if (up) return this.parentRef(up.id, 'fallback_parent', { type, agency: up.name, child: c.name });
     }
-    const centre = this.org.ofType('coordination_centre')[0];
+    // the platform's administration carries the centre's type but is no agency of the department
+    const centre = this.org.ofType('coordination_centre').find((a) => !isPlatformAgency(a.id));
     if (centre) {
       const ref = this.org.ref(centre.id, 'centre');
       if (type !== 'coordination_centre') this.note(reason('fallback_centre', { type, agency: centre.name }, this.lang));

@@ -15,6 +15,7 @@ import {
 import { defineRoute, type RouteSpec } from '../../platform/http/route.js';
 import { authorize } from '../../platform/policies.js';
 import type { OrganisationService } from './service.js';
+import { isPlatformAgency } from './platform.js';
 
 const IMPORT_LIMIT = 32 * 1024 * 1024;
 
@@ -116,7 +117,8 @@ export function organisationRoutes(org: OrganisationService): RouteSpec[] {
       response: z.object({ agencies: z.array(Agency) }),
       handler: async ({ actor, query }) => {
         authorize(actor, 'organisation.read');
-        const list = org.agencies();
+        // the department's agencies: the platform's administration is none of them, so no picker offers it
+        const list = org.agencies().filter((a) => !isPlatformAgency(a.id));
         return { agencies: query.type ? list.filter((a) => a.type === query.type) : list };
       },
     }),

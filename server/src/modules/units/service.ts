@@ -1,5 +1,7 @@
 import type { CreateUnitRequest, LonLat, Unit, UnitStatus } from '@railjoint/contracts';
 import type { z } from 'zod';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../platform/db/schema.js';
 import type { Db } from '../../platform/db/database.js';
 import { nowIso } from '../../platform/db/database.js';
 import type { Actor } from '../../platform/auth/actor.js';
@@ -15,12 +17,19 @@ import { presentUnit, toDispatchUnit } from './presenter.js';
 type NewUnit = z.infer<typeof CreateUnitRequest>;
 
 /**
+ * Work another module does inside a unit's status change (its incident moves along with it);
+ * what it returns is told to the caller after commit (the other units it moved, for the index).
+ */
+export type StatusHook = (trx: Kysely<Database>, actor: Actor, unit: UnitRow, status: UnitStatus, at: string) => Promise<UnitRow[]>;
+
+/**
  * Units, their status and positions. Keeps the in-memory index the recommendations search in step:
  * at once for changes made here, and through the bus for changes made by other instances.
  */
 export class UnitService {
   readonly store: UnitStore;
   readonly index = new UnitIndex({ refLat: 30 });
+  private readonly statusHooks: StatusHook[] = [];
 
   private constructor(
     private readonly db: Db,
@@ -126,14 +135,23 @@ export class UnitService {
     return presentUnit(updated);
   }
 
+  /** Another module's work inside every status change (dispatch moves the unit's incident along). */
+  onStatus(hook: StatusHook): void {
+    this.statusHooks.push(hook);
+  }
+
   async setStatus(actor: Actor, id: string, status: UnitStatus, train: string | null | undefined): Promise<Unit> {
     const row = await this.writable(actor, id);
     const next: UnitRow = { ...row, status, train: train === undefined ? row.train : train, updated_at: nowIso() };
-    await this.db.kysely.transaction().execute(async (trx) => {
+    const moved = await this.db.kysely.transaction().execute(async (trx) => {
       await trx.updateTable('units').set({ status: next.status, train: next.train, updated_at: next.updated_at }).where('id', '=', id).execute();
       await recordChange(trx, actor, 'unit', id, 'status', { from: row.status, to: status, train: next.train });
       await enqueueEvent(trx, { type: 'unit.status', entity: 'unit', entityId: id, payload: { unit: next } });
+      const others: UnitRow[] = [];
+      for (const hook of this.statusHooks) others.push(...(await hook(trx, actor, row, status, next.updated_at)));
+      return others;
     });
+    this.refresh(moved);
     this.index.upsert(toDispatchUnit(next));
     this.outbox.kick();
     return presentUnit(next);

@@ -22,7 +22,7 @@ export function AssignmentList({ assignments, unitName, onRelease, busy }: Props
           <span className={`status-chip assignment-${a.state}`}>
             {a.state === 'acknowledged' && a.afterS !== null ? t('dispatch.ackAfter', { s: num(a.afterS) }) : t(`assignment.${a.state}`)}
           </span>
-          {onRelease && a.state !== 'released' && (
+          {onRelease && a.state !== 'released' && a.state !== 'cleared' && (
             <button type="button" className="btn btn-quiet btn-small" data-testid="assignment-release" disabled={busy} onClick={() => onRelease(a.id)}>
               {t('assignment.release')}
             </button>

@@ -12,6 +12,7 @@ import { SHORTCUT_KEYS } from '../shortcuts/bindings';
 import { withKeys } from '../shortcuts/Keys';
 import { AssignmentList } from './AssignmentList';
 import { AssumptionsList } from './AssumptionsList';
+import { ClearProposal } from './ClearProposal';
 import { LimitVerdict } from './LimitVerdict';
 import { RecommendationItem } from './RecommendationItem';
 import { assignmentsFromTimeline } from './assignmentsFromTimeline';
@@ -46,7 +47,7 @@ export function DispatchPanel({ incident, agencies, onDone }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const assignments = useMemo(() => assignmentsFromTimeline(incident.timeline), [incident.timeline]);
-  const active = assignments.filter((a) => a.state !== 'released');
+  const active = assignments.filter((a) => a.state !== 'released' && a.state !== 'cleared');
   const list = recs.data?.recommendations ?? [];
   const top = list[0]?.unitId;
   // the fastest is offered until the dispatcher chooses otherwise, while nobody has been sent
@@ -152,6 +153,7 @@ export function DispatchPanel({ incident, agencies, onDone }: Props) {
         </>
       )}
       <h3>{t('dispatch.assignments')}</h3>
+      <ClearProposal incident={incident} assignments={assignments} onDone={changed} />
       <AssignmentList assignments={assignments} unitName={unitName} onRelease={canDispatch ? (id) => void release(id) : undefined} busy={busy} />
     </section>
   );

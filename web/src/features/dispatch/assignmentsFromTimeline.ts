@@ -5,7 +5,7 @@ function record(x: unknown): Record<string, unknown> | null {
   return x && typeof x === 'object' ? (x as Record<string, unknown>) : null;
 }
 
-/** The incident's assignments and their acknowledgement, read from the timeline (dispatch, units_added, assignment_*, unit_released). */
+/** The incident's assignments and their acknowledgement, read from the timeline (dispatch, units_added, assignment_*, unit_released, unit_cleared). */
 export function assignmentsFromTimeline(timeline: TimelineEntry[]): AssignmentState[] {
   const byId = new Map<string, AssignmentState>();
   for (const e of timeline) {
@@ -21,9 +21,9 @@ export function assignmentsFromTimeline(timeline: TimelineEntry[]): AssignmentSt
       const known = byId.get(d.assignmentId) ?? { id: d.assignmentId, unitId: typeof d.unitId === 'string' ? d.unitId : '?', etaS: null, state: 'assigned' as const, afterS: null };
       if (e.action === 'assignment_acknowledged') byId.set(known.id, { ...known, state: 'acknowledged', afterS: typeof d.afterS === 'number' ? d.afterS : null });
       else if (known.state !== 'acknowledged') byId.set(known.id, { ...known, state: 'unacknowledged' });
-    } else if (e.action === 'unit_released' && typeof d.assignmentId === 'string') {
+    } else if ((e.action === 'unit_released' || e.action === 'unit_cleared') && typeof d.assignmentId === 'string') {
       const known = byId.get(d.assignmentId);
-      if (known) byId.set(known.id, { ...known, state: 'released' });
+      if (known) byId.set(known.id, { ...known, state: e.action === 'unit_released' ? 'released' : 'cleared' });
     }
   }
   return [...byId.values()];

@@ -46,6 +46,11 @@ export const zhCN = {
   'assignment.acknowledged': '已签收',
   'assignment.unacknowledged': '超时未签收',
   'assignment.released': '已收队',
+  'assignment.cleared': '已报处置完毕',
+  'timeline.unit_cleared': '警力报告处置完毕',
+  'dispatch.allCleared': '所派警力均已报告处置完毕。',
+  'dispatch.clearNow': '警情处置完毕',
+  'dispatch.noneLeft': '所派警力均已离开，警情尚未到场处置。',
   'assignment.release': '收队',
 } as const satisfies Record<string, string>;
 
@@ -94,5 +99,10 @@ export const en: Texts<typeof zhCN> = {
   'assignment.acknowledged': 'Acknowledged',
   'assignment.unacknowledged': 'Not acknowledged in time',
   'assignment.released': 'Stood down',
+  'assignment.cleared': 'Reported clear',
+  'timeline.unit_cleared': 'Unit reported clear',
+  'dispatch.allCleared': 'Every unit sent has reported clear.',
+  'dispatch.clearNow': 'Clear the incident',
+  'dispatch.noneLeft': 'Every unit sent has left; nobody is on scene.',
   'assignment.release': 'Stand down',
 };

@@ -4,7 +4,7 @@ import type { I18n } from '../../app/i18n/context';
 const KNOWN = new Set([
   'received', 'dispatch', 'depart', 'arrive', 'clear', 'close', 'cancel', 'merged', 'merged_from', 'transfer', 'accept_transfer',
   'decline_transfer', 'transfer_timeout', 'limit_breached', 'reprioritised', 'kept_apart', 'note', 'withdraw_all',
-  'units_added', 'assignment_acknowledged', 'assignment_unacknowledged', 'handover_requested', 'unit_released',
+  'units_added', 'assignment_acknowledged', 'assignment_unacknowledged', 'handover_requested', 'unit_released', 'unit_cleared',
 ]);
 
 /** Response level, joint command and task order entries; their wording sits with the command keys. */
@@ -41,7 +41,7 @@ export function detailText(detail: unknown, t: I18n['t']): string {
   if (typeof d.dead === 'number') parts.push(t('level.deadN', { n: d.dead }));
   if (typeof d.lineBlocked === 'boolean') parts.push(t(d.lineBlocked ? 'level.lineBlocked' : 'level.lineOpen'));
   if (typeof d.period === 'number') parts.push(t('command.periodN', { n: d.period }));
-  for (const k of ['code', 'name', 'title']) if (typeof d[k] === 'string' && d[k]) parts.push(d[k] as string);
+  for (const k of ['code', 'name', 'title', 'unit']) if (typeof d[k] === 'string' && d[k]) parts.push(d[k] as string);
   for (const k of ['summary', 'reason', 'text', 'note']) if (typeof d[k] === 'string' && d[k]) parts.push(d[k] as string);
   return parts.join(' · ');
 }
