@@ -19,7 +19,8 @@ export type Action =
   | 'timetable.import'
   | 'trains.read'
   | 'incident.create'
-  | 'audit.read';
+  | 'audit.read'
+  | 'open311.manage';
 
 const RULES: Record<Action, (actor: Actor) => boolean> = {
   'network.read': signedIn,
@@ -37,6 +38,8 @@ const RULES: Record<Action, (actor: Actor) => boolean> = {
   'incident.create': hasRole('admin', 'dispatcher', 'commander', 'officer', 'liaison', 'volunteer'),
   // auditors only: not even an administrator reads the trail of what administrators did
   'audit.read': hasRole('auditor'),
+  // the applications allowed to post Open311 requests, and their keys
+  'open311.manage': hasRole('admin'),
 };
 
 function signedIn(): boolean {
