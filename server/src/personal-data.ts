@@ -6,4 +6,8 @@ import type { PersonalColumn } from './platform/crypto/reseal.js';
  * personal data adds its columns here, so a key rotation re-seals them all
  * (`railjoint keys reseal`) and start-up seals rows written before sealing began.
  */
-export const PERSONAL_COLUMNS: readonly PersonalColumn[] = [{ table: 'incidents', key: 'id', column: 'reporter' }];
+export const PERSONAL_COLUMNS: readonly PersonalColumn[] = [
+  { table: 'incidents', key: 'id', column: 'reporter' },
+  // team members' and public reporters' personal data (modules/patrols/personal-data.ts)
+  { table: 'personal_records', key: 'id', column: 'data' },
+];
