@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { EVENT_TYPE_NAMES, EVENT_TYPES } from '@railjoint/contracts';
@@ -213,6 +214,20 @@ describe.each(ENGINES)('live channel access matrix on %s', (engine) => {
     let windowId = '';
     await step('maintenance window', async () => (windowId = (await ok('tm.liuzhou.officer', 'POST', '/api/maintenance-windows', { lineId: 'xianggui', from: 'K602+000', to: 'K602+600', start: later(1), end: later(3), crew: '矩阵：工务作业组', agencyId: 'tm-liuzhou' })).id));
     await step('maintenance window cancelled', () => ok('tm.liuzhou.officer', 'POST', `/api/maintenance-windows/${windowId}/cancel`, { reason: '矩阵：天气原因取消' }));
+    // civil defence (issue 10): a village patrol from start to finish, then the sweep's alerts
+    const patrol = crypto.randomUUID();
+    const cp = await ok('vt.luorong.volunteer1', 'GET', '/api/checkpoints/cp-vt-luorong-1');
+    const [lon, lat] = cp.coordinates as [number, number];
+    const phone = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
+    await step('patrol started', () => ok('vt.luorong.volunteer1', 'POST', '/api/patrols', { id: patrol, teamId: 'pt-vt-luorong', at: phone(-10) }));
+    await step('patrol track', () => ok('vt.luorong.volunteer1', 'POST', `/api/patrols/${patrol}/track`, { id: crypto.randomUUID(), points: [{ at: phone(-9), lon, lat, accuracyM: 10 }] }));
+    const code = (await ok('vt.luorong.volunteer1', 'GET', '/api/checkpoints/cp-vt-luorong-1/code')).token;
+    await step('patrol check-in', () => ok('vt.luorong.volunteer1', 'POST', `/api/patrols/${patrol}/check-ins`, { id: crypto.randomUUID(), checkpointId: 'cp-vt-luorong-1', method: 'qr', code, lon, lat, accuracyM: 8, at: phone(-8) }));
+    await step('patrol finding', () => ok('vt.luorong.volunteer1', 'POST', `/api/patrols/${patrol}/findings`, { id: crypto.randomUUID(), category: 'fence_damage', description: '矩阵：护网缺口', lon, lat, at: phone(-7) }));
+    await step('patrol finished', () => ok('vt.luorong.volunteer1', 'POST', `/api/patrols/${patrol}/finish`, { id: crypto.randomUUID(), at: phone(-1) }));
+    await step('patrol alerts', () => server.app.app.services.civil.sweep(far.getTime()));
+    const patrolAlert = ((await ok('lz.dispatcher1', 'GET', '/api/patrol-alerts?open=true')).alerts as Array<{ id: string }>)[0]!;
+    await step('patrol alert acknowledged', () => ok('lz.dispatcher1', 'POST', `/api/patrol-alerts/${patrolAlert.id}/acknowledge`, {}));
     await new Promise((r) => setTimeout(r, 300));
 
     expect(problems).toEqual([]);

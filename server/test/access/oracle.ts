@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Role } from '@railjoint/contracts';
 import type { Database } from '../../src/platform/db/schema.js';
 import { grantFor, READ_POLICIES, type Facts, type ResourceKind } from '../../src/platform/policies.js';
+import { CivilFacts } from './civil-oracle.js';
 
 /** A person the matrix signs in as: what the read rules look at. */
 export interface Reader {
@@ -21,7 +22,11 @@ export class Oracle {
   /** how often each grant of each rule decided a case, and how many refusals each rule made */
   readonly used = new Map<string, number>();
 
-  constructor(private readonly db: Kysely<Database>) {}
+  private readonly civil: CivilFacts;
+
+  constructor(private readonly db: Kysely<Database>) {
+    this.civil = new CivilFacts(db, (incidentId, reader) => this.incidentRelations(incidentId, reader));
+  }
 
   async expect(kind: ResourceKind, id: string, reader: Reader): Promise<boolean> {
     const facts = await this.facts(kind, id, reader);
@@ -157,6 +162,16 @@ export class Oracle {
         if (await this.db.selectFrom('maintenance_window_agencies').select('agency_id').where('window_id', '=', id).where('agency_id', '=', reader.agencyId).executeTakeFirst()) relations.push('jurisdiction');
         return { relations, dims: none };
       }
+      case 'patrol_team':
+      case 'patrol_member':
+      case 'checkpoint':
+      case 'patrol_plan':
+      case 'patrol':
+      case 'finding':
+      case 'patrol_alert':
+      case 'public_report':
+      case 'reporter_contact':
+        return this.civil.facts(kind, id, reader);
       case 'agreement': {
         const a = await this.db.selectFrom('sharing_agreements').select(['from_agency_id', 'to_agency_id']).where('id', '=', id).executeTakeFirst();
         if (!a) return null;

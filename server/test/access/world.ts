@@ -4,6 +4,7 @@ import type { Role } from '@railjoint/contracts';
 import type { TestApp } from '../harness.js';
 import type { ResourceKind } from '../../src/platform/policies.js';
 import type { Reader } from './oracle.js';
+import { buildCivilDefence } from './civil-world.js';
 
 /** A user of the matrix: a reader with a session. */
 export interface Person extends Reader {
@@ -192,6 +193,8 @@ export class World {
 
     const agreements = (await this.ok('admin', 'GET', '/api/sharing-agreements')).agreements as Array<{ id: string }>;
     for (const a of agreements.filter((x) => x.id.startsWith('ds-matrix') || x.id === 'ds-lz-centre-cb-yufeng' || x.id === 'ds-lz-ps-binyang-cb-binyang')) this.add({ kind: 'agreement', id: a.id, label: a.id });
+
+    await buildCivilDefence(this);
     await this.buildAlerts(now);
     await this.buildDevices(now);
   }
