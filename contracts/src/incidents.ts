@@ -51,6 +51,9 @@ export const CreateIncidentRequest = z.object({
   /** the other system's number, e.g. the 110 incident number of a transfer */
   externalRef: z.string().max(100).optional(),
   injuries: z.boolean().optional(),
+  /** casualties the caller reports: they count for the priority and set the response level at once */
+  injured: z.number().int().min(0).max(10_000).optional(),
+  dead: z.number().int().min(0).max(10_000).optional(),
   crowd: z.boolean().optional(),
 });
 export type CreateIncidentRequest = z.infer<typeof CreateIncidentRequest>;

@@ -132,4 +132,16 @@ describe.each(ENGINES)('words and states on %s', (engine) => {
     expect((await post(`/api/incidents/${bare.id}/transfer`, { to: 'cb-liubei', reason: '属地管辖' })).statusCode).toBe(200);
     expect((await post(`/api/incidents/${bare.id}/accept-transfer`, {}, liubei)).json().status).toBe('received');
   });
+
+  it('carries casualties from the call to the response level', async () => {
+    const inc = await create({ injured: 3, dead: 1 });
+    const level = (await get(`/api/incidents/${inc.id}/level`)).json();
+    expect(level.facts).toMatchObject({ injured: 3, dead: 1 });
+    expect(level.reasons.length).toBeGreaterThan(0);
+    const detail = (await get(`/api/incidents/${inc.id}`)).json();
+    expect(detail.timeline.map((e: { action: string }) => e.action)).toEqual(['received', 'level_changed']);
+    // the same call without casualties sets no level of its own
+    const calm = await create();
+    expect((await get(`/api/incidents/${calm.id}`)).json().timeline.map((e: { action: string }) => e.action)).toEqual(['received']);
+  });
 });

@@ -27,7 +27,14 @@ export class LevelService {
     private readonly incidents: IncidentService,
     private readonly org: OrganisationService,
     private readonly outbox: OutboxRelay,
-  ) {}
+  ) {
+    // casualties the caller reported set the level with the call, as a situation report would
+    incidents.onCreated(async (trx, actor, row, at, client) => {
+      if (!Number(row.injured) && !Number(row.dead)) return;
+      const rules = await this.facts(trx, row, at);
+      await this.apply(trx, actor, row, rules.level, 'rules', null, at, client);
+    });
+  }
 
   state(row: IncidentRow): LevelState | null {
     return row.level_state ? (JSON.parse(row.level_state) as LevelState) : null;

@@ -53,6 +53,8 @@ export type TimelineGuard = (actor: Actor, entries: TimelineRow[]) => Promise<Ti
 
 export type ActionHook = (trx: Kysely<Database>, row: IncidentRow, next: IncidentStatus, at: string, onCommit: (f: () => void) => void) => Promise<Record<string, unknown>>;
 
+export type CreationHook = (trx: Kysely<Database>, actor: Actor, row: IncidentRow, at: string, client: string | null) => Promise<void>;
+
 export interface ActionBody {
   reason?: string;
   outcomeCode?: string;
@@ -79,6 +81,13 @@ export class IncidentService {
     this.store = new IncidentStore(db.kysely);
   }
 
+  private readonly creationHooks: CreationHook[] = [];
+
+  /** Work other modules do inside a new incident's transaction (casualties reported set its response level). */
+  onCreated(hook: CreationHook): void {
+    this.creationHooks.push(hook);
+  }
+
   /** Work other modules do inside every action's transaction (assigned units follow the incident). */
   onAction(hook: ActionHook): void {
     this.followers.push(hook);
@@ -103,7 +112,7 @@ export class IncidentService {
       basePriority: category.basePriority as PriorityLevel,
       highSpeed: line?.highSpeed ?? false,
       approachingTrain: approaching,
-      injuries: input.injuries,
+      injuries: input.injuries || (input.injured ?? 0) > 0 || (input.dead ?? 0) > 0,
       crowd: input.crowd,
       placeKind: resolution.placeKind,
     });
@@ -169,8 +178,8 @@ export class IncidentService {
         version: 1,
         response_level: null,
         level_state: null,
-        injured: 0,
-        dead: 0,
+        injured: input.injured ?? 0,
+        dead: input.dead ?? 0,
         line_blocked_at: null,
         sitrep_every_min: null,
         sitrep_due_at: null,
@@ -184,8 +193,11 @@ export class IncidentService {
         // the best few and how many there were: a busy place can have hundreds (GET …/duplicates pages them)
         likelyDuplicates: duplicates.slice(0, DUPLICATES_SHOWN),
         likelyDuplicateCount: duplicates.length,
+        ...(input.injured ? { injured: input.injured } : {}),
+        ...(input.dead ? { dead: input.dead } : {}),
       }, client, receivedAt);
       await enqueueEvent(trx, { type: 'incident.created', entity: 'incident', entityId: id, payload: { id, code: row.code, priority: row.priority, status: row.status } });
+      for (const hook of this.creationHooks) await hook(trx, actor, row, receivedAt, client);
       return { row, created: true, duplicates };
     });
     this.outbox.kick();

@@ -14,7 +14,7 @@ import { SHORTCUT_KEYS } from '../shortcuts/bindings';
 import { withKeys } from '../shortcuts/Keys';
 import { CategoryCombobox } from './CategoryCombobox';
 import { LocationFields } from './LocationFields';
-import { CallExtras, NO_EXTRAS, type CallExtrasValue } from './CallExtras';
+import { CallExtras, NO_EXTRAS, countOf, type CallExtrasValue } from './CallExtras';
 import { CreatedNotice, type CreatedCall } from './CreatedNotice';
 import { EMPTY_LOCATION, toLocationInput, withPoint, type LocationDraft } from './locationDraft';
 import { fieldErrors, type FormField } from './fieldErrors';
@@ -95,6 +95,8 @@ export function CallForm({ categories, index, mapPoint, codeOf, onCreated, onOpe
       return;
     }
     const { reporterName, reporterPhone, injuries, crowd } = extras;
+    const injured = countOf(extras.injured);
+    const dead = countOf(extras.dead);
     const body: CreateIncidentRequest = {
       category: category.id,
       channel,
@@ -102,6 +104,8 @@ export function CallForm({ categories, index, mapPoint, codeOf, onCreated, onOpe
       description: description.trim(),
       ...(reporterName.trim() || reporterPhone.trim() ? { reporter: { name: reporterName.trim() || undefined, phone: reporterPhone.trim() || undefined } } : {}),
       ...(injuries ? { injuries } : {}),
+      ...(injured ? { injured } : {}),
+      ...(dead ? { dead } : {}),
       ...(crowd ? { crowd } : {}),
     };
     const sending = mode === 'dispatch' ? ticked : [];
