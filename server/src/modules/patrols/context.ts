@@ -10,7 +10,8 @@ export interface PatrolContext {
   db: Db;
   org: OrganisationService;
   network: NetworkService;
-  outbox: OutboxRelay;
+  /** told after a commit that wrote events (the command line's is left for the server's relay to find) */
+  outbox: Pick<OutboxRelay, 'kick'>;
   /** signs checkpoint codes (checkpoint-key.ts) */
   key: Buffer;
   rules: VerifyRules;
