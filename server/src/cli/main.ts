@@ -17,6 +17,9 @@ const HELP = `railjoint — command line of the RailJoint platform (reads DATABA
   railjoint backup DIR                         online backup (SQLite backup API or pg_dump from a snapshot) with a manifest
   railjoint restore DIR [--force]              restore into DATABASE_URL, then check rows, the audit chain's head and the keys
   railjoint keys status|rotate|reseal [--retire]   the SM4 keys personal data is sealed with (RAILJOINT_DATA_KEY_FILE)
+  railjoint devices import FILE [--format csv|geojson]   register devices (all or nothing; keys of new ones shown once)
+  railjoint devices export [FILE] [--format csv|geojson] the device registry, without keys
+  railjoint devices simulate --broker URL --rate N --for DURATION [--seed N]   drive the registered fleet over MQTT
   railjoint demo generate DIR [--scale department|national] [--seed N]   write the demo files
 
 Exit codes: 0 success, 1 the data has problems, 2 a bad command line.`;
@@ -33,6 +36,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   timetable: async () => (await import('./timetable.js')).timetableCommand,
   train: async () => (await import('./timetable.js')).trainCommand,
   audit: async () => (await import('./audit.js')).auditCommand,
+  devices: async () => (await import('./devices.js')).devicesCommand,
   keys: async () => (await import('./keys.js')).keysCommand,
   backup: async () => (await import('./backup.js')).backupCommand,
   restore: async () => (await import('./backup.js')).restoreCommand,

@@ -16,6 +16,10 @@ export async function seedDemo(services: Services, password: string): Promise<st
   const { generateDemoUnits } = await import('./units.js');
   const { CreateUnitRequest } = await import('@railjoint/contracts');
   const units = await services.units.createMany(SYSTEM_ACTOR, generateDemoUnits(demo.network, demo.organisation).map((u) => CreateUnitRequest.parse(u)));
+  const { generateDemoDevices } = await import('./devices.js');
+  const { DeviceInput } = await import('@railjoint/contracts');
+  const devices = await services.defence.devices.importRows(SYSTEM_ACTOR, generateDemoDevices(demo.network, demo.organisation).map((d, i) => ({ row: i + 1, input: DeviceInput.parse(d) })));
+  if (devices.errors.length) throw new Error(`the demo's devices did not import: ${JSON.stringify(devices.errors.slice(0, 3))}`);
   const { demoSharingAgreements } = await import('./sharing-agreements.js');
   for (const a of demoSharingAgreements(demo.organisation)) await services.sharing.saveAgreement(SYSTEM_ACTOR, a);
   const { demoSeats, demoShifts } = await import('./duty.js');
@@ -26,5 +30,5 @@ export async function seedDemo(services: Services, password: string): Promise<st
   const { now } = await import('../platform/clock.js');
   for (const shift of demoShifts(now(), seats, new Set(demo.users.map((u) => u.username)))) await services.duty.addShift(SYSTEM_ACTOR_ADMIN, shift);
   const stats = services.network.current().stats();
-  return `${stats.lines} lines, ${Math.round(stats.lengthKm)} km, ${demo.organisation.agencies.length} agencies, ${timetable.counts.trains} trains, ${units} units, ${users} users`;
+  return `${stats.lines} lines, ${Math.round(stats.lengthKm)} km, ${demo.organisation.agencies.length} agencies, ${timetable.counts.trains} trains, ${units} units, ${devices.created} devices, ${users} users`;
 }
