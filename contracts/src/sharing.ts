@@ -51,6 +51,8 @@ export const CreateBulletinRequest = z
     certainty: CapCertainty.optional(),
     /** what recipients should do, e.g. 发现后立即控制并报告 */
     instruction: z.string().trim().max(2000).optional(),
+    /** the incident it is about: the publisher must be able to read it */
+    incidentId: z.string().uuid().optional(),
   })
   .strict();
 export type CreateBulletinRequest = z.infer<typeof CreateBulletinRequest>;
@@ -94,6 +96,8 @@ export const Bulletin = z.object({
   distribution: Distribution,
   source: z.enum(['local', 'cap']),
   capIdentifier: z.string().nullable(),
+  /** the incident it is about, when it names one the reader may read */
+  incident: z.object({ id: z.string(), code: z.string() }).nullable(),
   /** the reader's agency: a recipient that has (or has not) acknowledged; null when not a recipient */
   myAcknowledgement: z.object({ acknowledgedAt: z.string().nullable() }).nullable(),
   attachments: z.array(z.object({ id: z.string(), name: z.string(), contentType: z.string(), size: z.number(), sha256: z.string() })),
@@ -109,6 +113,8 @@ export const BulletinQuery = z.object({
   code: z.string().trim().min(1).max(40).optional(),
   /** current (default), all, or only those the reader's agency has not acknowledged */
   view: z.enum(['current', 'all', 'unacknowledged']).default('current'),
+  /** only the bulletins about this incident */
+  incidentId: z.string().uuid().optional(),
   offset: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

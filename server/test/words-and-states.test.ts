@@ -144,4 +144,23 @@ describe.each(ENGINES)('words and states on %s', (engine) => {
     const calm = await create();
     expect((await get(`/api/incidents/${calm.id}`)).json().timeline.map((e: { action: string }) => e.action)).toEqual(['received']);
   });
+
+  it('links a bulletin to its incident, named only to those who may read the incident', async () => {
+    const inc = await create();
+    const validUntil = new Date(Date.now() + 86_400_000).toISOString();
+    const publish = (incidentId: string) => post('/api/bulletins', { kind: 'bolo', title: '协查：投石嫌疑人', body: '灰色上衣男子', classification: 'internal', distribution: { agencies: ['cb-yufeng', 'cb-liubei'] }, validUntil, incidentId });
+    const b = await publish(inc.id);
+    expect(b.statusCode, b.body).toBe(201);
+    expect(b.json().incident).toEqual({ id: inc.id, code: inc.code });
+    const yufeng = await t.login('yufeng.liaison');
+    const liubei = await t.login('liubei.liaison');
+    expect((await get(`/api/bulletins/${b.json().id}`, yufeng)).json().incident).toEqual({ id: inc.id, code: inc.code });
+    expect((await get(`/api/bulletins/${b.json().id}`, liubei)).json().incident).toBeNull();
+    expect((await get(`/api/bulletins?incidentId=${inc.id}`)).json().bulletins.map((x: { id: string }) => x.id)).toEqual([b.json().id]);
+    // an incident its publisher may not read is refused, as an unknown one
+    const other = await post('/api/incidents', { category: 'passenger_theft', channel: 'train_crew', location: { train: 'G1501', at: '2026-12-01T07:20:00+08:00' }, description: '旅客行李被盗' }, await t.login('tt.cj3.commander'));
+    const refused = await post('/api/bulletins', { kind: 'bolo', title: '协查', body: '内容', classification: 'internal', distribution: { agencies: ['cb-yufeng'] }, validUntil, incidentId: other.json().id }, await t.login('ps.liuzhou.commander'));
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.details.fields.map((f: { field: string }) => f.field)).toEqual(['body.incidentId']);
+  });
 });

@@ -3,7 +3,7 @@ import type { BulletinRow } from './store.js';
 
 export function presentBulletin(
   row: BulletinRow,
-  extra: { senderName: string; authorName: string; now: string; myAck: { acknowledgedAt: string | null } | null; attachments: Array<{ id: string; name: string; content_type: string; size: number; sha256: string }> },
+  extra: { senderName: string; authorName: string; incident: { id: string; code: string } | null; now: string; myAck: { acknowledgedAt: string | null } | null; attachments: Array<{ id: string; name: string; content_type: string; size: number; sha256: string }> },
 ): Bulletin {
   return {
     id: row.id,
@@ -29,6 +29,7 @@ export function presentBulletin(
     distribution: (({ agencies, areas, roles }: Distribution) => ({ agencies, areas, roles }))(JSON.parse(row.distribution) as Distribution),
     source: row.source as Bulletin['source'],
     capIdentifier: row.cap_identifier,
+    incident: extra.incident,
     myAcknowledgement: extra.myAck,
     attachments: extra.attachments.map((a) => ({ id: a.id, name: a.name, contentType: a.content_type, size: Number(a.size), sha256: a.sha256 })),
   };

@@ -58,13 +58,27 @@ export function sharingRoutes(sharing: SharingService, cap: CapImporter): RouteS
     defineRoute({
       method: 'GET',
       url: '/api/bulletins/:id',
-      summary: 'One bulletin (404 unless the user may see it); every read is recorded, restricted and secret ones on the audit chain',
+      summary: 'One bulletin (404 unless the user may see it); restricted and secret ones are read on the audit chain. Reading it again is not another read for the receipts: `POST …/opened` counts one per opening',
       tag: 'sharing',
       access: 'signed-in',
       reads: { item: { kind: 'bulletin', param: 'id' } },
       params: BulletinParams,
       response: Bulletin,
       handler: async ({ actor, params }) => sharing.get(actor!, params.id),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/bulletins/:id/opened',
+      summary: 'A person opened the bulletin: one read for the receipts (the console calls it once per opening, however often it reads the bulletin again while open)',
+      tag: 'sharing',
+      access: 'signed-in',
+      params: BulletinParams,
+      body: z.object({}).optional(),
+      status: 204,
+      handler: async ({ actor, params, reply }) => {
+        await sharing.opened(actor!, params.id);
+        return reply.status(204).send();
+      },
     }),
     defineRoute({
       method: 'GET',

@@ -28,6 +28,9 @@ export interface SharingSettings {
   capDomain: string;
 }
 
+/** The incident a bulletin names, by number, if the actor may read it (else null). */
+export type IncidentLookup = (actor: Actor, id: string) => Promise<{ code: string } | null>;
+
 export const DEFAULT_SHARING_SETTINGS: SharingSettings = { remindAfterS: 1800, capDomain: 'railjoint.cn' };
 
 /**
@@ -37,6 +40,7 @@ export const DEFAULT_SHARING_SETTINGS: SharingSettings = { remindAfterS: 1800, c
  */
 export class SharingService {
   readonly store: SharingStore;
+  private incidentOf: IncidentLookup = async () => null;
 
   constructor(
     private readonly db: Db,
@@ -46,6 +50,11 @@ export class SharingService {
     private readonly settings: SharingSettings = DEFAULT_SHARING_SETTINGS,
   ) {
     this.store = new SharingStore(db.kysely);
+  }
+
+  /** How bulletins learn of incidents (the incidents module is built after this one). */
+  linkIncidentsWith(lookup: IncidentLookup): void {
+    this.incidentOf = lookup;
   }
 
   private agencyName(id: string): string {
@@ -58,6 +67,7 @@ export class SharingService {
     const validFrom = req.validFrom ? new Date(req.validFrom).toISOString() : now;
     const validUntil = new Date(req.validUntil).toISOString();
     const errors: FieldError[] = [];
+    if (req.incidentId && !(await this.incidentOf(actor, req.incidentId))) errors.push({ field: 'body.incidentId', message: 'no such incident you may read' });
     if (validUntil <= validFrom) errors.push({ field: 'body.validUntil', message: 'must be after validFrom' });
     if (validUntil <= now) errors.push({ field: 'body.validUntil', message: 'is already past' });
     const resolved = resolveRecipients(req.distribution, this.network, this.org);
@@ -113,7 +123,8 @@ export class SharingService {
         version: 1,
       };
       await this.insert(trx, r, recipients);
-      await recordChange(trx, actor, 'bulletin', id, 'publish', { code: r.code, classification: r.classification, recipients });
+      if (req.incidentId) await trx.insertInto('bulletin_incidents').values({ bulletin_id: id, incident_id: req.incidentId }).execute();
+      await recordChange(trx, actor, 'bulletin', id, 'publish', { code: r.code, classification: r.classification, recipients, incidentId: req.incidentId ?? null });
       await this.announce(trx, r, recipients, 'bulletin.published');
       return r;
     });
@@ -132,11 +143,19 @@ export class SharingService {
   }
 
   private async present(actor: Actor, row: BulletinRow, now: string): Promise<Bulletin> {
-    const [mine, attachments, person] = await Promise.all([this.store.recipient(row.id, actor.agencyId), this.store.attachments(row.id), displayNames(this.db.kysely, [row.created_by])]);
-    return presentBulletin(row, { senderName: this.agencyName(row.sender_agency_id), authorName: person(row.created_by), now, myAck: mine ? { acknowledgedAt: mine.acknowledged_at } : null, attachments });
+    const [mine, attachments, person, link] = await Promise.all([
+      this.store.recipient(row.id, actor.agencyId),
+      this.store.attachments(row.id),
+      displayNames(this.db.kysely, [row.created_by]),
+      this.db.kysely.selectFrom('bulletin_incidents').select('incident_id').where('bulletin_id', '=', row.id).executeTakeFirst(),
+    ]);
+    // the incident is named only to those who may read it; to others the bulletin stands alone
+    const seen = link ? await this.incidentOf(actor, link.incident_id) : null;
+    const incident = link && seen ? { id: link.incident_id, code: seen.code } : null;
+    return presentBulletin(row, { senderName: this.agencyName(row.sender_agency_id), authorName: person(row.created_by), now, myAck: mine ? { acknowledgedAt: mine.acknowledged_at } : null, attachments, incident });
   }
 
-  async list(actor: Actor, q: { kind?: string; classification?: string; code?: string; view: 'current' | 'all' | 'unacknowledged'; offset: number; limit: number }) {
+  async list(actor: Actor, q: { kind?: string; classification?: string; code?: string; incidentId?: string; view: 'current' | 'all' | 'unacknowledged'; offset: number; limit: number }) {
     const now = nowIso();
     const { rows, total } = await this.store.list(bulletinAccess(actor), q, now);
     const bulletins = await Promise.all(
@@ -161,7 +180,6 @@ export class SharingService {
       if (raw && raw.class_rank >= 2) await auditRead(this.db.kysely, actor, { entity: 'bulletin', entityId: id, action: `read:${what}`, result: 'denied', detail: { classification: raw.classification } });
       throw notFound('bulletin');
     }
-    if (row.sender_agency_id !== actor.agencyId) await this.store.recordRead(id, actor.userId, actor.agencyId, now, what);
     if (row.class_rank >= 2) await auditRead(this.db.kysely, actor, { entity: 'bulletin', entityId: id, action: `read:${what}`, detail: { classification: row.classification } });
     return row;
   }
@@ -172,6 +190,15 @@ export class SharingService {
    */
   async readable(actor: Actor, id: string): Promise<boolean> {
     return (await this.store.visible(id, bulletinAccess(actor), nowIso())) !== undefined;
+  }
+
+  /**
+   * A person opened the bulletin: one read, however often the page is read again while it stays
+   * open (live updates, an acknowledgement). The sending agency's own looks are not reads.
+   */
+  async opened(actor: Actor, id: string): Promise<void> {
+    const row = await this.visible(actor, id, 'open');
+    if (row.sender_agency_id !== actor.agencyId) await this.store.recordRead(id, actor.userId, actor.agencyId, nowIso(), 'bulletin');
   }
 
   async get(actor: Actor, id: string): Promise<Bulletin> {

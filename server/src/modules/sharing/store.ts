@@ -39,6 +39,7 @@ export interface BulletinFilter {
   classification?: string;
   code?: string;
   view: 'current' | 'all' | 'unacknowledged';
+  incidentId?: string;
   offset: number;
   limit: number;
 }
@@ -51,6 +52,7 @@ export class SharingStore {
     if (f.kind) q = q.where('b.kind', '=', f.kind);
     if (f.classification) q = q.where('b.classification', '=', f.classification);
     if (f.code) q = q.where('b.code', '=', f.code);
+    if (f.incidentId) q = q.where((eb) => eb.exists(eb.selectFrom('bulletin_incidents as bi').select('bi.bulletin_id').whereRef('bi.bulletin_id', '=', 'b.id').where('bi.incident_id', '=', f.incidentId!)));
     if (f.view !== 'all') q = q.where('b.status', '=', 'published').where('b.valid_until', '>=', now);
     if (f.view === 'unacknowledged') {
       q = q.where((eb) => eb.exists(eb.selectFrom('bulletin_recipients as r').select('r.agency_id').whereRef('r.bulletin_id', '=', 'b.id').where('r.agency_id', '=', a.agencyId).where('r.acknowledged_at', 'is', null)));

@@ -1,4 +1,6 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import { paths } from '../../app/paths';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Bulletin } from '@railjoint/contracts';
 import { useErrorText } from '../../api/useErrorText';
@@ -28,6 +30,10 @@ export function BulletinDetail({ id, userAgencyId, isCentre, onChanged }: Props)
   const [failed, setError] = useState<string | null>(null);
   const error = failed ?? (q.error ? errorText(q.error) : null);
   const [reason, setReason] = useState('');
+  // one read per opening: the reads again on live updates and acknowledgements are not counted
+  useEffect(() => {
+    void bulletinApi.opened(id).catch(() => undefined);
+  }, [id]);
   if (!b) return error ? <p className="notice notice-error">{error}</p> : <p className="muted">{t('app.loading')}</p>;
   const sender = b.senderAgencyId === userAgencyId;
   const act = async (call: () => Promise<Bulletin>) => {
@@ -48,6 +54,14 @@ export function BulletinDetail({ id, userAgencyId, isCentre, onChanged }: Props)
         {!b.current && <span className="status-chip">{b.status === 'withdrawn' ? t('bulletin.withdrawn') : t('bulletin.expired')}</span>}
       </header>
       <h3>{b.title}</h3>
+      {b.incident && (
+        <p data-testid="bulletin-incident">
+          {t('bulletin.aboutIncident')}{' '}
+          <Link className="mono" to={paths.incident(b.incident.code)}>
+            {b.incident.code}
+          </Link>
+        </p>
+      )}
       <p className="muted">
         {b.senderAgencyName} · {b.createdByName} · {formatDateTime(b.createdAt, lang)} · {t('bulletin.until', { time: formatDateTime(b.validUntil, lang) })}
       </p>

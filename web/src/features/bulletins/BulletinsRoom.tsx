@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useErrorText } from '../../api/useErrorText';
 import { queryKeys } from '../../api/queryClient';
@@ -30,7 +30,10 @@ export function BulletinsRoom({ userAgencyId, roles }: { userAgencyId: string | 
   const agencies = useAgencies();
   const isCentre = agencies.find((a) => a.id === userAgencyId)?.type === 'coordination_centre';
   const [view, setView] = useState<BulletinView>('current');
-  const [pane, setPane] = useState<Pane>(null);
+  // ?about=JQ… (from an incident's page): the form opens for a bulletin about that incident
+  const [search, setSearch] = useSearchParams();
+  const about = search.get('about') ?? '';
+  const [pane, setPane] = useState<Pane>(() => (about ? { kind: 'new' } : null));
   const list = useQuery({ queryKey: [...queryKeys.bulletins, 'list', view], queryFn: async ({ signal }) => (await bulletinApi.list(view, signal)).bulletins });
   const bulletins = list.data ?? [];
   const listed = code ? bulletins.find((b) => b.code === code) : undefined;
@@ -59,7 +62,11 @@ export function BulletinsRoom({ userAgencyId, roles }: { userAgencyId: string | 
         {!code && pane?.kind === 'new' && (
           <PublishForm
             agencies={agencies}
-            onCancel={() => setPane(null)}
+            incidentCode={about}
+            onCancel={() => {
+              setPane(null);
+              if (about) setSearch({});
+            }}
             onDone={(b) => {
               changed();
               open(b.id);

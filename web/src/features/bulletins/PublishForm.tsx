@@ -7,8 +7,9 @@ import { beijingInputValue, inputToIso } from '../command/deadline';
 import { bulletinApi } from './bulletinApi';
 import { RecipientPicker } from './RecipientPicker';
 import { platformNow } from '../../api/platformClock';
+import { api } from '../../api/endpoints';
 
-type Field = 'kind' | 'classification' | 'title' | 'body' | 'validUntil' | 'distribution' | 'general';
+type Field = 'kind' | 'classification' | 'title' | 'body' | 'validUntil' | 'distribution' | 'incidentId' | 'general';
 
 function sortErrors(e: unknown): Partial<Record<Field, string>> {
   if (!(e instanceof ApiError)) return {};
@@ -16,14 +17,14 @@ function sortErrors(e: unknown): Partial<Record<Field, string>> {
   const out: Partial<Record<Field, string>> = {};
   for (const f of fields) {
     const head = String(f.field ?? '').replace(/^body\.?/, '').split(/[.[]/)[0] ?? '';
-    const key = (['kind', 'classification', 'title', 'body', 'validUntil', 'distribution'] as const).find((k) => k === head) ?? 'general';
+    const key = (['kind', 'classification', 'title', 'body', 'validUntil', 'distribution', 'incidentId'] as const).find((k) => k === head) ?? 'general';
     out[key] = [out[key], String(f.message ?? '')].filter(Boolean).join('；');
   }
   return out;
 }
 
 /** 发布通报: what, how protected, to whom, until when. */
-export function PublishForm({ agencies, onDone, onCancel }: { agencies: Agency[]; onDone(b: Bulletin): void; onCancel(): void }) {
+export function PublishForm({ agencies, incidentCode = '', onDone, onCancel }: { agencies: Agency[]; incidentCode?: string; onDone(b: Bulletin): void; onCancel(): void }) {
   const { t } = useT();
   const errorText = useErrorText();
   const [kind, setKind] = useState<BulletinKind>('bolo');
@@ -33,6 +34,7 @@ export function PublishForm({ agencies, onDone, onCancel }: { agencies: Agency[]
   const [instruction, setInstruction] = useState('');
   const [until, setUntil] = useState(() => beijingInputValue(platformNow() + 7 * 86_400_000));
   const [to, setTo] = useState<string[]>([]);
+  const [incident, setIncident] = useState(incidentCode);
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -47,7 +49,13 @@ export function PublishForm({ agencies, onDone, onCancel }: { agencies: Agency[]
         setErrors({ validUntil: t('bulletin.badTime') });
         return;
       }
-      const b = await bulletinApi.publish({ kind, classification, title, body, distribution: { agencies: to, areas: [], roles: [] }, validUntil, ...(instruction.trim() ? { instruction: instruction.trim() } : {}) });
+      const code = incident.trim().toUpperCase();
+      const about = code ? (await api.incidents({ code, limit: 1 })).incidents[0] : undefined;
+      if (code && !about) {
+        setErrors({ incidentId: t('bulletin.noSuchIncident', { code }) });
+        return;
+      }
+      const b = await bulletinApi.publish({ kind, classification, title, body, distribution: { agencies: to, areas: [], roles: [] }, validUntil, ...(instruction.trim() ? { instruction: instruction.trim() } : {}), ...(about ? { incidentId: about.id } : {}) });
       onDone(b);
     } catch (e) {
       // the agreement refusal names the agencies in words; the per-field version only has ids
@@ -97,6 +105,11 @@ export function PublishForm({ agencies, onDone, onCancel }: { agencies: Agency[]
         <span>{t('bulletin.bodyLabel')}</span>
         <textarea data-testid="bulletin-body" rows={4} value={body} onChange={(e) => setBody(e.target.value)} />
         {err('body')}
+      </label>
+      <label className="field">
+        <span>{t('bulletin.incidentLabel')}</span>
+        <input data-testid="bulletin-incident-code" className="mono" placeholder="JQ…" value={incident} onChange={(e) => setIncident(e.target.value)} />
+        {err('incidentId')}
       </label>
       <label className="field">
         <span>{t('bulletin.instruction')}</span>

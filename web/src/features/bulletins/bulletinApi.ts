@@ -7,6 +7,10 @@ export type BulletinSummary = z.infer<typeof BulletinList>['bulletins'][number];
 
 export const bulletinApi = {
   list: (view: BulletinView, signal?: AbortSignal) => request('GET', '/api/bulletins', { query: { view, limit: 200 }, schema: BulletinList, signal }),
+  /** the bulletins about one incident, whatever their state */
+  aboutIncident: (incidentId: string, signal?: AbortSignal) => request('GET', '/api/bulletins', { query: { view: 'all', incidentId, limit: 50 }, schema: BulletinList, signal }),
+  /** one read for the receipts, once per opening */
+  opened: (id: string) => request<void>('POST', `/api/bulletins/${encodeURIComponent(id)}/opened`, { body: {} }),
   /** the bulletin a link names by its number (any state, if the user may see it) */
   byCode: async (code: string, signal?: AbortSignal) => (await request('GET', '/api/bulletins', { query: { view: 'all', code, limit: 1 }, schema: BulletinList, signal })).bulletins[0] ?? null,
   get: (id: string, signal?: AbortSignal) => request('GET', `/api/bulletins/${encodeURIComponent(id)}`, { schema: Bulletin, signal }),
