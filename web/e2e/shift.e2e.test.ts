@@ -109,18 +109,15 @@ describe.each(['sqlite', 'postgres'] as const)('console: a whole shift on %s', (
     await theirs.click();
     await detailReady();
     await page.getByTestId('accept-transfer').click();
-    // accepting restarts the clock at the bureau: received again, now theirs to dispatch
-    await expect.poll(status, { timeout: 10_000 }).toBe('received');
+    // accepting leaves the units working it: still dispatched, now the bureau's to lead
+    await expect.poll(status, { timeout: 10_000 }).toBe('dispatched');
     await expect.poll(async () => (await page.getByTestId('detail-lead').textContent()) ?? '', { timeout: 10_000 }).toContain('永福县公安局');
     // the units stay on it across the transfer; the train team is stood down once it has handed over
     expect(await page.locator('[data-testid="assignment"][data-state="assigned"]').count()).toBe(2);
     await page.locator('[data-testid="assignment"][data-unit-id="u-tt-cj3"]').getByTestId('assignment-release').click();
     await expect.poll(() => page.locator('[data-testid="assignment"][data-unit-id="u-tt-cj3"]').getAttribute('data-state'), { timeout: 10_000 }).toBe('released');
 
-    // the one dispatch action: no further units, the county car already on it
-    expect(await page.getByTestId('dispatch-selected').textContent()).toContain('不另派警力');
-    await page.getByTestId('dispatch-selected').click();
-    await expect.poll(status, { timeout: 10_000, message: 'after dispatch' }).toBe('dispatched');
+    // the county car already on it works the case on: no second dispatch
     await act('en-route', 'en_route');
     await act('on-scene', 'on_scene');
     await act('clear', 'cleared');
@@ -133,7 +130,7 @@ describe.each(['sqlite', 'postgres'] as const)('console: a whole shift on %s', (
     // every step on the timeline, by whom, and the intervals measured — except the task order the
     // station police were given at the handover: the county now leading may not read that task
     const actions = await page.getByTestId('timeline-entry').evaluateAll((els) => els.map((e) => e.getAttribute('data-action')));
-    expect(actions).toEqual(['received', 'handover_requested', 'dispatch', 'transfer', 'accept_transfer', 'unit_released', 'dispatch', 'depart', 'arrive', 'clear', 'close']);
+    expect(actions).toEqual(['received', 'handover_requested', 'dispatch', 'transfer', 'accept_transfer', 'unit_released', 'depart', 'arrive', 'clear', 'close']);
     const intervals = await page.getByTestId('interval').evaluateAll((els) => els.map((e) => [e.getAttribute('data-key'), e.getAttribute('data-seconds')]));
     expect(intervals.length).toBeGreaterThanOrEqual(4);
     expect(intervals.every(([, s]) => s !== null && Number(s) >= 0)).toBe(true);

@@ -1,5 +1,6 @@
 import type { LonLat, PlaceKind, RouteKind, UnitKind, UnitStatus } from '@railjoint/contracts';
 import { distanceM } from '../network/geo.js';
+import { stationDisplayName } from '@railjoint/contracts';
 
 export interface KindSpeed {
   kmh: number;
@@ -243,8 +244,8 @@ export function describeEta(f: EtaFigures, unit: DispatchUnit, model: EtaModel):
         reason: T(
           model,
           // Gates and level crossings carry their kind in their names (…通道门, …道口).
-          `经${gate ? '' : '车站'}「${p.name}」进入线路（路程 ${km(f.roadM)} 公里），再沿线步行 ${km(f.walkM)} 公里，约 ${min(f.etaS)} 分钟`,
-          `enter the railway at ${gate ? '' : 'station '}"${p.name}" (${km(f.roadM)} km away), then ${km(f.walkM)} km on foot along the track, about ${min(f.etaS)} min`,
+          `经「${gate ? p.name : stationDisplayName(p.name)}」进入线路（路程 ${km(f.roadM)} 公里），再沿线步行 ${km(f.walkM)} 公里，约 ${min(f.etaS)} 分钟`,
+          `enter the railway at "${gate ? p.name : stationDisplayName(p.name)}" (${km(f.roadM)} km away), then ${km(f.walkM)} km on foot along the track, about ${min(f.etaS)} min`,
         ),
         assumptions: [
           speedText,
@@ -259,8 +260,8 @@ export function describeEta(f: EtaFigures, unit: DispatchUnit, model: EtaModel):
       return {
         reason: T(
           model,
-          `随 ${f.train} 次列车约 ${min(f.rideS)} 分钟到达「${f.via!.name}」站，再步行 ${km(f.walkM)} 公里`,
-          `train ${f.train} reaches "${f.via!.name}" in about ${min(f.rideS)} min, then ${km(f.walkM)} km on foot`,
+          `随 ${f.train} 次列车约 ${min(f.rideS)} 分钟到达「${stationDisplayName(f.via!.name)}」，再步行 ${km(f.walkM)} 公里`,
+          `train ${f.train} reaches "${stationDisplayName(f.via!.name)}" in about ${min(f.rideS)} min, then ${km(f.walkM)} km on foot`,
         ),
         assumptions: [
           T(model, '按时刻表计算列车到站时间（未计晚点）', 'train arrival from the timetable (delays not counted)'),

@@ -1,4 +1,5 @@
 import type { AgencyRef, TrainWhereabouts } from '@railjoint/contracts';
+import { stationDisplayName } from '@railjoint/contracts';
 
 export interface HandoverOption {
   stationId: string;
@@ -32,7 +33,7 @@ export function proposeHandover(w: Pick<TrainWhereabouts, 'train' | 'nextStops' 
       const leadTimeS = Math.round((Date.parse(s.arrival) - now.getTime()) / 1000);
       const police = s.jurisdiction.find((a) => a.type === 'railway_police_station') ?? null;
       const county = s.jurisdiction.find((a) => a.type === 'county_police_bureau') ?? null;
-      return { stationId: s.stationId!, name: s.name, arrival: s.arrival, leadTimeS, police, county, feasible: leadTimeS >= minLeadS && police !== null };
+      return { stationId: s.stationId!, name: stationDisplayName(s.name), arrival: s.arrival, leadTimeS, police, county, feasible: leadTimeS >= minLeadS && police !== null };
     });
   const proposed = options.find((o) => o.feasible) ?? null;
   const minutes = Math.round(minLeadS / 60);

@@ -54,7 +54,7 @@ describe('resolveLocation', () => {
   it('a point in a station precinct is a station and includes the station agencies', () => {
     const r = resolve(point(km(110, 300), 30, { categoryId: 'station_disorder' }));
     expect(r.placeKind).toBe('station');
-    expect(r.location).toMatchObject({ stationId: 'S1', stationName: '柳州' });
+    expect(r.location).toMatchObject({ stationId: 'S1', stationName: '柳州站' });
     expect(ids(r.jurisdiction)).toEqual(expect.arrayContaining(['lz_ps', 'lz_station', 'ln_county', 'ty_town']));
     expect(r.jurisdiction.find((j) => j.agencyId === 'lz_ps')?.via).toBe('station');
     expect(r.responsibility?.lead?.agencyId).toBe('lz_ps');

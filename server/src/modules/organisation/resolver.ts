@@ -18,6 +18,7 @@ import { DEFAULT_FORMATION_HALF_WIDTH_M, protectionZoneVerdict } from './protect
 import { reason, type Lang, type ReasonParams } from './reasons-i18n.js';
 import { defaultRule } from './responsibility-defaults.js';
 import { isPlatformAgency } from './platform.js';
+import { stationDisplayName } from '@railjoint/contracts';
 
 /** How far from a line a point still gets a mileage; beyond it the line plays no part. */
 export const LINE_REACH_M = 1000;
@@ -86,7 +87,8 @@ export function resolveLocation(input: ResolveInput, ctx: ResolveContext): Resol
     zone,
   });
   const stationId = loc.station?.id ?? precinct?.stationId ?? null;
-  const stationName = loc.station?.name ?? precinct?.name ?? null;
+  const bareStation = loc.station?.name ?? precinct?.name ?? null;
+  const stationName = bareStation === null ? null : stationDisplayName(bareStation);
 
   const lineHits = loc.line ? org.byLineMileage(loc.line.lineId, loc.line.prefix, loc.line.metres) : [];
   const trainRefs = input.trainNo !== undefined ? org.byTrain(input.trainNo) : [];
@@ -122,7 +124,7 @@ export function resolveLocation(input: ResolveInput, ctx: ResolveContext): Resol
     }
   } else reasons.push(reason('no_line', { reachM: LINE_REACH_M }, lang));
   if (precinct && placeKind === 'station') {
-    reasons.push(reason('station_precinct', { station: precinct.name, alongM: round1(precinct.alongM), precinctM: precinct.precinctM }, lang));
+    reasons.push(reason('station_precinct', { station: stationDisplayName(precinct.name), alongM: round1(precinct.alongM), precinctM: precinct.precinctM }, lang));
   }
 
   const configured = ruleFor(ctx.rules, category.id, placeKind);

@@ -7,6 +7,7 @@ import type { IncidentDetail } from '../../api/incidentSchemas';
 import { useErrorText } from '../../api/useErrorText';
 import { useT } from '../../app/i18n/useT';
 import { formatDateTime } from '../incidents/formatDateTime';
+import { handoverState } from './handoverState';
 
 interface Props {
   incident: IncidentDetail;
@@ -49,8 +50,7 @@ export function HandoverPanel({ incident, onDone }: Props) {
     ]
       .filter(Boolean)
       .join(' · ');
-  const last = incident.timeline.filter((e) => e.action === 'handover_requested').at(-1);
-  const lastStation = (last?.detail as { station?: unknown } | null)?.station;
+  const asked = handoverState(incident.timeline);
 
   return (
     <section className="handover-panel" data-testid="handover-panel">
@@ -82,7 +82,19 @@ export function HandoverPanel({ incident, onDone }: Props) {
               ))}
             </ul>
           )}
-          {typeof lastStation === 'string' && <p className="notice" data-testid="handover-requested">{t('handover.requested', { station: lastStation })}</p>}
+          {asked && (
+            <div className="notice" data-testid="handover-requested" data-task-status={asked.task?.status ?? ''}>
+              {t('handover.requested', { station: asked.station })}
+              {asked.police && ` · ${asked.police}`}
+              {asked.arrival && ` · ${t('handover.arrival', { time: formatDateTime(asked.arrival, lang) })}`}
+              {asked.task && (
+                <p className="handover-answer" data-testid="handover-answer">
+                  <span className="mono">{asked.task.code}</span> {asked.task.status === 'overdue' ? t('handover.noAnswer') : t(`task.status.${asked.task.status}`)}
+                  {asked.task.reply && ` · ${t('handover.reply', { text: asked.task.reply })}`} <span className="muted">{formatDateTime(asked.task.at, lang)}</span>
+                </p>
+              )}
+            </div>
+          )}
           <button type="button" className="btn btn-primary" data-testid="handover-request" disabled={busy || !station} onClick={() => void send()}>
             {t('handover.request')}
           </button>

@@ -3,6 +3,8 @@ import type { Texts } from '../../app/i18n/texts';
 /** zh-CN is the reference; English must give the same keys (checked by the type). */
 export const zhCN = {
   'handover.title': '前方站交接',
+  'handover.reply': '回复：{text}',
+  'handover.noAnswer': '超时未答复',
   'handover.loading': '正在计算交接站…',
   'handover.none': '前方没有可交接的车站',
   'handover.proposed': '建议交接站',
@@ -56,6 +58,8 @@ export const zhCN = {
 
 export const en: Texts<typeof zhCN> = {
   'handover.title': 'Handover at a station ahead',
+  'handover.reply': 'Reply: {text}',
+  'handover.noAnswer': 'No answer in time',
   'handover.loading': 'Working out the handover station…',
   'handover.none': 'No station ahead for a handover',
   'handover.proposed': 'Proposed station',
