@@ -35,8 +35,9 @@ export const CommandMemberInput = z.object({
   agencyId: Id,
   /** 指挥长 for agencies with jurisdiction; 联络员 for the others */
   role: z.enum(['commander', 'liaison']),
-  /** the person, as the agency names them (e.g. 张国强 所长) */
-  person: z.string().trim().min(1).max(100),
+  /** the person, as the agency names them (e.g. 张国强 所长); taken from the user when `userId` is given */
+  person: z.string().trim().min(1).max(100).optional(),
+  /** someone on the agency's roster (GET /api/duty/people): named by their display name */
   userId: z.string().max(64).optional(),
 });
 

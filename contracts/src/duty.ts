@@ -31,6 +31,23 @@ export const DutyNow = z.object({
   ),
 });
 
+/** Whom an agency can send now (a joint command's commander or liaison): on duty first, then its commanders. */
+export const OnDutyQuery = z.object({ agencies: z.string().trim().min(1).max(2000) });
+export const OnDutyPeople = z.object({
+  people: z.array(
+    z.object({
+      agencyId: z.string(),
+      userId: z.string(),
+      displayName: z.string(),
+      /** in a seat of the roster right now (else one of the agency's commanders or liaisons) */
+      onDuty: z.boolean(),
+      seat: z.string().nullable(),
+      until: z.string().nullable(),
+    }),
+  ),
+});
+export type OnDutyPeople = z.infer<typeof OnDutyPeople>;
+
 export const HandoverRequest = z.object({ seatId: Id, toUserId: z.string().min(1).max(64), notes: z.string().trim().min(2).max(10_000) }).strict();
 
 export const ShiftLog = z.object({

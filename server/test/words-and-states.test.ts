@@ -163,4 +163,25 @@ describe.each(ENGINES)('words and states on %s', (engine) => {
     expect(refused.statusCode).toBe(400);
     expect(refused.json().error.details.fields.map((f: { field: string }) => f.field)).toEqual(['body.incidentId']);
   });
+
+  it('picks each agency’s commander from who is on duty there, named as the platform knows them', async () => {
+    const people = (await get('/api/duty/people?agencies=lz-centre,cb-yufeng')).json().people as Array<{ agencyId: string; userId: string; displayName: string; onDuty: boolean }>;
+    const centre = people.filter((p) => p.agencyId === 'lz-centre');
+    expect(centre[0]?.onDuty).toBe(true);
+    const yufeng = people.find((p) => p.agencyId === 'cb-yufeng')!;
+    const inc = await create();
+    const commander = await t.login('lz.commander');
+    expect((await post(`/api/incidents/${inc.id}/level`, { level: 'II', reason: '测试：成立指挥部' }, commander)).statusCode).toBe(200);
+    const wrong = await post(`/api/incidents/${inc.id}/command`, { members: [{ agencyId: 'lz-centre', role: 'commander', userId: yufeng.userId }, { agencyId: 'cb-yufeng', role: 'commander', person: '张强' }], objectives: ['查明人员'] }, commander);
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error.details.fields.map((f: { field: string }) => f.field)).toEqual(['body.members[0].userId']);
+    const opened = await post(`/api/incidents/${inc.id}/command`, { members: [{ agencyId: 'lz-centre', role: 'commander', userId: centre[0]!.userId }, { agencyId: 'cb-yufeng', role: 'commander', userId: yufeng.userId }], objectives: ['查明人员'] }, commander);
+    expect(opened.statusCode, opened.body).toBe(201);
+    expect(opened.json().members.map((m: { person: string; userId: string }) => [m.person, m.userId]).sort()).toEqual(
+      [
+        [centre[0]!.displayName, centre[0]!.userId],
+        [yufeng.displayName, yufeng.userId],
+      ].sort(),
+    );
+  });
 });

@@ -108,9 +108,13 @@ describe('console: response level, joint command and task orders', () => {
         await row.waitFor();
       }
       await row.getByTestId('member-role').selectOption(m.role);
-      await row.getByTestId('member-person').fill(m.person);
+      // each agency's person is picked from who is on duty there (its roster), typed only where it has none
+      const pick = row.getByTestId('member-pick');
+      if ((await pick.count()) > 0) expect(await pick.inputValue()).not.toBe('');
+      else await row.getByTestId('member-person').fill(m.person);
     }
     expect(await dialog.getByTestId('member-row').count()).toBe(4);
+    expect(await dialog.locator('[data-testid="member-row"][data-agency-id="lz-centre"] [data-testid="member-pick"] option:checked').textContent()).toMatch(/值班至/);
     await dialog.getByTestId('command-objectives-input').fill('救治伤员\n查明击打列车人员\n尽快恢复行车');
     await dialog.getByTestId('command-period').fill('6');
     await dialog.getByTestId('dialog-confirm').click();

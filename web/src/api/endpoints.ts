@@ -115,7 +115,7 @@ export const api = {
     request('POST', `/api/incidents/${encodeURIComponent(id)}/situation`, { body: facts, schema: LevelState }),
   setLevel: (id: string, level: ResponseLevel, reason: string) =>
     request('POST', `/api/incidents/${encodeURIComponent(id)}/level`, { body: { level, reason }, schema: LevelState }),
-  openCommand: (id: string, body: { members: Array<{ agencyId: string; role: 'commander' | 'liaison'; person: string }>; objectives: string[]; periodHours?: number }) =>
+  openCommand: (id: string, body: { members: Array<{ agencyId: string; role: 'commander' | 'liaison'; person?: string; userId?: string }>; objectives: string[]; periodHours?: number }) =>
     request('POST', `/api/incidents/${encodeURIComponent(id)}/command`, { body, schema: CommandView }),
   incidentCommand: (id: string, signal?: AbortSignal) => request('GET', `/api/incidents/${encodeURIComponent(id)}/command`, { schema: CommandView, signal }),
   command: (id: string, signal?: AbortSignal) => request('GET', `/api/commands/${encodeURIComponent(id)}`, { schema: CommandView, signal }),

@@ -55,18 +55,30 @@ export class CommandService {
       seen.add(m.agencyId);
     });
     if (!req.members.some((m) => m.role === 'commander')) errors.push({ field: 'body.members', message: 'needs at least one commander' });
+    // a person picked from the roster is named as the platform knows them, and must be the agency's
+    const picked = req.members.map((m) => m.userId).filter((x): x is string => typeof x === 'string');
+    const users = picked.length ? await this.db.kysely.selectFrom('users').select(['id', 'agency_id', 'display_name', 'disabled']).where('id', 'in', picked).execute() : [];
+    const members = req.members.map((m, i) => {
+      if (m.userId === undefined) {
+        if (!m.person) errors.push({ field: `body.members[${i}].person`, message: 'name the person, or pick them from the roster (userId)' });
+        return { ...m, person: m.person ?? '' };
+      }
+      const u = users.find((x) => x.id === m.userId);
+      if (!u || Number(u.disabled) || u.agency_id !== m.agencyId) errors.push({ field: `body.members[${i}].userId`, message: `not an active user of ${this.agency(m.agencyId)?.name ?? m.agencyId}` });
+      return { ...m, person: u?.display_name ?? m.person ?? '' };
+    });
     if (errors.length) throw validationError(errors);
     const id = crypto.randomUUID();
     const at = nowIso();
     const name = req.name ?? `${row.code} 联合指挥部`;
     await this.db.kysely.transaction().execute(async (trx) => {
       await trx.insertInto('commands').values({ id, incident_id: incidentId, name, status: 'open', opened_at: at, opened_by: actor.username, closed_at: null, version: 1 }).execute();
-      await trx.insertInto('command_members').values(req.members.map((m) => ({ command_id: id, agency_id: m.agencyId, role: m.role, person: m.person, user_id: m.userId ?? null }))).execute();
-      for (const m of req.members) {
+      await trx.insertInto('command_members').values(members.map((m) => ({ command_id: id, agency_id: m.agencyId, role: m.role, person: m.person, user_id: m.userId ?? null }))).execute();
+      for (const m of members) {
         if (!involved.has(m.agencyId)) await trx.insertInto('incident_agencies').values({ incident_id: incidentId, agency_id: m.agencyId, role: m.role === 'commander' ? 'support' : 'inform' }).onConflict((oc) => oc.doNothing()).execute();
       }
       await trx.insertInto('command_plans').values({ command_id: id, period: 1, starts_at: at, ends_at: new Date(Date.parse(at) + req.periodHours * 3600_000).toISOString(), objectives: JSON.stringify(req.objectives), notes: null, created_by: actor.username }).execute();
-      await appendTimeline(trx, incidentId, actor, 'command_opened', null, null, { commandId: id, name, members: req.members.map((m) => ({ agencyId: m.agencyId, role: m.role, person: m.person })), objectives: req.objectives }, client, at);
+      await appendTimeline(trx, incidentId, actor, 'command_opened', null, null, { commandId: id, name, members: members.map((m) => ({ agencyId: m.agencyId, role: m.role, person: m.person })), objectives: req.objectives }, client, at);
       await recordChange(trx, actor, 'command', id, 'open', { incidentId, members: req.members.length });
       await enqueueEvent(trx, { type: 'command.opened', entity: 'incident', entityId: incidentId, payload: { id: incidentId, commandId: id } });
     });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Centre, CentreInput, CreateShiftRequest, DutyNow, HandoverRequest, Id, Seat, ShiftLog } from '@railjoint/contracts';
+import { Centre, CentreInput, CreateShiftRequest, DutyNow, HandoverRequest, Id, OnDutyPeople, OnDutyQuery, Seat, ShiftLog } from '@railjoint/contracts';
 import { defineRoute, type RouteSpec } from '../../platform/http/route.js';
 import type { DutyService } from './service.js';
 
@@ -71,6 +71,17 @@ export function dutyRoutes(duty: DutyService): RouteSpec[] {
       params: CentreParams,
       response: DutyNow,
       handler: async ({ params }) => duty.now(params.centreId),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/duty/people',
+      summary: 'Whom each agency can send now (to a joint command): the people in its roster’s seats at this moment, then its commanders and liaisons',
+      tag: 'duty',
+      access: 'signed-in',
+      reads: { reference: 'who is on duty and who commands in each agency, by display name: every agency must reach them' },
+      query: OnDutyQuery,
+      response: OnDutyPeople,
+      handler: async ({ query }) => duty.onDuty(query.agencies.split(',').map((s) => s.trim()).filter(Boolean)),
     }),
     defineRoute({
       method: 'POST',

@@ -144,6 +144,37 @@ export class DutyService {
     };
   }
 
+  /**
+   * Whom each agency can send now: the people in its roster's seats at this moment, then (for an
+   * agency without a roster, or to choose someone else) its active commanders and liaisons.
+   */
+  async onDuty(agencyIds: string[]) {
+    const ids = [...new Set(agencyIds)].slice(0, 50);
+    if (!ids.length) return { people: [] };
+    const at = nowIso();
+    const seated = await this.db.kysely
+      .selectFrom('duty_shifts as s')
+      .innerJoin('centre_seats as c', 'c.id', 's.seat_id')
+      .innerJoin('users as u', 'u.id', 's.user_id')
+      .select(['c.agency_id', 'c.name as seat', 'c.kind', 'c.position', 'u.id as user_id', 'u.display_name', 's.ends_at'])
+      .where('c.agency_id', 'in', ids)
+      .where('s.starts_at', '<=', at)
+      .where('s.ends_at', '>', at)
+      .where('u.disabled', '=', 0)
+      .execute();
+    // whoever sits in a command seat first: the one a joint command wants
+    const rank: Record<string, number> = { command: 0, liaison: 1, dispatch: 2 };
+    seated.sort((a, b) => (rank[a.kind] ?? 3) - (rank[b.kind] ?? 3) || Number(a.position) - Number(b.position));
+    const staff = await this.db.kysely.selectFrom('users').select(['id', 'agency_id', 'display_name', 'roles']).where('agency_id', 'in', ids).where('disabled', '=', 0).orderBy('display_name').execute();
+    const people = seated.map((s) => ({ agencyId: s.agency_id, userId: s.user_id, displayName: s.display_name, onDuty: true, seat: s.seat, until: s.ends_at }));
+    for (const u of staff) {
+      const roles = JSON.parse(u.roles) as string[];
+      if (people.some((p) => p.userId === u.id) || !roles.some((r) => r === 'commander' || r === 'liaison')) continue;
+      people.push({ agencyId: u.agency_id, userId: u.id, displayName: u.display_name, onDuty: false, seat: null, until: null });
+    }
+    return { people };
+  }
+
   /** The outgoing person hands the seat over with notes and a snapshot of what is still open. */
   async handover(actor: Actor, req: { seatId: string; toUserId: string; notes: string }) {
     const seat = await this.db.kysely.selectFrom('centre_seats').selectAll().where('id', '=', req.seatId).executeTakeFirst();

@@ -9,6 +9,7 @@ import { ApiError } from '../../api/errors';
 import { apiFields } from './apiFields';
 import { MemberRow } from './MemberRow';
 import { agencyChoices, defaultRole, initialMembers, type MemberDraft } from './memberDraft';
+import { useOnDuty } from './useOnDuty';
 
 interface Props {
   incident: IncidentDetail;
@@ -32,6 +33,11 @@ export function OpenCommandDialog({ incident, agencies, userAgencyId, onOpened, 
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const taken = useMemo(() => new Set(members.map((m) => m.agencyId)), [members]);
+  const people = useOnDuty(members.map((m) => m.agencyId));
+  const peopleOf = (agencyId: string) => people.filter((p) => p.agencyId === agencyId);
+  // each agency's person is who is on duty there, unless the commander picks or types another
+  const withPick = (m: MemberDraft): MemberDraft => (m.userId !== undefined || m.person.trim() || m.picked ? m : { ...m, userId: peopleOf(m.agencyId)[0]?.userId });
+  const shown = members.map(withPick);
   const choices = useMemo(() => agencyChoices(agencies, taken, search), [agencies, taken, search]);
   const agencyOf = (id: string) => agencies.find((a) => a.id === id);
   // the select shows the first match when nothing is picked, so "add" takes what the user sees
@@ -58,7 +64,7 @@ export function OpenCommandDialog({ incident, agencies, userAgencyId, onOpened, 
     const lines = objectives.split('\n').map((l) => l.trim()).filter(Boolean);
     const period = Number(hours);
     const missing = new Map<number, string>();
-    members.forEach((m, i) => !m.person.trim() && missing.set(i, t('command.personMissing')));
+    shown.forEach((m, i) => !m.userId && !m.person.trim() && missing.set(i, t('command.personMissing')));
     if (members.length < 2) return setError(t('command.needTwo'));
     if (!members.some((m) => m.role === 'commander')) return setError(t('command.needCommander'));
     if (missing.size) {
@@ -71,7 +77,7 @@ export function OpenCommandDialog({ incident, agencies, userAgencyId, onOpened, 
     setError(null);
     setRowError(new Map());
     try {
-      onOpened(await api.openCommand(incident.id, { members: members.map((m) => ({ ...m, person: m.person.trim() })), objectives: lines, periodHours: period }));
+      onOpened(await api.openCommand(incident.id, { members: shown.map((m) => (m.userId ? { agencyId: m.agencyId, role: m.role, userId: m.userId } : { agencyId: m.agencyId, role: m.role, person: m.person.trim() })), objectives: lines, periodHours: period }));
     } catch (err) {
       const rows = new Map<number, string>();
       const rest: string[] = [];
@@ -108,8 +114,8 @@ export function OpenCommandDialog({ incident, agencies, userAgencyId, onOpened, 
             <p className="muted">{t('command.noMembers')}</p>
           ) : (
             <ol className="member-list">
-              {members.map((m, i) => (
-                <MemberRow key={m.agencyId} member={m} agency={agencyOf(m.agencyId)} error={rowError.get(i)} onChange={(next) => change(i, next)} onRemove={() => remove(i)} />
+              {shown.map((m, i) => (
+                <MemberRow key={m.agencyId} member={m} people={peopleOf(m.agencyId)} agency={agencyOf(m.agencyId)} error={rowError.get(i)} onChange={(next) => change(i, { ...next, picked: true })} onRemove={() => remove(i)} />
               ))}
             </ol>
           )}

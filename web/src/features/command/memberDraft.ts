@@ -4,7 +4,12 @@ import type { IncidentDetail } from '../../api/incidentSchemas';
 export interface MemberDraft {
   agencyId: string;
   role: 'commander' | 'liaison';
+  /** someone picked from the agency's roster (the server names them) … */
+  userId?: string;
+  /** … or, for an agency without one, the name typed */
   person: string;
+  /** the commander chose (or cleared) the person: no longer filled from the roster */
+  picked?: boolean;
 }
 
 /** Police and the centre usually command; stations, works sections and others join as liaisons. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DutyNow, ShiftLog, User } from '@railjoint/contracts';
+import { DutyNow, OnDutyPeople, ShiftLog, User } from '@railjoint/contracts';
 import { request } from '../../api/client';
 
 export type DutyNowData = z.infer<typeof DutyNow>;
@@ -11,4 +11,6 @@ export const dutyApi = {
   handover: (seatId: string, toUserId: string, notes: string) => request('POST', '/api/duty/handover', { body: { seatId, toUserId, notes }, schema: ShiftLog }),
   accept: (id: string) => request('POST', `/api/duty/handover/${encodeURIComponent(id)}/accept`, { body: {}, schema: ShiftLog }),
   me: (signal?: AbortSignal) => request('GET', '/api/auth/me', { schema: User, signal }),
+  /** whom each agency can send now: its roster's people on duty first, then its commanders and liaisons */
+  people: (agencyIds: string[], signal?: AbortSignal) => request('GET', '/api/duty/people', { query: { agencies: agencyIds.join(',') }, schema: OnDutyPeople, signal }),
 };
