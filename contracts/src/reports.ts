@@ -16,6 +16,9 @@ export const Sitrep = z.object({
   sections: z.array(SitrepSection),
   generatedAt: z.string(),
   generatedBy: z.string(),
+  /** who drafted and released it, by display name */
+  generatedByName: z.string(),
+  releasedByName: z.string().nullable(),
   /** true when the schedule made it, not a person */
   scheduled: z.boolean(),
   updatedAt: z.string(),

@@ -184,4 +184,26 @@ describe.each(ENGINES)('words and states on %s', (engine) => {
       ].sort(),
     );
   });
+
+  it('drafts and prints a situation report in the drafter’s language, codes worded and people by name', async () => {
+    const inc = await create({ injured: 2 });
+    const commander = await t.login('lz.commander');
+    const draft = await t.http.inject({ method: 'POST', url: `/api/incidents/${inc.id}/sitreps`, headers: { authorization: commander, 'accept-language': 'en' }, payload: {} });
+    expect(draft.statusCode, draft.body).toBe(201);
+    const r = draft.json() as { id: string; title: string; sections: Array<{ heading: string; body: string }>; generatedByName: string };
+    const text = [r.title, ...r.sections.flatMap((x) => [x.heading, x.body])].join('\n');
+    expect(text).toContain('Stone throwing at a train');
+    expect(text).toContain('channel: hotline');
+    const me = (await get('/api/auth/me', commander)).json() as { username: string; displayName: string };
+    expect(r.generatedByName).toBe(me.displayName);
+    // the description was typed in Chinese and names are names; nothing else is
+    expect(strayChinese(text, [...(await names()), '石块击打列车', me.displayName, (await get('/api/auth/me')).json().displayName])).toEqual([]);
+    expect(text).not.toMatch(/\b(received|hotline)\b.*：|lz\.dispatcher1|stone_throwing/);
+    const html = await t.http.inject({ method: 'GET', url: `/api/sitreps/${r.id}/export?format=html`, headers: { authorization: commander, 'accept-language': 'en' } });
+    expect(html.body).toContain('DRAFT (not released)');
+    expect(html.body).toContain('<html lang="en">');
+    // the same report drafted by a Chinese reader reads in Chinese
+    const zh = (await post(`/api/incidents/${inc.id}/sitreps`, {}, commander)).json() as { sections: Array<{ body: string }> };
+    expect(zh.sections[0]!.body).toContain('报警渠道：报警电话');
+  });
 });

@@ -19,7 +19,7 @@ export function sitrepRoutes(sitreps: SitrepService): RouteSpec[] {
       body: z.object({}).strict().optional(),
       status: 201,
       response: Sitrep,
-      handler: async ({ actor, params }) => sitreps.generate(actor!, params.id),
+      handler: async ({ actor, params, lang }) => sitreps.generate(actor!, params.id, false, lang),
     }),
     defineRoute({
       method: 'GET',
@@ -85,8 +85,8 @@ export function sitrepRoutes(sitreps: SitrepService): RouteSpec[] {
       reads: { item: { kind: 'sitrep', param: 'id' }, mentions: ['task'] },
       params: Uuid,
       query: z.object({ format: z.enum(['html', 'pdf']).default('pdf') }),
-      handler: async ({ actor, params, query, reply }) => {
-        const out = await sitreps.render(actor!, params.id, query.format);
+      handler: async ({ actor, params, query, reply, lang }) => {
+        const out = await sitreps.render(actor!, params.id, query.format, lang);
         return sendFile(reply, { name: out.filename, contentType: query.format === 'html' ? 'text/html; charset=utf-8' : 'application/pdf', data: out.body }, query.format === 'html' ? 'inline' : 'attachment');
       },
     }),

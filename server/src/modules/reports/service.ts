@@ -20,6 +20,8 @@ import { draftSitrep, type SitrepTaskLine } from './sitrep-model.js';
 import { linesNear, type SitrepMap } from './sitrep-map.js';
 import { sitrepHtml } from './sitrep-html.js';
 import { sitrepPdf } from './sitrep-pdf.js';
+import { sitrepWords, type SitrepLang } from './sitrep-words.js';
+import { displayNames } from '../users/display-names.js';
 
 const MAP_RADIUS_M = 12_000;
 const beijing = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
@@ -46,6 +48,7 @@ export class SitrepService {
   private async present(actor: Actor, r: Row, code: string): Promise<Sitrep> {
     const lines = JSON.parse(r.tasks ?? '[]') as SitrepTaskLine[];
     const readable = await this.tasks.readableIds(actor, lines.map((l) => l.id));
+    const person = await displayNames(this.db.kysely, [r.generated_by, r.released_by]);
     return {
       id: r.id,
       incidentId: r.incident_id,
@@ -56,6 +59,8 @@ export class SitrepService {
       sections: JSON.parse(r.sections) as Sitrep['sections'],
       generatedAt: r.generated_at,
       generatedBy: r.generated_by,
+      generatedByName: person(r.generated_by),
+      releasedByName: r.released_by ? person(r.released_by) : null,
       scheduled: Number(r.scheduled) === 1,
       updatedAt: r.updated_at,
       releasedAt: r.released_at,
@@ -65,7 +70,7 @@ export class SitrepService {
   }
 
   /** Drafts the next report from the incident's data as the actor sees it. */
-  async generate(actor: Actor, incidentId: string, scheduled = false): Promise<Sitrep> {
+  async generate(actor: Actor, incidentId: string, scheduled = false, lang: SitrepLang = 'zh-CN'): Promise<Sitrep> {
     const incident = IncidentDetail.parse(await this.incidents.get(actor, incidentId));
     const [level, command] = await Promise.all([
       this.levels.get(actor, incidentId),
@@ -99,7 +104,9 @@ export class SitrepService {
     const row = await this.db.kysely.transaction().execute(async (trx) => {
       const last = await trx.selectFrom('sitreps').select((eb) => eb.fn.max('number').as('n')).where('incident_id', '=', incidentId).executeTakeFirst();
       const number = Number(last?.n ?? 0) + 1;
-      const draft = draftSitrep({ incident, level, command, units: units.map((u) => ({ id: u.id, name: u.callsign, agency: agencyName(u.agency_id), status: u.status })), number, time: bj, now });
+      const category = this.org.categories().find((c) => c.id === incident.category);
+      const categoryName = category ? (lang === 'en' ? category.nameEn : category.nameZh) : incident.categoryName;
+      const draft = draftSitrep({ incident, level, command, units: units.map((u) => ({ id: u.id, name: u.callsign, agency: agencyName(u.agency_id), status: u.status })), number, time: bj, now, lang, categoryName });
       const r: Row = { id, incident_id: incidentId, number, status: 'draft', title: draft.title, sections: JSON.stringify(draft.sections), map: JSON.stringify(map), generated_at: now, generated_by: actor.username, scheduled: scheduled ? 1 : 0, updated_at: now, released_at: null, released_by: null, version: 1, tasks: JSON.stringify(draft.tasks) };
       await trx.insertInto('sitreps').values(r).execute();
       await appendTimeline(trx, incidentId, actor, 'sitrep_drafted', null, null, { sitrepId: id, number, scheduled }, null, now);
@@ -162,12 +169,13 @@ export class SitrepService {
     return this.get(actor, id);
   }
 
-  async render(actor: Actor, id: string, format: 'html' | 'pdf'): Promise<{ body: string | Buffer; filename: string }> {
+  async render(actor: Actor, id: string, format: 'html' | 'pdf', lang: SitrepLang = 'zh-CN'): Promise<{ body: string | Buffer; filename: string }> {
     const { row, code } = await this.load(actor, id);
     const r = await this.present(actor, row, code);
     const map = JSON.parse(row.map) as SitrepMap;
-    const centre = this.org.agencies().find((a) => a.type === 'coordination_centre');
-    const meta = { department: centre?.name ?? 'RailJoint', printedAt: bj(nowIso()) };
+    // the department's centre heads the page (never the platform's administration)
+    const centre = this.org.centres()[0];
+    const meta = { department: centre?.name ?? 'RailJoint', printedAt: bj(nowIso()), words: sitrepWords(lang).print, lang };
     const filename = `${code}-sitrep-${r.number}.${format}`;
     return { body: format === 'html' ? sitrepHtml(r, map, meta) : await sitrepPdf(r, map, meta), filename };
   }

@@ -1,6 +1,14 @@
 import type { Sitrep } from '@railjoint/contracts';
 import { projector, type SitrepMap } from './sitrep-map.js';
 import { printedSections } from './sitrep-model.js';
+import type { SitrepWords } from './sitrep-words.js';
+
+export interface PrintMeta {
+  department: string;
+  printedAt: string;
+  words: SitrepWords['print'];
+  lang: 'zh-CN' | 'en';
+}
 
 function esc(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -28,20 +36,21 @@ export function mapSvg(map: SitrepMap, width = 640, height = 420): string {
 }
 
 /** A self-contained page (no scripts, no outside requests) fit to print or mail. */
-export function sitrepHtml(r: Sitrep, map: SitrepMap, meta: { department: string; printedAt: string }): string {
+export function sitrepHtml(r: Sitrep, map: SitrepMap, meta: PrintMeta): string {
   const sections = printedSections(r).map((s) => `<section><h2>${esc(s.heading)}</h2><p>${esc(s.body).replace(/\n/g, '<br>')}</p></section>`).join('\n');
-  const stamp = r.status === 'released' ? `已发布 ${esc(r.releasedAt ?? '')} · ${esc(r.releasedBy ?? '')}` : '草稿（未发布）';
+  const w = meta.words;
+  const stamp = esc(r.status === 'released' ? w.released(r.releasedAt ?? '', r.releasedByName ?? '') : w.draft);
   return `<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(r.title)}</title>
+<html lang="${meta.lang}"><head><meta charset="utf-8"><title>${esc(r.title)}</title>
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <style>body{font-family:"Noto Sans SC","Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;max-width:760px;margin:24px auto;color:#1f2933;line-height:1.6}
 h1{font-size:22px;text-align:center;margin-bottom:4px}.meta{text-align:center;color:#52606d;font-size:13px}h2{font-size:16px;border-bottom:1px solid #cbd2d9;padding-bottom:2px}
 .draft{color:#c8102e;font-weight:bold}figure{margin:16px 0;text-align:center}figcaption{font-size:12px;color:#52606d}</style></head>
 <body><h1>${esc(r.title)}</h1>
-<p class="meta">${esc(meta.department)} · 第 ${r.number} 期 · <span class="${r.status === 'released' ? '' : 'draft'}">${stamp}</span></p>
-<figure>${mapSvg(map)}<figcaption>事发地点及周边线路、警力位置（红色：高速铁路）</figcaption></figure>
+<p class="meta">${esc(meta.department)} · ${esc(w.issue(r.number))} · <span class="${r.status === 'released' ? '' : 'draft'}">${stamp}</span></p>
+<figure>${mapSvg(map)}<figcaption>${esc(w.mapCaption)}</figcaption></figure>
 ${sections}
-<p class="meta">打印时间 ${esc(meta.printedAt)}</p>
+<p class="meta">${esc(w.printedAt(meta.printedAt))}</p>
 </body></html>
 `;
 }

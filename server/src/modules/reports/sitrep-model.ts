@@ -1,4 +1,5 @@
 import type { CommandView, IncidentDetail, LevelState } from '@railjoint/contracts';
+import { sitrepWords, type SitrepLang } from './sitrep-words.js';
 
 export interface SitrepInput {
   incident: IncidentDetail;
@@ -9,6 +10,10 @@ export interface SitrepInput {
   /** Beijing-time formatter for the report's times */
   time(iso: string): string;
   now: string;
+  /** the language of whoever drafts it (scheduled reports: Chinese) */
+  lang?: SitrepLang;
+  /** the category in that language (the incident carries its call-taker's) */
+  categoryName?: string;
 }
 
 export interface SitrepDraft {
@@ -30,84 +35,68 @@ export function printedSections(r: { sections: SitrepDraft['sections']; tasks: S
   return r.sections.map((s) => (s.key === 'command' ? { ...s, body: [s.body, ...r.tasks.map((t) => t.text)].filter(Boolean).join('\n') } : s));
 }
 
-const STATUS_ZH: Record<string, string> = {
-  received: '已接警',
-  dispatched: '已派警',
-  en_route: '警力在途',
-  on_scene: '警力到场',
-  cleared: '处置完毕',
-  closed: '已结案',
-  transferred: '移交中',
-  merged: '已合并',
-  cancelled: '已撤销',
-};
-
-const TASK_ZH: Record<string, string> = { issued: '已下达', acknowledged: '已签收', in_progress: '执行中', completed: '已完成', cancelled: '已撤销' };
-
-function mmss(s: number | null): string {
-  if (s === null) return '—';
-  const m = Math.floor(s / 60);
-  return `${m} 分 ${Math.round(s % 60)} 秒`;
-}
-
 /**
  * A situation report (情况报告) drafted from the incident's own data, in the order a duty officer
  * writes one: basic facts, the situation now, the forces engaged, the command and its tasks, the
- * course of events, what comes next. The draft is text a person edits before release.
+ * course of events, what comes next. The draft is text a person edits before release, worded in
+ * the language of whoever drafts it; people are named by their display names, never codes.
  */
 export function draftSitrep(x: SitrepInput): SitrepDraft {
+  const w = sitrepWords(x.lang ?? 'zh-CN');
   const i = x.incident;
-  const place = [i.location.lineName && i.location.mileage ? `${i.location.lineName} ${i.location.mileage}` : null, i.location.sectionName ? `（${i.location.sectionName}区间）` : null, i.location.stationName, i.location.train ? `${i.location.train} 次列车` : null]
+  const word = (table: Record<string, string>, code: string) => table[code] ?? code;
+  const category = x.categoryName ?? i.categoryName;
+  const place = [i.location.lineName && i.location.mileage ? `${i.location.lineName} ${i.location.mileage}` : null, i.location.sectionName ? w.section(i.location.sectionName) : null, i.location.stationName, i.location.train ? w.train(i.location.train) : null]
     .filter(Boolean)
     .join(' ');
   const f = x.level.facts;
+  const zh = (x.lang ?? 'zh-CN') !== 'en';
   const basics = [
-    `警情编号：${i.code}`,
-    `警情类别：${i.categoryName}（${i.priority}）`,
-    `响应等级：${x.level.level} 级${x.level.setBy === 'commander' ? '（指挥员确定）' : ''}`,
-    `发生地点：${place || '—'}`,
-    `接警时间：${x.time(i.receivedAt)}；报警渠道：${i.channel}`,
-    `主办单位：${i.lead?.name ?? '—'}；协办：${i.support.map((a) => a.name).join('、') || '—'}`,
-    `当前状态：${STATUS_ZH[i.status] ?? i.status}`,
+    `${w.code}${i.code}`,
+    zh ? `${w.category}${category}（${i.priority}）` : `${w.category}${category} (${i.priority})`,
+    w.level(x.level.level, x.level.setBy === 'commander'),
+    `${w.place}${place || w.none}`,
+    w.received(x.time(i.receivedAt), word(w.channels, i.channel)),
+    w.lead(i.lead?.name ?? w.none, i.support.map((a) => a.name).join(zh ? '、' : ', ') || w.none),
+    `${w.status}${word(w.statuses, i.status)}`,
   ].join('\n');
   const situation = [
     i.description,
-    `伤亡情况：受伤 ${f.injured} 人，死亡 ${f.dead} 人。`,
-    f.lineBlocked ? `线路自 ${f.lineBlockedAt ? x.time(f.lineBlockedAt) : '—'} 起中断行车。` : '线路未中断行车。',
-    x.level.reasons.length ? `定级依据：${x.level.reasons.map((r) => r.zh).join('；')}。` : '',
+    w.casualties(f.injured, f.dead),
+    f.lineBlocked ? w.lineBlocked(f.lineBlockedAt ? x.time(f.lineBlockedAt) : w.none) : w.lineOpen,
+    x.level.reasons.length ? w.levelWhy(x.level.reasons.map((r) => (zh ? r.zh : r.en)).join(w.list)) : '',
   ]
     .filter(Boolean)
     .join('\n');
-  const forces = x.units.length ? x.units.map((u) => `${u.agency} ${u.name}（${u.status}）`).join('\n') : '尚未派出警力。';
+  const forces = x.units.length ? x.units.map((u) => `${u.agency} ${u.name}${zh ? '（' : ' ('}${word(w.unitStatuses, u.status)}${zh ? '）' : ')'}`).join('\n') : w.noUnits;
+  const people = (role: 'commander' | 'liaison') => x.command!.members.filter((m) => m.role === role).map((m) => `${m.agencyName} ${m.person}`).join(w.list) || w.none;
   const command = x.command
     ? [
-        `${x.command.name}（${x.command.status === 'open' ? '运行中' : '已撤销'}），成立于 ${x.time(x.command.openedAt)}。`,
-        `指挥长：${x.command.members.filter((m) => m.role === 'commander').map((m) => `${m.agencyName} ${m.person}`).join('；')}`,
-        `联络员：${x.command.members.filter((m) => m.role === 'liaison').map((m) => `${m.agencyName} ${m.person}`).join('；') || '—'}`,
-        x.command.currentPlan ? `第 ${x.command.currentPlan.period} 行动期目标：${x.command.currentPlan.objectives.join('；')}` : '',
+        w.command(x.command.name, x.command.status === 'open', x.time(x.command.openedAt)),
+        w.commanders(people('commander')),
+        w.liaisons(people('liaison')),
+        x.command.currentPlan ? w.objectives(x.command.currentPlan.period, x.command.currentPlan.objectives.join(w.list)) : '',
       ]
         .filter(Boolean)
         .join('\n')
-    : '未成立联合指挥部。';
-  const tasks = (x.command?.tasks ?? []).map((t) => ({ id: t.id, code: t.code, text: `指令 ${t.code}「${t.title}」→ ${t.toAgencyName}：${TASK_ZH[t.status] ?? t.status}${t.overdue ? '（已超时）' : ''}，时限 ${x.time(t.deadline)}` }));
+    : w.noCommand;
+  const tasks = (x.command?.tasks ?? []).map((t) => ({ id: t.id, code: t.code, text: w.task(t.code, t.title, t.toAgencyName, word(w.taskStatuses, t.status), t.overdue, x.time(t.deadline)) }));
   // the course of events leaves out the task entries: the tasks have their own list, read by reader
-  const course = i.timeline.filter((e) => !e.action.startsWith('task_')).map((e) => `${x.time(e.at)} ${e.actor.username}：${e.action}${e.toStatus ? ` → ${STATUS_ZH[e.toStatus] ?? e.toStatus}` : ''}`).join('\n');
-  const times = [
-    `接警至派警：${mmss(i.intervals.receivedToDispatchedS)}`,
-    `派警至出警：${mmss(i.intervals.dispatchedToEnRouteS)}`,
-    `出警至到场：${mmss(i.intervals.enRouteToOnSceneS)}`,
-    `到场至处置完毕：${mmss(i.intervals.onSceneToClearedS)}`,
-  ].join('\n');
+  const course = i.timeline
+    .filter((e) => !e.action.startsWith('task_'))
+    .map((e) => `${x.time(e.at)} ${e.actor.name}${zh ? '：' : ': '}${word(w.actions, e.action)}${e.toStatus && e.toStatus !== e.action ? ` → ${word(w.statuses, e.toStatus)}` : ''}`)
+    .join('\n');
+  const times = [i.intervals.receivedToDispatchedS, i.intervals.dispatchedToEnRouteS, i.intervals.enRouteToOnSceneS, i.intervals.onSceneToClearedS].map((s, k) => `${w.intervals[k]}${w.duration(s)}`).join('\n');
   return {
-    title: `${i.code} ${i.categoryName} 情况报告（第 ${x.number} 期）`,
+    title: w.title(i.code, category, x.number),
     sections: [
-      { key: 'basics', heading: '一、基本情况', body: basics },
-      { key: 'situation', heading: '二、现场态势', body: situation },
-      { key: 'forces', heading: '三、警力部署', body: forces },
-      { key: 'command', heading: '四、指挥与指令', body: command },
-      { key: 'course', heading: '五、处置经过', body: course },
-      { key: 'times', heading: '六、响应时间', body: times },
-      { key: 'next', heading: '七、下一步工作', body: x.command?.currentPlan ? x.command.currentPlan.objectives.join('；') : '（请填写）' },
+      { key: 'basics', heading: w.headings.basics, body: basics },
+      { key: 'situation', heading: w.headings.situation, body: situation },
+      { key: 'forces', heading: w.headings.forces, body: forces },
+      { key: 'command', heading: w.headings.command, body: command },
+      { key: 'course', heading: w.headings.course, body: course },
+      { key: 'times', heading: w.headings.times, body: times },
+      { key: 'next', heading: w.headings.next, body: x.command?.currentPlan ? x.command.currentPlan.objectives.join(w.list) : w.fillIn },
     ],
     tasks,
   };

@@ -4,6 +4,7 @@ import PDFDocument from 'pdfkit';
 import type { Sitrep } from '@railjoint/contracts';
 import { projector, type SitrepMap } from './sitrep-map.js';
 import { printedSections } from './sitrep-model.js';
+import type { PrintMeta } from './sitrep-html.js';
 
 // Noto Sans SC (Hans, GB2312 coverage, SIL OFL) from npm: reports must print in Chinese on a
 // server with no CJK fonts installed. Only the glyphs used are embedded.
@@ -46,7 +47,7 @@ function drawMap(doc: PDFKit.PDFDocument, map: SitrepMap, x0: number, y0: number
 }
 
 /** The report as an A4 PDF with the map on the first page. */
-export function sitrepPdf(r: Sitrep, map: SitrepMap, meta: { department: string; printedAt: string }): Promise<Buffer> {
+export function sitrepPdf(r: Sitrep, map: SitrepMap, meta: PrintMeta): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: r.title, Author: meta.department, Creator: 'RailJoint' } });
     const chunks: Buffer[] = [];
@@ -57,20 +58,21 @@ export function sitrepPdf(r: Sitrep, map: SitrepMap, meta: { department: string;
     doc.registerFont('zh-bold', BOLD);
     const width = doc.page.width - 100;
     doc.font('zh-bold').fontSize(16).fillColor('#1f2933').text(r.title, { align: 'center' });
-    const stamp = r.status === 'released' ? `已发布 ${r.releasedAt ?? ''} ${r.releasedBy ?? ''}` : '草稿（未发布）';
-    doc.font('zh').fontSize(9).fillColor(r.status === 'released' ? '#52606d' : '#c8102e').text(`${meta.department} · 第 ${r.number} 期 · ${stamp}`, { align: 'center' });
+    const w = meta.words;
+    const stamp = r.status === 'released' ? w.released(r.releasedAt ?? '', r.releasedByName ?? '') : w.draft;
+    doc.font('zh').fontSize(9).fillColor(r.status === 'released' ? '#52606d' : '#c8102e').text(`${meta.department} · ${w.issue(r.number)} · ${stamp}`, { align: 'center' });
     doc.moveDown(0.5);
     const mapH = width * 0.62;
     drawMap(doc, map, 50, doc.y, width, mapH);
     doc.y += mapH + 4;
-    doc.font('zh').fontSize(8).fillColor('#52606d').text('事发地点及周边线路、警力位置（红色：高速铁路）', 50, doc.y, { width, align: 'center' });
+    doc.font('zh').fontSize(8).fillColor('#52606d').text(w.mapCaption, 50, doc.y, { width, align: 'center' });
     for (const s of printedSections(r)) {
       doc.moveDown(0.6);
       doc.font('zh-bold').fontSize(12).fillColor('#1f2933').text(s.heading, 50, doc.y, { width });
       doc.font('zh').fontSize(10).fillColor('#1f2933').text(s.body || '—', { width, lineGap: 2 });
     }
     doc.moveDown(1);
-    doc.font('zh').fontSize(8).fillColor('#52606d').text(`打印时间 ${meta.printedAt}`, { align: 'right' });
+    doc.font('zh').fontSize(8).fillColor('#52606d').text(w.printedAt(meta.printedAt), { align: 'right' });
     doc.end();
   });
 }

@@ -4,7 +4,7 @@ import type { I18n } from '../../app/i18n/context';
 const KNOWN = new Set([
   'received', 'dispatch', 'depart', 'arrive', 'clear', 'close', 'cancel', 'merged', 'merged_from', 'transfer', 'accept_transfer',
   'decline_transfer', 'transfer_timeout', 'limit_breached', 'reprioritised', 'kept_apart', 'note', 'withdraw_all',
-  'units_added', 'assignment_acknowledged', 'assignment_unacknowledged', 'handover_requested', 'unit_released', 'unit_cleared',
+  'units_added', 'assignment_acknowledged', 'assignment_unacknowledged', 'handover_requested', 'unit_released', 'unit_cleared', 'sitrep_drafted', 'sitrep_released',
 ]);
 
 /** Response level, joint command and task order entries; their wording sits with the command keys. */

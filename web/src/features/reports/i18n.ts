@@ -18,6 +18,8 @@ export const zhCN = {
   'sitrep.everyN': '每 {n} 分钟',
   'sitrep.nextAt': '下一期 {time}',
   'sitrep.tasks': '指令',
+  'timeline.sitrep_drafted': '生成情况报告',
+  'timeline.sitrep_released': '发布情况报告',
 } as const satisfies Record<string, string>;
 
 export const en: Texts<typeof zhCN> = {
@@ -37,4 +39,6 @@ export const en: Texts<typeof zhCN> = {
   'sitrep.everyN': 'every {n} min',
   'sitrep.nextAt': 'next at {time}',
   'sitrep.tasks': 'Task orders',
+  'timeline.sitrep_drafted': 'Situation report drafted',
+  'timeline.sitrep_released': 'Situation report released',
 };
