@@ -7,6 +7,7 @@ import { MemoryEventBus } from './memory-bus.js';
 import { NatsEventBus } from './nats-bus.js';
 import { enqueueEvent, OutboxRelay } from './outbox.js';
 import type { DomainEvent } from './event.js';
+import { createTestDatabase } from '../../../test/pg.js';
 
 const NATS_URL = process.env.RAILJOINT_TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
 
@@ -65,6 +66,52 @@ describe('outbox relay', () => {
     await relay.flush();
     expect(delivered).toEqual(['late']);
     await relay.close();
+  });
+});
+
+describe('outbox relay on PostgreSQL with several instances', () => {
+  let url: string;
+  let drop: () => Promise<void>;
+  let db: Db;
+  beforeAll(async () => {
+    ({ url, drop } = await createTestDatabase());
+    db = await openDatabase({ engine: 'postgres', url });
+  });
+  afterAll(async () => {
+    await db?.close();
+    await drop?.();
+  });
+
+  it('relays from one instance, which hears commits made anywhere, and hands over when it stops', async () => {
+    const bus = new MemoryEventBus();
+    const seen: string[] = [];
+    bus.subscribe((e) => seen.push(e.entityId));
+    const a = new OutboxRelay(db.kysely, bus, () => {}, 50, url);
+    const b = new OutboxRelay(db.kysely, bus, () => {}, 50, url);
+    const until = async (ok: () => boolean) => {
+      const end = Date.now() + 20_000;
+      while (!ok()) {
+        if (Date.now() > end) throw new Error('gave up waiting');
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    };
+    await until(() => a.relaying || b.relaying);
+    expect(a.relaying && b.relaying).toBe(false);
+    const [holder, other] = a.relaying ? [a, b] : [b, a];
+    // nobody kicks: the commit's notification is enough
+    for (const id of ['n1', 'n2', 'n3']) await db.kysely.transaction().execute((trx) => enqueueEvent(trx, { type: 'incident.note', entity: 'incident', entityId: id, payload: {} }));
+    await until(() => seen.length === 3);
+    expect(seen).toEqual(['n1', 'n2', 'n3']);
+    // the other instance waits for the holder rather than publishing twice
+    await db.kysely.transaction().execute((trx) => enqueueEvent(trx, { type: 'incident.note', entity: 'incident', entityId: 'n4', payload: {} }));
+    await other.flush();
+    expect(seen).toEqual(['n1', 'n2', 'n3', 'n4']);
+    await holder.close();
+    await until(() => other.relaying);
+    await db.kysely.transaction().execute((trx) => enqueueEvent(trx, { type: 'incident.note', entity: 'incident', entityId: 'n5', payload: {} }));
+    await until(() => seen.length === 5);
+    expect(seen.at(-1)).toBe('n5');
+    await other.close();
   });
 });
 

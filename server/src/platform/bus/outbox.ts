@@ -4,12 +4,12 @@ import type { Database } from '../db/schema.js';
 import { nowIso } from '../db/database.js';
 import { EVENT_TYPES, type EventType } from '@railjoint/contracts';
 import type { DomainEvent, EventBus } from './event.js';
+import { OUTBOX_CHANNEL, OUTBOX_RELAY_LOCK, RelaySession } from './relay-session.js';
 
 /** One of the declared event types (contracts/src/events.ts); `about` defaults to the entity itself. */
 export type NewEvent = Omit<DomainEvent, 'id' | 'at' | 'seq' | 'about' | 'type'> & { type: EventType; about?: DomainEvent['about'] };
 
 const OUTBOX_ORDER_LOCK = 730_001;
-const OUTBOX_RELAY_LOCK = 730_002;
 
 function isPostgres(db: Kysely<Database>): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
@@ -24,38 +24,59 @@ export async function enqueueEvent(trx: Kysely<Database>, event: NewEvent): Prom
   // the catalogue says what each type is about; an event about something else would be judged by the wrong rule
   if (EVENT_TYPES[event.type] !== about.kind) throw new Error(`event ${event.type} must be about a ${EVENT_TYPES[event.type]}, not a ${about.kind}`);
   const full: DomainEvent = { ...event, about, id: crypto.randomUUID(), at: nowIso() };
-  // On PostgreSQL concurrent transactions could commit their outbox rows out of id order, and a
-  // live client resuming "after seq N" would then miss one. Taking this lock as the last step of
-  // the transaction makes ids follow commit order. (SQLite has one writer: nothing to do.)
-  if (isPostgres(trx)) await sql`select pg_advisory_xact_lock(${OUTBOX_ORDER_LOCK})`.execute(trx);
-  await trx
-    .insertInto('outbox')
-    .values({ event_id: full.id, at: full.at, body: JSON.stringify(full), published_at: null })
-    .execute();
+  const body = JSON.stringify(full);
+  if (isPostgres(trx)) {
+    // Concurrent transactions could commit their outbox rows out of id order, and a live client
+    // resuming "after seq N" would then miss one: the lock, taken as the last step of the
+    // transaction and before the row's id is drawn, makes ids follow commit order. The
+    // notification, delivered at commit, tells the relaying instance there is something to send.
+    // One statement, one round trip, because the lock is held until the commit.
+    await sql`insert into outbox (event_id, at, body, published_at) select ${full.id}, ${full.at}, ${body}, null from (select pg_advisory_xact_lock(${OUTBOX_ORDER_LOCK}), pg_notify(${OUTBOX_CHANNEL}, '')) as ordered`.execute(trx);
+    return full;
+  }
+  // SQLite has one writer: nothing to order
+  await trx.insertInto('outbox').values({ event_id: full.id, at: full.at, body, published_at: null }).execute();
   return full;
 }
 
+const BATCH = 100;
+
 /**
- * Publishes committed outbox rows to the bus, oldest first, after the request has answered. It is
- * kicked after each commit and once at start (rows left by a crash go out then); a failed publish
- * (NATS down) leaves the row for the next kick or the periodic retry.
+ * Publishes committed outbox rows to the bus, oldest first, after the request has answered; a
+ * failed publish (NATS down) leaves the row for the next attempt. On PostgreSQL with several
+ * instances one of them relays (relay-session.ts): it hears every commit that wrote an event and
+ * looks again every `retryMs`; the others only try, at that pace, to take over. Embedded (SQLite,
+ * or without a URL for the session) it is kicked after each commit and drains itself.
  */
 export class OutboxRelay {
   private running: Promise<void> | null = null;
   private again = false;
   private timer: NodeJS.Timeout | null = null;
+  private readonly session: RelaySession | null;
 
   constructor(
     private readonly db: Kysely<Database>,
     private readonly bus: EventBus,
     private readonly onError: (e: unknown) => void = () => {},
     retryMs = 2000,
+    postgresUrl: string | null = null,
   ) {
-    this.timer = setInterval(() => this.kick(), retryMs);
+    this.session = postgresUrl && isPostgres(db) ? new RelaySession(postgresUrl, () => this.drainSoon()) : null;
+    this.timer = setInterval(() => this.tick(), retryMs);
     this.timer.unref();
+    // at start: take the relay if it is free, and send what a crash left behind
+    if (this.session) this.tick();
   }
 
+  /**
+   * After a commit that wrote events: send them. With a relay session the commit's notification
+   * does that, here or on the instance that relays.
+   */
   kick(): void {
+    if (!this.session) this.drainSoon();
+  }
+
+  private drainSoon(): void {
     if (this.running) {
       this.again = true;
       return;
@@ -66,51 +87,89 @@ export class OutboxRelay {
         this.running = null;
         if (this.again) {
           this.again = false;
-          this.kick();
+          this.drainSoon();
         }
       });
   }
 
+  /** Whether this instance is the one relaying (always, embedded). */
+  get relaying(): boolean {
+    return this.session ? this.session.holding : true;
+  }
+
   /** Resolves when everything enqueued so far has been handed to the bus (tests, shutdown). */
   async flush(): Promise<void> {
+    if (this.session && !(await this.session.claim())) return this.publishedElsewhere();
     while (this.running) await this.running;
     await this.drain();
   }
 
+  private tick(): void {
+    if (!this.session) return this.drainSoon();
+    this.session.claim().then(
+      (holding) => holding && this.drainSoon(),
+      (e: unknown) => this.onError(e),
+    );
+  }
+
   private async drain(): Promise<void> {
+    if (this.session) {
+      for (;;) {
+        const rows = await this.session.pending(BATCH);
+        await this.publish(rows, (ids) => this.session!.markPublished(ids, nowIso()));
+        if (rows.length < BATCH) return;
+      }
+    }
     if (isPostgres(this.db)) {
-      // One relay at a time across instances, so events go out in sequence order; an instance
-      // that finds the lock taken leaves its rows to the holder (who drains until empty) or to
-      // its own next retry.
+      // without a session of its own (tools, tests that build a relay by hand): one relay at a
+      // time all the same, the lock held on a pooled connection for the round
       await this.db.connection().execute(async (conn) => {
         const got = await sql<{ ok: boolean }>`select pg_try_advisory_lock(${OUTBOX_RELAY_LOCK}) as ok`.execute(conn);
         if (!got.rows[0]?.ok) return;
         try {
-          await this.publishPending(conn);
+          await this.drainWith(conn);
         } finally {
           await sql`select pg_advisory_unlock(${OUTBOX_RELAY_LOCK})`.execute(conn);
         }
       });
       return;
     }
-    await this.publishPending(this.db);
+    await this.drainWith(this.db);
   }
 
-  private async publishPending(db: Kysely<Database>): Promise<void> {
+  private async drainWith(db: Kysely<Database>): Promise<void> {
     for (;;) {
-      const rows = await db.selectFrom('outbox').select(['id', 'body']).where('published_at', 'is', null).orderBy('id').limit(100).execute();
-      if (rows.length === 0) return;
-      // Published one by one, marked as a batch: one write (one fsync) per batch, not per event.
-      // A crash in between re-publishes some rows, which consumers drop by event id.
-      const done: number[] = [];
-      try {
-        for (const row of rows) {
-          await this.bus.publish({ ...(JSON.parse(row.body) as DomainEvent), seq: row.id });
-          done.push(row.id);
-        }
-      } finally {
-        if (done.length) await db.updateTable('outbox').set({ published_at: nowIso() }).where('id', 'in', done).execute();
+      const rows = await db.selectFrom('outbox').select(['id', 'body']).where('published_at', 'is', null).orderBy('id').limit(BATCH).execute();
+      await this.publish(rows, async (ids) => void (await db.updateTable('outbox').set({ published_at: nowIso() }).where('id', 'in', ids).execute()));
+      if (rows.length < BATCH) return;
+    }
+  }
+
+  /**
+   * Published one by one, marked as a batch: one write (one fsync) per batch, not per event. A
+   * crash in between re-publishes some rows, which NATS and consumers drop by event id.
+   */
+  private async publish(rows: Array<{ id: number; body: string }>, mark: (ids: number[]) => Promise<void>): Promise<void> {
+    const done: number[] = [];
+    try {
+      for (const row of rows) {
+        await this.bus.publish({ ...(JSON.parse(row.body) as DomainEvent), seq: Number(row.id) });
+        done.push(Number(row.id));
       }
+    } finally {
+      if (done.length) await mark(done);
+    }
+  }
+
+  /** Another instance relays: wait until what is in the outbox now has gone out. */
+  private async publishedElsewhere(): Promise<void> {
+    const top = await latestSeq(this.db);
+    const end = Date.now() + 30_000;
+    for (;;) {
+      const left = await this.db.selectFrom('outbox').select('id').where('published_at', 'is', null).where('id', '<=', top).limit(1).executeTakeFirst();
+      if (!left) return;
+      if (Date.now() > end) throw new Error('the relaying instance has not published the outbox within 30 s');
+      await new Promise((r) => setTimeout(r, 50));
     }
   }
 
@@ -118,6 +177,7 @@ export class OutboxRelay {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     while (this.running) await this.running;
+    await this.session?.close();
   }
 }
 
