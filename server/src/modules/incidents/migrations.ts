@@ -12,3 +12,17 @@ export function reporterKeySchema(): Migration {
     },
   };
 }
+
+/**
+ * Likely duplicates are looked for among open incidents of the category near the new one: within a
+ * box around the point or a stretch of the same line. Both are ranges an index can answer, led by
+ * the category, so a line with thousands of incidents costs a few index entries, not a table scan.
+ */
+export function nearbyIncidentsSchema(): Migration {
+  return {
+    async up(db: Kysely<any>) {
+      await db.schema.createIndex('incidents_category_lat').on('incidents').columns(['category_id', 'lat']).execute();
+      await db.schema.createIndex('incidents_category_line').on('incidents').columns(['category_id', 'line_id', 'metres']).execute();
+    },
+  };
+}

@@ -135,11 +135,10 @@ export class IncidentService {
       const open = await this.store.openOfCategory(trx, input.category, since, { lon, lat, dLon: d / kx, dLat: d / ky, lineId: line?.lineId ?? null, metres: line?.metres ?? null, dM: d });
       const probe: DuplicateProbe = { categoryId: input.category, coordinates: resolution.location.coordinates, lineId: line?.lineId ?? null, mileageM: line?.metres ?? null, occurredAt: occurredAt.toISOString() };
       const duplicates = findLikelyDuplicates(probe, open.map(toProbe), { distanceM: this.settings.duplicateDistanceM, windowS: this.settings.duplicateWindowS });
-      const day = departmentDay(now.getTime()); // numbered by the Beijing day, as the duty log is
-      const n = await this.store.nextNumber(trx, `incident:${day}`);
       const row: IncidentRow = {
         id,
-        code: `JQ${day}-${String(n).padStart(4, '0')}`,
+        // numbered last, below: until then the (unique) id stands in for the number
+        code: id,
         category_id: input.category,
         channel: input.channel,
         status: 'received',
@@ -196,6 +195,8 @@ export class IncidentService {
         ...(input.injured ? { injured: input.injured } : {}),
         ...(input.dead ? { dead: input.dead } : {}),
       }, client, receivedAt);
+      // numbered by the Beijing day, as the duty log is
+      row.code = await this.store.assignCode(trx, id, departmentDay(now.getTime()));
       await enqueueEvent(trx, { type: 'incident.created', entity: 'incident', entityId: id, payload: { id, code: row.code, priority: row.priority, status: row.status } });
       for (const hook of this.creationHooks) await hook(trx, actor, row, receivedAt, client);
       return { row, created: true, duplicates };
@@ -479,9 +480,10 @@ export class IncidentService {
       transfersTimedOut++;
     }
     let limitsBreached = 0;
+    // only what the rule needs: every open incident not yet on scene is looked at, every few seconds
     const open = await this.db.kysely
       .selectFrom('incidents')
-      .selectAll()
+      .select(['id', 'code', 'received_at', 'time_limit_s'])
       .where('status', 'in', ['received', 'dispatched', 'en_route', 'transferred'])
       .where('on_scene_at', 'is', null)
       .where((eb) => eb.not(eb.exists(eb.selectFrom('incident_timeline as tl').select('tl.id').whereRef('tl.incident_id', '=', 'incidents.id').where('tl.action', '=', 'limit_breached'))))

@@ -1,6 +1,6 @@
 import { nowIso } from '../../platform/clock.js';
 import { nextNumber } from '../../platform/db/counters.js';
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { PostgresAdapter, sql, type Kysely, type Selectable } from 'kysely';
 import type { Database, IncidentsTable, IncidentTimelineTable } from '../../platform/db/schema.js';
 
 export type IncidentRow = Selectable<IncidentsTable>;
@@ -96,26 +96,17 @@ export class IncidentStore {
   }
 
   /** Open incidents of a category received since a time: candidates for duplicate detection. */
-  openOfCategory(trx: Kysely<Database>, category: string, since: string, near?: { lon: number; lat: number; dLon: number; dLat: number; lineId: string | null; metres: number | null; dM: number }): Promise<IncidentRow[]> {
-    let q = trx
-      .selectFrom('incidents')
-      .selectAll()
-      .where('category_id', '=', category)
-      .where('status', 'not in', ['closed', 'cancelled', 'merged'])
-      .where('received_at', '>=', since);
-    if (near) {
-      // Only what can be near: within the box around the point, or within the distance along the
-      // same line by mileage (the duplicate rule measures both ways). Bounded both ways, so a
-      // busy line does not load every open case on it.
-      const { lineId, metres } = near;
-      q = q.where((eb) =>
-        eb.or([
-          eb.and([eb('lon', '>=', near.lon - near.dLon), eb('lon', '<=', near.lon + near.dLon), eb('lat', '>=', near.lat - near.dLat), eb('lat', '<=', near.lat + near.dLat)]),
-          ...(lineId && metres !== null ? [eb.and([eb('line_id', '=', lineId), eb('metres', '>=', metres - near.dM), eb('metres', '<=', metres + near.dM)])] : []),
-        ]),
-      );
-    }
-    return q.execute();
+  async openOfCategory(trx: Kysely<Database>, category: string, since: string, near?: { lon: number; lat: number; dLon: number; dLat: number; lineId: string | null; metres: number | null; dM: number }): Promise<IncidentRow[]> {
+    const open = () => trx.selectFrom('incidents').selectAll().where('category_id', '=', category).where('status', 'not in', ['closed', 'cancelled', 'merged']).where('received_at', '>=', since);
+    if (!near) return open().execute();
+    // Only what can be near: within the box around the point, or within the distance along the
+    // same line by mileage (the duplicate rule measures both ways). Two ranges, each answered by
+    // an index led by the category (025-incidents-nearby), so a busy line does not cost a scan.
+    const box = open().where('lat', '>=', near.lat - near.dLat).where('lat', '<=', near.lat + near.dLat).where('lon', '>=', near.lon - near.dLon).where('lon', '<=', near.lon + near.dLon);
+    const { lineId, metres } = near;
+    const rows = lineId && metres !== null ? await box.unionAll(open().where('line_id', '=', lineId).where('metres', '>=', metres - near.dM).where('metres', '<=', metres + near.dM)).execute() : await box.execute();
+    const seen = new Set<string>();
+    return rows.filter((r) => !seen.has(r.id) && seen.add(r.id));
   }
 
   /** Of these incidents, those the reader's scope may see (see `visible`). */
@@ -136,5 +127,25 @@ export class IncidentStore {
   /** The next number of a daily series (JQ-20261129-0001), atomically on both engines. */
   nextNumber(trx: Kysely<Database>, key: string): Promise<number> {
     return nextNumber(trx, key);
+  }
+
+  /**
+   * Numbers a new incident (JQ20261129-0001), as late in its transaction as possible: the day's
+   * counter is one row that every creation locks until it commits, so the less comes after it, the
+   * more creations commit per second. On PostgreSQL the count and the number are one statement.
+   */
+  async assignCode(trx: Kysely<Database>, id: string, day: string): Promise<string> {
+    const key = `incident:${day}`;
+    const prefix = `JQ${day}-`;
+    if (trx.getExecutor().adapter instanceof PostgresAdapter) {
+      const numbered = await sql<{ code: string }>`
+        with n as (insert into counters (key, value) values (${key}, 1) on conflict (key) do update set value = counters.value + 1 returning value)
+        update incidents set code = ${prefix} || case when n.value < 10000 then lpad(n.value::text, 4, '0') else n.value::text end
+        from n where incidents.id = ${id} returning incidents.code`.execute(trx);
+      return numbered.rows[0]!.code;
+    }
+    const code = `${prefix}${String(await nextNumber(trx, key)).padStart(4, '0')}`;
+    await trx.updateTable('incidents').set({ code }).where('id', '=', id).execute();
+    return code;
   }
 }
