@@ -77,8 +77,22 @@ function localToUtc(timeZone: string, y: number, mo: number, d: number, h: numbe
  * trains; times past 24:00 simply run on from there.
  */
 export function serviceInstant(date: string, seconds: number, timeZone: string): number {
-  const noon = localToUtc(timeZone, Number(date.slice(0, 4)), Number(date.slice(4, 6)), Number(date.slice(6, 8)), 12);
-  return noon - 12 * 3600_000 + seconds * 1000;
+  return serviceNoon(date, timeZone) - 12 * 3600_000 + seconds * 1000;
+}
+
+// Noon of a service date, asked for every stretch of every train each time an incident on the
+// track looks for approaching trains: remembered, since Intl's answer for a date never changes.
+const noons = new Map<string, number>();
+
+function serviceNoon(date: string, timeZone: string): number {
+  const key = `${timeZone} ${date}`;
+  let noon = noons.get(key);
+  if (noon === undefined) {
+    noon = localToUtc(timeZone, Number(date.slice(0, 4)), Number(date.slice(4, 6)), Number(date.slice(6, 8)), 12);
+    if (noons.size >= 4096) noons.clear();
+    noons.set(key, noon);
+  }
+  return noon;
 }
 
 /** The local calendar date of an instant in a zone, as YYYYMMDD. */

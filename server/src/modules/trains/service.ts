@@ -17,6 +17,8 @@ import { formatLocalIso, parseInstant } from './gtfs-time.js';
 import { now } from '../../platform/clock.js';
 import { networkHttpError } from '../network/routes.js';
 
+const FEED_RECHECK_MS = 1000;
+
 /**
  * Timetables (GTFS) and where a train is: its position, the next stops and who is responsible
  * there. The timetable lives in the database only, so every instance answers the same.
@@ -66,6 +68,7 @@ export class TrainService {
       await this.store.replace(trx, feed, match.matched, { at: nowIso(), by: actor.userId, summary: result }, onProgress);
       await recordChange(trx, actor, 'timetable', 'gtfs', 'import', result.counts);
     });
+    this.feedSeen = null;
     return result;
   }
 
@@ -117,9 +120,24 @@ export class TrainService {
     return { lineId, mileage: position.mileage, at: formatLocalIso(at, timeZone), windowS, trains };
   }
 
+  /**
+   * Which feed is current, asked of the database at most once a second: every incident created on
+   * the track asks, and a timetable imported on another instance may be a second late here.
+   */
+  private feedSeen: { at: number; feed: Promise<number | null> } | null = null;
+
+  private currentFeed(): Promise<number | null> {
+    if (!this.feedSeen || Date.now() - this.feedSeen.at >= FEED_RECHECK_MS) {
+      const feed = this.store.feedVersion();
+      this.feedSeen = { at: Date.now(), feed };
+      feed.catch(() => (this.feedSeen = null));
+    }
+    return this.feedSeen.feed;
+  }
+
   /** Rebuilt when another import (here or on another instance) or a network change made it stale. */
   private async passingIndex() {
-    const feed = await this.store.feedVersion();
+    const feed = await this.currentFeed();
     if (feed === null) return null;
     const network = this.network.current();
     if (this.passIndex?.feed === feed && this.passIndex.network === network) return this.passIndex;
