@@ -2,6 +2,7 @@ import { benchLocate } from './locate.bench.js';
 import { benchResolve } from './resolve.bench.js';
 import { benchRecommend } from './recommend.bench.js';
 import { benchAudit } from './audit.bench.js';
+import { benchPatrols } from './patrols.bench.js';
 import { benchCliStart } from './cli-start.bench.js';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -18,6 +19,7 @@ const sections = [
   { bench: 'jurisdiction resolve', ...(await benchResolve({ log })) },
   { bench: 'dispatch recommend', ...(await benchRecommend({ log })) },
   { bench: 'audit chain', ...(await benchAudit({ log })) },
+  { bench: 'civil defence', ...(await benchPatrols({ log })) },
   { bench: 'cli start', ...(await benchCliStart({ log })) },
   // In a process of its own: its memory figure is the server's, not what the benches above left behind.
   { bench: 'reception', ...(await receptionInChild()) },

@@ -42,7 +42,17 @@ export class CheckInService {
     return onceOnly(this.ctx.db, actor, 'check_in', body.id, { patrolId, ...body }, async (trx, receivedAt) => {
       const p = await trx.selectFrom('patrols').selectAll().where('id', '=', patrol.id).executeTakeFirstOrThrow();
       const visit: Fix = { at: Date.parse(body.at), lon: body.lon, lat: body.lat, accuracyM: body.accuracyM };
-      const earlier = await trx.selectFrom('patrol_check_ins').select(['client_at', 'duty_id']).where('patrol_id', '=', p.id).where('checkpoint_id', '=', cp.id).where('accepted', '=', 1).execute();
+      // a slot spans at most a day: check-ins two days away can neither replay this one nor share its slot
+      const near = (days: number) => new Date(visit.at + days * 86_400_000).toISOString();
+      const earlier = await trx
+        .selectFrom('patrol_check_ins')
+        .select(['client_at', 'duty_id'])
+        .where('patrol_id', '=', p.id)
+        .where('checkpoint_id', '=', cp.id)
+        .where('accepted', '=', 1)
+        .where('client_at', '>', near(-2))
+        .where('client_at', '<', near(2))
+        .execute();
       const previous = await trx.selectFrom('patrol_check_ins').selectAll().where('patrol_id', '=', p.id).where('accepted', '=', 1).where('client_at', '<', new Date(visit.at).toISOString()).orderBy('client_at', 'desc').limit(1).executeTakeFirst();
       const track = await trx
         .selectFrom('patrol_track')
