@@ -61,8 +61,9 @@ describe('console: the dispatch desk', () => {
     return (await first.getAttribute('data-unit-id')) ?? '';
   }
 
-  async function dispatchedCall(): Promise<string> {
-    const notice = page.locator('[data-testid="created-notice"][data-dispatched="1"]');
+  /** the notice of this call: the one of the call before stays up until this one replaces it */
+  async function dispatchedCall(previous: string | null = null): Promise<string> {
+    const notice = page.locator(`[data-testid="created-notice"][data-dispatched="1"]${previous ? `:not([data-code="${previous}"])` : ''}`);
     await notice.waitFor({ timeout: 15_000 });
     return (await notice.getAttribute('data-code')) ?? '';
   }
@@ -115,7 +116,7 @@ describe('console: the dispatch desk', () => {
     await stationCall.click(page.getByTestId('description-input'), 'description');
     await stationCall.describe('候车室旅客手机被盗，嫌疑人往出站口方向跑');
     await stationCall.press('Enter');
-    const theftCode = await dispatchedCall();
+    const theftCode = await dispatchedCall(stoneCode);
     expect(stationCall.count, stationCall.log.join(' · ')).toBeLessThanOrEqual(MAX_ACTIONS);
     const theft = await detailOf((await byCode(theftCode)).id);
     expect(theft.status).toBe('dispatched');
@@ -177,6 +178,7 @@ describe('console: the dispatch desk', () => {
     expect(villageHit).toMatchObject({ kind: 'place', id: village.id, matched: 'pinyin' });
 
     const calls: Array<{ what: string; counter: ActionCounter }> = [];
+    let previous: string | null = null;
     for (const [what, typed, hit, category, story] of [
       ['level crossing', crossing.name, crossingHit, ['jdlc', '击打列车'], '道口看守员报称有人向通过列车投掷石块'],
       ['village', villagePinyin, villageHit, ['dqlk', '盗窃旅客财物'], '村民报称看见两人在铁路边撬设备箱'],
@@ -198,12 +200,13 @@ describe('console: the dispatch desk', () => {
       await call.click(page.getByTestId('description-input'), 'description');
       await call.describe(story);
       await call.press('Enter');
-      const code = await dispatchedCall();
+      const code = await dispatchedCall(previous);
+      previous = code;
       expect(call.count, call.log.join(' · ')).toBeLessThanOrEqual(MAX_ACTIONS);
       const incident = await detailOf((await byCode(code)).id);
       expect(incident.status).toBe('dispatched');
       // sent to the railway at the place: the crossing on the track, the line beside the village
-      expect(incident.location).toMatchObject({ lineId: hit.line.lineId, mileage: hit.line.mileage });
+      expect(incident.location, JSON.stringify({ what, hit, location: incident.location })).toMatchObject({ lineId: hit.line.lineId, mileage: hit.line.mileage });
       expect(incident.timeline.find((e: { action: string }) => e.action === 'dispatch').detail.assignments.map((a: { unitId: string }) => a.unitId)).toEqual([unit]);
       calls.push({ what, counter: call });
     }

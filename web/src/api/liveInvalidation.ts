@@ -17,11 +17,12 @@ export interface LiveEventRef {
 export function keysForEvent(e: LiveEventRef): QueryKey[] {
   switch (e.entity) {
     case 'incident':
-      return [queryKeys.incidentList, queryKeys.incident(e.entityId), queryKeys.recommendations(e.entityId), queryKeys.units, queryKeys.assignments, queryKeys.tasks, queryKeys.commands];
+      return [queryKeys.incidentList, queryKeys.incident(e.entityId), queryKeys.recommendations(e.entityId), queryKeys.units, queryKeys.assignments, queryKeys.tasks, queryKeys.commands, queryKeys.trainRequests(e.entityId)];
     case 'unit':
       return [queryKeys.units, queryKeys.allRecommendations, queryKeys.allPlaceRecommendations];
     case 'task':
-      return [queryKeys.tasks, queryKeys.commands];
+      // a stop request's reply is its task's acknowledgement or completion
+      return [queryKeys.tasks, queryKeys.commands, queryKeys.allTrainRequests];
     case 'bulletin':
       return [queryKeys.bulletins];
     case 'alert':
@@ -40,6 +41,7 @@ export const RESYNC_KEYS: QueryKey[] = [
   queryKeys.assignments,
   queryKeys.tasks,
   queryKeys.commands,
+  queryKeys.allTrainRequests,
   queryKeys.bulletins,
   queryKeys.alerts,
 ];

@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
+import { useNavigate } from 'react-router';
 import type { LonLat } from '@railjoint/contracts';
 import { useT } from './i18n/useT';
 import { useErrorText } from '../api/useErrorText';
@@ -13,6 +14,9 @@ import { SearchBox } from '../features/search/SearchBox';
 import { buildSearchIndex } from '../features/search/searchIndex';
 import type { PlaceHit } from '@railjoint/contracts';
 import { hitPoint } from '../features/search/placeHit';
+import { useIncidentFeed } from '../features/incidents/useIncidentFeed';
+import { useRoomMarkers } from '../features/incidents/useRoomMarkers';
+import { paths } from './paths';
 
 /** Close enough to see the track, the fence line and the nearest village at once. */
 const FOCUS_ZOOM = 14;
@@ -27,6 +31,17 @@ export function LocationRoom() {
   const { lookup, lookupAt } = useLocationLookup(lang, categoryId);
   const [focus, setFocus] = useState<MapFocus | null>(null);
   const focusSeq = useRef(0);
+  // the same live picture as the incidents room: open incidents and units where they are
+  const feed = useIncidentFeed();
+  const { incidentMarkers, unitMarkers } = useRoomMarkers(feed.incidents);
+  const navigate = useNavigate();
+  const openIncident = useCallback(
+    (id: string) => {
+      const found = feed.incidents.find((i) => i.id === id);
+      if (found) navigate(paths.incident(found.code));
+    },
+    [feed.incidents, navigate],
+  );
 
   const index = useMemo(() => (network ? buildSearchIndex(network) : null), [network]);
   const pick = useMemo<MapPick | null>(
@@ -55,7 +70,7 @@ export function LocationRoom() {
   return (
       <div className="console-body">
         <main className="console-map">
-          <MapView network={network} areas={areas} pick={pick} focus={focus} onPick={onPick} />
+          <MapView network={network} areas={areas} pick={pick} focus={focus} onPick={onPick} incidents={incidentMarkers} onIncidentClick={openIncident} units={unitMarkers} />
           <MapLegend />
           {!network && networkError === null && (
             <p className="map-status" role="status">

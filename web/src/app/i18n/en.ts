@@ -18,6 +18,7 @@ import * as sharingAdmin from '../../features/sharing-admin/i18n';
 import * as audit from '../../features/audit/i18n';
 import * as shortcuts from '../../features/shortcuts/i18n';
 import * as alerts from '../../features/alerts/i18n';
+import * as trainsNear from '../../features/trains-near/i18n';
 
 export const en: Catalogue = {
   ...core.en,
@@ -39,4 +40,5 @@ export const en: Catalogue = {
   ...audit.en,
   ...shortcuts.en,
   ...alerts.en,
+  ...trainsNear.en,
 };

@@ -23,6 +23,7 @@ import * as sharingAdmin from '../../features/sharing-admin/i18n';
 import * as audit from '../../features/audit/i18n';
 import * as shortcuts from '../../features/shortcuts/i18n';
 import * as alerts from '../../features/alerts/i18n';
+import * as trainsNear from '../../features/trains-near/i18n';
 
 export const zhCN = {
   ...core.zhCN,
@@ -44,6 +45,7 @@ export const zhCN = {
   ...audit.zhCN,
   ...shortcuts.zhCN,
   ...alerts.zhCN,
+  ...trainsNear.zhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -21,6 +21,7 @@ import { useIncidentFeed } from './useIncidentFeed';
 import { useIncidentByCode } from './useIncidentByCode';
 import { incidentQuery, useIncidentDetail } from './useIncidentDetail';
 import { useRoomMarkers } from './useRoomMarkers';
+import { useNearTrainMarkers } from '../trains-near/useNearTrainMarkers';
 import { useQueueView } from './useQueueView';
 import { markOwnIncident } from './useP1Alarm';
 import './incidents.css';
@@ -47,6 +48,7 @@ export function IncidentsRoom({ userAgencyId }: { userAgencyId: string | null })
   const [mapPoint, setMapPoint] = useState<{ seq: number; point: LonLat } | null>(null);
   const selected = useIncidentByCode(code, feed.incidents);
   const { incidentMarkers, unitMarkers } = useRoomMarkers(feed.incidents);
+  const trainMarkers = useNearTrainMarkers(feed.incidents.find((i) => i.id === selected.id) ?? null);
 
   const open = useCallback((i: Pick<Incident, 'code'>) => navigate(paths.incident(i.code)), [navigate]);
   const openId = useCallback(
@@ -87,6 +89,7 @@ export function IncidentsRoom({ userAgencyId }: { userAgencyId: string | null })
           selectedIncident={selected.id}
           onIncidentClick={openId}
           units={unitMarkers}
+          trains={trainMarkers}
         />
         {!code && <p className="map-hint">{t('room.mapHint')}</p>}
       </main>

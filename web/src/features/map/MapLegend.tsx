@@ -8,6 +8,8 @@ const ITEMS: Array<{ key: MessageKey; swatch: string; style: CSSProperties }> = 
   { key: 'legend.conventional', swatch: 'line', style: { background: COLOURS.conventional } },
   { key: 'legend.station', swatch: 'dot', style: { background: COLOURS.station, borderColor: COLOURS.stationStroke } },
   { key: 'legend.site', swatch: 'dot', style: { background: COLOURS.site, borderColor: COLOURS.casing } },
+  { key: 'legend.kmPost', swatch: 'dot small', style: { background: COLOURS.kmPost, borderColor: COLOURS.casing } },
+  { key: 'legend.train', swatch: 'tag', style: { background: COLOURS.train } },
   { key: 'legend.county', swatch: 'area', style: { background: COLOURS.countyFill, borderColor: COLOURS.countyLine } },
   { key: 'legend.township', swatch: 'area dashed', style: { background: COLOURS.townshipFill, borderColor: COLOURS.townshipLine } },
 ];

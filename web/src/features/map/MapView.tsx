@@ -1,4 +1,3 @@
-import { addUnitMarkers, type UnitMarker } from './unitMarkers';
 import { useEffect, useRef, useState } from 'react';
 import { Map as MaplibreMap, Marker, NavigationControl, ScaleControl, setWorkerUrl, type GeoJSONSource } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
@@ -6,7 +5,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import type { LonLat } from '@railjoint/contracts';
 import type { AreaCollection, NetworkGeoJSON } from '../../api/endpoints';
 import { useT } from '../../app/i18n/useT';
-import { AREAS_SOURCE, NETWORK_SOURCE, PICK_SOURCE, baseStyle } from './mapStyle';
+import { AREAS_SOURCE, NETWORK_SOURCE, PICK_SOURCE } from './mapStyle';
 import { boundsOf, toMapFeatures } from './mapFeatures';
 import { addStationLabels, zoomBand, type ZoomBand } from './stationLabels';
 import { addAreaLabels } from './areaLabels';
@@ -15,6 +14,14 @@ import { COLOURS } from './colours';
 import { useHoverName } from './useHoverName';
 import type { MapFocus, MapPick } from './mapFocus';
 import { addIncidentMarkers, type IncidentMarker } from './incidentMarkers';
+import { UnitMarkers, type UnitMarker } from './unitMarkers';
+import { addTrainMarkers, type TrainMarker } from './trainMarkers';
+import { kmSpacing } from './kmPosts';
+import { useBaseStyle } from './useBaseStyle';
+import { useMapLayers } from './useMapLayers';
+import { LAYER_GROUPS, STYLE_LAYERS } from './mapLayers';
+import { LayerToggles } from './LayerToggles';
+import { useNetworkOverlays } from './useNetworkOverlays';
 import './map.css';
 
 // Under Vite the worker is a separate asset; without this maplibre looks for it beside the page.
@@ -33,36 +40,43 @@ interface Props {
   pick: MapPick | null;
   focus: MapFocus | null;
   onPick(point: LonLat): void;
-  /** incidents to draw as coloured markers (the incidents room) */
+  /** incidents to draw as coloured markers */
   incidents?: IncidentMarker[];
   selectedIncident?: string | null;
   onIncidentClick?(id: string): void;
   /** units to draw as small squares coloured by status */
   units?: UnitMarker[];
+  /** the trains near the open incident, where the timetable has them now */
+  trains?: TrainMarker[];
 }
 
 /** Liuzhou: where the demo department lies; replaced by the network's extent as soon as it loads. */
 const INITIAL_CENTER: LonLat = [109.41, 24.33];
 
-export function MapView({ network, areas, pick, focus, onPick, incidents, selectedIncident = null, onIncidentClick, units }: Props) {
+export function MapView({ network, areas, pick, focus, onPick, incidents, selectedIncident = null, onIncidentClick, units, trains }: Props) {
   const { t } = useT();
   const containerRef = useRef<HTMLDivElement>(null);
+  const style = useBaseStyle();
+  const [layers, setLayer] = useMapLayers();
   const [map, setMap] = useState<MaplibreMap | null>(null);
   const [ready, setReady] = useState(false);
   const [band, setBand] = useState<ZoomBand>('low');
+  const [spacing, setSpacing] = useState<1 | 10>(10);
   const onPickRef = useRef(onPick);
   const onIncidentRef = useRef(onIncidentClick);
+  const focusRef = useRef(focus);
   useEffect(() => {
     onPickRef.current = onPick;
     onIncidentRef.current = onIncidentClick;
-  }, [onPick, onIncidentClick]);
+    focusRef.current = focus;
+  }, [onPick, onIncidentClick, focus]);
 
   useEffect(() => {
     const container = containerRef.current;
-    if (!container) return;
+    if (!container || !style) return;
     const m = new MaplibreMap({
       container,
-      style: baseStyle(),
+      style,
       center: INITIAL_CENTER,
       zoom: 7,
       attributionControl: false,
@@ -76,7 +90,10 @@ export function MapView({ network, areas, pick, focus, onPick, incidents, select
     m.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-right');
     m.getCanvas().style.cursor = 'crosshair';
     m.on('click', (e) => onPickRef.current([e.lngLat.lng, e.lngLat.lat]));
-    m.on('zoom', () => setBand(zoomBand(m.getZoom())));
+    m.on('zoom', () => {
+      setBand(zoomBand(m.getZoom()));
+      setSpacing(kmSpacing(m.getZoom()));
+    });
     m.on('load', () => setMap(m));
     window.__railjointMap = m;
     return () => {
@@ -85,18 +102,29 @@ export function MapView({ network, areas, pick, focus, onPick, incidents, select
       setMap(null);
       setReady(false);
     };
-  }, []);
+  }, [style]);
 
   useEffect(() => {
     if (!map || !network) return;
     map.getSource<GeoJSONSource>(NETWORK_SOURCE)?.setData(toMapFeatures(network));
+    // the whole network, unless the map was already sent somewhere (an incident opened by its address)
     const bounds = boundsOf(network.features.map((f) => f.geometry));
-    if (bounds) map.fitBounds(bounds, { padding: 40, duration: 0 });
+    if (bounds && !focusRef.current) map.fitBounds(bounds, { padding: 40, duration: 0 });
     setBand(zoomBand(map.getZoom()));
+    setSpacing(kmSpacing(map.getZoom()));
     // 'idle' after setData means the worker has tiled the lines and they are on screen.
     map.once('idle', () => setReady(true));
     return addStationLabels(map, network);
   }, [map, network]);
+
+  useNetworkOverlays(map, network, layers.kmPosts);
+
+  useEffect(() => {
+    if (!map) return;
+    for (const group of LAYER_GROUPS) {
+      for (const id of STYLE_LAYERS[group] ?? []) if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', layers[group] ? 'visible' : 'none');
+    }
+  }, [map, layers]);
 
   useEffect(() => {
     if (!map || !areas) return;
@@ -125,10 +153,22 @@ export function MapView({ network, areas, pick, focus, onPick, incidents, select
     return addIncidentMarkers(map, incidents, selectedIncident, (id) => onIncidentRef.current?.(id));
   }, [map, incidents, selectedIncident]);
 
+  const unitLayer = useRef<UnitMarkers | null>(null);
   useEffect(() => {
-    if (!map || !units) return;
-    return addUnitMarkers(map, units);
-  }, [map, units]);
+    if (!map) return;
+    const layer = new UnitMarkers(map);
+    unitLayer.current = layer;
+    return () => {
+      layer.remove();
+      unitLayer.current = null;
+    };
+  }, [map]);
+  useEffect(() => unitLayer.current?.update(units ?? []), [map, units]);
+
+  useEffect(() => {
+    if (!map || !trains?.length) return;
+    return addTrainMarkers(map, trains);
+  }, [map, trains]);
 
   useEffect(() => {
     if (!map || !focus) return;
@@ -149,18 +189,21 @@ export function MapView({ network, areas, pick, focus, onPick, incidents, select
   }, [map, network, areas, band]);
 
   const hover = useHoverName(map);
+  const hidden = LAYER_GROUPS.filter((g) => !layers[g]).map((g) => `hide-${g}`);
 
   return (
-    <div className="map-wrap">
+    <div className={['map-wrap', ...hidden].join(' ')}>
       <div
         ref={containerRef}
         className="map"
         data-zoom-band={band}
+        data-km-spacing={spacing}
         data-testid="map"
         data-ready={ready ? 'true' : 'false'}
         role="application"
         aria-label={`${t('map.label')}: ${t('map.hint')}`}
       />
+      <LayerToggles layers={layers} onChange={setLayer} />
       {hover && (
         <div className="map-hover" style={{ left: hover.x, top: hover.y }} aria-hidden="true">
           {hover.name}

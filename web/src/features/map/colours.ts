@@ -12,6 +12,21 @@ export const COLOURS = {
   townshipFill: '#eef2f7',
   townshipLine: '#a9b6c8',
   pick: '#e8590c',
+  kmPost: '#4a5a73',
+  train: '#0b7285',
+} as const;
+
+/** An optional basemap under the network: pale, so the railway stays what the eye sees first. */
+export const BASEMAP_COLOURS = {
+  earth: '#f3f2ee',
+  green: '#e3ecd9',
+  landuse: '#ecebe4',
+  water: '#cfdfec',
+  building: '#e2dfd8',
+  minorRoad: '#ffffff',
+  majorRoad: '#fbf3dc',
+  highway: '#f6e2b3',
+  boundary: '#b8b3c8',
 } as const;
 
 /** Incident markers and badges: red, orange, amber, grey-blue from the most to the least urgent. */

@@ -1,5 +1,8 @@
-/** Most important first: a station name beats the county around it, which beats a township. */
-const PRIORITY = ['.station-label', '.area-label-county_police_bureau', '.area-label-township'];
+/**
+ * Most important first: a station name beats a kilometre post, which beats the line's name, then
+ * a town or village, then the county around it, then a township.
+ */
+const PRIORITY = ['.station-label', '.km-label', '.line-label', '.place-label', '.area-label-county_police_bureau', '.area-label-township'];
 const HIDDEN = 'is-cluttered';
 /** breathing room between two labels, px */
 const GAP = 2;

@@ -15,6 +15,15 @@ export const zhCN = {
   'legend.site': '重点部位',
   'legend.county': '县（区）公安局辖区',
   'legend.township': '乡镇（街道）',
+  'legend.kmPost': '公里标',
+  'legend.train': '列车（按图定时刻推算）',
+  'layers.title': '图层',
+  'layers.areas': '县区与乡镇辖区',
+  'layers.incidents': '警情',
+  'layers.units': '警力',
+  'layers.sites': '重点部位',
+  'layers.kmPosts': '公里标',
+  'layers.trains': '列车',
 } as const satisfies Record<string, string>;
 
 export const en: Texts<typeof zhCN> = {
@@ -31,4 +40,13 @@ export const en: Texts<typeof zhCN> = {
   'legend.site': 'Key site',
   'legend.county': 'County police bureau area',
   'legend.township': 'Township / street',
+  'legend.kmPost': 'Kilometre post',
+  'legend.train': 'Train (by the timetable)',
+  'layers.title': 'Layers',
+  'layers.areas': 'County and township areas',
+  'layers.incidents': 'Incidents',
+  'layers.units': 'Units',
+  'layers.sites': 'Key sites',
+  'layers.kmPosts': 'Kilometre posts',
+  'layers.trains': 'Trains',
 };

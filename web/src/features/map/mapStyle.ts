@@ -1,9 +1,11 @@
 import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { COLOURS } from './colours';
+import { KM_DETAIL_ZOOM } from './kmPosts';
 
 export const NETWORK_SOURCE = 'network';
 export const AREAS_SOURCE = 'areas';
 export const PICK_SOURCE = 'pick';
+export const KM_POSTS_SOURCE = 'km-posts';
 /** Layers whose features a hover names in the tooltip. */
 export const HOVER_LAYERS = ['lines', 'stations', 'site-points'];
 
@@ -22,6 +24,7 @@ export function baseStyle(): StyleSpecification {
       [AREAS_SOURCE]: { type: 'geojson', data: EMPTY },
       [NETWORK_SOURCE]: { type: 'geojson', data: EMPTY },
       [PICK_SOURCE]: { type: 'geojson', data: EMPTY },
+      [KM_POSTS_SOURCE]: { type: 'geojson', data: EMPTY },
     },
     layers: LAYERS,
   };
@@ -78,6 +81,19 @@ const LAYERS: LayerSpecification[] = [
     paint: {
       'line-color': ['case', ['==', ['get', 'highSpeed'], true], COLOURS.highSpeed, COLOURS.conventional],
       'line-width': ['interpolate', ['linear'], ['zoom'], 6, 1.8, 14, 4.5],
+    },
+  },
+  {
+    // a tick on the track at each kilometre post: every tenth zoomed out, every one zoomed in
+    id: 'km-ticks',
+    type: 'circle',
+    source: KM_POSTS_SOURCE,
+    filter: ['any', ['==', ['get', 'tenth'], true], ['>=', ['zoom'], KM_DETAIL_ZOOM]],
+    paint: {
+      'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 1.8, 14, 3],
+      'circle-color': COLOURS.kmPost,
+      'circle-stroke-color': COLOURS.casing,
+      'circle-stroke-width': 1,
     },
   },
   {

@@ -9,18 +9,46 @@ export interface UnitMarker {
   coordinates: LonLat;
 }
 
-/** Units as small squares coloured by status (HTML markers: the style has no symbol layers). */
-export function addUnitMarkers(map: MaplibreMap, units: UnitMarker[]): () => void {
-  const markers = units.map((u) => {
-    const el = document.createElement('div');
-    el.className = `unit-marker unit-${u.status}`;
-    el.style.background = UNIT_STATUS_COLOURS[u.status];
-    el.title = u.label;
-    el.setAttribute('aria-label', u.label);
-    el.dataset.testid = 'unit-marker';
-    el.dataset.id = u.id;
-    el.dataset.status = u.status;
-    return new Marker({ element: el }).setLngLat(u.coordinates).addTo(map);
-  });
-  return () => markers.forEach((m) => m.remove());
+/**
+ * Units as small squares coloured by status (HTML markers: the style has no symbol layers), kept
+ * by unit: a reported position moves the unit's own marker and a new status recolours it, so the
+ * eye can follow a unit across updates instead of every marker being drawn anew.
+ */
+export class UnitMarkers {
+  private readonly markers = new Map<string, Marker>();
+
+  constructor(private readonly map: MaplibreMap) {}
+
+  update(units: readonly UnitMarker[]): void {
+    const ids = new Set(units.map((u) => u.id));
+    for (const [id, m] of this.markers) {
+      if (!ids.has(id)) {
+        m.remove();
+        this.markers.delete(id);
+      }
+    }
+    for (const u of units) {
+      let marker = this.markers.get(u.id);
+      if (!marker) {
+        const el = document.createElement('div');
+        el.dataset.testid = 'unit-marker';
+        el.dataset.id = u.id;
+        marker = new Marker({ element: el }).setLngLat(u.coordinates).addTo(this.map);
+        this.markers.set(u.id, marker);
+      }
+      const el = marker.getElement();
+      el.className = `unit-marker unit-${u.status}`;
+      el.style.background = UNIT_STATUS_COLOURS[u.status];
+      el.title = u.label;
+      el.setAttribute('aria-label', u.label);
+      el.dataset.status = u.status;
+      el.dataset.coordinates = `${u.coordinates[0]},${u.coordinates[1]}`;
+      marker.setLngLat(u.coordinates);
+    }
+  }
+
+  remove(): void {
+    for (const m of this.markers.values()) m.remove();
+    this.markers.clear();
+  }
 }

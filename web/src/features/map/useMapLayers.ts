@@ -1,0 +1,26 @@
+import { useCallback, useSyncExternalStore } from 'react';
+import { loadLayers, saveLayers, type LayerGroup, type LayerVisibility } from './mapLayers';
+
+let current: LayerVisibility | null = null;
+const listeners = new Set<() => void>();
+
+function snapshot(): LayerVisibility {
+  current ??= loadLayers();
+  return current;
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** One choice for every map of the console (the map room's and the incidents room's), remembered. */
+export function useMapLayers(): [LayerVisibility, (group: LayerGroup, on: boolean) => void] {
+  const layers = useSyncExternalStore(subscribe, snapshot);
+  const set = useCallback((group: LayerGroup, on: boolean) => {
+    current = { ...snapshot(), [group]: on };
+    saveLayers(current);
+    for (const l of listeners) l();
+  }, []);
+  return [layers, set];
+}
