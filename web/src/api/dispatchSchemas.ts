@@ -58,6 +58,11 @@ export const AssignmentRow = z.object({
   mileage: z.string().nullable().optional(),
   lon: z.number().nullable().optional(),
   lat: z.number().nullable().optional(),
+  description: z.string().optional(),
+  line_id: z.string().nullable().optional(),
+  line_name: z.string().nullable().optional(),
+  /** the way onto the railway the ETA counted on; null: straight to the place */
+  access: z.object({ name: z.string(), kind: z.enum(['access_gate', 'station']), lon: z.number(), lat: z.number() }).nullable().optional(),
 });
 export type AssignmentRow = z.infer<typeof AssignmentRow>;
 export const AssignmentRows = z.object({ assignments: z.array(AssignmentRow) });

@@ -14,7 +14,8 @@ import type { IncidentRow } from '../incidents/store.js';
 import { appendTimeline } from '../incidents/timeline.js';
 import type { UnitService } from '../units/service.js';
 import type { UnitRow } from '../units/store.js';
-import { etaModel, type DispatchTarget, type EtaModel, type EtaOptions, type TrainArrivalFn } from './eta.js';
+import { etaFigures, etaModel, prepareTarget, type DispatchTarget, type EtaModel, type EtaOptions, type TrainArrivalFn } from './eta.js';
+import { stationDisplayName } from '@railjoint/contracts';
 import type { TrainService } from '../trains/service.js';
 import { recommendUnits } from './recommend.js';
 import { accessPointsOf } from './access-points.js';
@@ -255,15 +256,35 @@ export class DispatchService {
     return { id: a.id, status: 'released' as const, endedAt: at };
   }
 
-  /** Assignments a unit's agency can see (its mobile client's list). */
+  /**
+   * Assignments a unit's agency can see (its mobile client's list), with what a crew needs on the
+   * way: what happened and where (line, mileage, description), and the way onto the railway the
+   * ETA counted on — an access gate or a station — to navigate to (null: straight to the place).
+   */
   async assignmentsOf(actor: Actor) {
     const scope = incidentScope(actor);
     let q = this.db.kysely.selectFrom('assignments').innerJoin('incidents', 'incidents.id', 'assignments.incident_id').select([
       'assignments.id', 'assignments.unit_id', 'assignments.status', 'assignments.assigned_at', 'assignments.ack_deadline', 'assignments.acknowledged_at', 'assignments.eta_s',
       'incidents.id as incident_id', 'incidents.code', 'incidents.category_id', 'incidents.priority', 'incidents.status as incident_status', 'incidents.mileage', 'incidents.lon', 'incidents.lat',
+      'incidents.description', 'incidents.line_id', 'incidents.resolution', 'incidents.train', 'incidents.station_id',
     ]).where('assignments.status', 'in', ['assigned', 'acknowledged']).orderBy('assignments.assigned_at', 'desc').limit(200);
     if (!scope.all) q = q.where('assignments.agency_id', '=', scope.agencyId);
-    return { assignments: await q.execute() };
+    const rows = await q.execute();
+    const network = this.network.current();
+    const points = accessPointsOf(network);
+    return {
+      assignments: rows.map(({ resolution, train, station_id, ...r }) => {
+        const unit = this.units.index.get(r.unit_id);
+        const target = { ...targetOf(JSON.parse(resolution) as ResolveResult, train), stationId: station_id };
+        const figures = unit ? etaFigures(unit, prepareTarget(target, points), this.model) : null;
+        const via = figures?.via ?? null;
+        return {
+          ...r,
+          line_name: r.line_id ? (network.line(r.line_id)?.name ?? null) : null,
+          access: via ? { name: via.kind === 'station' ? stationDisplayName(via.name) : via.name, kind: via.kind, lon: via.coordinates[0], lat: via.coordinates[1] } : null,
+        };
+      }),
+    };
   }
 
   /** Unacknowledged assignments past their deadline escalate to the coordination centre, once. */

@@ -13,6 +13,7 @@ import { formatDateTime } from '../incidents/formatDateTime';
 import { MobileAssignment } from './MobileAssignment';
 import { useAssignments } from './useAssignments';
 import { useGeoShare } from './useGeoShare';
+import { usePlatformNow } from '../../api/usePlatformNow';
 import './mobile.css';
 
 const STATUS_BUTTONS = [
@@ -38,6 +39,7 @@ export function MobilePage({ user, onSignOut }: { user: User; onSignOut(): void 
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const unitName = (id: string) => units.find((u) => u.id === id)?.name ?? id;
+  const now = usePlatformNow();
 
   useEffect(() => {
     document.body.classList.add('is-mobile');
@@ -97,11 +99,24 @@ export function MobilePage({ user, onSignOut }: { user: User; onSignOut(): void 
               </p>
             )}
             <div className="mobile-buttons">
-              {STATUS_BUTTONS.map((b) => (
-                <button key={b.status} type="button" className="btn btn-primary mobile-big" data-testid={`mobile-status-${b.status}`} disabled={busy || !unit} onClick={() => void setStatus(b.status)}>
-                  {t(b.label)}
-                </button>
-              ))}
+              {STATUS_BUTTONS.map((b) => {
+                // the unit's state now stands out, so a glance (or a glove) finds the next step
+                const current = unit?.status === b.status;
+                return (
+                  <button
+                    key={b.status}
+                    type="button"
+                    className={`btn mobile-big mobile-status${current ? ' is-current' : ''}`}
+                    data-testid={`mobile-status-${b.status}`}
+                    aria-pressed={current}
+                    title={current ? t('mobile.current') : undefined}
+                    disabled={busy || !unit}
+                    onClick={() => void setStatus(b.status)}
+                  >
+                    {t(b.label)}
+                  </button>
+                );
+              })}
             </div>
             <label className="mobile-share">
               <input type="checkbox" data-testid="mobile-share" checked={share} onChange={(e) => setShare(e.target.checked)} />
@@ -139,7 +154,7 @@ export function MobilePage({ user, onSignOut }: { user: User; onSignOut(): void 
         ) : (
           <ul className="mobile-assignments">
             {assignments.map((a) => (
-              <MobileAssignment key={a.id} a={a} unitName={unitName(a.unit_id)} onDone={reload} />
+              <MobileAssignment key={a.id} a={a} unitName={unitName(a.unit_id)} now={now} onDone={reload} />
             ))}
           </ul>
         )}

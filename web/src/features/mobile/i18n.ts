@@ -20,6 +20,13 @@ export const zhCN = {
   'mobile.sent': '位置已上报 {time}',
   'mobile.deadline': '签收时限 {time}',
   'mobile.console': '返回工作台',
+  'mobile.via': '经「{name}」进入线路',
+  'mobile.toPlace': '直达事发地点',
+  'mobile.navigate': '导航',
+  'mobile.eta': '预计 {min} 分钟到达',
+  'mobile.since': '派出已',
+  'mobile.overdue': '已超时',
+  'mobile.current': '当前状态',
 } as const satisfies Record<string, string>;
 
 export const en: Texts<typeof zhCN> = {
@@ -41,4 +48,11 @@ export const en: Texts<typeof zhCN> = {
   'mobile.sent': 'Position sent {time}',
   'mobile.deadline': 'acknowledge by {time}',
   'mobile.console': 'Back to the console',
+  'mobile.via': 'Enter the railway at "{name}"',
+  'mobile.toPlace': 'Straight to the place',
+  'mobile.navigate': 'Navigate',
+  'mobile.eta': 'ETA {min} min',
+  'mobile.since': 'Sent',
+  'mobile.overdue': 'Overdue',
+  'mobile.current': 'Current status',
 };
