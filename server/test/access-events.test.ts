@@ -225,7 +225,9 @@ describe.each(ENGINES)('live channel access matrix on %s', (engine) => {
     await step('patrol check-in', () => ok('vt.luorong.volunteer1', 'POST', `/api/patrols/${patrol}/check-ins`, { id: crypto.randomUUID(), checkpointId: 'cp-vt-luorong-1', method: 'qr', code, lon, lat, accuracyM: 8, at: phone(-8) }));
     await step('patrol finding', () => ok('vt.luorong.volunteer1', 'POST', `/api/patrols/${patrol}/findings`, { id: crypto.randomUUID(), category: 'fence_damage', description: '矩阵：护网缺口', lon, lat, at: phone(-7) }));
     await step('patrol finished', () => ok('vt.luorong.volunteer1', 'POST', `/api/patrols/${patrol}/finish`, { id: crypto.randomUUID(), at: phone(-1) }));
-    await step('patrol alerts', () => server.app.app.services.civil.sweep(far.getTime()));
+    // another patrol that never reports a move: 25 minutes on, it is silent too long
+    await ok('vt.luorong.volunteer1', 'POST', '/api/patrols', { id: crypto.randomUUID(), teamId: 'pt-vt-luorong', at: phone(-2) });
+    await step('patrol alerts', () => server.app.app.services.civil.sweep(Date.now() + 25 * 60_000));
     const patrolAlert = ((await ok('lz.dispatcher1', 'GET', '/api/patrol-alerts?open=true')).alerts as Array<{ id: string }>)[0]!;
     await step('patrol alert acknowledged', () => ok('lz.dispatcher1', 'POST', `/api/patrol-alerts/${patrolAlert.id}/acknowledge`, {}));
     await new Promise((r) => setTimeout(r, 300));
