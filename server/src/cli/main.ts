@@ -20,6 +20,8 @@ const HELP = `railjoint — command line of the RailJoint platform (reads DATABA
   railjoint devices import FILE [--format csv|geojson]   register devices (all or nothing; keys of new ones shown once)
   railjoint devices export [FILE] [--format csv|geojson] the device registry, without keys
   railjoint devices simulate --broker URL --rate N --for DURATION [--seed N]   drive the registered fleet over MQTT
+  railjoint patrols check|import FILE          joint-defence teams, members, checkpoints and plans in bulk (a JSON file)
+  railjoint patrols example FILE               write the demo department's civil-defence file, the shape to import
   railjoint demo generate DIR [--scale department|national] [--seed N]   write the demo files
 
 Exit codes: 0 success, 1 the data has problems, 2 a bad command line.`;
@@ -36,6 +38,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   timetable: async () => (await import('./timetable.js')).timetableCommand,
   train: async () => (await import('./timetable.js')).trainCommand,
   audit: async () => (await import('./audit.js')).auditCommand,
+  patrols: async () => (await import('./patrols.js')).patrolsCommand,
   devices: async () => (await import('./devices.js')).devicesCommand,
   keys: async () => (await import('./keys.js')).keysCommand,
   backup: async () => (await import('./backup.js')).backupCommand,

@@ -29,6 +29,12 @@ export async function seedDemo(services: Services, password: string): Promise<st
   for (const seat of seats) await services.duty.saveSeat(SYSTEM_ACTOR_ADMIN, seat);
   const { now } = await import('../platform/clock.js');
   for (const shift of demoShifts(now(), seats, new Set(demo.users.map((u) => u.username)))) await services.duty.addShift(SYSTEM_ACTOR_ADMIN, shift);
+  const { demoCivilDefence } = await import('./patrols.js');
+  const { checkDocument, importDocument } = await import('../modules/patrols/bulk-import.js');
+  const civil = checkDocument(demoCivilDefence(demo.network, demo.organisation));
+  if (!civil.doc) throw new Error(`the demo's civil defence file is invalid: ${JSON.stringify(civil.problems.slice(0, 3))}`);
+  const imported = await importDocument(services.civil, SYSTEM_ACTOR, civil.doc);
+  if (imported.problems.length) throw new Error(`the demo's civil defence did not import: ${JSON.stringify(imported.problems.slice(0, 3))}`);
   const stats = services.network.current().stats();
-  return `${stats.lines} lines, ${Math.round(stats.lengthKm)} km, ${demo.organisation.agencies.length} agencies, ${timetable.counts.trains} trains, ${units} units, ${devices.created} devices, ${users} users`;
+  return `${stats.lines} lines, ${Math.round(stats.lengthKm)} km, ${demo.organisation.agencies.length} agencies, ${timetable.counts.trains} trains, ${units} units, ${devices.created} devices, ${users} users, ${imported.written.teams} joint-defence teams`;
 }
