@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { Role } from '@railjoint/contracts';
-import { startServer } from '../../server/test/harness.js';
+import { startServer, type StartOptions } from '../../server/test/harness.js';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist');
 
@@ -30,13 +30,14 @@ const ROOM_READY = { incidents: 'incident-queue', bulletins: 'bulletins-room' } 
  * nothing allowed to leave the machine (a request to any other host fails at once). With
  * clockStart, server and browser both start their clocks at that instant (a timetable scenario);
  * browserClock gives the browser a clock of its own instead (a workstation set wrong). With
- * mfaRoles, users of those roles must sign in with a second factor (no role by default).
+ * mfaRoles, users of those roles must sign in with a second factor (no role by default); with
+ * basemap, the map draws that basemap under the network (RAILJOINT_BASEMAP).
  */
-export async function openConsole(opts: { engine?: 'sqlite' | 'postgres'; clockStart?: number; browserClock?: number; mfaRoles?: Role[] } = {}): Promise<Console> {
+export async function openConsole(opts: { engine?: 'sqlite' | 'postgres'; clockStart?: number; browserClock?: number; mfaRoles?: Role[]; basemap?: StartOptions['basemap'] } = {}): Promise<Console> {
   if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     throw new Error(`${WEB_DIST} has no build: run "npm run build -w web" first`);
   }
-  const server = await startServer({ demo: true, webDist: WEB_DIST, engine: opts.engine, clockStart: opts.clockStart, mfaRoles: opts.mfaRoles });
+  const server = await startServer({ demo: true, webDist: WEB_DIST, engine: opts.engine, clockStart: opts.clockStart, mfaRoles: opts.mfaRoles, basemap: opts.basemap });
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'railjoint-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',

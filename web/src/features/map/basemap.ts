@@ -22,7 +22,9 @@ function pmtilesProtocol(): Protocol {
  */
 export async function withBasemap(ours: StyleSpecification, basemap: MapConfig['basemap']): Promise<StyleSpecification> {
   if (!basemap) return ours;
-  const [background, ...overlays] = ours.layers;
+  const [background, ...rest] = ours.layers;
+  // the jurisdiction areas stay, but thin enough to read the roads and villages through them
+  const overlays = rest.map((l) => (l.id === 'areas-fill' && l.type === 'fill' ? { ...l, paint: { ...l.paint, 'fill-opacity': ['match', ['get', 'type'], 'county_police_bureau', 0.18, 0.1] } } : l)) as LayerSpecification[];
   if (basemap.kind === 'style') {
     const res = await fetch(basemap.url);
     if (!res.ok) throw new Error(`basemap style ${basemap.url}: ${res.status}`);
