@@ -31,5 +31,7 @@ export interface EventBus {
   publish(event: DomainEvent): Promise<void>;
   /** returns the function that unsubscribes */
   subscribe(handler: EventHandler): () => void;
+  /** a bus that can be cut off says when it is back (the relay then sends what waited) */
+  onReconnect?(handler: () => void): () => void;
   close(): Promise<void>;
 }

@@ -20,8 +20,13 @@ export function natsNames(prefix: string): { stream: string; subjects: string } 
 export class NatsEventBus implements EventBus {
   readonly kind = 'nats' as const;
   private readonly handlers = new Set<EventHandler>();
+  private readonly reconnectHandlers = new Set<() => void>();
   private messages: ConsumerMessages | null = null;
   private connected = true;
+  private closed = false;
+  /** the last stream sequence handed to subscribers: a new consumer starts right after it */
+  private lastSeq = 0;
+  private consumerGeneration = 0;
   private readonly stream: string;
   private readonly subjects: string;
 
@@ -37,7 +42,8 @@ export class NatsEventBus implements EventBus {
   static async connect(url: string, opts: { prefix?: string } = {}): Promise<NatsEventBus> {
     const nc = await connect({ servers: url, name: 'railjoint', timeout: 5000, maxReconnectAttempts: -1, reconnectTimeWait: 1000, pingInterval: 10_000 });
     const bus = new NatsEventBus(nc, opts.prefix ?? DEFAULT_NATS_PREFIX);
-    await bus.ensureStream();
+    // from "now": what the stream holds already went to consoles before this instance started
+    bus.lastSeq = await bus.ensureStream();
     await bus.startConsumer();
     return bus;
   }
@@ -47,33 +53,71 @@ export class NatsEventBus implements EventBus {
     return this.connected ? 'connected' : 'reconnecting';
   }
 
+  /** Called when NATS is back after an outage: the relay sends what the outbox kept meanwhile. */
+  onReconnect(handler: () => void): () => void {
+    this.reconnectHandlers.add(handler);
+    return () => this.reconnectHandlers.delete(handler);
+  }
+
   private async watch(): Promise<void> {
     for await (const s of this.nc.status()) {
       if (s.type === Events.Disconnect) this.connected = false;
-      if (s.type === Events.Reconnect) this.connected = true;
+      if (s.type === Events.Reconnect) {
+        this.connected = true;
+        // A restarted server may have lost this instance's consumer: rather than wait for missed
+        // heartbeats to notice, read on from the last message delivered, at once.
+        void this.resume();
+        for (const h of [...this.reconnectHandlers]) h();
+      }
     }
   }
 
-  private async ensureStream(): Promise<void> {
+  private async resume(): Promise<void> {
+    for (let attempt = 0; !this.closed && this.connected; attempt++) {
+      try {
+        const last = await this.ensureStream();
+        // a stream that lost its messages (a server without its store) numbers from the start again
+        if (last < this.lastSeq) this.lastSeq = last;
+        await this.startConsumer();
+        return;
+      } catch {
+        // JetStream may need a moment after the server is back
+        await new Promise((r) => setTimeout(r, Math.min(5000, 250 * 2 ** attempt)));
+      }
+    }
+  }
+
+  /** Makes the stream if it is missing; the sequence of its last message. */
+  private async ensureStream(): Promise<number> {
     const jsm = await this.nc.jetstreamManager();
     try {
-      await jsm.streams.info(this.stream);
+      return (await jsm.streams.info(this.stream)).state.last_seq;
     } catch {
-      await jsm.streams.add({
+      const info = await jsm.streams.add({
         name: this.stream,
         subjects: [`${this.subjects}.>`],
         duplicate_window: nanos(10 * 60 * 1000),
         max_age: nanos(7 * 24 * 3600 * 1000),
       });
+      return info.state.last_seq;
     }
   }
 
+  /** An ordered consumer from the message after the last one delivered, replacing any before it. */
   private async startConsumer(): Promise<void> {
-    const consumer = await this.nc.jetstream().consumers.get(this.stream, { deliver_policy: DeliverPolicy.New });
-    this.messages = await consumer.consume();
-    const messages = this.messages;
+    const generation = ++this.consumerGeneration;
+    const previous = this.messages;
+    this.messages = null;
+    await previous?.close().catch(() => {});
+    const consumer = await this.nc.jetstream().consumers.get(this.stream, { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: this.lastSeq + 1 });
+    const messages = await consumer.consume();
+    this.messages = messages;
     void (async () => {
       for await (const m of messages) {
+        if (generation !== this.consumerGeneration) break;
+        // a consumer replaced while messages were in flight may hand over one already delivered
+        if (m.seq <= this.lastSeq) continue;
+        this.lastSeq = m.seq;
         let event: DomainEvent;
         try {
           event = codec.decode(m.data);
@@ -88,7 +132,7 @@ export class NatsEventBus implements EventBus {
           }
         }
       }
-    })();
+    })().catch(() => {});
   }
 
   async publish(event: DomainEvent): Promise<void> {
@@ -102,8 +146,10 @@ export class NatsEventBus implements EventBus {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     this.handlers.clear();
-    await this.messages?.close();
+    this.reconnectHandlers.clear();
+    await this.messages?.close().catch(() => {});
     await this.nc.drain();
   }
 }

@@ -66,6 +66,8 @@ export class OutboxRelay {
     this.timer.unref();
     // at start: take the relay if it is free, and send what a crash left behind
     if (this.session) this.tick();
+    // NATS back after an outage: what the outbox kept goes now, not at the next retry
+    bus.onReconnect?.(() => this.tick());
   }
 
   /**
