@@ -1,14 +1,17 @@
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useSession } from './useSession';
 import { useT } from './i18n/useT';
 import { SIGN_IN_PATH, safeNext, signInPathFor } from './paths';
 import { SignInPage } from '../features/signin/SignInPage';
 import { EnrolmentPage } from '../features/signin/EnrolmentPage';
-import { ConsolePage } from './ConsolePage';
-import { MobilePage } from '../features/mobile/MobilePage';
-import { AuditPage } from '../features/audit/AuditPage';
+
+// The signed-in workplaces load only once someone has signed in: the sign-in page (the first page
+// every desk opens) does not wait for the map engine and the rooms, and a phone never loads the map.
+const ConsolePage = lazy(() => import('./ConsolePage').then((m) => ({ default: m.ConsolePage })));
+const MobilePage = lazy(() => import('../features/mobile/MobilePage').then((m) => ({ default: m.MobilePage })));
+const AuditPage = lazy(() => import('../features/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
 
 export function App() {
   const { session, signIn, completeSecondFactor, enrolled, signOut } = useSession();
@@ -35,12 +38,19 @@ export function App() {
   const { user } = session;
   // the server answers nothing else until a required second factor is set up
   if (session.enrolmentDue) return <EnrolmentPage user={user} onEnrolled={enrolled} onSignOut={signOut} />;
+  const splash = (
+    <div className="splash" role="status">
+      {t('app.loading')}
+    </div>
+  );
   return (
-    <Routes>
-      {/* /mobile: the units' phone view instead of the console */}
-      <Route path="/mobile/*" element={<MobilePage user={user} onSignOut={signOut} />} />
-      {/* auditors read the trail and nothing else: their workplace is the audit page */}
-      <Route path="*" element={user.roles.includes('auditor') ? <AuditPage user={user} onSignOut={signOut} /> : <ConsolePage user={user} onSignOut={signOut} />} />
-    </Routes>
+    <Suspense fallback={splash}>
+      <Routes>
+        {/* /mobile: the units' phone view instead of the console */}
+        <Route path="/mobile/*" element={<MobilePage user={user} onSignOut={signOut} />} />
+        {/* auditors read the trail and nothing else: their workplace is the audit page */}
+        <Route path="*" element={user.roles.includes('auditor') ? <AuditPage user={user} onSignOut={signOut} /> : <ConsolePage user={user} onSignOut={signOut} />} />
+      </Routes>
+    </Suspense>
   );
 }
