@@ -152,11 +152,15 @@ describe.each(ENGINES.flatMap((engine) => BROKERS.map((broker) => [engine, broke
   it('takes a silent device offline within three intervals of the platform clock, and gives its owner a repair task', async () => {
     await register({ id: id('post'), kind: 'emergency_call_post', name: '衡柳 K505 应急求助柱', ownerAgencyId: 'tm-guilin-hsr', location: { lineId: LINE, from: 'K505+000', to: 'K505+000' } });
     await publish(id('post'), 'heartbeat', { at: new Date(now()).toISOString() });
-    await until('online', async () => (await api.get(`/api/devices/${id('post')}`)).json().health.status === 'online');
-    await moveClock(now() + 179_000);
+    const seen = await until('online', async () => {
+      const h = (await api.get(`/api/devices/${id('post')}`)).json().health;
+      return h.status === 'online' && Date.parse(h.lastSeenAt);
+    });
+    // three intervals of 60 s after it was last heard of, on the platform clock
+    await moveClock(seen + 179_000);
     await t.app.services.defence.health.sweep((x) => t.app.services.defence.devices.view(x));
     expect((await api.get(`/api/devices/${id('post')}`)).json().health.status).toBe('online');
-    await moveClock(now() + 2000);
+    await moveClock(seen + 181_000);
     await t.app.services.defence.health.sweep((x) => t.app.services.defence.devices.view(x));
     const device = (await api.get(`/api/devices/${id('post')}`)).json();
     expect(device.health).toMatchObject({ status: 'offline', offlineReason: 'missed_heartbeats' });

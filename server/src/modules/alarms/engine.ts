@@ -198,13 +198,16 @@ export class AlarmEngine {
   private async correlate(trx: Kysely<Database>, a: AlarmsTable, input: AlarmInput, notes: AlarmAnnotation[], rules: readonly AlarmRule[]): Promise<string> {
     const { device, atMs } = input;
     const since = iso(atMs - this.options.correlation.windowMs);
+    const isCamera = device.kind === 'camera';
+    const stretch = isCamera && device.fromM !== null && device.toM !== null ? { fromM: Math.min(device.fromM, device.toM), toM: Math.max(device.fromM, device.toM) } : null;
+    const reach = this.options.correlation.distanceM;
+    const lo = (stretch?.fromM ?? input.measureM ?? 0) - reach;
+    const hi = (stretch?.toM ?? input.measureM ?? 0) + reach;
     const candidates: AlarmGroupsTable[] = device.lineId
-      ? await trx.selectFrom('alarm_groups').selectAll().where('line_id', '=', device.lineId).where('last_at', '>=', since).execute()
+      ? await trx.selectFrom('alarm_groups').selectAll().where('line_id', '=', device.lineId).where('last_at', '>=', since).where('from_m', '<=', hi).where('to_m', '>=', lo).execute()
       : a.group_id
         ? await trx.selectFrom('alarm_groups').selectAll().where('id', '=', a.group_id).where('last_at', '>=', since).execute()
         : [];
-    const isCamera = device.kind === 'camera';
-    const stretch = isCamera && device.fromM !== null && device.toM !== null ? { fromM: Math.min(device.fromM, device.toM), toM: Math.max(device.fromM, device.toM) } : null;
     const joined = correlate(
       candidates.map((g) => ({ id: g.id, lineId: g.line_id, fromM: g.from_m, toM: g.to_m, lastAtMs: Date.parse(g.last_at), deviceIds: g.id === a.group_id ? [device.id] : [] })),
       { deviceId: device.id, lineId: device.lineId, measureM: input.measureM, stretch, atMs },
@@ -220,7 +223,11 @@ export class AlarmEngine {
       const ext = extend({ fromM: null, toM: null }, input.measureM, isCamera);
       g = { id: crypto.randomUUID(), line_id: device.lineId, from_m: ext.fromM ?? stretch?.fromM ?? null, to_m: ext.toM ?? stretch?.toM ?? null, first_at: at, last_at: at, confirmed: isCamera ? 1 : 0, annotations: JSON.stringify(notes), decision: null, incident_id: null, incident_state: null, created_at: at };
     }
-    // the camera that confirms may have come first: one that sees this stretch lately counts too
+    // a repeat that changes nothing the rules look at (place, extent, confirmation, context) only moves the time on
+    if (old && a.group_id === old.id && g.from_m === old.from_m && g.to_m === old.to_m && g.confirmed === old.confirmed && g.annotations === old.annotations) {
+      if (g.last_at !== old.last_at) await trx.updateTable('alarm_groups').set({ last_at: g.last_at }).where('id', '=', g.id).execute();
+      return g.id;
+    }
     const decision = await this.decideFor(trx, g, a, input, rules);
     const previous = g.decision ? (JSON.parse(g.decision) as Decision) : null;
     if (!previous || stronger(decision.action, previous.action)) {

@@ -33,10 +33,15 @@ export class HealthTracker {
   /** Inside the ingest transaction: the device was heard from now (or its will said it is gone). */
   async seen(trx: Kysely<Database>, device: DeviceView, kind: 'event' | 'heartbeat' | 'online' | 'offline', _atMs: number): Promise<void> {
     const at = now();
+    const dueAt = iso(at + MISSED_BEATS * this.interval(device) * 1000);
+    // the common case, one statement: an online device heard from again
+    if (kind !== 'offline') {
+      const alive = await trx.updateTable('device_health').set({ last_seen_at: iso(at), due_at: dueAt }).where('device_id', '=', device.id).where('status', '=', 'online').executeTakeFirst();
+      if (Number(alive.numUpdatedRows) === 1) return;
+    }
     const h = await trx.selectFrom('device_health').select(['status']).where('device_id', '=', device.id).executeTakeFirst();
     const status = (h?.status ?? 'unknown') as HealthStatus;
     const next = afterMessage(status, kind);
-    const dueAt = iso(at + MISSED_BEATS * this.interval(device) * 1000);
     if (!next.changed) {
       if (kind !== 'offline') await trx.updateTable('device_health').set({ last_seen_at: iso(at), due_at: dueAt }).where('device_id', '=', device.id).execute();
       return;
