@@ -33,12 +33,12 @@ function scriptSizes(): { initial: number; initialRaw: number; all: number; larg
 
 /** Long tasks from the first moment of the page, where the page can read them back. */
 const WATCH_LONG_TASKS = () => {
-  const w = window as unknown as { __longTaskEnds: number[] };
+  const w = globalThis as unknown as { __longTaskEnds: number[] };
   w.__longTaskEnds = [];
   try {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) w.__longTaskEnds.push(e.startTime + e.duration);
-    }).observe({ type: 'longtask', buffered: true });
+    }).observe({ type: 'longtask' as never, buffered: true });
   } catch {
     // no long-task timing in this browser: the ready time alone is reported
   }
@@ -54,7 +54,7 @@ async function timeToInteractive(page: Page, url: string, ready: string): Promis
   await page.locator(ready).first().waitFor({ timeout: 60_000 });
   const shownAt = await page.evaluate(() => performance.now());
   for (;;) {
-    const { now, last } = await page.evaluate(() => ({ now: performance.now(), last: Math.max(0, ...(window as unknown as { __longTaskEnds: number[] }).__longTaskEnds) }));
+    const { now, last } = await page.evaluate(() => ({ now: performance.now(), last: Math.max(0, ...(globalThis as unknown as { __longTaskEnds: number[] }).__longTaskEnds) }));
     if (now - Math.max(last, shownAt) >= QUIET_MS) return Math.max(last, shownAt);
     await page.waitForTimeout(100);
   }
@@ -98,7 +98,7 @@ export async function benchConsole(opts: { log: (line: string) => void; runs?: n
         const context = await launch(profile);
         try {
           await context.addInitScript(WATCH_LONG_TASKS);
-          if (which !== 'signin') await context.addInitScript((t) => localStorage.setItem('railjoint.token', t), which === 'room' ? token : officer);
+          if (which !== 'signin') await context.addInitScript((t) => (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem('railjoint.token', t), which === 'room' ? token : officer);
           const page = context.pages()[0] ?? (await context.newPage());
           if (which === 'signin') signIn.push(await timeToInteractive(page, `${server.url}/signin`, '[data-testid="signin-submit"]'));
           else if (which === 'room') room.push(await timeToInteractive(page, `${server.url}/incidents`, '[data-testid="map"][data-ready="true"]'));
