@@ -10,6 +10,8 @@ export interface Outcome {
   /** the HTTP status, or what went wrong below HTTP */
   status: number | 'network' | 'timeout';
   body?: unknown;
+  /** how long the answer took */
+  ms: number;
 }
 
 export interface LoadOptions {
@@ -101,9 +103,9 @@ export class LoadGenerator {
       } catch {
         // a balancer's own page, kept as text
       }
-      outcome = { at, op, status: res.status, body: parsed };
+      outcome = { at, op, status: res.status, body: parsed, ms: Date.now() - at };
     } catch (e) {
-      outcome = { at, op, status: (e as Error).name === 'TimeoutError' ? 'timeout' : 'network' };
+      outcome = { at, op, status: (e as Error).name === 'TimeoutError' ? 'timeout' : 'network', ms: Date.now() - at };
     }
     this.outcomes.push(outcome);
     return outcome;
