@@ -139,6 +139,16 @@ describe('three instances behind a load balancer', () => {
       expect(all.filter((s) => s > away).length).toBeGreaterThanOrEqual(8);
       for (const [k, c] of consoles.entries()) expect(deliveryProblems(c.events.filter((e) => e.seq <= end), all), `console ${k}`).toEqual([]);
       expect(mover.connections).toBe(2);
+
+      // numbers drawn on three instances at once: one series a day, no number twice, none skipped
+      const codes = (await query<{ code: string }>(db.url, 'select code from incidents')).map((r) => r.code);
+      const byDay = new Map<string, number[]>();
+      for (const code of codes) {
+        const [, day, n] = /^JQ(\d{8})-(\d+)$/.exec(code) ?? [];
+        expect(day, code).toBeDefined();
+        byDay.set(day!, [...(byDay.get(day!) ?? []), Number(n)]);
+      }
+      for (const numbers of byDay.values()) expect(numbers.sort((a, b) => a - b)).toEqual(numbers.map((_, i) => i + 1));
     } finally {
       for (const c of consoles) c.close();
     }
