@@ -24,6 +24,12 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig({ RAILJOINT_ETA_SPEEDS: 'fast' })).toThrow(/RAILJOINT_ETA_SPEEDS/);
     expect(() => loadConfig({ RAILJOINT_ADMIN_PASSWORD: 'short' })).toThrow(/at least 10/);
   });
+  it('names the NATS stream by a prefix and paces the periodic jobs', () => {
+    expect(loadConfig({})).toMatchObject({ natsPrefix: 'railjoint', sweepEveryS: 5 });
+    expect(loadConfig({ RAILJOINT_NATS_PREFIX: 'railjoint-lz', RAILJOINT_SWEEP_S: '1' })).toMatchObject({ natsPrefix: 'railjoint-lz', sweepEveryS: 1 });
+    for (const bad of ['Railjoint', 'rail.joint', '', 'x'.repeat(40)]) expect(() => loadConfig({ RAILJOINT_NATS_PREFIX: bad }), bad).toThrow(/RAILJOINT_NATS_PREFIX/);
+    for (const bad of ['0', '61', 'often']) expect(() => loadConfig({ RAILJOINT_SWEEP_S: bad }), bad).toThrow(/RAILJOINT_SWEEP_S/);
+  });
   it('trusts no proxy unless told, and checks each address and CIDR', () => {
     expect(loadConfig({}).trustedProxies).toEqual([]);
     expect(loadConfig({ RAILJOINT_TRUSTED_PROXIES: '10.20.0.5, 10.20.1.0/24,fd00::/8,loopback' }).trustedProxies).toEqual(['10.20.0.5', '10.20.1.0/24', 'fd00::/8', 'loopback']);
