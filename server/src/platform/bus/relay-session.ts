@@ -19,6 +19,7 @@ export interface OutboxRow {
 export class RelaySession {
   private client: pg.Client | null = null;
   private connecting: Promise<void> | null = null;
+  private closed = false;
 
   constructor(
     private readonly url: string,
@@ -32,6 +33,7 @@ export class RelaySession {
   /** Takes the relay if it is free (true), or finds it held by another instance (false). */
   async claim(): Promise<boolean> {
     if (this.client) return true;
+    if (this.closed) return false;
     this.connecting ??= this.connect().finally(() => {
       this.connecting = null;
     });
@@ -52,6 +54,11 @@ export class RelaySession {
         return;
       }
       await client.query(`listen ${OUTBOX_CHANNEL}`);
+      // closed while the session was being made: give the relay back at once
+      if (this.closed) {
+        await client.end();
+        return;
+      }
       this.client = client;
     } catch (e) {
       await client.end().catch(() => {});
@@ -69,6 +76,8 @@ export class RelaySession {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
+    await this.connecting?.catch(() => {});
     const client = this.client;
     this.client = null;
     await client?.end().catch(() => {});
