@@ -168,7 +168,10 @@ export class DispatchService {
    */
   async dispatch(actor: Actor, incidentId: string, unitIds: string[], note: string | undefined, client: string | null, lang: 'zh-CN' | 'en' = 'en') {
     const row = await this.incidentFor(actor, incidentId);
-    const allowed = await this.allowedAgencies(incidentId);
+    const parts = await this.incidents.store.agencies(incidentId);
+    const own = new Set(parts.map((a) => a.agency_id));
+    const allowed = new Set([...own, ...this.organisation.partnersOf(own)]);
+    const roles = parts.filter((a) => a.agency_id === actor.agencyId).map((a) => a.role as IncidentRole);
     const units: UnitRow[] = [];
     const fields: Array<{ field: string; message: string; reason: 'unknown' | 'no_part' | 'not_available' }> = [];
     const say = refusalWords(lang);
@@ -189,7 +192,7 @@ export class DispatchService {
       const result = await this.incidents.act(actor, incidentId, 'dispatch', { reason: note }, client, async (trx, _row, _next, at) => {
         const assignments = await createAssignments(trx, incidentId, units, actor.userId, at, this.settings.ackTimeoutS, etas);
         return { assignments: assignments.map((a) => ({ id: a.id, unitId: a.unit_id, etaS: a.eta_s })) };
-      });
+      }, { row, roles });
       return result;
     }
     // Reinforcements for an incident already being worked.

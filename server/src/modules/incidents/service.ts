@@ -325,8 +325,10 @@ export class IncidentService {
   }
 
   /** A state-machine action: dispatch, en route, on scene, clear, close, cancel, merge. */
-  async act(actor: Actor, id: string, action: LifecycleAction, body: ActionBody, client: string | null, within?: ActionHook) {
-    const { row, roles } = await this.visible(actor, id);
+  async act(actor: Actor, id: string, action: LifecycleAction, body: ActionBody, client: string | null, within?: ActionHook, known?: { row: IncidentRow; roles: IncidentRole[] }) {
+    // a caller that has just read the incident as this actor (dispatch) spares reading it again;
+    // the update below checks the version it read
+    const { row, roles } = known ?? (await this.visible(actor, id));
     const may = incidentPermissions(actor, roles);
     const steering = action === 'cancel' || action === 'merge';
     if (!(steering ? may.steer : may.act)) throw forbidden(`your agency may not ${toUrlAction(action)} this incident`);
