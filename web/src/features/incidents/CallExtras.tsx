@@ -1,4 +1,5 @@
 import { useT } from '../../app/i18n/useT';
+import './callExtras.css';
 
 export interface CallExtrasValue {
   reporterName: string;
