@@ -20,6 +20,8 @@ const QUERY: Record<string, string> = {
   '/api/tasks': 'scope=all',
   '/api/bulletins': 'view=all',
   '/api/sitreps/:id/export': 'format=html',
+  // the demo department registers some 240 devices: the whole registry in one page
+  '/api/devices': 'limit=1000',
 };
 
 function resourceReads(route: RouteSpec): ResourceReads | null {
