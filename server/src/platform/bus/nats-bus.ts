@@ -40,7 +40,7 @@ export class NatsEventBus implements EventBus {
 
   /** `prefix` keeps deployments (or test runs) that share one NATS server apart. */
   static async connect(url: string, opts: { prefix?: string } = {}): Promise<NatsEventBus> {
-    const nc = await connect({ servers: url, name: 'railjoint', timeout: 5000, maxReconnectAttempts: -1, reconnectTimeWait: 1000, pingInterval: 10_000 });
+    const nc = await connect({ servers: url, name: 'railjoint', timeout: 5000, maxReconnectAttempts: -1, reconnectTimeWait: 500, pingInterval: 10_000 });
     const bus = new NatsEventBus(nc, opts.prefix ?? DEFAULT_NATS_PREFIX);
     // from "now": what the stream holds already went to consoles before this instance started
     bus.lastSeq = await bus.ensureStream();
@@ -136,8 +136,11 @@ export class NatsEventBus implements EventBus {
   }
 
   async publish(event: DomainEvent): Promise<void> {
+    // Away: fail at once rather than wait out the acknowledgement, so the relay is free to send
+    // the backlog the moment NATS is back (it is told: onReconnect).
+    if (!this.connected) throw new Error('NATS is reconnecting');
     const subject = `${this.subjects}.${safe(event.entity)}.${safe(event.type)}`;
-    await this.nc.jetstream().publish(subject, codec.encode(event), { msgID: event.id });
+    await this.nc.jetstream().publish(subject, codec.encode(event), { msgID: event.id, timeout: 2000 });
   }
 
   subscribe(handler: EventHandler): () => void {
