@@ -1,5 +1,6 @@
 import type { Sitrep } from '@railjoint/contracts';
 import { projector, type SitrepMap } from './sitrep-map.js';
+import { estimateWidth, LABEL_STYLE, layoutMap, scaleBar, type LabelKind } from './sitrep-layout.js';
 import { printedSections } from './sitrep-model.js';
 import type { SitrepWords } from './sitrep-words.js';
 
@@ -14,24 +15,31 @@ function esc(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-/** The map as inline SVG: lines (high-speed red), stations, units, the incident. */
+const COLOUR: Record<LabelKind, string> = { incident: '#1f2933', station: '#1f2933', unit: '#1565c0' };
+
+/** The map as inline SVG: lines (high-speed red), stations, units, the incident, labels kept apart. */
 export function mapSvg(map: SitrepMap, width = 640, height = 420): string {
   const at = projector(map, width, height);
   const path = (pts: SitrepMap['lines'][number]['points'][number]) => pts.map((p, k) => `${k ? 'L' : 'M'}${at(p).map((v) => v.toFixed(1)).join(' ')}`).join(' ');
-  const parts: string[] = [`<rect width="${width}" height="${height}" fill="#f4f6f8" stroke="#9aa5b1"/>`];
-  for (const l of map.lines) for (const run of l.points) parts.push(`<path d="${path(run)}" fill="none" stroke="${l.highSpeed ? '#c8102e' : '#1f2933'}" stroke-width="3"/>`);
-  for (const s of map.stations) {
-    const [x, y] = at(s.at);
-    parts.push(`<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="5" fill="#fff" stroke="#1f2933" stroke-width="2"/><text x="${(x + 8).toFixed(1)}" y="${(y - 6).toFixed(1)}" font-size="12">${esc(s.name)}</text>`);
+  // the SVG's labels are a little larger than the PDF's: a screen, not A4
+  const scale = 12 / LABEL_STYLE.station.size;
+  const { markers, labels } = layoutMap(map, width, height, estimateWidth, scale);
+  const parts: string[] = [`<defs><clipPath id="frame"><rect width="${width}" height="${height}"/></clipPath></defs>`, `<rect width="${width}" height="${height}" fill="#f4f6f8" stroke="#9aa5b1"/>`, '<g clip-path="url(#frame)">'];
+  for (const l of map.lines) for (const run of l.points) parts.push(`<path d="${path(run)}" fill="none" stroke="${l.highSpeed ? '#c8102e' : '#1f2933'}" stroke-width="3" stroke-linejoin="round" stroke-linecap="round"/>`);
+  for (const m of markers) {
+    const [x, y] = [m.x.toFixed(1), m.y.toFixed(1)];
+    const r = m.r.toFixed(1);
+    if (m.kind === 'station') parts.push(`<circle cx="${x}" cy="${y}" r="${r}" fill="#fff" stroke="#1f2933" stroke-width="2"/>`);
+    else if (m.kind === 'unit') parts.push(`<rect x="${(m.x - m.r).toFixed(1)}" y="${(m.y - m.r).toFixed(1)}" width="${(2 * m.r).toFixed(1)}" height="${(2 * m.r).toFixed(1)}" fill="#1565c0"/>`);
+    else parts.push(`<circle cx="${x}" cy="${y}" r="${r}" fill="#c8102e" stroke="#fff" stroke-width="2"/>`);
   }
-  for (const u of map.units) {
-    const [x, y] = at(u.at);
-    parts.push(`<rect x="${(x - 5).toFixed(1)}" y="${(y - 5).toFixed(1)}" width="10" height="10" fill="#1565c0"/><text x="${(x + 8).toFixed(1)}" y="${(y + 4).toFixed(1)}" font-size="11" fill="#1565c0">${esc(u.name)}</text>`);
+  for (const l of labels) {
+    const size = LABEL_STYLE[l.kind].size * scale;
+    parts.push(`<text x="${l.x.toFixed(1)}" y="${(l.y + l.h * 0.8).toFixed(1)}" font-size="${size.toFixed(1)}"${LABEL_STYLE[l.kind].bold ? ' font-weight="bold"' : ''} fill="${COLOUR[l.kind]}" stroke="#f4f6f8" stroke-width="3" paint-order="stroke">${esc(l.text)}</text>`);
   }
-  const [ix, iy] = at(map.incident.at);
-  parts.push(`<circle cx="${ix.toFixed(1)}" cy="${iy.toFixed(1)}" r="9" fill="#c8102e" stroke="#fff" stroke-width="2"/><text x="${(ix + 12).toFixed(1)}" y="${(iy + 4).toFixed(1)}" font-size="13" font-weight="bold">${esc(map.incident.label)}</text>`);
-  const km = Math.round((map.radiusM * 2) / 1000);
-  parts.push(`<text x="10" y="${height - 10}" font-size="11" fill="#52606d">${km} km × ${km} km</text>`);
+  parts.push('</g>');
+  const bar = scaleBar(map, width, height);
+  parts.push(`<path d="M10 ${height - 10}h${bar.px.toFixed(1)}" stroke="#52606d" stroke-width="2"/><text x="${(14 + bar.px).toFixed(1)}" y="${height - 6}" font-size="11" fill="#52606d">${bar.text}</text>`);
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="map">${parts.join('')}</svg>`;
 }
 
