@@ -4,6 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { ROLES, type Role } from '@railjoint/contracts';
+import { federationFromEnv, type FederationConfig } from './federation/config.js';
 
 /**
  * The environment, read and validated once at start. Everything else receives a Config and never
@@ -53,6 +54,8 @@ export interface Config {
    * absent or null: the schematic map drawn from the network only.
    */
   basemap?: BasemapConfig | null;
+  /** this node's place among the bureau and its departments (issue 15); absent or null: a node on its own */
+  federation?: FederationConfig | null;
 }
 
 export type BasemapConfig = { kind: 'pmtiles'; file: string } | { kind: 'style'; url: string };
@@ -198,6 +201,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { dem
     throw new ConfigError(`bad configuration:\n  ${lines.join('\n  ')}`);
   }
   const e = parsed.data;
+  const federation = federationFromEnv(env, e.NATS_URL ?? null);
+  if (federation.problems.length) throw new ConfigError(`bad configuration:\n  ${federation.problems.join('\n  ')}`);
   const database = parseDatabaseUrl(e.DATABASE_URL);
   const demo = e.RAILJOINT_DEMO === undefined ? (defaults.demo ?? false) : ['1', 'true', 'yes', 'on'].includes(e.RAILJOINT_DEMO);
   return {
@@ -209,7 +214,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { dem
     adminPassword: e.RAILJOINT_ADMIN_PASSWORD ?? null,
     demo,
     natsUrl: e.NATS_URL ?? null,
-    natsPrefix: e.RAILJOINT_NATS_PREFIX,
+    // a node's own events must not reach the other nodes' event streams over the leaf connection
+    natsPrefix: env.RAILJOINT_NATS_PREFIX === undefined && federation.config ? `railjoint-${federation.config.code}` : e.RAILJOINT_NATS_PREFIX,
+    federation: federation.config,
     sweepEveryS: e.RAILJOINT_SWEEP_S,
     webDist: e.RAILJOINT_WEB_DIST ?? null,
     devices: {
