@@ -94,7 +94,7 @@ export const Bulletin = z.object({
   severity: CapSeverity,
   certainty: CapCertainty,
   distribution: Distribution,
-  source: z.enum(['local', 'cap']),
+  source: z.enum(['local', 'cap', 'federation']),
   capIdentifier: z.string().nullable(),
   /** the incident it is about, when it names one the reader may read */
   incident: z.object({ id: z.string(), code: z.string() }).nullable(),

@@ -35,6 +35,7 @@ export class OrganisationService {
   private view: NetworkView;
   private categoryList: Category[] = [];
   private ruleList: ResponsibilityRule[] = [];
+  private outsiders: ((id: string) => string | undefined) | null = null;
 
   private constructor(private readonly db: Db, network: NetworkService, doc: OrganisationDocument) {
     this.store = new OrganisationStore(db.kysely);
@@ -162,7 +163,15 @@ export class OrganisationService {
 
   /** The agency's name, or its id when it is not (or no longer) known. */
   agencyName(id: string): string {
-    return this.index.agency(id)?.name ?? id;
+    return this.index.agency(id)?.name ?? this.outsiders?.(id) ?? id;
+  }
+
+  /**
+   * Names agencies this organisation does not hold: those of other nodes (bureau, departments),
+   * whose bulletins arrive here under ids of the form `<node>/<agency>`.
+   */
+  nameOutsidersWith(names: (id: string) => string | undefined): void {
+    this.outsiders = names;
   }
 
   agency(id: string): { agency: Agency; parent: AgencyRef | null; jurisdictions: OrganisationDocument['jurisdictions']; children: AgencyRef[] } {
