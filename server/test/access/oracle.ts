@@ -172,6 +172,17 @@ export class Oracle {
       case 'public_report':
       case 'reporter_contact':
         return this.civil.facts(kind, id, reader);
+      case 'federation_node':
+      case 'federated_incident':
+      case 'federated_bulletin': {
+        const found =
+          kind === 'federation_node'
+            ? await this.db.selectFrom('federation_nodes').select('code').where('code', '=', id).executeTakeFirst()
+            : kind === 'federated_incident'
+              ? await this.db.selectFrom('federation_incidents').select('id').where('id', '=', id).executeTakeFirst()
+              : await this.db.selectFrom('federation_bulletins').select('id').where('id', '=', id).executeTakeFirst();
+        return found ? { relations: this.centre(reader), dims: none } : null;
+      }
       case 'agreement': {
         const a = await this.db.selectFrom('sharing_agreements').select(['from_agency_id', 'to_agency_id']).where('id', '=', id).executeTakeFirst();
         if (!a) return null;

@@ -5,6 +5,7 @@ import type { TestApp } from '../harness.js';
 import type { ResourceKind } from '../../src/platform/policies.js';
 import type { Reader } from './oracle.js';
 import { buildCivilDefence } from './civil-world.js';
+import { buildFederation } from './federation-world.js';
 
 /** A user of the matrix: a reader with a session. */
 export interface Person extends Reader {
@@ -197,6 +198,7 @@ export class World {
     await buildCivilDefence(this);
     await this.buildAlerts(now);
     await this.buildDevices(now);
+    await buildFederation(this);
   }
 
   /**
