@@ -248,6 +248,10 @@ export type Incident = z.infer<typeof Incident>;
 
 export const IncidentDetail = Incident.extend({
   timeline: z.array(TimelineEntry),
+  /** how many entries the whole timeline has for this reader (a read with `timelineAfter` gives only the newer ones) */
+  timelineCount: z.number().int(),
+  /** set when `timeline` holds only the entries after this one: the reader adds them to those it has */
+  timelineAfter: z.number().int().nullable(),
   intervals: z.object({
     receivedToDispatchedS: z.number().nullable(),
     dispatchedToEnRouteS: z.number().nullable(),

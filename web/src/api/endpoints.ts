@@ -72,7 +72,8 @@ export const api = {
       schema: IncidentList,
       signal,
     }),
-  incident: (id: string, signal?: AbortSignal) => request('GET', `/api/incidents/${encodeURIComponent(id)}`, { schema: IncidentDetail, signal }),
+  /** with `timelineAfter`, the timeline holds only the newer entries (the rest of the answer is whole) */
+  incident: (id: string, signal?: AbortSignal, timelineAfter?: number) => request('GET', `/api/incidents/${encodeURIComponent(id)}`, { query: { timelineAfter }, schema: IncidentDetail, signal }),
   createIncident: (body: CreateIncidentRequest) => request('POST', '/api/incidents', { body, schema: Incident }),
   /** dispatch, en-route, on-scene, clear, close, cancel, merge (the URL words) */
   incidentAction: (id: string, action: string, body: { reason?: string; outcomeCode?: string; summary?: string; into?: string } = {}) =>

@@ -8,25 +8,50 @@ export interface LiveEventRef {
   entityId: string;
 }
 
+/** A read made stale: a key and all under it, or (`exact`) that one read alone. */
+export interface Stale {
+  key: QueryKey;
+  exact?: boolean;
+}
+
+/** The parts of an incident's page, each read again only by the events that change it. */
+function incidentParts(e: LiveEventRef): Stale[] {
+  const id = e.entityId;
+  switch (e.type) {
+    case 'incident.message':
+      return [{ key: queryKeys.messages(id) }];
+    case 'incident.level_changed':
+    case 'command.opened':
+      return [{ key: queryKeys.incident(id), exact: true }, { key: queryKeys.level(id) }];
+    case 'incident.handover_requested':
+      return [{ key: queryKeys.incident(id), exact: true }, { key: queryKeys.handover(id) }];
+    default:
+      // reports are drafted without an event of their own: their list is short, read it with the rest
+      return [{ key: queryKeys.incident(id), exact: true }, { key: queryKeys.sitreps(id) }];
+  }
+}
+
 /**
  * The reads an event makes stale. Incident events carry only the incident's number and state, not
- * the whole incident, so the incident is read again (once per burst, see InvalidationBatch); units
- * follow their incident's status inside its transaction and command steps are written on its
- * timeline, so incident events touch units, tasks and commands too.
+ * the whole incident, so the incident is read again (once per burst, see InvalidationBatch, and
+ * then only its new timeline entries, see readIncident) — but not its messages, level or handover
+ * unless the event is about them; units follow their incident's status inside its transaction and
+ * command steps are written on its timeline, so incident events touch units, tasks and commands too.
  */
-export function keysForEvent(e: LiveEventRef): QueryKey[] {
+export function keysForEvent(e: LiveEventRef): Stale[] {
+  const all = (keys: QueryKey[]): Stale[] => keys.map((key) => ({ key }));
   switch (e.entity) {
     case 'incident':
-      return [queryKeys.incidentList, queryKeys.incident(e.entityId), queryKeys.recommendations(e.entityId), queryKeys.units, queryKeys.assignments, queryKeys.tasks, queryKeys.commands, queryKeys.trainRequests(e.entityId)];
+      return [...all([queryKeys.incidentList, queryKeys.recommendations(e.entityId), queryKeys.units, queryKeys.assignments, queryKeys.tasks, queryKeys.commands, queryKeys.trainRequests(e.entityId)]), ...incidentParts(e)];
     case 'unit':
-      return [queryKeys.units, queryKeys.allRecommendations, queryKeys.allPlaceRecommendations];
+      return all([queryKeys.units, queryKeys.allRecommendations, queryKeys.allPlaceRecommendations]);
     case 'task':
       // a stop request's reply is its task's acknowledgement or completion
-      return [queryKeys.tasks, queryKeys.commands, queryKeys.allTrainRequests];
+      return all([queryKeys.tasks, queryKeys.commands, queryKeys.allTrainRequests]);
     case 'bulletin':
-      return [queryKeys.bulletins];
+      return all([queryKeys.bulletins]);
     case 'alert':
-      return [queryKeys.alerts];
+      return all([queryKeys.alerts]);
     default:
       return [];
   }
@@ -53,7 +78,7 @@ export const RESYNC_KEYS: QueryKey[] = [
  * aborted ones.
  */
 export class InvalidationBatch {
-  private readonly pending = new Map<string, QueryKey>();
+  private readonly pending = new Map<string, Stale>();
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
@@ -61,8 +86,14 @@ export class InvalidationBatch {
     private readonly delayMs = 200,
   ) {}
 
-  add(keys: readonly QueryKey[]): void {
-    for (const key of keys) this.pending.set(JSON.stringify(key), key);
+  add(keys: readonly (QueryKey | Stale)[]): void {
+    for (const k of keys) {
+      const stale: Stale = Array.isArray(k) ? { key: k } : (k as Stale);
+      const id = JSON.stringify(stale.key);
+      // a key made stale with all under it stays so, whatever exact read joins it in the burst
+      const known = this.pending.get(id);
+      this.pending.set(id, known && !known.exact ? known : stale);
+    }
     if (this.pending.size > 0) this.schedule();
   }
 
@@ -80,9 +111,10 @@ export class InvalidationBatch {
     this.timer = undefined;
     const keys = [...this.pending.entries()];
     this.pending.clear();
-    for (const [id, key] of keys) {
-      if (this.client.isFetching({ queryKey: key }) > 0) this.pending.set(id, key);
-      else void this.client.invalidateQueries({ queryKey: key }, { cancelRefetch: false });
+    for (const [id, stale] of keys) {
+      const filter = { queryKey: stale.key, exact: stale.exact ?? false };
+      if (this.client.isFetching(filter) > 0) this.pending.set(id, stale);
+      else void this.client.invalidateQueries(filter, { cancelRefetch: false });
     }
     if (this.pending.size > 0) this.schedule();
   }

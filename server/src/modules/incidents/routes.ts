@@ -129,10 +129,12 @@ export function incidentRoutes(incidents: IncidentService): RouteSpec[] {
       access: 'signed-in',
       reads: { item: { kind: 'incident', param: 'id' }, lists: [{ kind: 'task', at: 'timeline.*.detail.taskId' }, { kind: 'incident', at: 'duplicateOf' }] },
       params: z.object({ id: z.string().max(64) }),
+      // a console already showing the incident asks only for the timeline entries it lacks
+      query: z.object({ timelineAfter: z.coerce.number().int().min(0).optional() }),
       response: IncidentDetail,
-      handler: async ({ actor, params }) => {
+      handler: async ({ actor, params, query }) => {
         if (!z.string().uuid().safeParse(params.id).success) throw notFound('incident');
-        return incidents.get(actor!, params.id);
+        return incidents.get(actor!, params.id, query.timelineAfter);
       },
     }),
     defineRoute({

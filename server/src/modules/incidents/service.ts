@@ -299,13 +299,20 @@ export class IncidentService {
     return { row, roles };
   }
 
-  async get(actor: Actor, id: string) {
+  /**
+   * The incident with its timeline — with `timelineAfter`, only the entries after that one (the
+   * rest of the answer is whole: intervals and breaches come from the whole timeline), so a page
+   * kept current by live events reads what is new, not everything again.
+   */
+  async get(actor: Actor, id: string, timelineAfter?: number) {
     const { row } = await this.visible(actor, id);
     const timeline = await this.guardTimeline(actor, await this.store.timeline(id));
     const scope = incidentScope(actor);
     const duplicate = row.duplicate_of ? await this.store.byId(row.duplicate_of, scope.all ? undefined : scope.agencyId) : undefined;
     const name = await displayNames(this.db.kysely, timeline.map((e) => e.actor_user_id));
-    return presentIncident(this.opened(await this.hideUnseen(actor, row)), { timeline, name, likelyDuplicates: duplicate ? [{ id: duplicate.id, code: duplicate.code, status: duplicate.status }] : [] });
+    const presented = presentIncident(this.opened(await this.hideUnseen(actor, row)), { timeline, name, likelyDuplicates: duplicate ? [{ id: duplicate.id, code: duplicate.code, status: duplicate.status }] : [] });
+    const after = timelineAfter ?? null;
+    return { ...presented, timeline: after === null ? presented.timeline : presented.timeline.filter((e) => e.id > after), timelineCount: presented.timeline.length, timelineAfter: after };
   }
 
   async list(actor: Actor, filter: Omit<IncidentFilter, 'agencyId'>) {
