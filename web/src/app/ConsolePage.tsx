@@ -10,6 +10,7 @@ import { useT } from './i18n/useT';
 import { IncidentsRoom } from '../features/incidents/IncidentsRoom';
 import { UnitsRoom } from '../features/units/UnitsRoom';
 import { BulletinsRoom } from '../features/bulletins/BulletinsRoom';
+import { BureauRoom } from '../features/bureau/BureauRoom';
 import { useLiveSync } from '../api/useLiveSync';
 import { useP1Alarm } from '../features/incidents/useP1Alarm';
 import { useGlobalShortcuts } from '../features/shortcuts/useGlobalShortcuts';
@@ -66,6 +67,7 @@ export function ConsolePage({ user, onSignOut }: { user: User; onSignOut(): void
         <Route path="incidents/:code?" element={<IncidentsRoom userAgencyId={user.agencyId} />} />
         <Route path="units" element={<UnitsRoom />} />
         <Route path="bulletins/:code?" element={<BulletinsRoom userAgencyId={user.agencyId} roles={user.roles} />} />
+        <Route path="bureau" element={<BureauRoom />} />
         <Route path="*" element={<Navigate replace to="/" />} />
       </Routes>
       {help && <ShortcutHelp onClose={() => setHelp(false)} />}

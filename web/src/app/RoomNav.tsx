@@ -2,6 +2,7 @@ import { NavLink, useLocation } from 'react-router';
 import { useT } from './i18n/useT';
 import { paths } from './paths';
 import { RoomBadge } from '../features/alerts/RoomBadge';
+import { BureauNavLink } from '../features/bureau/BureauNavLink';
 
 const ROOMS = [
   { room: 'map', to: paths.map, end: true },
@@ -23,6 +24,7 @@ export function RoomNav() {
           <RoomBadge room={room} />
         </NavLink>
       ))}
+      <BureauNavLink />
     </nav>
   );
 }

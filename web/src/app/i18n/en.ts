@@ -19,6 +19,7 @@ import * as audit from '../../features/audit/i18n';
 import * as shortcuts from '../../features/shortcuts/i18n';
 import * as alerts from '../../features/alerts/i18n';
 import * as trainsNear from '../../features/trains-near/i18n';
+import * as bureau from '../../features/bureau/i18n';
 
 export const en: Catalogue = {
   ...core.en,
@@ -41,4 +42,5 @@ export const en: Catalogue = {
   ...shortcuts.en,
   ...alerts.en,
   ...trainsNear.en,
+  ...bureau.en,
 };

@@ -24,6 +24,7 @@ import * as audit from '../../features/audit/i18n';
 import * as shortcuts from '../../features/shortcuts/i18n';
 import * as alerts from '../../features/alerts/i18n';
 import * as trainsNear from '../../features/trains-near/i18n';
+import * as bureau from '../../features/bureau/i18n';
 
 export const zhCN = {
   ...core.zhCN,
@@ -46,6 +47,7 @@ export const zhCN = {
   ...shortcuts.zhCN,
   ...alerts.zhCN,
   ...trainsNear.zhCN,
+  ...bureau.zhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
