@@ -108,6 +108,8 @@ describe('bureau and departments over NATS leaf nodes', () => {
     // linked: the bureau hears both departments, each department the bureau, and the bureau's directory
     // has told each department of the other's agencies
     await until('the links to come up', async () => (await link(bureau(), commander, 'lz')) === 'connected' && (await link(bureau(), commander, 'nn')) === 'connected' && (await link(nodes.lz, 'lz.dispatcher1', 'nnj')) === 'connected' && (await link(nodes.nn, 'lz.dispatcher1', 'nnj')) === 'connected');
+    // each node's own NATS server answers all along: only the links between them are cut below
+    for (const [n, user] of [[bureau(), commander], [nodes.lz, 'lz.dispatcher1'], [nodes.nn, 'lz.dispatcher1']] as const) await until(`${n.code} to report its NATS server`, async () => (await n.ok(user, 'GET', '/api/federation')).self.natsConnected === true);
     await until('the directory to reach the departments', async () => {
       const lz = await nodes.lz.ok<{ nodes: Array<{ code: string; agencies: unknown[] }> }>('lz.dispatcher1', 'GET', '/api/federation/directory');
       const nn = await nodes.nn.ok<{ nodes: Array<{ code: string; agencies: unknown[] }> }>('lz.dispatcher1', 'GET', '/api/federation/directory');
@@ -134,6 +136,7 @@ describe('bureau and departments over NATS leaf nodes', () => {
     const fromBureau = await bureau().ok(commander, 'POST', '/api/federation/bulletins', { kind: 'security_notice', title: '南宁局通报：春运安保', body: '加强巡防', classification: 'internal', validUntil: later(24), nodes: [{ code: 'lz' }, { code: 'nn' }] });
     expect(fromLz.federated.targets.map((t: { node: string }) => t.node)).toEqual(['nn', 'nnj']);
 
+    for (const [n, user] of [[bureau(), commander], [nodes.lz, 'lz.dispatcher1']] as const) expect((await n.ok(user, 'GET', '/api/federation')).self).toMatchObject({ natsConnected: true });
     // everything is in each node's own stream (the share jobs caught up) — and nothing crossed
     for (const n of Object.values(nodes)) await until(`${n.code} to publish into its own stream`, () => shareCaughtUp(n));
     expect(await bureau().count('federation_incidents', ['node', 'lz'])).toBe(before.lz);

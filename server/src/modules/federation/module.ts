@@ -46,7 +46,7 @@ export class Federation {
     deps.org.nameOutsidersWith((id) => this.names.name(id));
     this.link = c ? new FederationLink(c) : null;
     this.importer = new FederationImporter({ db: deps.db, self: c ? { code: c.code, role: c.role, bureau: c.bureau?.code ?? null } : null, org: deps.org, sharing: deps.sharing, outbox: deps.outbox, names: this.names });
-    this.service = new FederationService(deps.db, c, this.link, deps.org, deps.network, deps.sharing, deps.outbox);
+    this.service = new FederationService(deps.db, c, deps.org, deps.network, deps.sharing, deps.outbox);
     this.sharer = this.link ? new FederationSharer(deps.db.kysely, this.link, deps.org, this.indicators) : null;
     this.receiver = this.link ? new FederationReceiver(deps.db.kysely, this.link, this.importer, (problem, detail) => deps.log(null, `federation message refused: ${problem}`, detail)) : null;
     this.routes = federationRoutes(this.service);

@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
 import type { Arrival, FederationLink, SourceState } from '../../platform/federation/link.js';
-import { nowIso } from '../../platform/clock.js';
+import { now, nowIso } from '../../platform/clock.js';
 import { readEnvelope } from './messages.js';
 import type { FederationImporter } from './importer.js';
 import { newNode } from './importer.js';
+import { setState } from './state.js';
 
 const FETCH = 100;
 const MAX_FETCHES = 20;
@@ -31,6 +32,7 @@ export function linkState(s: Pick<SourceState, 'activeMs' | 'error'>): LinkState
  */
 export class FederationReceiver {
   private lastPrune = 0;
+  private lastOk = 0;
   /** what became of the messages taken since start: a replay shows up as duplicates, never as imports */
   readonly stats = { imported: 0, duplicate: 0, refused: 0 };
 
@@ -64,8 +66,13 @@ export class FederationReceiver {
       if (batch.length < FETCH) break;
     }
     await this.observeLinks();
+    // that a round got through says the node's own NATS server answers, to every instance
+    if (Date.now() - this.lastOk >= LINK_REFRESH_MS) {
+      await setState(this.db, 'nats_ok_at', nowIso());
+      this.lastOk = Date.now();
+    }
     if (Date.now() - this.lastPrune > 3600_000) {
-      await this.db.deleteFrom('federation_inbox').where('received_at', '<', new Date(Date.now() - INBOX_KEEP_MS).toISOString()).execute();
+      await this.db.deleteFrom('federation_inbox').where('received_at', '<', new Date(now() - INBOX_KEEP_MS).toISOString()).execute();
       this.lastPrune = Date.now();
     }
     return imported;
@@ -105,17 +112,17 @@ export class FederationReceiver {
   }
 
   private async observeLinks(): Promise<void> {
-    const now = nowIso();
+    const at = nowIso();
     for (const s of await this.link.sources()) {
       const state = linkState(s);
       const row = await this.db.selectFrom('federation_nodes').selectAll().where('code', '=', s.node).executeTakeFirst();
       if (!row) continue;
       const changed = row.link_state !== state || Number(row.link_lag ?? -1) !== s.lag || row.link_error !== s.error;
-      const stale = !row.link_checked_at || Date.parse(now) - Date.parse(row.link_checked_at) >= LINK_REFRESH_MS;
+      const stale = !row.link_checked_at || Date.parse(at) - Date.parse(row.link_checked_at) >= LINK_REFRESH_MS;
       if (!changed && !stale) continue;
       await this.db
         .updateTable('federation_nodes')
-        .set({ link_state: state, link_lag: s.lag, link_active_ms: s.activeMs, link_error: s.error, link_checked_at: now, link_since: row.link_state === state && row.link_since ? row.link_since : now })
+        .set({ link_state: state, link_lag: s.lag, link_active_ms: s.activeMs, link_error: s.error, link_checked_at: at, link_since: row.link_state === state && row.link_since ? row.link_since : at })
         .where('code', '=', s.node)
         .execute();
     }

@@ -5,11 +5,10 @@ import type { Db } from '../../platform/db/database.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { recordChange } from '../../platform/change-log.js';
-import { departmentDay, nowIso } from '../../platform/clock.js';
+import { departmentDay, now, nowIso } from '../../platform/clock.js';
 import { nextNumber } from '../../platform/db/counters.js';
 import type { OutboxRelay } from '../../platform/bus/outbox.js';
 import type { FederationConfig } from '../../platform/federation/config.js';
-import type { FederationLink } from '../../platform/federation/link.js';
 import { conflict, forbidden, notFound, validationError, type FieldError } from '../../platform/http/errors.js';
 import { canPublishBulletin, canReadFederatedBulletins, canReadFederatedIncidents, canReadFederationNodes, CLASS_RANK } from '../../platform/policies.js';
 import type { NetworkService } from '../network/service.js';
@@ -21,6 +20,7 @@ import { resolveRecipients } from '../sharing/recipients.js';
 import { KIND_DEFAULTS } from '../sharing/defaults.js';
 import type { FederationIncidentsTable, FederationNodesTable } from './tables.js';
 import { LINK_SILENT_MS } from './receiver.js';
+import { getState } from './state.js';
 
 /** A link state not written for this long is not believed: the job that writes it is not running. */
 const STALE_MS = 4 * LINK_SILENT_MS;
@@ -38,7 +38,6 @@ export class FederationService {
   constructor(
     private readonly db: Db,
     private readonly config: FederationConfig | null,
-    private readonly link: FederationLink | null,
     private readonly org: OrganisationService,
     private readonly network: NetworkService,
     private readonly sharing: SharingService,
@@ -59,8 +58,10 @@ export class FederationService {
   async overview(actor: Actor) {
     const c = this.config;
     const nodes = canReadFederationNodes(actor) ? await this.nodes() : [];
+    // written by the import job, wherever it runs: this instance may hold no connection at all
+    const ok = c ? await getState(this.k, 'nats_ok_at') : null;
     return {
-      self: { role: c?.role ?? ('standalone' as const), code: c?.code ?? null, name: c?.name ?? null, natsConnected: this.link ? this.link.status() === 'connected' : null },
+      self: { role: c?.role ?? ('standalone' as const), code: c?.code ?? null, name: c?.name ?? null, natsConnected: c ? ok !== null && now() - Date.parse(ok) <= STALE_MS : null },
       nodes,
     };
   }
@@ -285,7 +286,8 @@ export class FederationService {
 }
 
 function presentLink(r: Selectable<FederationNodesTable>): FederationNode['link'] {
-  const stale = !r.link_checked_at || Date.now() - Date.parse(r.link_checked_at) > STALE_MS;
+  // stamped with the platform's clock, which may be replaying another day: compared with it too
+  const stale = !r.link_checked_at || now() - Date.parse(r.link_checked_at) > STALE_MS;
   return {
     state: stale ? 'unknown' : (r.link_state as FederationNode['link']['state']),
     lag: r.link_lag === null ? null : Number(r.link_lag),
