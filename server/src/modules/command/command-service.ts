@@ -34,7 +34,7 @@ export class CommandService {
 
   private agency = (id: string) => this.org.findAgency(id);
 
-  async open(actor: Actor, incidentId: string, req: OpenCommandRequest, client: string | null): Promise<CommandView> {
+  async open(actor: Actor, incidentId: string, req: OpenCommandRequest, client: string | null, lang: 'zh-CN' | 'en' = 'zh-CN'): Promise<CommandView> {
     const { row, roles } = await this.incidents.access(actor, incidentId);
     if (!canCommand(actor, roles)) throw forbidden('only the centre or the lead agency’s commander opens a joint command');
     const level = (row.response_level as ResponseLevel | null) ?? 'IV';
@@ -70,7 +70,8 @@ export class CommandService {
     if (errors.length) throw validationError(errors);
     const id = crypto.randomUUID();
     const at = nowIso();
-    const name = req.name ?? `${row.code} 联合指挥部`;
+    // named in the language of whoever opens it, unless they name it themselves
+    const name = req.name ?? (lang === 'en' ? `${row.code} joint command` : `${row.code} 联合指挥部`);
     await this.db.kysely.transaction().execute(async (trx) => {
       await trx.insertInto('commands').values({ id, incident_id: incidentId, name, status: 'open', opened_at: at, opened_by: actor.username, closed_at: null, version: 1 }).execute();
       await trx.insertInto('command_members').values(members.map((m) => ({ command_id: id, agency_id: m.agencyId, role: m.role, person: m.person, user_id: m.userId ?? null }))).execute();

@@ -69,7 +69,7 @@ export function commandRoutes(levels: LevelService, commands: CommandService, ta
       body: OpenCommandRequest,
       status: 201,
       response: CommandView,
-      handler: async ({ actor, params, body, request }) => commands.open(actor!, params.id, body, clientOf(request)),
+      handler: async ({ actor, params, body, request, lang }) => commands.open(actor!, params.id, body, clientOf(request), lang),
     }),
     defineRoute({
       method: 'GET',

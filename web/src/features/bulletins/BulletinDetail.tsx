@@ -68,7 +68,7 @@ export function BulletinDetail({ id, userAgencyId, isCentre, onChanged }: Props)
       <p className="bulletin-body">{b.body}</p>
       {b.instruction && (
         <p className="notice">
-          {t('bulletin.instruction')}：{b.instruction}
+          {t('bulletin.instruction')}{t('form.colon')}{b.instruction}
         </p>
       )}
       {b.attachments.length > 0 && (

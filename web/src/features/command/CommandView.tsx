@@ -109,7 +109,7 @@ export function CommandView({ command, userAgencyId, onChanged }: Props) {
           {command.unitsByAgency.map((g) => (
             <div key={g.agencyId} className="command-role">
               <dt>{g.agencyName}</dt>
-              <dd>{g.units.map((u) => `${unitName(u.unitId)}（${t(`unitStatus.${u.status}` as 'unitStatus.available')}）`).join('、')}</dd>
+              <dd>{g.units.map((u) => `${unitName(u.unitId)} (${t(`unitStatus.${u.status}` as 'unitStatus.available')})`).join(t('form.listSeparator'))}</dd>
             </div>
           ))}
         </dl>

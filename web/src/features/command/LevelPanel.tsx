@@ -60,7 +60,7 @@ export function LevelPanel({ incidentId, state, agencies, editable, onChanged }:
         {state.notified.length > 0 && (
           <>
             <dt>{t('level.notified')}</dt>
-            <dd data-testid="level-notified">{state.notified.map(name).join('、')}</dd>
+            <dd data-testid="level-notified">{state.notified.map(name).join(t('form.listSeparator'))}</dd>
           </>
         )}
       </dl>

@@ -64,7 +64,7 @@ export function MyTaskCard({ task, fromName, onChanged, onOpenIncident }: Props)
         <ul className="task-notes">
           {notes.map((u, n) => (
             <li key={n}>
-              <span className="muted">{formatDateTime(u.at, lang)}</span> {t(`task.kind.${u.kind}` as 'task.kind.progress')}：{u.note}
+              <span className="muted">{formatDateTime(u.at, lang)}</span> {t(`task.kind.${u.kind}` as 'task.kind.progress')}{t('form.colon')}{u.note}
             </li>
           ))}
         </ul>

@@ -56,7 +56,7 @@ export function TaskRow({ task, canCancel, onChanged }: Props) {
       </p>
       {last?.note && (
         <p className="task-note" data-testid="task-last-note">
-          {t(`task.kind.${last.kind}` as 'task.kind.progress')}：{last.note}
+          {t(`task.kind.${last.kind}` as 'task.kind.progress')}{t('form.colon')}{last.note}
         </p>
       )}
       <TaskPhotos task={task} canAdd={false} onChanged={onChanged} />

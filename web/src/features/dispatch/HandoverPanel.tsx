@@ -44,8 +44,8 @@ export function HandoverPanel({ incident, onDone }: Props) {
     [
       o.arrival ? t('handover.arrival', { time: formatDateTime(o.arrival, lang) }) : '',
       typeof o.leadTimeS === 'number' ? t('handover.lead', { min: num(Math.round(o.leadTimeS / 60)) }) : '',
-      o.police ? `${t('handover.police')}：${o.police.name}` : '',
-      o.county ? `${t('handover.county')}：${o.county.name}` : '',
+      o.police ? `${t('handover.police')}${t('form.colon')}${o.police.name}` : '',
+      o.county ? `${t('handover.county')}${t('form.colon')}${o.county.name}` : '',
       o.feasible === false ? t('handover.notFeasible') : '',
     ]
       .filter(Boolean)

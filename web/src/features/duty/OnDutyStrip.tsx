@@ -56,7 +56,7 @@ export function OnDutyStrip() {
       </button>
       {forMe.map((l) => (
         <div key={l.id} className="notice" data-testid="shift-pending">
-          {t('duty.pending', { from: l.fromUserName })}：{l.notes}（{t('duty.openCount', { n: String(l.snapshot.openIncidents.length), tasks: String(l.snapshot.openTasks.length) })}）
+          {t('duty.pending', { from: l.fromUserName })}{t('form.colon')}{l.notes} ({t('duty.openCount', { n: String(l.snapshot.openIncidents.length), tasks: String(l.snapshot.openTasks.length) })})
           <button type="button" className="btn btn-primary" data-testid="shift-accept" onClick={() => void dutyApi.accept(l.id).then(() => setTick((n) => n + 1))}>
             {t('duty.accept')}
           </button>

@@ -29,7 +29,7 @@ export function CreatedNotice({ call: { incident: i, dispatched, dispatchError }
         {t('form.created')} <strong className="mono">{i.code}</strong> <PriorityBadge priority={i.priority} /> {categoryName(i)}
       </p>
       <p className="muted">
-        {placeText(i.location)} · {t('resp.lead')}：{i.lead?.name ?? t('resp.noLead')}
+        {placeText(i.location)} · {t('resp.lead')}{t('form.colon')}{i.lead?.name ?? t('resp.noLead')}
       </p>
       {dispatched.length > 0 && (
         <p data-testid="created-dispatched">

@@ -40,7 +40,7 @@ export function QueueRow({ incident: i, now, selected, onOpen }: Props) {
           <span className="queue-place">{placeText(i.location)}</span>
         </span>
         <span className="queue-row-lead muted">
-          {t('resp.lead')}：{i.lead?.name ?? t('resp.noLead')}
+          {t('resp.lead')}{t('form.colon')}{i.lead?.name ?? t('resp.noLead')}
           {i.likelyDuplicates.length > 0 && <span className="dup-flag">{t('incident.likelyDuplicate')}</span>}
         </span>
       </button>

@@ -92,7 +92,7 @@ export function MobilePage({ user, onSignOut }: { user: User; onSignOut(): void 
             </select>
             {unit && (
               <p>
-                {t('mobile.status')}：
+                {t('mobile.status')}{t('form.colon')}
                 <span className={`status-chip unit-status-${unit.status}`} data-testid="mobile-unit-status" data-status={unit.status}>
                   {t(`unitStatus.${unit.status}`)}
                 </span>

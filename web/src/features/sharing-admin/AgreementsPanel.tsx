@@ -75,7 +75,7 @@ export function AgreementsPanel({ agencies }: { agencies: Agency[] }) {
           {list.map((a) => (
             <tr key={a.id} data-testid="agreement-row" data-id={a.id}>
               <td>{name(a.fromAgencyId)} → {name(a.toAgencyId)}</td>
-              <td>{a.kinds.map((k) => t(`admin.kind.${k}`)).join('、')}</td>
+              <td>{a.kinds.map((k) => t(`admin.kind.${k}`)).join(t('form.listSeparator'))}</td>
               <td>{t('admin.upTo', { level: t(`bulletin.class.${a.maxClassification}`) })}</td>
               <td>
                 <button type="button" className="btn btn-quiet btn-small" data-testid="agreement-delete" onClick={() => void adminApi.deleteAgreement(a.id).then(() => setTick((n) => n + 1), (e: unknown) => setError(errorText(e)))}>

@@ -16,7 +16,7 @@ export function UnitCard({ unit }: { unit: Unit }) {
       {typeof unit.crew === 'number' && <span className="muted">{t('units.crew', { n: num(unit.crew) })}</span>}
       {unit.train && <span className="mono muted">{unit.train}</span>}
       <span className="muted unit-last">
-        {t('units.lastPosition')}：{unit.position && unit.positionAt ? formatDateTime(unit.positionAt, lang) : t('units.noPosition')}
+        {t('units.lastPosition')}{t('form.colon')}{unit.position && unit.positionAt ? formatDateTime(unit.positionAt, lang) : t('units.noPosition')}
       </span>
     </li>
   );
