@@ -1,17 +1,18 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodType } from 'zod';
 import type { RouteSpec } from './route.js';
+import { wordings } from './wording.js';
 import type { Actor } from '../auth/actor.js';
 import { fieldErrors, unauthorized, validationError, type FieldError } from './errors.js';
 import { DATABASE_RETRY_AFTER_S, databaseUnavailable, isDatabaseUnavailable } from '../db/availability.js';
 
 export type ActorResolver = (request: FastifyRequest) => Promise<Actor | null>;
 
-function parsePart(schema: ZodType | undefined, value: unknown, root: string, errors: FieldError[]): unknown {
+function parsePart(schema: ZodType | undefined, value: unknown, root: string, errors: FieldError[], lang: 'zh-CN' | 'en'): unknown {
   if (!schema) return undefined;
   const result = schema.safeParse(value ?? (root === 'body' ? undefined : {}));
   if (!result.success) {
-    errors.push(...fieldErrors(result.error, root));
+    errors.push(...fieldErrors(result.error, root, lang));
     return undefined;
   }
   return result.data;
@@ -53,13 +54,14 @@ async function handle(spec: RouteSpec, request: FastifyRequest, reply: FastifyRe
   const actor = await resolveActor(request);
   if (spec.access !== 'public' && !actor) throw unauthorized();
   const errors: FieldError[] = [];
-  const params = parsePart(spec.params, request.params, 'params', errors);
-  const query = parsePart(spec.query, request.query, 'query', errors);
-  const body = parsePart(spec.body, request.body, 'body', errors);
-  if (errors.length) throw validationError(errors);
+  const lang = preferredLang(request);
+  const params = parsePart(spec.params, request.params, 'params', errors, lang);
+  const query = parsePart(spec.query, request.query, 'query', errors, lang);
+  const body = parsePart(spec.body, request.body, 'body', errors, lang);
+  if (errors.length) throw validationError(errors, lang);
   // the declared status first, so a handler that knows better (201 or 200 for an import) can say so
   reply.status(spec.status ?? 200);
-  const result = await spec.handler({ body, query, params, actor, lang: preferredLang(request), request, reply });
+  const result = await spec.handler({ body, query, params, actor, lang, request, reply });
   if (reply.sent) return reply;
-  return result;
+  return wordings.reword(result, lang);
 }
