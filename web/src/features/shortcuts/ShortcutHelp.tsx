@@ -13,7 +13,8 @@ const FORM_KEYS = [
 
 /**
  * The `?` overlay: every shortcut with its keys, dimmed where nothing on this page answers it.
- * Acknowledging alerts is listed only once an alert centre answers it, so no dead key is offered.
+ * Acknowledging alerts is listed where the alert centre answers it (every console page), so no
+ * dead key is offered.
  */
 export function ShortcutHelp({ onClose }: { onClose(): void }) {
   const { t } = useT();

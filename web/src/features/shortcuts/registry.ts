@@ -5,7 +5,7 @@ import type { ShortcutAction } from './bindings';
  * Who answers a shortcut right now: the part of the screen that can (the open incident dispatches
  * its top recommendation, the queue moves to the next incident). The latest registration wins, so
  * an open form or dialog can take a key over while it is shown. An action nobody answers does
- * nothing: "acknowledge the newest alert" waits for the alert centre to register.
+ * nothing (the alert centre, in the top bar of every room, answers "acknowledge the newest alert").
  */
 const handlers = new Map<ShortcutAction, Array<() => void>>();
 
