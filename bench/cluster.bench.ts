@@ -124,14 +124,15 @@ export async function benchCluster(opts: { log: (line: string) => void; seconds?
     {
       const load = faultLoad('pg');
       await new Promise((r) => setTimeout(r, 2000));
-      const stoppedAt = Date.now();
       await pg.stop();
+      const stoppedAt = Date.now();
       await new Promise((r) => setTimeout(r, 5000));
       const startedAt = Date.now();
       await pg.start();
       const up = Date.now();
       const firstOk = await waitFor('a creation after the restart', () => load.outcomes.find((o) => o.op === 'create' && o.at >= up && !failing(o)) ?? null, 60_000, 20);
       await load.stop();
+      // asked after PostgreSQL had stopped and before it was started again
       const down = load.outcomes.filter((o) => o.at >= stoppedAt && o.at < startedAt);
       const refused = down.filter((o) => o.status === 503 && (o.body as { error?: { code?: string } }).error?.code === 'database_unavailable');
       const slowest = Math.max(0, ...refused.map((o) => o.ms));
