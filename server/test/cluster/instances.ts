@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort, run, spawnTracked, stopProcess, waitFor, type Tracked } from './processes.js';
+import { atExit, freePort, run, spawnTracked, stopProcess, waitFor, type Tracked } from './processes.js';
 
 const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -17,8 +17,17 @@ export const DEMO_PASSWORD = 'cluster-demo-password';
  */
 export function buildBundle(): { main: string; remove(): void } {
   const dir = path.join(serverDir, 'node_modules', '.cache', `railjoint-cluster-${process.pid}-${crypto.randomBytes(3).toString('hex')}`);
+  const remove = () => fs.rmSync(dir, { recursive: true, force: true });
+  // a test that dies before its afterAll leaves no bundle behind
+  const forget = atExit(remove);
   run(process.execPath, [path.join(serverDir, 'scripts/build.mjs'), '--outdir', dir]);
-  return { main: path.join(dir, 'main.js'), remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+  return {
+    main: path.join(dir, 'main.js'),
+    remove() {
+      remove();
+      forget();
+    },
+  };
 }
 
 export interface Instance {
