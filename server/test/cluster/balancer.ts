@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort, portOpen, spawnTracked, stopProcess, waitFor, type Tracked } from './processes.js';
+import { atExit, freePort, portOpen, spawnTracked, stopProcess, waitFor, type Tracked } from './processes.js';
 
 export interface Balancer {
   url: string;
@@ -49,6 +49,7 @@ export function haproxyConfig(port: number, backends: number[]): string {
 export async function startBalancer(backends: number[]): Promise<Balancer> {
   const port = await freePort();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'railjoint-haproxy-'));
+  const forget = atExit(() => fs.rmSync(dir, { recursive: true, force: true }));
   const file = path.join(dir, 'haproxy.cfg');
   fs.writeFileSync(file, haproxyConfig(port, backends));
   // -db: stay in the foreground, so the test owns the process
@@ -64,6 +65,7 @@ export async function startBalancer(backends: number[]): Promise<Balancer> {
     async stop() {
       await stopProcess(tracked, 'SIGTERM');
       fs.rmSync(dir, { recursive: true, force: true });
+      forget();
     },
   };
 }

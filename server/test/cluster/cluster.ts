@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startBalancer, type Balancer } from './balancer.js';
 import { buildBundle, sharedEnv, startInstance, type Instance } from './instances.js';
+import { atExit } from './processes.js';
 
 export interface ClusterOptions {
   databaseUrl: string;
@@ -29,6 +30,7 @@ export interface Cluster {
  */
 export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
   const keys = fs.mkdtempSync(path.join(os.tmpdir(), 'railjoint-cluster-'));
+  const forgetKeys = atExit(() => fs.rmSync(keys, { recursive: true, force: true }));
   const bundle = buildBundle();
   const env = sharedEnv({ DATABASE_URL: opts.databaseUrl, NATS_URL: opts.natsUrl, RAILJOINT_NATS_PREFIX: opts.natsPrefix, ...opts.env }, keys);
   const started: Instance[] = [];
@@ -38,6 +40,7 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
     await Promise.all(started.map((i) => i.kill()));
     bundle.remove();
     fs.rmSync(keys, { recursive: true, force: true });
+    forgetKeys();
   };
   try {
     const n = opts.instances ?? 3;
