@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { connect } from 'nats';
-import { freePort, portOpen, spawnTracked, stopProcess, waitFor, type Tracked } from './processes.js';
+import { atExit, freePort, portOpen, spawnTracked, stopProcess, waitFor, type Tracked } from './processes.js';
 
 /** The NATS server the other tests share (`.ci/run` starts it). */
 export const SHARED_NATS_URL = process.env.RAILJOINT_TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
@@ -21,6 +21,7 @@ export interface NatsServer {
 export async function createNatsServer(): Promise<NatsServer> {
   const port = await freePort();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'railjoint-nats-'));
+  const forget = atExit(() => fs.rmSync(dir, { recursive: true, force: true }));
   let current: Tracked | null = null;
   const start = async () => {
     const t = spawnTracked('nats-server', ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', dir]);
@@ -42,6 +43,7 @@ export async function createNatsServer(): Promise<NatsServer> {
     async destroy() {
       await stop('SIGKILL');
       fs.rmSync(dir, { recursive: true, force: true });
+      forget();
     },
   };
 }
