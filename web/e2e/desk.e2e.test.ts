@@ -111,7 +111,7 @@ describe('console: the dispatch desk', () => {
     await stationCall.type('柳州');
     await page.getByTestId('station-option').first().waitFor();
     await stationCall.press('Enter');
-    expect(await page.getByTestId('station-input').inputValue()).toBe('柳州');
+    expect(await page.getByTestId('station-input').inputValue()).toBe('柳州站');
     const theftUnit = await tickedUnit();
     await stationCall.click(page.getByTestId('description-input'), 'description');
     await stationCall.describe('候车室旅客手机被盗，嫌疑人往出站口方向跑');
@@ -120,7 +120,7 @@ describe('console: the dispatch desk', () => {
     expect(stationCall.count, stationCall.log.join(' · ')).toBeLessThanOrEqual(MAX_ACTIONS);
     const theft = await detailOf((await byCode(theftCode)).id);
     expect(theft.status).toBe('dispatched');
-    expect(theft.location.stationName).toBe('柳州');
+    expect(theft.location.stationName).toBe('柳州站');
     expect(theft.timeline.find((e: { action: string }) => e.action === 'dispatch').detail.assignments.map((a: { unitId: string }) => a.unitId)).toEqual([theftUnit]);
 
     fs.mkdirSync(OUT, { recursive: true });
@@ -273,11 +273,11 @@ describe('console: the dispatch desk', () => {
     await detailShown().waitFor({ timeout: 15_000 });
     expect(await page.getByTestId('incident-detail').getAttribute('data-code')).toBe(first);
 
-    // the help overlay lists the shortcuts; the alert key waits for an alert centre, so it is not offered
+    // the help overlay lists the shortcuts, the alert centre's A among them
     await page.keyboard.press('?');
     await page.getByTestId('shortcut-help').waitFor();
     const listed = await page.getByTestId('shortcut-help').locator('tr[data-action]').evaluateAll((els) => els.map((e) => e.getAttribute('data-action')));
-    expect(listed).toEqual(['newCall', 'dispatchTop', 'nextIncident', 'prevIncident', 'search', 'help']);
+    expect(listed).toEqual(['newCall', 'dispatchTop', 'nextIncident', 'prevIncident', 'ackAlert', 'search', 'help']);
     await page.keyboard.press('Escape');
     expect(await page.getByTestId('shortcut-help').count()).toBe(0);
     // single keys are text inside a field

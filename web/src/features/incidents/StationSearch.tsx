@@ -1,4 +1,5 @@
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { stationDisplayName } from '@railjoint/contracts';
 import { useT } from '../../app/i18n/useT';
 import { matchStations, type SearchIndex, type StationEntry } from '../search/searchIndex';
 
@@ -13,13 +14,13 @@ interface Props {
 export function StationSearch({ index, value, onChange, autoFocus = false }: Props) {
   const { t } = useT();
   const id = useId();
-  const [text, setText] = useState(value?.name ?? '');
+  const [text, setText] = useState(value ? stationDisplayName(value.name) : '');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const options = useMemo(() => (open && index ? matchStations(index, text, 8) : []), [open, index, text]);
   const choose = (s: StationEntry) => {
     onChange(s);
-    setText(s.name);
+    setText(stationDisplayName(s.name));
     setOpen(false);
   };
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
@@ -77,7 +78,7 @@ export function StationSearch({ index, value, onChange, autoFocus = false }: Pro
                 choose(s);
               }}
             >
-              <span>{s.name}</span>
+              <span>{stationDisplayName(s.name)}</span>
               {s.telecode && <span className="muted mono">{s.telecode}</span>}
             </li>
           ))}
