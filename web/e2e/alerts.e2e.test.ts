@@ -42,7 +42,7 @@ describe('console: the alert centre', () => {
     await app().services.alertEngine.tick();
   };
   const count = (p: Page) => p.getByTestId('alert-bell').getAttribute('data-count').then(Number);
-  const tones = (p: Page, severity: 'critical' | 'high' | 'normal') => p.evaluate((s) => window.__railjointAlertTones?.[s] ?? 0, severity);
+  const tones = (p: Page, severity: 'critical' | 'high' | 'normal') => p.evaluate((s) => (window as unknown as { __railjointAlertTones?: Record<string, number> }).__railjointAlertTones?.[s] ?? 0, severity);
 
   it('alerts the centre of an assignment nobody acknowledged, and A takes it for every console of the seat', { timeout: 180_000 }, async () => {
     await page.goto(browser.server.url);

@@ -73,7 +73,7 @@ describe('console: /mobile on a 360-px phone', () => {
 
     // big enough for gloves, and nothing wider than the phone
     const small = await page.evaluate(() =>
-      [...document.querySelectorAll<HTMLElement>('.mobile-page button, .mobile-page select, .mobile-page a.btn, .mobile-page input[type=checkbox]')]
+      Array.from(document.querySelectorAll<HTMLElement>('.mobile-page button, .mobile-page select, .mobile-page a.btn, .mobile-page input[type=checkbox]'))
         // a check box is a square of its own size; everything else at least 44 px tall (Apple's and Android's touch minimum)
         .map((e) => ({ text: e.textContent || (e.getAttribute('data-testid') ?? ''), r: e.getBoundingClientRect(), min: e.matches('input[type=checkbox]') ? 24 : 44 }))
         .filter(({ r, min }) => r.width > 0 && (r.height < min || r.right > 360))

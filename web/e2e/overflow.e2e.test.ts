@@ -29,7 +29,7 @@ function overflowing(page: Page): Promise<string[]> {
       return `${e.tagName.toLowerCase()}${id ? `[${id}]` : ''}${e.className && typeof e.className === 'string' ? `.${e.className.split(' ')[0]}` : ''} “${text}”`;
     };
     if (document.documentElement.scrollWidth > window.innerWidth + 1) out.push(`the page is ${document.documentElement.scrollWidth} px wide in a ${window.innerWidth} px window`);
-    for (const e of document.querySelectorAll<HTMLElement>('input, select, textarea, button, .btn, nav a, td, th')) {
+    for (const e of Array.from(document.querySelectorAll<HTMLElement>('input, select, textarea, button, .btn, nav a, td, th'))) {
       // the map draws its own canvas and controls; what is hidden or clipped away is not read
       if (e.closest('.maplibregl-map') || e.offsetParent === null) continue;
       const r = e.getBoundingClientRect();

@@ -166,7 +166,7 @@ export class DutyService {
     const rank: Record<string, number> = { command: 0, liaison: 1, dispatch: 2 };
     seated.sort((a, b) => (rank[a.kind] ?? 3) - (rank[b.kind] ?? 3) || Number(a.position) - Number(b.position));
     const staff = await this.db.kysely.selectFrom('users').select(['id', 'agency_id', 'display_name', 'roles']).where('agency_id', 'in', ids).where('disabled', '=', 0).orderBy('display_name').execute();
-    const people = seated.map((s) => ({ agencyId: s.agency_id, userId: s.user_id, displayName: s.display_name, onDuty: true, seat: s.seat, until: s.ends_at }));
+    const people: Array<{ agencyId: string; userId: string; displayName: string; onDuty: boolean; seat: string | null; until: string | null }> = seated.map((s) => ({ agencyId: s.agency_id, userId: s.user_id, displayName: s.display_name, onDuty: true, seat: s.seat, until: s.ends_at }));
     for (const u of staff) {
       const roles = JSON.parse(u.roles) as string[];
       if (people.some((p) => p.userId === u.id) || !roles.some((r) => r === 'commander' || r === 'liaison')) continue;

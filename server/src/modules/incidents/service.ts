@@ -15,7 +15,7 @@ import { locateIncident, type IncidentTrains } from './location.js';
 import { computePriority, overrideReason, TRAIN_APPROACH_WINDOW_S, validatePriorityOverride, type PriorityLevel, type PriorityReason } from './priority.js';
 import { findLikelyDuplicates, type DuplicateProbe } from './duplicates.js';
 import { missingRequirements, transition } from './lifecycle.js';
-import { presentIncident } from './presenter.js';
+import { presentIncident, type TimelineEntry } from './presenter.js';
 import { toUrlAction, type LifecycleAction } from './actions.js';
 import { metresPerDegree } from '../network/geo.js';
 import { alert, answerTransfer, handOverLead, openTransfer, pendingTransfer, statusAfterTransfer } from './transfers.js';
@@ -310,7 +310,8 @@ export class IncidentService {
     const scope = incidentScope(actor);
     const duplicate = row.duplicate_of ? await this.store.byId(row.duplicate_of, scope.all ? undefined : scope.agencyId) : undefined;
     const name = await displayNames(this.db.kysely, timeline.map((e) => e.actor_user_id));
-    const presented = presentIncident(this.opened(await this.hideUnseen(actor, row)), { timeline, name, likelyDuplicates: duplicate ? [{ id: duplicate.id, code: duplicate.code, status: duplicate.status }] : [] });
+    // with a timeline given, the presenter answers the detail (its type cannot say so)
+    const presented = presentIncident(this.opened(await this.hideUnseen(actor, row)), { timeline, name, likelyDuplicates: duplicate ? [{ id: duplicate.id, code: duplicate.code, status: duplicate.status }] : [] }) as ReturnType<typeof presentIncident> & { timeline: TimelineEntry[] };
     const after = timelineAfter ?? null;
     return { ...presented, timeline: after === null ? presented.timeline : presented.timeline.filter((e) => e.id > after), timelineCount: presented.timeline.length, timelineAfter: after };
   }
