@@ -71,7 +71,7 @@ describe.each(ENGINES)('audit retention and archives on %s', (engine) => {
     // nothing left to archive; a changed archive file is caught
     expect((await cli(['audit', 'archive', dir])).out).toContain('nothing to archive');
     const bytes = fs.readFileSync(path.join(dir, file));
-    bytes[bytes.length - 10] ^= 1;
+    bytes[bytes.length - 10] = bytes[bytes.length - 10]! ^ 1;
     fs.writeFileSync(path.join(dir, file), bytes);
     expect((await cli(['audit', 'verify', '--archive', path.join(dir, file)])).code).toBe(1);
   });

@@ -72,7 +72,8 @@ describe.each(ENGINES)('backup and restore on %s', (engine) => {
     const m = JSON.parse(fs.readFileSync(path.join(damaged, 'manifest.json'), 'utf8'));
     const data = path.join(damaged, m.file);
     const bytes = fs.readFileSync(data);
-    bytes[Math.floor(bytes.length / 2)] ^= 0xff;
+    const middle = Math.floor(bytes.length / 2);
+    bytes[middle] = bytes[middle]! ^ 0xff;
     fs.writeFileSync(data, bytes);
     const target = await emptyTarget();
     const refused = await cli(['restore', damaged], target);
