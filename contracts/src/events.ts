@@ -41,6 +41,13 @@ export const EVENT_TYPES = {
   'bulletin.withdrawn': 'bulletin',
   'bulletin.acknowledged': 'bulletin',
   'bulletin.reminder': 'bulletin',
+  'patrol.started': 'patrol',
+  'patrol.track': 'patrol',
+  'patrol.check_in': 'patrol',
+  'patrol.finished': 'patrol',
+  'patrol.finding': 'finding',
+  'patrol.alert': 'patrol_alert',
+  'patrol.alert_acknowledged': 'patrol_alert',
   'device.registered': 'device',
   'device.updated': 'device',
   'device.offline': 'device',
@@ -56,6 +63,9 @@ export const EVENT_TYPES = {
   'alarm.escalated': 'alarm',
   'maintenance_window.created': 'maintenance_window',
   'maintenance_window.cancelled': 'maintenance_window',
+  'alert.raised': 'alert',
+  'alert.acknowledged': 'alert',
+  'alert.resolved': 'alert',
 } as const;
 
 export type EventType = keyof typeof EVENT_TYPES;

@@ -9,6 +9,11 @@ import { UserService } from './modules/users/service.js';
 import { bearerToken, SESSION_COOKIE, userRoutes } from './modules/users/routes.js';
 import { NetworkService } from './modules/network/service.js';
 import { networkRoutes } from './modules/network/routes.js';
+import { PlaceSearch } from './modules/places/search.js';
+import { placeRoutes } from './modules/places/routes.js';
+import { TrainRequestService } from './modules/train-requests/service.js';
+import { trainRequestRoutes } from './modules/train-requests/routes.js';
+import { basemapRoutes } from './modules/basemap/routes.js';
 import { OrganisationService } from './modules/organisation/service.js';
 import { organisationRoutes } from './modules/organisation/routes.js';
 import { TrainService } from './modules/trains/service.js';
@@ -44,13 +49,24 @@ import { MessageService } from './modules/messages/service.js';
 import { messageRoutes } from './modules/messages/routes.js';
 import { DutyService } from './modules/duty/service.js';
 import { dutyRoutes } from './modules/duty/routes.js';
+import { createCivilDefence, type CivilDefence } from './modules/patrols/module.js';
+import { AlertService } from './modules/alerts/service.js';
+import { AlertEngine } from './modules/alerts/engine.js';
+import { AlertKinds } from './modules/alerts/kinds.js';
+import { alertRoutes } from './modules/alerts/routes.js';
 import { TechnicalDefence } from './modules/devices/wiring.js';
+import { Federation } from './modules/federation/module.js';
+import { wordings } from './platform/http/wording.js';
+import { rewordReason } from './modules/organisation/reasons-i18n.js';
 import { bootstrap } from './bootstrap.js';
 import type { EventBus } from './platform/bus/event.js';
 import { MemoryEventBus } from './platform/bus/memory-bus.js';
 import { NatsEventBus } from './platform/bus/nats-bus.js';
 import { OutboxRelay } from './platform/bus/outbox.js';
 import { ResourceReaders } from './platform/bus/readers.js';
+import { JobRunner } from './platform/jobs/runner.js';
+import { leasesFor } from './platform/jobs/leases.js';
+import { takeStartLock, type StartLock } from './platform/jobs/start-lock.js';
 import { keyringFile, openKeyring } from './platform/crypto/keyring.js';
 import { PersonalData } from './platform/crypto/personal-data.js';
 import { reseal } from './platform/crypto/reseal.js';
@@ -72,11 +88,18 @@ export interface Services {
   commands: CommandService;
   sitreps: SitrepService;
   duty: DutyService;
+  /** civil defence and the public (issue 10) */
+  civil: CivilDefence;
   incidents: IncidentService;
   units: UnitService;
   dispatch: DispatchService;
+  alerts: AlertService;
+  /** derives alerts from committed events (a periodic job; tests run a round with tick()) */
+  alertEngine: AlertEngine;
   /** technical defence: devices, ingest, alarms, maintenance windows (modules/devices/wiring.ts) */
   defence: TechnicalDefence;
+  /** the bureau and its departments: the other nodes, what arrived from them, bulletins to them (issue 15) */
+  federation: Federation;
 }
 
 export interface App {
@@ -84,6 +107,8 @@ export interface App {
   db: Db;
   bus: EventBus;
   outbox: OutboxRelay;
+  /** periodic work, each job on one instance only; modules add theirs here (platform/jobs) */
+  jobs: JobRunner;
   http: FastifyInstance;
   services: Services;
   /** every contract route, with what each reads (the access-matrix test walks them) */
@@ -104,10 +129,14 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   if (config.clockStart !== undefined) startClockAt(config.clockStart);
   const db = await openDatabase(config.database);
   let bus: EventBus | null = null;
+  let starting: StartLock | null = null;
   try {
+    // instances started together take turns through loading and first-start work
+    starting = await takeStartLock(config.database);
     // Events between instances go through NATS JetStream when configured; one process needs none.
-    bus = config.natsUrl ? await NatsEventBus.connect(config.natsUrl) : new MemoryEventBus();
-    const outbox = new OutboxRelay(db.kysely, bus);
+    bus = config.natsUrl ? await NatsEventBus.connect(config.natsUrl, { prefix: config.natsPrefix }) : new MemoryEventBus();
+    // on PostgreSQL one instance relays, over a session of its own that hears every commit
+    const outbox = new OutboxRelay(db.kysely, bus, () => {}, 2000, config.database.engine === 'postgres' ? config.database.url : null);
     outbox.kick();
     // personal data is sealed with keys kept beside, never in, the database; rows written before
     // sealing began are sealed now (a re-seal after a key rotation is `railjoint keys reseal`)
@@ -125,6 +154,9 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     const handover = new HandoverService(db, incidents, trains, outbox);
     const sharing = new SharingService(db, network, organisation, outbox, { remindAfterS: r.bulletinRemindS, capDomain: 'railjoint.cn' });
     const capImporter = new CapImporter(db, network, organisation, sharing);
+    const federation = new Federation({ db, config: config.federation ?? null, org: organisation, network, sharing, outbox, log: (e, msg, detail) => http.log.warn({ err: e ?? undefined, ...detail }, msg) });
+    // a bulletin names its incident only to whoever may read the incident
+    sharing.linkIncidentsWith(async (actor, id) => ((await incidents.readable(actor, id)) ? { code: (await incidents.store.byId(id))!.code } : null));
     const levels = new LevelService(db, incidents, organisation, outbox);
     const tasks = new TaskService(db, incidents, organisation, outbox);
     const commands = new CommandService(db, incidents, levels, tasks, organisation, outbox);
@@ -132,14 +164,30 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     const sitreps = new SitrepService(db, incidents, levels, commands, network, organisation, tasks);
     const messages = new MessageService(db, incidents, organisation, outbox);
     const duty = new DutyService(db, organisation);
+    const civil = await createCivilDefence({ db, org: organisation, network, outbox, incidents, personal, config: config.patrols });
     const webhooks = new WebhookService(db, organisation, config.webhooks?.allowPrivate ?? false);
     // Who may hear of an event: each kind of resource answers with its read route's own check.
+    // reasons stored in one language are worded again in each reader's
+    wordings.add(rewordReason);
     const readers = new ResourceReaders((e, ref) => http.log.error({ err: e, ref }, 'read check failed'));
     readers.register('incident', (actor, id) => incidents.readable(actor, id));
     readers.register('task', (actor, id) => tasks.readable(actor, id));
     readers.register('unit', (actor, id) => units.readable(actor, id));
     readers.register('bulletin', (actor, id) => sharing.readable(actor, id));
+    for (const kind of ['federation_node', 'federated_incident', 'federated_bulletin'] as const) readers.register(kind, (actor, id) => federation.service.readable(kind, actor, id));
     readers.register('message', (actor, id) => messages.readable(actor, id));
+    readers.register('patrol_team', (actor, id) => civil.teams.readable(actor, id));
+    readers.register('patrol_member', (actor, id) => civil.teams.memberReadable(actor, id));
+    readers.register('checkpoint', (actor, id) => civil.checkpoints.readable(actor, id));
+    readers.register('patrol_plan', (actor, id) => civil.plans.readable(actor, id));
+    readers.register('patrol', (actor, id) => civil.patrols.readable(actor, id));
+    readers.register('finding', (actor, id) => civil.findings.readable(actor, id));
+    readers.register('patrol_alert', (actor, id) => civil.alerts.readable(actor, id));
+    readers.register('public_report', (actor, id) => civil.publicReports.readable(actor, id));
+    readers.register('reporter_contact', (actor, id) => civil.publicReports.contactReadable(actor, id));
+    const alerts = new AlertService(db.kysely, readers, outbox);
+    readers.register('alert', (actor, id) => alerts.readable(actor, id));
+    const alertEngine = new AlertEngine(db.kysely, new AlertKinds(), { centres: () => organisation.centres().map((a) => a.id), exists: (id) => organisation.findAgency(id) !== undefined, name: (id) => organisation.agencyName(id) }, outbox);
     const d = config.devices;
     const defence = new TechnicalDefence(
       { db, bus, outbox, readers, network, organisation, trains, tasks, incidents, log: (e, msg) => http.log.error({ err: e }, msg) },
@@ -147,9 +195,12 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     );
     incidents.guardTimelineWith((actor, entries) => tasks.hideUnreadableTasks(actor, entries));
     const webhookDispatcher = new WebhookDispatcher(db.kysely, (id) => organisation.findAgency(id)?.type ?? null, readers, { baseDelayMs: config.webhooks?.baseDelayMs ?? 5000, timeoutMs: 5000 });
-    const services: Services = { users, network, organisation, trains, incidents, units, dispatch, sharing, tasks, levels, commands, sitreps, duty, defence };
+    const services: Services = { users, network, organisation, trains, incidents, units, dispatch, sharing, tasks, levels, commands, sitreps, duty, alerts, alertEngine, civil, defence, federation };
 
     await bootstrap(services, config, { announce: opts.announce ?? (() => {}), demoPassword: opts.demoPassword });
+    await starting.release();
+    starting = null;
+    const jobs = new JobRunner(leasesFor(config.database), (job, e) => http.log.error({ err: e, job }, 'periodic job failed'));
 
     const resolveActor = async (request: FastifyRequest): Promise<Actor | null> => {
       const token = bearerToken(request.headers.authorization) ?? request.cookies?.[SESSION_COOKIE] ?? null;
@@ -163,9 +214,11 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     };
     // a session that owes a second factor reaches only the enrolment routes (auth/mfa-policy.ts)
     const routes = withEnrolmentGate([
-      ...healthRoutes(db, VERSION, new Date()),
+      ...healthRoutes(db, VERSION, new Date(), { bus: () => (bus instanceof NatsEventBus ? bus.status() : 'in-process'), jobsHere: () => jobs.states().filter((j) => j.here).map((j) => j.name) }),
       ...userRoutes(users, false),
       ...networkRoutes(network),
+      ...placeRoutes(new PlaceSearch(network, organisation)),
+      ...basemapRoutes(config.basemap ?? null),
       ...organisationRoutes(organisation),
       ...trainRoutes(trains),
       ...incidentRoutes(incidents),
@@ -176,56 +229,62 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       ...auditRoutes(new AuditService(db.kysely)),
       ...sharingRoutes(sharing, capImporter),
       ...commandRoutes(levels, commands, tasks),
+      ...trainRequestRoutes(new TrainRequestService(db, incidents, tasks, network, organisation, outbox)),
       ...eidoRoutes(db, incidents, organisation, 'lz.railjoint.cn'),
       ...sitrepRoutes(sitreps),
       ...webhookRoutes(webhooks),
       ...messageRoutes(messages),
       ...dutyRoutes(duty),
+      ...civil.routes,
+      ...alertRoutes(alerts),
       ...defence.routes(),
+      ...federation.routes,
     ]);
     const http = await createHttpServer({
       routes,
       resolveActor,
-      extend: (app) => registerLiveChannel(app, { db: db.kysely, bus: bus!, authenticate: liveActor, readers }),
+      extend: async (app) => {
+        await registerLiveChannel(app, { db: db.kysely, bus: bus!, authenticate: liveActor, readers });
+        await civil.mountOpen311(app, 'lz.railjoint.cn');
+      },
       webDist: config.webDist,
       trustedProxies: config.trustedProxies,
+      mapOrigins: config.basemap?.kind === 'style' ? [new URL(config.basemap.url).origin] : [],
       logLevel: config.logLevel,
       version: VERSION,
     });
-    // The clock: transfer deadlines and response limits are checked every few seconds.
-    const sweeper = setInterval(() => {
-      incidents.sweep().catch((e: unknown) => http.log.error({ err: e }, 'incident sweep failed'));
-      dispatch.sweep().catch((e: unknown) => http.log.error({ err: e }, 'assignment sweep failed'));
-      sharing.sweepReminders().catch((e: unknown) => http.log.error({ err: e }, 'bulletin reminder sweep failed'));
-      tasks.sweepOverdue().catch((e: unknown) => http.log.error({ err: e }, 'task sweep failed'));
-      levels.sweep().catch((e: unknown) => http.log.error({ err: e }, 'level sweep failed'));
-      sitreps.sweep().catch((e: unknown) => http.log.error({ err: e }, 'situation report sweep failed'));
-    }, 5000);
-    sweeper.unref();
+    // The clock: deadlines, limits, reminders and schedules, each looked at by one instance.
+    const sweepMs = (config.sweepEveryS ?? 5) * 1000;
+    jobs.add({ name: 'incidents.transfer-timeouts-and-limits', everyMs: sweepMs, run: () => incidents.sweep() });
+    jobs.add({ name: 'dispatch.acknowledgement-escalations', everyMs: sweepMs, run: () => dispatch.sweep() });
+    jobs.add({ name: 'sharing.bulletin-reminders', everyMs: sweepMs, run: () => sharing.sweepReminders() });
+    jobs.add({ name: 'command.overdue-tasks', everyMs: sweepMs, run: () => tasks.sweepOverdue() });
+    jobs.add({ name: 'command.level-rules', everyMs: sweepMs, run: () => levels.sweep() });
+    jobs.add({ name: 'reports.scheduled-sitreps', everyMs: sweepMs, run: () => sitreps.sweep() });
+    jobs.add({ name: 'patrols.duties-alerts-welfare', everyMs: sweepMs, run: () => civil.sweep() });
+    jobs.add({ name: 'webhooks.fan-out-and-deliver', everyMs: 1000, run: () => webhookDispatcher.tick() });
+    jobs.add({ name: 'alerts.derive', everyMs: 1000, run: () => alertEngine.tick() });
+    for (const job of defence.jobs(sweepMs)) jobs.add(job);
+    await federation.start();
+    for (const job of federation.jobs()) jobs.add(job);
     // the first round sets the fan-out cursor, so deliveries cover everything from this start on
-    await webhookDispatcher.tick();
-    const webhookTimer = setInterval(() => {
-      webhookDispatcher.tick().catch((e: unknown) => http.log.error({ err: e }, 'webhook delivery failed'));
-    }, 1000);
-    webhookTimer.unref();
-    const defenceTimers = defence.jobs(5000).map((job) => {
-      const timer = setInterval(() => void job.run().catch((e: unknown) => http.log.error({ err: e }, `${job.name} failed`)), job.everyMs);
-      timer.unref();
-      return timer;
-    });
+    await jobs.runNow('webhooks.fan-out-and-deliver');
+    // likewise the alerts' cursor: alerts are derived from what happens after the first start
+    await jobs.runNow('alerts.derive');
+    jobs.start();
     await defence.startMqtt(opts.announce ?? (() => {}));
     return {
       config,
       db,
       bus,
       outbox,
+      jobs,
       http,
       services,
       routes,
       async close() {
-        clearInterval(sweeper);
-        clearInterval(webhookTimer);
-        for (const t of defenceTimers) clearInterval(t);
+        await jobs.close();
+        await federation.close();
         await defence.close();
         await http.close();
         await outbox.close();
@@ -234,6 +293,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       },
     };
   } catch (e) {
+    await starting?.release();
     await bus?.close();
     await db.close();
     throw e;

@@ -12,8 +12,12 @@ export * from './policies/bulletins.js';
 export * from './policies/sitreps.js';
 export * from './policies/messages.js';
 export * from './policies/agreements.js';
+export * from './policies/patrols.js';
+export * from './policies/public-reports.js';
 export * from './policies/devices.js';
 export * from './policies/maintenance.js';
+export * from './policies/alerts.js';
+export * from './policies/federation.js';
 export * from './policies/catalogue.js';
 
 // ---- sign-in: the second-factor policy ----------------------------------------------------

@@ -19,13 +19,16 @@ import { authSecuritySchema } from '../auth/migrations.js';
 import { sitrepTasksSchema } from '../../modules/reports/migrations.js';
 import { patrolsSchema } from '../../modules/patrols/migrations.js';
 import { publicReportsSchema } from '../../modules/public-reports/migrations.js';
-import { reporterKeySchema } from '../../modules/incidents/migrations.js';
+import { nearbyIncidentsSchema, reporterKeySchema } from '../../modules/incidents/migrations.js';
 import { auditArchiveSchema } from '../audit/migrations.js';
 import { devicesSchema } from '../../modules/devices/migrations.js';
 import { alarmsSchema } from '../../modules/alarms/migrations.js';
 import { maintenanceSchema } from '../../modules/maintenance/migrations.js';
 import { alertsSchema } from '../../modules/alerts/migrations.js';
+import { bulletinIncidentsSchema } from '../../modules/sharing/migrations.js';
 import { namedPlacesSchema } from '../../modules/network/migrations.js';
+import { trainRequestsSchema } from '../../modules/train-requests/migrations.js';
+import { federationSchema } from '../../modules/federation/migrations.js';
 
 /**
  * Migrations are code, listed here in order; each receives the engine so the few type names that
@@ -60,7 +63,11 @@ function provider(db: Db): MigrationProvider {
         '021-reporter-key': reporterKeySchema(),
         '021b-audit-archive': auditArchiveSchema(db.engine),
         '022-named-places': namedPlacesSchema(),
+        '022b-train-requests': trainRequestsSchema(),
         '023-alerts': alertsSchema(),
+        '024-bulletin-incidents': bulletinIncidentsSchema(),
+        '025-incidents-nearby': nearbyIncidentsSchema(),
+        '026-federation': federationSchema(),
       };
     },
   };

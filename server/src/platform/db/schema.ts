@@ -6,7 +6,10 @@ import type { DeviceTables } from '../../modules/devices/tables.js';
 import type { AlarmTables } from '../../modules/alarms/tables.js';
 import type { MaintenanceTables } from '../../modules/maintenance/tables.js';
 import type { AlertTables } from '../../modules/alerts/tables.js';
+import type { SharingLinkTables } from '../../modules/sharing/tables.js';
 import type { NetworkPlaceTables } from '../../modules/network/tables.js';
+import type { TrainRequestTables } from '../../modules/train-requests/tables.js';
+import type { FederationTables } from '../../modules/federation/tables.js';
 import type { AuditArchiveTables } from '../audit/tables.js';
 
 /**
@@ -14,7 +17,7 @@ import type { AuditArchiveTables } from '../audit/tables.js';
  * booleans are integers (0/1), timestamps are ISO-8601 UTC text (which sorts correctly) and
  * structured values are JSON text.
  */
-export interface Database extends AlertTables, AuthSecurityTables, AuditArchiveTables, DeviceTables, AlarmTables, MaintenanceTables, PatrolTables, PublicReportTables, NetworkPlaceTables {
+export interface Database extends AlertTables, SharingLinkTables, AuthSecurityTables, AuditArchiveTables, DeviceTables, AlarmTables, MaintenanceTables, PatrolTables, PublicReportTables, NetworkPlaceTables, TrainRequestTables, FederationTables {
   settings: SettingsTable;
   agencies: AgenciesTable;
   users: UsersTable;

@@ -6,8 +6,12 @@ import { BULLETIN_FILE_READ, BULLETIN_READ } from './bulletins.js';
 import { SITREP_READ } from './sitreps.js';
 import { CHANNEL_READ } from './messages.js';
 import { AGREEMENT_READ } from './agreements.js';
+import { CHECKPOINT_READ, FINDING_READ, MEMBER_READ, PATROL_ALERT_READ, PATROL_READ, PLAN_READ, TEAM_READ } from './patrols.js';
+import { PUBLIC_REPORT_READ, REPORTER_CONTACT_READ } from './public-reports.js';
 import { ALARM_READ, DEVICE_READ } from './devices.js';
 import { MAINTENANCE_READ } from './maintenance.js';
+import { ALERT_READ } from './alerts.js';
+import { FEDERATED_BULLETIN_READ, FEDERATED_INCIDENT_READ, FEDERATION_NODE_READ } from './federation.js';
 
 /**
  * Every read rule of agency data, by the resource kind it governs. Routes declare which kind
@@ -24,9 +28,22 @@ export const READ_POLICIES = {
   sitrep: SITREP_READ,
   message: CHANNEL_READ,
   agreement: AGREEMENT_READ,
+  patrol_team: TEAM_READ,
+  patrol_member: MEMBER_READ,
+  checkpoint: CHECKPOINT_READ,
+  patrol_plan: PLAN_READ,
+  patrol: PATROL_READ,
+  finding: FINDING_READ,
+  patrol_alert: PATROL_ALERT_READ,
+  public_report: PUBLIC_REPORT_READ,
+  reporter_contact: REPORTER_CONTACT_READ,
   device: DEVICE_READ,
   alarm: ALARM_READ,
   maintenance_window: MAINTENANCE_READ,
+  alert: ALERT_READ,
+  federation_node: FEDERATION_NODE_READ,
+  federated_incident: FEDERATED_INCIDENT_READ,
+  federated_bulletin: FEDERATED_BULLETIN_READ,
 } as const satisfies Record<string, ReadPolicy<any, any>>;
 
 export type ResourceKind = keyof typeof READ_POLICIES;

@@ -16,13 +16,16 @@ import { TransferAnswer } from './TransferAnswer';
 import { TransferDialog } from './TransferDialog';
 import { DispatchPanel } from '../dispatch/DispatchPanel';
 import { HandoverPanel } from '../dispatch/HandoverPanel';
+import { TrainsNearPanel } from '../trains-near/TrainsNearPanel';
 import { CommandSection } from '../command/CommandSection';
 import { SitrepPanel } from '../reports/SitrepPanel';
 import { MessagesPanel } from '../messages/MessagesPanel';
+import { IncidentBulletins } from '../bulletins/IncidentBulletins';
 import { useAgencies } from '../dispatch/useAgencies';
 import { formatDateTime } from './formatDateTime';
 import { placeText } from './placeText';
 import { useIncidentDetail } from './useIncidentDetail';
+import { useCategoryName } from './useCategoryName';
 
 interface Props {
   id: string;
@@ -47,6 +50,7 @@ export function IncidentDetailPanel({ id, openIncidents, onBack, userAgencyId }:
   const [dialog, setDialog] = useState<DialogKind | null>(null);
   const [transferring, setTransferring] = useState(false);
   const agencies = useAgencies();
+  const categoryName = useCategoryName();
 
   if (!i) {
     return (
@@ -95,7 +99,7 @@ export function IncidentDetailPanel({ id, openIncidents, onBack, userAgencyId }:
         <AgeClock receivedAt={i.receivedAt} limitS={i.timeLimitS} now={now} stoppedAt={stopped} />
       </header>
       <p className="detail-category">
-        <strong>{i.categoryName}</strong> · {placeText(i.location)} · {t(`channel.${i.channel}` as 'channel.hotline')} · {formatDateTime(i.receivedAt, lang)}
+        <strong>{categoryName(i)}</strong> · {placeText(i.location)} · {t(`channel.${i.channel}` as 'channel.hotline')} · {formatDateTime(i.receivedAt, lang)}
       </p>
       {i.priorityReasons.length > 0 && (
         <ul className="priority-reasons" data-testid="priority-reasons" aria-label={t('detail.priorityWhy')}>
@@ -109,18 +113,20 @@ export function IncidentDetailPanel({ id, openIncidents, onBack, userAgencyId }:
       <p className="detail-description">{i.description}</p>
       {i.reporter && (i.reporter.name || i.reporter.phone) && (
         <p className="muted">
-          {t('detail.reporter')}：{[i.reporter.name, i.reporter.phone].filter(Boolean).join(' ')}
+          {t('detail.reporter')}{t('form.colon')}{[i.reporter.name, i.reporter.phone].filter(Boolean).join(' ')}
         </p>
       )}
       <TransferAnswer incident={i} userAgencyId={userAgencyId} onDone={done} />
       <DispatchPanel key={i.id} incident={i} agencies={agencies} onDone={done} />
       {i.location.train && !FINISHED.includes(i.status) && <HandoverPanel incident={i} onDone={done} />}
+      {i.location.lineId && i.location.mileage && !FINISHED.includes(i.status) && <TrainsNearPanel incident={i} />}
       <ActionBar incident={i} onDone={done} onDialog={setDialog} onTransfer={() => setTransferring(true)} />
 
       <IncidentFacts incident={i} />
       <CommandSection incident={i} agencies={agencies} userAgencyId={userAgencyId} onDone={done} />
       <MessagesPanel incidentId={i.id} hasCommand={i.timeline.some((e) => e.action === 'command_opened')} />
       <SitrepPanel incidentId={i.id} />
+      <IncidentBulletins incidentId={i.id} incidentCode={i.code} />
 
       <h3>{t('detail.intervals')}</h3>
       <IntervalsList intervals={i.intervals} />
