@@ -73,6 +73,8 @@ export class MessageService {
 
   async list(actor: Actor, incidentId: string): Promise<{ messages: Message[] }> {
     const { channels } = await this.channels(actor, incidentId);
+    // a reader of the incident may read none of its channels (a data-sharing agreement shares the case only)
+    if (!channels.length) return { messages: [] };
     const rows = await this.db.kysely.selectFrom('messages').selectAll().where('incident_id', '=', incidentId).where('channel', 'in', channels).orderBy('created_at').orderBy('id').execute();
     const atts = rows.length ? await this.db.kysely.selectFrom('message_attachments').select(['id', 'message_id', 'name', 'content_type', 'size', 'sha256']).where('message_id', 'in', rows.map((r) => r.id)).execute() : [];
     const name = (id: string) => this.org.agencyName(id);
