@@ -19,6 +19,10 @@ export default defineConfig({
           groups: [
             { name: 'maplibre', test: /node_modules[\\/]maplibre-gl/ },
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+            // zod with the setting that keeps it from probing for eval, in one chunk that runs before
+            // any schema is built: split apart, a schema in a shared chunk was built before the setting
+            // and its probe was reported under the content security policy
+            { name: 'zod', test: /node_modules[\\/]zod[\\/]|zodWithoutEval/ },
           ],
         },
       },
