@@ -1,0 +1,200 @@
+import type { CoverInstance, MedianInstance } from '@railjoint/contracts';
+import type { Highs } from 'highs';
+
+/**
+ * The exact covering model, as PySAL's spopt states it, for HiGHS (WebAssembly, from npm):
+ *
+ *   max Σ_i w_i y_i   s.t.  y_i − Σ_{j covers i} x_j ≤ 0,   Σ_j x_j = p,   x_j ∈ {0,1} (1 if fixed),   0 ≤ y_i ≤ 1
+ *
+ * Built from the plain instance, without the fast solver's merging, so the tests check the fast
+ * solver against an independent statement of the problem. Meant for small instances: its time
+ * grows quickly with size (a time limit turns it into one more heuristic with a bound).
+ */
+export interface CoverColumns {
+  /** columns: x_0 … x_{n−1}, then y_0 … y_{m−1}; rows: one per demand, then the count */
+  numCols: number;
+  numRows: number;
+  cost: Float64Array;
+  lower: Float64Array;
+  upper: Float64Array;
+  rowLower: Float64Array;
+  rowUpper: Float64Array;
+  /** row-wise matrix */
+  starts: Int32Array;
+  indices: Int32Array;
+  values: Float64Array;
+  integer: Uint8Array;
+  names: string[];
+}
+
+export function coverColumns(inst: CoverInstance): CoverColumns {
+  const n = inst.sites.length;
+  const m = inst.demands.length;
+  const demandIndex = new Map(inst.demands.map((d, i) => [d.id, i]));
+  const coverers: number[][] = inst.demands.map(() => []);
+  inst.sites.forEach((s, j) => {
+    for (const id of new Set(inst.covers[s.id] ?? [])) coverers[demandIndex.get(id)!]!.push(j);
+  });
+  const numCols = n + m;
+  const cost = new Float64Array(numCols);
+  const lower = new Float64Array(numCols);
+  const upper = new Float64Array(numCols).fill(1);
+  const integer = new Uint8Array(numCols);
+  inst.sites.forEach((s, j) => {
+    integer[j] = 1;
+    if (s.fixed) lower[j] = 1;
+  });
+  inst.demands.forEach((d, i) => {
+    cost[n + i] = d.weight;
+  });
+  const nnz = coverers.reduce((a, c) => a + c.length + 1, 0) + n;
+  const starts = new Int32Array(m + 2);
+  const indices = new Int32Array(nnz);
+  const values = new Float64Array(nnz);
+  let e = 0;
+  for (let i = 0; i < m; i++) {
+    starts[i] = e;
+    for (const j of coverers[i]!) {
+      indices[e] = j;
+      values[e++] = -1;
+    }
+    indices[e] = n + i;
+    values[e++] = 1;
+  }
+  starts[m] = e;
+  for (let j = 0; j < n; j++) {
+    indices[e] = j;
+    values[e++] = 1;
+  }
+  starts[m + 1] = e;
+  const rowLower = new Float64Array(m + 1).fill(-Infinity);
+  const rowUpper = new Float64Array(m + 1);
+  rowLower[m] = inst.p;
+  rowUpper[m] = inst.p;
+  const names = [...inst.sites.map((_, j) => `x${j}`), ...inst.demands.map((_, i) => `y${i}`)];
+  return { numCols, numRows: m + 1, cost, lower, upper, rowLower, rowUpper, starts, indices, values, integer, names };
+}
+
+export interface ExactCoverResult {
+  chosen: string[];
+  covered: number;
+  /** HiGHS's proven bound (the optimum when `optimal`) */
+  bound: number;
+  optimal: boolean;
+  status: string;
+  seconds: number;
+}
+
+let loaded: Promise<Highs> | null = null;
+
+/** HiGHS, loaded once per process (compiling the WebAssembly takes a moment). */
+export function loadHighs(): Promise<Highs> {
+  // the package's types are written for CommonJS while Node loads its ES module: take the loader
+  // wherever the module system put it
+  type Loader = () => Promise<Highs>;
+  loaded ??= import('highs').then((mod) => {
+    const outer = mod.default as unknown as Loader | { default: Loader };
+    return (typeof outer === 'function' ? outer : outer.default)();
+  });
+  return loaded;
+}
+
+export async function solveCoverExact(inst: CoverInstance, opts: { timeLimitS?: number; relGap?: number } = {}): Promise<ExactCoverResult> {
+  const highs = await loadHighs();
+  const t0 = performance.now();
+  const c = coverColumns(inst);
+  const inf = highs.infinity;
+  const model = highs.createModel({
+    numCols: c.numCols,
+    numRows: c.numRows,
+    sense: highs.constants.objectiveSense.maximize,
+    colCost: c.cost,
+    colLower: c.lower,
+    colUpper: c.upper,
+    rowLower: c.rowLower.map((v) => (v === -Infinity ? -inf : v)),
+    rowUpper: c.rowUpper,
+    matrix: { format: 'csr', numRows: c.numRows, numCols: c.numCols, starts: c.starts, indices: c.indices, values: c.values },
+    integrality: Int32Array.from(c.integer),
+  });
+  try {
+    model.options.set({ output_flag: false, mip_rel_gap: opts.relGap ?? 0, time_limit: opts.timeLimitS ?? 60 });
+    model.run();
+    const status = model.getModelStatus();
+    const x = model.getSolution().colValue;
+    const chosen = inst.sites.filter((_, j) => x[j]! > 0.5).map((s) => s.id);
+    const covered = model.getObjectiveValue();
+    const dual = Number(model.info.get('mip_dual_bound'));
+    const optimal = status === highs.constants.modelStatus.optimal;
+    const name = Object.entries(highs.constants.modelStatus).find(([, v]) => v === status)?.[0] ?? String(status);
+    return { chosen, covered, bound: Number.isFinite(dual) ? dual : covered, optimal, status: name, seconds: (performance.now() - t0) / 1000 };
+  } finally {
+    model.dispose();
+  }
+}
+
+/**
+ * The p-median model for HiGHS: min Σ w_i d_ij z_ij s.t. Σ_j z_ij = 1, z_ij ≤ x_j, Σ x_j = p,
+ * binary x (1 if fixed), 0 ≤ z ≤ 1. n × m assignment columns: small instances only.
+ */
+export async function solveMedianExact(inst: MedianInstance, opts: { timeLimitS?: number } = {}): Promise<{ chosen: string[]; cost: number; bound: number; optimal: boolean; seconds: number }> {
+  const highs = await loadHighs();
+  const t0 = performance.now();
+  const n = inst.sites.length;
+  const m = inst.demands.length;
+  const numCols = n + n * m;
+  const z = (j: number, i: number) => n + j * m + i;
+  const cost = new Float64Array(numCols);
+  const lower = new Float64Array(numCols);
+  const upper = new Float64Array(numCols).fill(1);
+  const integrality = new Int32Array(numCols);
+  inst.sites.forEach((s, j) => {
+    integrality[j] = 1;
+    if (s.fixed) lower[j] = 1;
+    for (let i = 0; i < m; i++) cost[z(j, i)] = inst.demands[i]!.weight * inst.distances[j]![i]!;
+  });
+  const starts: number[] = [0];
+  const indices: number[] = [];
+  const values: number[] = [];
+  const rowLower: number[] = [];
+  const rowUpper: number[] = [];
+  const row = (entries: Array<[number, number]>, lo: number, hi: number) => {
+    for (const [c, v] of entries) {
+      indices.push(c);
+      values.push(v);
+    }
+    starts.push(indices.length);
+    rowLower.push(lo);
+    rowUpper.push(hi);
+  };
+  for (let i = 0; i < m; i++) row(inst.sites.map((_, j) => [z(j, i), 1]), 1, 1);
+  for (let j = 0; j < n; j++) for (let i = 0; i < m; i++) row([[z(j, i), 1], [j, -1]], -highs.infinity, 0);
+  row(inst.sites.map((_, j) => [j, 1]), inst.p, inst.p);
+  const model = highs.createModel({
+    numCols,
+    numRows: rowLower.length,
+    sense: highs.constants.objectiveSense.minimize,
+    colCost: cost,
+    colLower: lower,
+    colUpper: upper,
+    rowLower: Float64Array.from(rowLower),
+    rowUpper: Float64Array.from(rowUpper),
+    matrix: { format: 'csr', numRows: rowLower.length, numCols, starts: Int32Array.from(starts), indices: Int32Array.from(indices), values: Float64Array.from(values) },
+    integrality,
+  });
+  try {
+    model.options.set({ output_flag: false, mip_rel_gap: 0, time_limit: opts.timeLimitS ?? 60 });
+    model.run();
+    const x = model.getSolution().colValue;
+    const value = model.getObjectiveValue();
+    const dual = Number(model.info.get('mip_dual_bound'));
+    return {
+      chosen: inst.sites.filter((_, j) => x[j]! > 0.5).map((s) => s.id),
+      cost: value,
+      bound: Number.isFinite(dual) ? dual : value,
+      optimal: model.getModelStatus() === highs.constants.modelStatus.optimal,
+      seconds: (performance.now() - t0) / 1000,
+    };
+  } finally {
+    model.dispose();
+  }
+}
