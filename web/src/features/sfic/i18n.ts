@@ -1,0 +1,46 @@
+import type { Texts } from '../../app/i18n/texts';
+
+/** The SFIC view and the quarterly collaboration survey (issue 14). */
+export const zhCN = {
+  'governance.tab.sfic': '协同评价',
+  'sfic.title': '协同治理评价（SFIC）',
+  'sfic.scope': '范围：{name}',
+  'sfic.loading': '正在读取…',
+  'sfic.noIndicators': '该环节暂无平台可计量的指标，见问卷结果。',
+  'sfic.chartOf': '{name} 逐月趋势，目标 {target}',
+  'sfic.surveyChart': '协作问卷：各环节平均分（1–5）',
+  'sfic.activeAgencies': '在平台上有记录的成员单位数（逐月）',
+  'sfic.responses': '{quarter} 问卷已收回 {n} 份（满 {min} 份才显示平均分，保证匿名）。',
+  'sfic.survey.title': '{quarter} 协作问卷（匿名，约 2 分钟）',
+  'sfic.survey.intro': '请按本单位的实际情况作答：1 = 完全不同意，5 = 完全同意。答卷只记入本单位，不记录姓名；每人每季度一次。',
+  'sfic.survey.comment': '意见和建议（可选）',
+  'sfic.survey.send': '提交问卷',
+  'sfic.survey.thanks': '您已填写 {quarter} 的问卷，谢谢。',
+  'sfic.scale.1': '完全不同意',
+  'sfic.scale.2': '不同意',
+  'sfic.scale.3': '一般',
+  'sfic.scale.4': '同意',
+  'sfic.scale.5': '完全同意',
+} as const;
+
+export const en: Texts<typeof zhCN> = {
+  'governance.tab.sfic': 'SFIC view',
+  'sfic.title': 'Collaborative governance (SFIC)',
+  'sfic.scope': 'Scope: {name}',
+  'sfic.loading': 'Loading…',
+  'sfic.noIndicators': 'No indicator the platform can measure for this component; see the survey.',
+  'sfic.chartOf': '{name} month by month, target {target}',
+  'sfic.surveyChart': 'Collaboration survey: mean per component (1–5)',
+  'sfic.activeAgencies': 'Member agencies active on the platform, by month',
+  'sfic.responses': '{n} responses to the {quarter} survey (means shown from {min} on, to keep them anonymous).',
+  'sfic.survey.title': 'Collaboration survey {quarter} (anonymous, about 2 minutes)',
+  'sfic.survey.intro': 'Answer for your agency as things are: 1 = strongly disagree, 5 = strongly agree. Answers are filed under your agency without your name; once per person per quarter.',
+  'sfic.survey.comment': 'Comments (optional)',
+  'sfic.survey.send': 'Send',
+  'sfic.survey.thanks': 'You have answered the {quarter} survey. Thank you.',
+  'sfic.scale.1': 'Strongly disagree',
+  'sfic.scale.2': 'Disagree',
+  'sfic.scale.3': 'Neutral',
+  'sfic.scale.4': 'Agree',
+  'sfic.scale.5': 'Strongly agree',
+};

@@ -1,0 +1,48 @@
+import type { Texts } from '../../app/i18n/texts';
+
+/** 指挥大屏: the big screen on the centre's wall (issue 14). */
+export const zhCN = {
+  'wall.title': '指挥大屏',
+  'wall.open': '指挥大屏',
+  'wall.exit': '返回控制台',
+  'wall.today': '今日',
+  'wall.received': '今日接警',
+  'wall.open.count': '当前未结',
+  'wall.closed': '今日办结',
+  'wall.p1': '一级警情（未结）',
+  'wall.p1.none': '当前没有未结的一级警情',
+  'wall.new': '新',
+  'wall.commands': '联合指挥（进行中）',
+  'wall.commands.none': '当前没有进行中的联合指挥',
+  'wall.breaches': '超出处置时限（尚未到场）',
+  'wall.breaches.none': '当前没有超时警情',
+  'wall.over': '超时 {m} 分钟',
+  'wall.live.on': '实时',
+  'wall.live.off': '连接中断，每分钟刷新',
+  'wall.loading': '正在读取…',
+  'wall.forbidden': '指挥大屏仅供协调中心使用。',
+  'wall.map': '实时警情地图',
+} as const;
+
+export const en: Texts<typeof zhCN> = {
+  'wall.title': 'Command wall',
+  'wall.open': 'Command wall',
+  'wall.exit': 'Back to the console',
+  'wall.today': 'Today',
+  'wall.received': 'Received today',
+  'wall.open.count': 'Open now',
+  'wall.closed': 'Closed today',
+  'wall.p1': 'P1 incidents (open)',
+  'wall.p1.none': 'No open P1 incident',
+  'wall.new': 'new',
+  'wall.commands': 'Joint commands (open)',
+  'wall.commands.none': 'No joint command is open',
+  'wall.breaches': 'Past the time limit (not yet on scene)',
+  'wall.breaches.none': 'No incident is past its limit',
+  'wall.over': '{m} min over',
+  'wall.live.on': 'Live',
+  'wall.live.off': 'Connection lost, refreshing every minute',
+  'wall.loading': 'Loading…',
+  'wall.forbidden': 'The command wall is the coordination centre’s.',
+  'wall.map': 'Live incident map',
+};
