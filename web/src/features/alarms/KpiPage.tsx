@@ -1,0 +1,191 @@
+import type { AlarmKpis } from '@railjoint/contracts';
+import { useErrorText } from '../../api/useErrorText';
+import { useT } from '../../app/i18n/useT';
+import { formatDateTime } from '../incidents/formatDateTime';
+import { useAvailability } from '../devices/deviceApi';
+import { useAlarmKpis } from './alarmApi';
+import { conditionName } from './alarmText';
+import { BarList, HourlyRateChart } from './charts';
+
+/** Availability an owner is held to on the chart (a line at 95 %). */
+const AVAILABILITY_MARK = 0.95;
+/** Consoles drawn as charts; the rest are in the table. */
+const CHARTED = 6;
+
+/**
+ * 报警指标: the alarm-management figures of ISA-18.2 / EEMUA 191 over the last day — alarms per
+ * hour per console against the 6 and 12 an hour lines, share of time in flood, the ten most
+ * frequent alarms, chattering and stale alarms (the target for both is zero), and device
+ * availability per owner.
+ */
+export function KpiPage() {
+  const { t, num, lang } = useT();
+  const errorText = useErrorText();
+  const { data, error } = useAlarmKpis();
+  const availability = useAvailability();
+  const percent = (x: number) => `${num(x * 100, 1)}%`;
+  if (error) {
+    return (
+      <p className="notice notice-error" role="alert">
+        {errorText(error)}
+      </p>
+    );
+  }
+  if (!data) return <p className="muted">{t('app.loading')}</p>;
+  const consoles = [...data.consoles].sort((a, b) => b.alarms - a.alarms || a.name.localeCompare(b.name, 'zh-CN'));
+  const charted = consoles.filter((c) => c.alarms > 0).slice(0, CHARTED);
+  const tone = (perHour: number) => (perHour > data.targets.manageablePerHour ? 'danger' : perHour > data.targets.acceptablePerHour ? 'warn' : 'ok');
+  const topMax = Math.max(1, ...data.top.map((x) => x.count));
+  const owners = [...(availability.data?.owners ?? [])].sort((a, b) => a.availability - b.availability || a.name.localeCompare(b.name, 'zh-CN'));
+
+  return (
+    <section className="kpi-page" data-testid="kpi-page" aria-labelledby="kpi-title">
+      <header className="defence-section-head">
+        <h3 id="kpi-title">{t('kpi.title')}</h3>
+        <span className="muted">{t('kpi.period', { from: formatDateTime(data.from, lang), to: formatDateTime(data.to, lang) })}</span>
+      </header>
+      <div className="kpi-grid">
+        <div className="kpi-card kpi-wide">
+          <h4>{t('kpi.rate')}</h4>
+          {charted.length === 0 && <p className="muted">{t('kpi.noAlarms')}</p>}
+          <div className="kpi-rate-grid">
+          {charted.map((c) => (
+            <figure key={c.agencyId} className="kpi-figure" data-testid="kpi-console" data-console={c.agencyId}>
+              <figcaption>
+                <strong>{c.name}</strong> · {t('kpi.perHour', { n: num(c.perHour, 1) })}
+              </figcaption>
+              <HourlyRateChart
+                hourly={c.hourly}
+                fromIso={data.from}
+                acceptable={data.targets.acceptablePerHour}
+                manageable={data.targets.manageablePerHour}
+                label={t('kpi.rate.chart', { name: c.name })}
+                acceptableLabel={t('kpi.rate.acceptable', { n: num(data.targets.acceptablePerHour) })}
+                manageableLabel={t('kpi.rate.manageable', { n: num(data.targets.manageablePerHour) })}
+              />
+            </figure>
+          ))}
+          </div>
+          <table className="defence-table" data-testid="kpi-consoles">
+            <thead>
+              <tr>
+                <th>{t('kpi.col.console')}</th>
+                <th>{t('kpi.col.alarms')}</th>
+                <th>{t('kpi.col.perHour')}</th>
+                <th>{t('kpi.col.flood')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {consoles.map((c) => (
+                <tr key={c.agencyId}>
+                  <td>{c.name}</td>
+                  <td>{num(c.alarms)}</td>
+                  <td className={`kpi-${tone(c.perHour)}`}>{num(c.perHour, 1)}</td>
+                  <td>{percent(c.floodShare)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+
+        <div className="kpi-card">
+          <h4>{t('kpi.flood', { n: num(data.targets.floodPer10Min) })}</h4>
+          {consoles.length === 0 ? (
+            <p className="muted">{t('kpi.noAlarms')}</p>
+          ) : (
+            <BarList
+              testId="kpi-flood"
+              label={t('kpi.flood', { n: num(data.targets.floodPer10Min) })}
+              max={Math.max(0.1, ...consoles.map((c) => c.floodShare))}
+              items={consoles.map((c) => ({ key: c.agencyId, label: c.name, value: c.floodShare, shown: percent(c.floodShare), tone: c.floodShare > 0.01 ? 'danger' : 'ok' }))}
+            />
+          )}
+        </div>
+
+        <div className="kpi-card">
+          <h4>{t('kpi.top')}</h4>
+          {data.top.length === 0 ? (
+            <p className="muted">{t('kpi.noAlarms')}</p>
+          ) : (
+            <BarList testId="kpi-top" label={t('kpi.top')} max={topMax} items={data.top.map((x) => ({ key: x.id, label: `${x.deviceName} · ${conditionName(x.condition, t)}`, value: x.count, shown: num(x.count) }))} />
+          )}
+        </div>
+
+        <div className="kpi-card">
+          <h4>{t('kpi.chattering')}</h4>
+          <ZeroList testId="kpi-chattering" rows={data.chattering.map((c) => ({ key: c.alarmId, text: `${c.deviceName} · ${conditionName(c.condition, t)}` }))} />
+        </div>
+
+        <div className="kpi-card">
+          <h4>{t('kpi.stale')}</h4>
+          <ZeroList testId="kpi-stale" rows={data.stale.map((s) => ({ key: s.alarmId, text: `${s.deviceName} · ${conditionName(s.condition, t)} · ${t('kpi.col.since')} ${formatDateTime(s.activeSince, lang)}` }))} />
+        </div>
+
+        <div className="kpi-card">
+          <h4>{t('kpi.availability')}</h4>
+          <p data-testid="kpi-availability-mean">{t('kpi.availabilityMean', { n: num(data.availability.devices), p: percent(data.availability.mean) })}</p>
+          {owners.length > 0 && (
+            <BarList
+              testId="kpi-availability"
+              label={t('kpi.availability')}
+              max={1}
+              mark={{ value: AVAILABILITY_MARK, text: percent(AVAILABILITY_MARK) }}
+              items={owners.map((o) => ({ key: o.agencyId, label: o.name, value: o.availability, shown: percent(o.availability), tone: o.availability < AVAILABILITY_MARK ? 'danger' : 'ok' }))}
+            />
+          )}
+        </div>
+
+        <div className="kpi-card">
+          <h4>{t('kpi.falseByKind')}</h4>
+          <FalseByKind rows={data.falseAlarms.byKind} />
+        </div>
+      </div>
+    </section>
+  );
+}
+
+/** A list whose target is to be empty: an empty one says so. */
+function ZeroList({ rows, testId }: { rows: ReadonlyArray<{ key: string; text: string }>; testId: string }) {
+  const { t } = useT();
+  if (rows.length === 0) {
+    return (
+      <p className="kpi-ok" data-testid={testId} data-count={0}>
+        {t('kpi.zero')}
+      </p>
+    );
+  }
+  return (
+    <ul className="kpi-zero-list" data-testid={testId} data-count={rows.length}>
+      {rows.map((r) => (
+        <li key={r.key}>{r.text}</li>
+      ))}
+    </ul>
+  );
+}
+
+function FalseByKind({ rows }: { rows: AlarmKpis['falseAlarms']['byKind'] }) {
+  const { t, num } = useT();
+  if (rows.length === 0) return <p className="muted">{t('kpi.noAlarms')}</p>;
+  return (
+    <table className="defence-table">
+      <thead>
+        <tr>
+          <th>{t('kpi.col.kind')}</th>
+          <th>{t('kpi.col.alarms')}</th>
+          <th>{t('kpi.col.false')}</th>
+          <th>{t('kpi.col.rate')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.kind}>
+            <td>{t(`devices.kind.${r.kind}`)}</td>
+            <td>{num(r.alarms)}</td>
+            <td>{num(r.falseAlarms)}</td>
+            <td>{`${num(r.rate * 100, 1)}%`}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
