@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // browser tests; the machine has two cores, so at most two test files run at once.
 export default defineConfig({
   test: {
-    include: ['contracts/src/**/*.test.ts', 'server/src/**/*.test.ts', 'server/test/**/*.test.ts', 'web/e2e/**/*.test.ts', 'bench/**/*.test.ts'],
+    include: ['contracts/src/**/*.test.ts', 'web/src/**/*.test.ts', 'server/src/**/*.test.ts', 'server/test/**/*.test.ts', 'web/e2e/**/*.test.ts', 'bench/**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/dist/**'],
     pool: 'forks',
     maxWorkers: 2,

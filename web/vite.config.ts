@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { patrolPwa } from './src/features/patrol-mobile/pwa.config';
 import { fileURLToPath } from 'node:url';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -7,7 +8,7 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 export default defineConfig({
   // `npm run build -w web` and `npx vite` from the repo root must both find index.html here.
   root: here,
-  plugins: [react()],
+  plugins: [react(), patrolPwa()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

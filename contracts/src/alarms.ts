@@ -60,6 +60,8 @@ export const AlarmGroup = z.object({
   /** what the rules decided, and why */
   decision: z.object({ action: z.enum(['incident', 'verify', 'none']), ruleId: z.string().nullable(), reason: z.string() }).nullable(),
   incidentId: z.string().nullable(),
+  /** the incident's number (JQ…), for a link to its page */
+  incidentCode: z.string().nullable(),
   annotations: z.array(AlarmAnnotation),
   alarms: z.array(Alarm),
 });
@@ -102,8 +104,8 @@ export const MaintenanceWindowInput = z
     agencyId: Id,
     note: z.string().trim().max(1000).optional(),
   })
-  .refine((w) => Date.parse(w.end) > Date.parse(w.start), { path: ['end'], message: 'must be after start' })
-  .refine((w) => Date.parse(w.end) - Date.parse(w.start) <= 24 * 3600_000, { path: ['end'], message: 'a window lasts at most 24 hours' });
+  .refine((w) => Date.parse(w.end) > Date.parse(w.start), { path: ['end'], message: 'must be after start', params: { zh: '须晚于开始时间' } })
+  .refine((w) => Date.parse(w.end) - Date.parse(w.start) <= 24 * 3600_000, { path: ['end'], message: 'a window lasts at most 24 hours', params: { zh: '一个天窗至多 24 小时' } });
 export type MaintenanceWindowInput = z.infer<typeof MaintenanceWindowInput>;
 
 export const MaintenanceWindow = z.object({
@@ -119,6 +121,9 @@ export const MaintenanceWindow = z.object({
   agencyName: z.string(),
   note: z.string().nullable(),
   status: z.enum(['planned', 'open', 'ended', 'cancelled']),
+  /** metres along the line geometry (internal measure): the map draws the stretch from them */
+  fromMeasureM: z.number(),
+  toMeasureM: z.number(),
   createdBy: z.string(),
   createdAt: z.string(),
 });
@@ -186,10 +191,20 @@ export const AlarmKpis = z.object({
   from: z.string(),
   to: z.string(),
   targets: z.object({ acceptablePerHour: z.number(), manageablePerHour: z.number(), floodPer10Min: z.number() }),
-  consoles: z.array(z.object({ agencyId: z.string(), name: z.string(), alarms: z.number(), perHour: z.number(), floodShare: z.number() })),
-  top: z.array(z.object({ id: z.string(), deviceId: z.string(), condition: z.string(), count: z.number() })),
-  chattering: z.array(z.object({ alarmId: z.string(), deviceId: z.string(), condition: z.string() })),
-  stale: z.array(z.object({ alarmId: z.string(), deviceId: z.string(), condition: z.string(), activeSince: z.string() })),
+  consoles: z.array(
+    z.object({
+      agencyId: z.string(),
+      name: z.string(),
+      alarms: z.number(),
+      perHour: z.number(),
+      floodShare: z.number(),
+      /** alarms in each hour of the period, oldest first (the last hour may be partial) */
+      hourly: z.array(z.number()),
+    }),
+  ),
+  top: z.array(z.object({ id: z.string(), deviceId: z.string(), deviceName: z.string(), condition: z.string(), count: z.number() })),
+  chattering: z.array(z.object({ alarmId: z.string(), deviceId: z.string(), deviceName: z.string(), condition: z.string() })),
+  stale: z.array(z.object({ alarmId: z.string(), deviceId: z.string(), deviceName: z.string(), condition: z.string(), activeSince: z.string() })),
   falseAlarms: z.object({
     byDevice: z.array(z.object({ deviceId: z.string(), alarms: z.number(), falseAlarms: z.number(), rate: z.number() })),
     byKind: z.array(z.object({ kind: DeviceKind, alarms: z.number(), falseAlarms: z.number(), rate: z.number() })),

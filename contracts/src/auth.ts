@@ -46,7 +46,7 @@ export const RecoveryCode = z.string().min(8).max(40);
 /** Exactly one of `code` (from the authenticator app) or `recoveryCode`. */
 export const SecondFactorRequest = z
   .object({ challenge: z.string().min(1).max(200), code: TotpCode.optional(), recoveryCode: RecoveryCode.optional() })
-  .refine((b) => (b.code === undefined) !== (b.recoveryCode === undefined), { message: 'give either code or recoveryCode', path: ['code'] });
+  .refine((b) => (b.code === undefined) !== (b.recoveryCode === undefined), { message: 'give either code or recoveryCode', path: ['code'], params: { zh: '请填写动态码或恢复码（二者选一）' } });
 
 /** The signed-in user, with their second-factor state. */
 export const Me = User.extend({ secondFactor: SecondFactorState });

@@ -13,7 +13,7 @@ export const SituationFacts = z
     lineBlocked: z.boolean().optional(),
   })
   .strict()
-  .refine((v) => Object.keys(v).length > 0, 'report at least one fact');
+  .refine((v) => Object.keys(v).length > 0, { message: 'report at least one fact', params: { zh: '请至少报告一项情况' } });
 
 /** A commander's own decision: a reason is required, the audit trail shows who decided against the rules. */
 export const LevelChangeRequest = z.object({ level: ResponseLevel, reason: z.string().trim().min(4, 'say why (at least 4 characters)').max(500) }).strict();
@@ -85,7 +85,7 @@ export const CreateTaskRequest = z
     deadline: z.string().datetime({ offset: true }),
   })
   .strict()
-  .refine((t) => t.commandId || t.incidentId || t.campaign, { message: 'a task belongs to a command, an incident or a campaign', path: ['campaign'] });
+  .refine((t) => t.commandId || t.incidentId || t.campaign, { message: 'a task belongs to a command, an incident or a campaign', path: ['campaign'], params: { zh: '指令须属于联合指挥部、警情或专项行动' } });
 export type CreateTaskRequest = z.infer<typeof CreateTaskRequest>;
 
 export const TaskUpdateRequest = z.object({ note: z.string().trim().min(1).max(5000) }).strict();

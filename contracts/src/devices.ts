@@ -76,9 +76,9 @@ export const DeviceInput = z
     enabled: z.boolean().default(true),
   })
   .superRefine((d, ctx) => {
-    if (d.kind === 'camera' && !('lon' in d.location)) ctx.addIssue({ code: 'custom', path: ['location'], message: 'a camera stands at a point (lon, lat)' });
-    if (d.fieldOfView && d.kind !== 'camera') ctx.addIssue({ code: 'custom', path: ['fieldOfView'], message: 'only cameras have a field of view' });
-    if (d.kind === 'camera' && !d.fieldOfView) ctx.addIssue({ code: 'custom', path: ['fieldOfView'], message: 'a camera needs its field of view' });
+    if (d.kind === 'camera' && !('lon' in d.location)) ctx.addIssue({ code: 'custom', path: ['location'], message: 'a camera stands at a point (lon, lat)', params: { zh: '摄像机须位于一个点（经纬度）' } });
+    if (d.fieldOfView && d.kind !== 'camera') ctx.addIssue({ code: 'custom', path: ['fieldOfView'], message: 'only cameras have a field of view', params: { zh: '只有摄像机有视场' } });
+    if (d.kind === 'camera' && !d.fieldOfView) ctx.addIssue({ code: 'custom', path: ['fieldOfView'], message: 'a camera needs its field of view', params: { zh: '摄像机须填写视场' } });
   });
 export type DeviceInput = z.infer<typeof DeviceInput>;
 

@@ -81,3 +81,20 @@ export const Centre = z.object({
   members: z.array(z.object({ agencyId: z.string(), name: z.string(), type: z.string() })),
   seats: z.number(),
 });
+
+/** Who can sit a seat (hand it over to, put on the roster): the seat's agency's own people, those scheduled first. */
+export const SeatPeople = z.object({
+  seatId: z.string(),
+  people: z.array(
+    z.object({
+      userId: z.string(),
+      username: z.string(),
+      displayName: z.string(),
+      /** the roster has them in this seat next */
+      scheduled: z.boolean(),
+      /** when their shift in this seat begins, if scheduled */
+      from: z.string().nullable(),
+    }),
+  ),
+});
+export type SeatPeople = z.infer<typeof SeatPeople>;

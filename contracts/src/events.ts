@@ -37,6 +37,9 @@ export const EVENT_TYPES = {
   'task.overdue': 'task',
   'unit.position': 'unit',
   'unit.status': 'unit',
+  'sitrep.drafted': 'sitrep',
+  'sitrep.edited': 'sitrep',
+  'sitrep.released': 'sitrep',
   'bulletin.published': 'bulletin',
   'bulletin.withdrawn': 'bulletin',
   'bulletin.acknowledged': 'bulletin',
@@ -66,6 +69,14 @@ export const EVENT_TYPES = {
   'alert.raised': 'alert',
   'alert.acknowledged': 'alert',
   'alert.resolved': 'alert',
+  'hazard.reported': 'hazard',
+  'hazard.assigned': 'hazard',
+  'hazard.rectifying': 'hazard',
+  'hazard.rectified': 'hazard',
+  'hazard.verified': 'hazard',
+  'hazard.closed': 'hazard',
+  'hazard.rejected': 'hazard',
+  'hazard.overdue': 'hazard',
 } as const;
 
 export type EventType = keyof typeof EVENT_TYPES;

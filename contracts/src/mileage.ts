@@ -10,8 +10,13 @@ export interface Mileage {
   metres: number;
 }
 
+/** A text that is not a mileage; `zh` says why in Chinese, `message` in English (a server answers either). */
 export class MileageError extends Error {
-  constructor(message: string, readonly input: string) {
+  constructor(
+    message: string,
+    readonly input: string,
+    readonly zh: string = message,
+  ) {
     super(message);
     this.name = 'MileageError';
   }
@@ -22,19 +27,19 @@ const PATTERN = /^([A-Z]{1,2})(\d{1,5})\+(\d{1,3})(?:\.(\d{1,3}))?$/;
 export function parseMileage(text: string): Mileage {
   const input = String(text);
   const t = input.trim().toUpperCase().replace(/＋/g, '+').replace(/\s+/g, '');
-  if (t === '') throw new MileageError('mileage is empty', input);
+  if (t === '') throw new MileageError('mileage is empty', input, '里程为空');
   const m = PATTERN.exec(t);
   if (!m) {
     const plus = /^([A-Z]{1,2})(\d+)\+(\d+)(?:\.(\d+))?$/.exec(t);
     if (plus && plus[3]!.length > 3) {
-      throw new MileageError(`metres part "${plus[3]}" must be below 1000 (three digits at most)`, input);
+      throw new MileageError(`metres part "${plus[3]}" must be below 1000 (three digits at most)`, input, `米数「${plus[3]}」须小于 1000（至多三位）`);
     }
     if (plus && plus[4] !== undefined && plus[4].length > 3) {
-      throw new MileageError('at most three decimals (millimetres) are allowed', input);
+      throw new MileageError('at most three decimals (millimetres) are allowed', input, '小数至多三位（毫米）');
     }
-    if (/^[A-Z]{3,}/.test(t)) throw new MileageError('prefix must be one or two letters, e.g. K, DK, AK', input);
-    if (/^\d/.test(t)) throw new MileageError('mileage needs a letter prefix, e.g. K123+456', input);
-    throw new MileageError(`"${input}" is not a mileage like K123+456 or DK14+325.200`, input);
+    if (/^[A-Z]{3,}/.test(t)) throw new MileageError('prefix must be one or two letters, e.g. K, DK, AK', input, '冠号应为一到两个字母，如 K、DK、AK');
+    if (/^\d/.test(t)) throw new MileageError('mileage needs a letter prefix, e.g. K123+456', input, '里程需要字母冠号，如 K123+456');
+    throw new MileageError(`"${input}" is not a mileage like K123+456 or DK14+325.200`, input, `「${input}」不是 K123+456 或 DK14+325.200 这样的里程`);
   }
   const km = Number(m[2]);
   const metresPart = Number(m[3]);
@@ -55,9 +60,9 @@ export function tryParseMileage(text: string): Mileage | null {
  * metre; computed positions are rounded to the metre for people, the API also gives raw metres).
  */
 export function formatMileage(metres: number, prefix = 'K', decimals = 0): string {
-  if (!Number.isFinite(metres)) throw new MileageError('metres must be a finite number', String(metres));
-  if (metres < 0) throw new MileageError('mileage cannot be negative', String(metres));
-  if (!/^[A-Z]{1,2}$/.test(prefix)) throw new MileageError('prefix must be one or two capital letters', prefix);
+  if (!Number.isFinite(metres)) throw new MileageError('metres must be a finite number', String(metres), '米数须为有限数值');
+  if (metres < 0) throw new MileageError('mileage cannot be negative', String(metres), '里程不能为负');
+  if (!/^[A-Z]{1,2}$/.test(prefix)) throw new MileageError('prefix must be one or two capital letters', prefix, '冠号应为一到两个大写字母');
   const scale = 10 ** decimals;
   const total = Math.round(metres * scale) / scale;
   const km = Math.floor(total / 1000 + 1e-12);

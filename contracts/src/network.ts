@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Id, LonLat, ImportProblem } from './common.js';
-import { parseMileage } from './mileage.js';
+import { MileageError, parseMileage } from './mileage.js';
 
 /** A mileage string such as `K123+456`; the error says what is wrong with it (parseMileage's reason). */
 export const MileageText = z
@@ -10,7 +10,9 @@ export const MileageText = z
     try {
       parseMileage(s);
     } catch (e) {
-      ctx.addIssue({ code: 'custom', message: `bad mileage "${s}": ${(e as Error).message}` });
+      // the server shows `params.zh` to a Chinese reader (platform/http/field-wording.ts)
+      const zh = e instanceof MileageError ? e.zh : (e as Error).message;
+      ctx.addIssue({ code: 'custom', message: `bad mileage "${s}": ${(e as Error).message}`, params: { zh: `里程「${s}」有误：${zh}` } });
     }
   });
 
@@ -67,7 +69,7 @@ export const SiteProperties = z.object({
 export type SiteProperties = z.infer<typeof SiteProperties>;
 
 /** A named place beside the railway that callers name: a town (乡镇) or a village (村). */
-export const PLACE_TYPES = ['town', 'village'] as const;
+export const PLACE_TYPES = ['town', 'village', 'school', 'market'] as const;
 export const PlaceType = z.enum(PLACE_TYPES);
 export type PlaceType = z.infer<typeof PlaceType>;
 

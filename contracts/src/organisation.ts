@@ -154,11 +154,11 @@ export const ResolveQuery = z.object({
 }).superRefine((q, ctx) => {
   const ways = [q.lon !== undefined || q.lat !== undefined, q.lineId !== undefined || q.mileage !== undefined, q.stationId !== undefined].filter(Boolean).length;
   if (ways !== 1) {
-    ctx.addIssue({ code: 'custom', path: ['lon'], message: 'give exactly one location: lon+lat, lineId+mileage or stationId' });
+    ctx.addIssue({ code: 'custom', path: ['lon'], message: 'give exactly one location: lon+lat, lineId+mileage or stationId', params: { zh: '请只给出一种位置：经纬度、线路加里程或车站' } });
     return;
   }
-  if ((q.lon === undefined) !== (q.lat === undefined)) ctx.addIssue({ code: 'custom', path: [q.lon === undefined ? 'lon' : 'lat'], message: 'lon and lat go together' });
-  if ((q.lineId === undefined) !== (q.mileage === undefined)) ctx.addIssue({ code: 'custom', path: [q.lineId === undefined ? 'lineId' : 'mileage'], message: 'lineId and mileage go together' });
+  if ((q.lon === undefined) !== (q.lat === undefined)) ctx.addIssue({ code: 'custom', path: [q.lon === undefined ? 'lon' : 'lat'], message: 'lon and lat go together', params: { zh: '经度和纬度须同时填写' } });
+  if ((q.lineId === undefined) !== (q.mileage === undefined)) ctx.addIssue({ code: 'custom', path: [q.lineId === undefined ? 'lineId' : 'mileage'], message: 'lineId and mileage go together', params: { zh: '线路和里程须同时填写' } });
 });
 
 export const ResolveResult = z.object({

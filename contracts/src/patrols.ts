@@ -162,11 +162,11 @@ export const PlanInput = z
   })
   .strict()
   .superRefine((p, ctx) => {
-    if (p.kind === 'sentinel' && p.checkEveryH === null) ctx.addIssue({ code: 'custom', path: ['checkEveryH'], message: 'a sentinel plan says how often its posts check in' });
-    if (new Set(p.checkpointIds).size !== p.checkpointIds.length) ctx.addIssue({ code: 'custom', path: ['checkpointIds'], message: 'a checkpoint appears twice' });
-    if (new Set(p.days).size !== p.days.length) ctx.addIssue({ code: 'custom', path: ['days'], message: 'a day appears twice' });
-    if (new Set(p.teamIds).size !== p.teamIds.length) ctx.addIssue({ code: 'custom', path: ['teamIds'], message: 'a team appears twice' });
-    if (p.validUntil !== null && p.validUntil < p.validFrom) ctx.addIssue({ code: 'custom', path: ['validUntil'], message: 'before validFrom' });
+    if (p.kind === 'sentinel' && p.checkEveryH === null) ctx.addIssue({ code: 'custom', path: ['checkEveryH'], message: 'a sentinel plan says how often its posts check in', params: { zh: '定点值守计划须填写岗位签到间隔' } });
+    if (new Set(p.checkpointIds).size !== p.checkpointIds.length) ctx.addIssue({ code: 'custom', path: ['checkpointIds'], message: 'a checkpoint appears twice', params: { zh: '巡防点重复出现' } });
+    if (new Set(p.days).size !== p.days.length) ctx.addIssue({ code: 'custom', path: ['days'], message: 'a day appears twice', params: { zh: '日期重复出现' } });
+    if (new Set(p.teamIds).size !== p.teamIds.length) ctx.addIssue({ code: 'custom', path: ['teamIds'], message: 'a team appears twice', params: { zh: '巡防队重复出现' } });
+    if (p.validUntil !== null && p.validUntil < p.validFrom) ctx.addIssue({ code: 'custom', path: ['validUntil'], message: 'before validFrom', params: { zh: '早于生效日期' } });
   });
 export type PlanInput = z.infer<typeof PlanInput>;
 
@@ -331,6 +331,16 @@ export const Finding = z.object({
   photos: z.array(FindingPhoto),
 });
 export type Finding = z.infer<typeof Finding>;
+
+/** Findings the reader may see, each with the hazard it became (if any), newest first. */
+export const FindingListQuery = z.object({
+  /** `none`: only findings not yet registered as hazards */
+  hazard: z.enum(['none', 'any']).default('any'),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export const FindingListItem = Finding.extend({ hazardId: z.string().nullable(), hazardCode: z.string().nullable(), teamName: z.string() });
+export type FindingListItem = z.infer<typeof FindingListItem>;
+export const FindingList = z.object({ findings: z.array(FindingListItem) });
 
 export const Patrol = z.object({
   id: z.string(),

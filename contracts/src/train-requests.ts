@@ -26,7 +26,7 @@ export const CreateTrainRequest = z
     replyWithinS: z.number().int().min(60).max(3600).default(600),
   })
   .strict()
-  .refine((r) => r.kind !== 'slow' || r.speedKmh !== undefined, { message: 'a speed restriction says the speed (speedKmh)', path: ['speedKmh'] });
+  .refine((r) => r.kind !== 'slow' || r.speedKmh !== undefined, { message: 'a speed restriction says the speed (speedKmh)', path: ['speedKmh'], params: { zh: '限速须填写速度（speedKmh）' } });
 export type CreateTrainRequest = z.input<typeof CreateTrainRequest>;
 
 export const TrainRequestReply = z.object({

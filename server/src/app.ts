@@ -56,6 +56,29 @@ import { AlertKinds } from './modules/alerts/kinds.js';
 import { alertRoutes } from './modules/alerts/routes.js';
 import { TechnicalDefence } from './modules/devices/wiring.js';
 import { Federation } from './modules/federation/module.js';
+import { createHazards, type HazardsModule } from './modules/hazards/module.js';
+import { parseDeadlineDays } from './modules/hazards/model.js';
+import { createRisk, type RiskModule } from './modules/risk/module.js';
+import { createDefensibleSpace, type DefensibleSpaceModule } from './modules/defensible-space/module.js';
+import { createGovernance, type GovernanceModule } from './modules/governance/module.js';
+import { createIndicators, type IndicatorsModule } from './modules/indicators/module.js';
+import { createAssessment, type AssessmentModule } from './modules/assessment/module.js';
+import { createSfic } from './modules/sfic/module.js';
+import { canReadAgencyIndicators } from './platform/policies/indicators.js';
+import { createBriefings, type BriefingsModule } from './modules/briefings/module.js';
+import { createResponsibilityList } from './modules/responsibility-list/module.js';
+import { createCooperationAgreements } from './modules/agreements/module.js';
+import { coverRoutes } from './modules/allocation/cover/routes.js';
+import { simulationRoutes } from './modules/allocation/simulation/routes.js';
+import { patrolGameRoutes } from './modules/allocation/patrol-game/routes.js';
+import { patrolDutiesRoutes } from './modules/allocation/patrol-game/department/routes.js';
+import { DepartmentPatrolDuties } from './modules/allocation/patrol-game/department/service.js';
+import { postPlanRoutes } from './modules/allocation/posts/routes.js';
+import { PostPlanService } from './modules/allocation/posts/service.js';
+import { whatIfRoutes } from './modules/allocation/simulation/department/routes.js';
+import { WhatIfService } from './modules/allocation/simulation/department/service.js';
+import { EffectivenessService } from './modules/allocation/effectiveness/service.js';
+import { effectivenessRoutes } from './modules/allocation/effectiveness/routes.js';
 import { wordings } from './platform/http/wording.js';
 import { rewordReason } from './modules/organisation/reasons-i18n.js';
 import { bootstrap } from './bootstrap.js';
@@ -100,6 +123,19 @@ export interface Services {
   defence: TechnicalDefence;
   /** the bureau and its departments: the other nodes, what arrived from them, bulletins to them (issue 15) */
   federation: Federation;
+  /** hazards under the dual section chief system (issue 12) */
+  hazards: HazardsModule;
+  /** risk along the line: history, cells, methods, backtest (issue 12) */
+  risk: RiskModule;
+  /** defensible-space assessments, section scores and countermeasure plans (issue 12) */
+  space: DefensibleSpaceModule;
+  /** joint meetings and their decisions (issue 14) */
+  governance: GovernanceModule;
+  indicators: IndicatorsModule;
+  /** the assessment (考核) over the indicators (issue 14) */
+  assessment: AssessmentModule;
+  /** briefings (每日警情通报) and the big screen (issue 14) */
+  briefings: BriefingsModule;
 }
 
 export interface App {
@@ -161,10 +197,20 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     const tasks = new TaskService(db, incidents, organisation, outbox);
     const commands = new CommandService(db, incidents, levels, tasks, organisation, outbox);
     handover.whenRequested((trx, actor, h) => tasks.handoverTask(trx, actor, h));
-    const sitreps = new SitrepService(db, incidents, levels, commands, network, organisation, tasks);
+    const sitreps = new SitrepService(db, incidents, levels, commands, network, organisation, tasks, outbox);
     const messages = new MessageService(db, incidents, organisation, outbox);
     const duty = new DutyService(db, organisation);
     const civil = await createCivilDefence({ db, org: organisation, network, outbox, incidents, personal, config: config.patrols });
+    const hazards = createHazards({ db, network, org: organisation, outbox, personal, findings: civil.findings, deadlineDays: parseDeadlineDays(process.env.RAILJOINT_HAZARD_DEADLINE_DAYS) });
+    const risk = createRisk({ db, network, categories: organisation });
+    const space = createDefensibleSpace({ db, network, locate: (place, root) => hazards.service.locate(place, root), ownersAt: (trx, lineId, m) => hazards.chiefs.at(trx, lineId, m), tasks, org: organisation, outbox });
+    const governance = createGovernance({ db, org: organisation, tasks, outbox });
+    const indicators = createIndicators({ db, org: organisation });
+    const assessment = createAssessment({ db, indicators: indicators.indicators });
+    const sfic = createSfic({ db, org: organisation, indicators: indicators.indicators });
+    const briefings = createBriefings({ db, org: organisation, sharing, outbox, schedule: config.briefings ?? null });
+    const responsibilityList = createResponsibilityList({ db, org: organisation });
+    const cooperation = createCooperationAgreements({ db, org: organisation, network });
     const webhooks = new WebhookService(db, organisation, config.webhooks?.allowPrivate ?? false);
     // Who may hear of an event: each kind of resource answers with its read route's own check.
     // reasons stored in one language are worded again in each reader's
@@ -176,6 +222,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     readers.register('bulletin', (actor, id) => sharing.readable(actor, id));
     for (const kind of ['federation_node', 'federated_incident', 'federated_bulletin'] as const) readers.register(kind, (actor, id) => federation.service.readable(kind, actor, id));
     readers.register('message', (actor, id) => messages.readable(actor, id));
+    readers.register('sitrep', (actor, id) => sitreps.readable(actor, id));
     readers.register('patrol_team', (actor, id) => civil.teams.readable(actor, id));
     readers.register('patrol_member', (actor, id) => civil.teams.memberReadable(actor, id));
     readers.register('checkpoint', (actor, id) => civil.checkpoints.readable(actor, id));
@@ -185,6 +232,10 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     readers.register('patrol_alert', (actor, id) => civil.alerts.readable(actor, id));
     readers.register('public_report', (actor, id) => civil.publicReports.readable(actor, id));
     readers.register('reporter_contact', (actor, id) => civil.publicReports.contactReadable(actor, id));
+    readers.register('hazard', (actor, id) => hazards.service.readable(actor, id));
+    readers.register('meeting', (actor, id) => governance.meetings.readable(actor, id));
+    readers.register('cooperation_agreement', (actor, id) => cooperation.agreements.readable(actor, id));
+    readers.register('agency_indicators', async (actor, id) => canReadAgencyIndicators(actor, id));
     const alerts = new AlertService(db.kysely, readers, outbox);
     readers.register('alert', (actor, id) => alerts.readable(actor, id));
     const alertEngine = new AlertEngine(db.kysely, new AlertKinds(), { centres: () => organisation.centres().map((a) => a.id), exists: (id) => organisation.findAgency(id) !== undefined, name: (id) => organisation.agencyName(id) }, outbox);
@@ -195,7 +246,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     );
     incidents.guardTimelineWith((actor, entries) => tasks.hideUnreadableTasks(actor, entries));
     const webhookDispatcher = new WebhookDispatcher(db.kysely, (id) => organisation.findAgency(id)?.type ?? null, readers, { baseDelayMs: config.webhooks?.baseDelayMs ?? 5000, timeoutMs: 5000 });
-    const services: Services = { users, network, organisation, trains, incidents, units, dispatch, sharing, tasks, levels, commands, sitreps, duty, alerts, alertEngine, civil, defence, federation };
+    const services: Services = { users, network, organisation, trains, incidents, units, dispatch, sharing, tasks, levels, commands, sitreps, duty, alerts, alertEngine, civil, defence, federation, hazards, risk, space, governance, indicators, assessment, briefings };
 
     await bootstrap(services, config, { announce: opts.announce ?? (() => {}), demoPassword: opts.demoPassword });
     await starting.release();
@@ -213,6 +264,10 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       return actor && !mayUseRoute(actor, 'GET', '/api/live') ? null : actor;
     };
     // a session that owes a second factor reaches only the enrolment routes (auth/mfa-policy.ts)
+    // allocation on the department's data: the post plan, the what-if simulation and the patrol game, which the effectiveness report asks in turn
+    const postPlans = new PostPlanService(db, network, risk.service);
+    const patrolDuties = new DepartmentPatrolDuties(db, organisation, network, risk.service);
+    const whatIf = new WhatIfService(db, network, organisation, risk.service, postPlans, { speeds });
     const routes = withEnrolmentGate([
       ...healthRoutes(db, VERSION, new Date(), { bus: () => (bus instanceof NatsEventBus ? bus.status() : 'in-process'), jobsHere: () => jobs.states().filter((j) => j.here).map((j) => j.name) }),
       ...userRoutes(users, false),
@@ -239,6 +294,23 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       ...alertRoutes(alerts),
       ...defence.routes(),
       ...federation.routes,
+      ...hazards.routes,
+      ...risk.routes,
+      ...space.routes,
+      ...governance.routes,
+      ...indicators.routes,
+      ...assessment.routes,
+      ...sfic.routes,
+      ...briefings.routes,
+      ...responsibilityList.routes,
+      ...cooperation.routes,
+      ...coverRoutes(),
+      ...simulationRoutes(),
+      ...patrolGameRoutes(),
+      ...patrolDutiesRoutes(patrolDuties),
+      ...postPlanRoutes(postPlans),
+      ...whatIfRoutes(whatIf),
+      ...effectivenessRoutes(new EffectivenessService(whatIf, postPlans, patrolDuties), () => organisation.centres()[0]?.name ?? 'RailJoint'),
     ]);
     const http = await createHttpServer({
       routes,
@@ -262,6 +334,9 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     jobs.add({ name: 'command.level-rules', everyMs: sweepMs, run: () => levels.sweep() });
     jobs.add({ name: 'reports.scheduled-sitreps', everyMs: sweepMs, run: () => sitreps.sweep() });
     jobs.add({ name: 'patrols.duties-alerts-welfare', everyMs: sweepMs, run: () => civil.sweep() });
+    jobs.add({ name: 'hazards.overdue-escalation', everyMs: sweepMs, run: async () => void (await hazards.service.sweepOverdue()) });
+    // a briefing per kind and period, once: the unique key (kind, period) holds even against the centre's own request
+    jobs.add({ name: 'briefings.scheduled', everyMs: sweepMs, run: async () => void (await briefings.sweep()) });
     jobs.add({ name: 'webhooks.fan-out-and-deliver', everyMs: 1000, run: () => webhookDispatcher.tick() });
     jobs.add({ name: 'alerts.derive', everyMs: 1000, run: () => alertEngine.tick() });
     for (const job of defence.jobs(sweepMs)) jobs.add(job);

@@ -10,4 +10,7 @@ export const PERSONAL_COLUMNS: readonly PersonalColumn[] = [
   { table: 'incidents', key: 'id', column: 'reporter' },
   // team members' and public reporters' personal data (modules/patrols/personal-data.ts)
   { table: 'personal_records', key: 'id', column: 'data' },
+  // section chiefs' phones (modules/hazards/section-chiefs.ts)
+  { table: 'section_chiefs', key: 'id', column: 'railway_phone' },
+  { table: 'section_chiefs', key: 'id', column: 'local_phone' },
 ];

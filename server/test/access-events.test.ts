@@ -8,6 +8,7 @@ import { STONES, World } from './access/world.js';
 import type { ResourceKind } from '../src/platform/policies.js';
 import { offsetPoint } from '../src/modules/network/geo.js';
 import { bearingDeg } from '../src/modules/devices/fov.js';
+import { jpegWithGps } from '../src/modules/patrols/photos.fixtures.js';
 
 /**
  * The live channel from the outside: every person of the access matrix holds a WebSocket while a
@@ -135,6 +136,10 @@ describe.each(ENGINES)('live channel access matrix on %s', (engine) => {
         })
       ).id;
     });
+    let sitrep = '';
+    await step('sitrep drafted', async () => (sitrep = (await ok('lz.commander', 'POST', `/api/incidents/${i3}/sitreps`, {})).id));
+    await step('sitrep edited', () => ok('lz.commander', 'PUT', `/api/sitreps/${sitrep}`, { title: '矩阵：情况报告', sections: [{ key: 'summary', heading: '概况', body: '矩阵：已处置' }] }));
+    await step('sitrep released', () => ok('lz.commander', 'POST', `/api/sitreps/${sitrep}/release`, {}));
     await step('message', () => ok('tt.cj3.commander', 'POST', `/api/incidents/${i3}/messages`, { text: '矩阵：车厢已封闭' }));
     await step('command message', () => ok('tt.cj3.commander', 'POST', `/api/incidents/${i3}/messages`, { text: '矩阵：指挥频道', channel: 'command' }));
     let task = '';
@@ -230,6 +235,20 @@ describe.each(ENGINES)('live channel access matrix on %s', (engine) => {
     await step('patrol alerts', () => server.app.app.services.civil.sweep(Date.now() + 25 * 60_000));
     const patrolAlert = ((await ok('lz.dispatcher1', 'GET', '/api/patrol-alerts?open=true')).alerts as Array<{ id: string }>)[0]!;
     await step('patrol alert acknowledged', () => ok('lz.dispatcher1', 'POST', `/api/patrol-alerts/${patrolAlert.id}/acknowledge`, {}));
+    // hazards (issue 12): reported by an inspection, through the lifecycle, one rejected, one overdue
+    const hazard = (description: string) => ok('tm.liuzhou.officer', 'POST', '/api/hazards', { type: 'light_materials', severity: 'critical', description, place: { lineId: 'xianggui', mileage: 'K500+300' } });
+    let hz = '';
+    await step('hazard reported', async () => (hz = (await hazard('矩阵事件：塑料薄膜')).id));
+    await step('hazard assigned', () => ok('lz.dispatcher1', 'POST', `/api/hazards/${hz}/assign`, {}));
+    await step('hazard rectifying', () => ok('ps.liuzhou.officer', 'POST', `/api/hazards/${hz}/start`, {}));
+    await ok('ps.liuzhou.officer', 'POST', `/api/hazards/${hz}/photos?photoId=${crypto.randomUUID()}&phase=after`, jpegWithGps(), { 'content-type': 'image/jpeg', 'x-filename': 'after.jpg' });
+    await step('hazard rectified', () => ok('ps.liuzhou.officer', 'POST', `/api/hazards/${hz}/rectified`, { note: '已清除' }));
+    await step('hazard verified', () => ok('tm.liuzhou.officer', 'POST', `/api/hazards/${hz}/verify`, { passed: true }));
+    await step('hazard closed', () => ok('lz.dispatcher1', 'POST', `/api/hazards/${hz}/close`, {}));
+    const wrong = (await hazard('矩阵事件：误报')).id;
+    await step('hazard rejected', () => ok('lz.dispatcher1', 'POST', `/api/hazards/${wrong}/reject`, { reason: '矩阵：不构成隐患' }));
+    await hazard('矩阵事件：逾期未整改');
+    await step('hazard overdue', () => server.app.app.services.hazards.service.sweepOverdue(new Date(Date.now() + 40 * 86_400_000).toISOString()));
     await new Promise((r) => setTimeout(r, 300));
 
     expect(problems).toEqual([]);

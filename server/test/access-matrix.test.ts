@@ -22,6 +22,8 @@ const QUERY: Record<string, string> = {
   '/api/sitreps/:id/export': 'format=html',
   // the demo department registers some 240 devices: the whole registry in one page
   '/api/devices': 'limit=1000',
+  // an agreement's obligations are measured per Beijing month
+  '/api/agreements/:id/compliance': `month=${new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7)}`,
 };
 
 function resourceReads(route: RouteSpec): ResourceReads | null {

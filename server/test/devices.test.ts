@@ -105,6 +105,14 @@ describe.each(ENGINES)('devices and alarms over HTTP on %s', (engine) => {
     expect(alarm).toMatchObject({ condition: 'climb', state: 'active', count: 1, acknowledged: false, mileage: 'K499+600' });
     expect(list.groups.find((g: { id: string }) => g.id === alarm.groupId)).toMatchObject({ decision: { action: 'verify' } });
     expect((await api.get(`/api/devices/${id}`)).json().health.status).toBe('online');
+    // the centre and the police where the sensor stands are alerted; its owner (a security company) and others are not
+    await t.app.outbox.flush();
+    await t.app.services.alertEngine.tick();
+    const alerted = async (u: string) => ((await api.get('/api/alerts?state=all', await t.login(u))).json().alerts as Array<{ kind: string; subject: { id: string } }>).some((x) => x.kind === 'device_alarm' && x.subject.id === alarm.id);
+    expect(await alerted('lz.dispatcher1')).toBe(true);
+    expect(await alerted('ps.liuzhou.officer')).toBe(true);
+    expect(await alerted('sec.liuzhou.officer')).toBe(false);
+    expect(await alerted('tt.cj3.officer')).toBe(false);
     // a field a batch cannot carry is refused whole, naming it
     expect((await batch([{ deviceId: id, topic: 'event', payload: '{}', signature: 'zz' }])).json().error.details.fields[0].field).toBe('body.messages[0].signature');
   });

@@ -21,6 +21,20 @@ describe.each(ENGINES)('duty roster and shift handover on %s', (engine) => {
     expect(Date.parse(seat('seat-dispatch-1').onDuty.until)).toBeGreaterThan(Date.now());
   });
 
+  it('offers the people who can sit a seat by name, the roster’s next first, to the seat’s agency and centre only', async () => {
+    const res = await get('/api/seats/seat-dispatch-1/people', await t.login('lz.dispatcher1'));
+    expect(res.statusCode, res.body).toBe(200);
+    const people = res.json().people as Array<{ username: string; displayName: string; scheduled: boolean }>;
+    expect(people[0]).toMatchObject({ username: 'lz.dispatcher3', scheduled: true });
+    expect(people.map((p) => p.username)).toEqual(expect.arrayContaining(['lz.dispatcher1', 'lz.dispatcher4', 'lz.commander']));
+    expect(people.every((p) => p.displayName && p.displayName !== p.username)).toBe(true);
+    // the auditor's role sits no seat
+    expect(people.map((p) => p.username)).not.toContain('lz.auditor');
+    expect((await get('/api/seats/seat-cb-yufeng/people', await t.login('yufeng.liaison'))).statusCode).toBe(200);
+    expect((await get('/api/seats/seat-dispatch-1/people', await t.login('yufeng.liaison'))).statusCode).toBe(403);
+    expect((await get('/api/seats/no-such-seat/people')).statusCode).toBe(404);
+  });
+
   it('knows the centre’s level and its member agencies; only admins change it', async () => {
     const centres = (await get('/api/centres')).json().centres;
     const lz = centres.find((c: { agencyId: string }) => c.agencyId === 'lz-centre');

@@ -115,7 +115,8 @@ describe.each(ENGINES)('live channel on %s', (engine) => {
     const seqs = again.messages.filter((x) => x.type === 'event').map((x) => x.seq);
     expect(seqs).toEqual([...seqs].sort((p, q) => p - q));
     expect(new Set(seqs).size).toBe(seqs.length);
-    const ids = again.messages.filter((x) => x.type === 'event').map((x) => x.event!.entityId);
+    // timers may add events about other incidents (a demo incident breaching its limit) in between
+    const ids = again.messages.filter((x) => x.event?.type === 'incident.created').map((x) => x.event!.entityId);
     expect(ids).toEqual([...missed, afterReady]);
     again.close();
   });

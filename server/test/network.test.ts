@@ -54,7 +54,7 @@ describe.each(ENGINES)('network API on %s', (engine) => {
     const bad = await get('/api/network/position?lineId=T1&mileage=K1%2B2000');
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details.fields[0].field).toBe('query.mileage');
-    expect(bad.json().error.message).toMatch(/below 1000/);
+    expect(bad.json().error.message).toMatch(/米数「2000」须小于 1000/);
   });
 
   it('validates locate requests and names the field', async () => {

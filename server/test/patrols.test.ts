@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, startApp, type TestApp } from './harness.js';
 import { jpegWithGps } from '../src/modules/patrols/photos.fixtures.js';
 import { offsetPoint } from '../src/modules/network/geo.js';
-import { Checkpoint, Patrol, PatrolAlert, PatrolDuty, PatrolTeam, SyncResults } from '@railjoint/contracts';
+import { Checkpoint, Patrol, PatrolAlert, PatrolDuty, PatrolDutiesRun, PatrolTeam, SyncResults } from '@railjoint/contracts';
 
 /**
  * Civil defence from the HTTP side, on the demo department, with the platform clock at
@@ -310,5 +310,48 @@ describe.each(ENGINES)('civil defence: teams, patrols and verified check-ins on 
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.body.split('\r\n')[0]).toBe('\uFEFFMember,Patrols,Hours,On-time check-ins,Late check-ins,Findings,Useful findings,Points');
     expect((await call('vt.huangmian.volunteer1', 'GET', '/api/patrol-members/pt-vt-luorong-m1/statement?month=2026-12')).statusCode).toBe(404);
+  });
+
+  it('writes next week’s randomised patrol duties from the patrol game, once per team and day however often it runs', async () => {
+    expect((await call('yufeng.liaison', 'POST', '/api/allocation/patrol-duties', {})).statusCode).toBe(403);
+    const tuesday = await call('lz.dispatcher1', 'POST', '/api/allocation/patrol-duties', { weekStart: '2026-12-08' });
+    expect(tuesday.statusCode).toBe(400);
+    expect(tuesday.json().error.details.fields[0].field).toBe('body.weekStart');
+
+    const randomisedDuties = async () => {
+      const out: PatrolDuty[] = [];
+      for (let i = 7; i <= 13; i++) out.push(...((await call('lz.dispatcher1', 'GET', `/api/patrol-duties?date=2026-12-${String(i).padStart(2, '0')}`)).json().duties as PatrolDuty[]).filter((d) => d.planId.startsWith('pp-rand-')));
+      return out;
+    };
+    const run = async (seed: number) => {
+      const res = await call('lz.dispatcher1', 'POST', '/api/allocation/patrol-duties', { seed });
+      expect(res.statusCode, res.body).toBe(200);
+      return PatrolDutiesRun.parse(res.json());
+    };
+    const first = await run(7);
+    // Tuesday 1 December: next week is Monday 7 to Sunday 13 December
+    expect(first.dates).toEqual(['2026-12-07', '2026-12-08', '2026-12-09', '2026-12-10', '2026-12-11', '2026-12-12', '2026-12-13']);
+    expect(first.targets.length).toBeGreaterThan(first.teams.length);
+    expect(first.game.expectedLoss).toBeLessThanOrEqual(Math.min(first.byRank.expectedLoss, first.uniform.expectedLoss) + 1e-9);
+    const scheduled = first.schedule.flatMap((d) => d.patrols.map((p) => ({ ...p, date: d.date })));
+    expect(first.duties!.written).toBe(scheduled.length);
+    const written = await randomisedDuties();
+    expect(written).toHaveLength(scheduled.length);
+    // the team sees its day on its phone, at the checkpoints of the stretch drawn for it
+    const mine = scheduled.find((p) => p.teamId === 'pt-vt-luorong')!;
+    const phone = (await call('vt.luorong.volunteer1', 'GET', `/api/patrol-duties?teamId=pt-vt-luorong&date=${mine.date}`)).json().duties as PatrolDuty[];
+    const drawn = phone.find((d) => d.planId === 'pp-rand-pt-vt-luorong')!;
+    expect(drawn.checkpoints.map((c) => c.id)).toEqual(first.targets.find((t) => t.id === mine.targetId)!.checkpointIds);
+    expect(drawn.slotStart).toBe(new Date(`${mine.date}T21:00:00+08:00`).toISOString());
+
+    const again = await run(8);
+    expect(again.duties).toMatchObject({ replaced: scheduled.length, kept: 0 });
+    const rewritten = await randomisedDuties();
+    expect(rewritten).toHaveLength(again.schedule.reduce((a, d) => a + d.patrols.length, 0));
+    expect(new Set(rewritten.map((d) => `${d.teamIds.join()}@${d.date}`)).size).toBe(rewritten.length);
+    // its duties are the draw's, so the plan is not edited by hand
+    const plan = (await call('lz.dispatcher1', 'GET', '/api/patrol-plans/pp-rand-pt-vt-luorong')).json();
+    const edit = await call('lz.dispatcher1', 'PUT', '/api/patrol-plans/pp-rand-pt-vt-luorong', { agencyId: plan.agencyId, name: plan.name, checkpointIds: plan.checkpointIds, days: [1], windows: plan.windows, teamIds: plan.teamIds, validFrom: plan.validFrom });
+    expect(edit.json().error?.code, edit.body).toBe('plan_randomised');
   });
 });

@@ -79,7 +79,9 @@ describe.each(ENGINES)('trains and timetable API on %s', (engine) => {
 
   it('answers 404 for an unknown train, 400 for a bad time, 403 to a non-admin import', async () => {
     const unknown = await where('G9999', '2026-12-01T07:20:00+08:00', 404);
-    expect(unknown.error.message).toMatch(/G9999 is not in the imported timetable/);
+    expect(unknown.error.message).toBe('已导入的时刻表中没有 G9999 次列车');
+    const english = await t.http.inject({ method: 'GET', url: '/api/trains/G9999/whereabouts?at=2026-12-01T07:20:00Z', headers: { authorization: admin, 'accept-language': 'en' } });
+    expect(english.json().error.message).toMatch(/G9999 is not in the imported timetable/);
     expect((await where('G1501', 'yesterday', 400)).error.code).toBe('bad_time');
     await where('G1501', '2026-13-01T07:20:00', 400);
     const auth = await t.login(officer.username);

@@ -48,25 +48,43 @@ describe('console: the alert centre', () => {
     await page.goto(browser.server.url);
     await browser.signIn('lz.dispatcher1');
     await page.getByTestId('alert-bell').waitFor();
+    // what the start-up left waiting (the demo's overdue hazard, …) settles first, so the count is measured against it
+    // assignments already past their deadline escalate now, so the sweep below adds only this test's
+    await app().services.dispatch.sweep();
+    await derive();
+    const open = async () => Number((await api('GET', '/api/alerts')).open);
+    await expect.poll(async () => (await count(page)) === (await open()), { timeout: 15_000 }).toBe(true);
     const before = await count(page);
     const heard = await tones(page, 'high');
 
     const inc = await report('告警测试：列车车窗被击碎');
     await api('POST', `/api/incidents/${inc.id}/dispatch`, { units: ['u-yufeng-car'] });
-    // two minutes pass without the car acknowledging
-    await app().services.dispatch.sweep(new Date(Date.now() + 3 * 86_400_000));
+    // two minutes pass without the car acknowledging: the sweep runs just past this assignment's deadline,
+    // not days ahead, which would escalate every other unacknowledged assignment as well
+    const row = await app().db.kysely.selectFrom('assignments').select('ack_deadline').where('incident_id', '=', inc.id).executeTakeFirstOrThrow();
+    await app().services.dispatch.sweep(new Date(Date.parse(row.ack_deadline) + 1_000));
     await derive();
 
-    await expect.poll(() => count(page), { timeout: 15_000 }).toBe(before + 1);
-    expect(await page.title()).toMatch(new RegExp(`^\\(${before + 1}\\) `));
+    // the bell shows what the platform holds open, this alert among it; a timer elsewhere in the demo
+    // (a device's missed beat, a patrol's late check-in) may add its own alert meanwhile, so the count
+    // is checked against the platform's rather than assumed to be exactly one more
+    const waiting = async () => {
+      const list = await api('GET', '/api/alerts?state=open');
+      const ours = (list.alerts as { kind: string; subject: { code: string | null } }[]).some((a) => a.kind === 'assignment_unacknowledged' && a.subject.code === inc.code);
+      return ours && (await count(page)) === Number(list.open);
+    };
+    await expect.poll(waiting, { timeout: 15_000 }).toBe(true);
+    const raised = await count(page);
+    expect(raised).toBeGreaterThanOrEqual(before + 1);
+    expect(await page.title()).toMatch(new RegExp(`^\\(${raised}\\) `));
     expect(Number(await page.getByTestId('room-badge-incidents').textContent())).toBeGreaterThanOrEqual(1);
-    expect(await tones(page, 'high')).toBe(heard + 1);
+    expect(await tones(page, 'high')).toBeGreaterThanOrEqual(heard + 1);
 
     // a second console of the same seat (the same signed-in browser) shows the same count
     const second = await browser.context.newPage();
     await second.goto(`${browser.server.url}/incidents`);
     await second.getByTestId('incident-queue').waitFor();
-    await expect.poll(() => count(second), { timeout: 15_000 }).toBe(before + 1);
+    await expect.poll(() => count(second), { timeout: 15_000 }).toBe(raised);
 
     await page.getByTestId('alert-bell').click();
     const item = page.locator(`[data-testid="alert-item"][data-kind="assignment_unacknowledged"][data-subject="${inc.code}"]`);
@@ -82,9 +100,17 @@ describe('console: the alert centre', () => {
 
     // the newest alert is this one: A acknowledges it, wherever the focus is outside a field
     await page.keyboard.press('a');
-    await expect.poll(() => count(page), { timeout: 15_000 }).toBe(before);
-    await expect.poll(() => count(second), { timeout: 15_000 }).toBe(before);
-    expect(await page.title()).not.toMatch(/^\(\d+\) /);
+    const taken1 = async () => {
+      const list = await api('GET', '/api/alerts?state=open');
+      const ours = (list.alerts as { subject: { code: string | null } }[]).some((a) => a.subject.code === inc.code);
+      return !ours && (await count(page)) === Number(list.open);
+    };
+    await expect.poll(taken1, { timeout: 15_000 }).toBe(true);
+    const left = await count(page);
+    expect(left).toBeLessThan(raised + 1);
+    await expect.poll(() => count(second), { timeout: 15_000 }).toBe(left);
+    // what was waiting before (the demo's overdue hazard) still counts; this alert no longer does
+    expect(await page.title()).toMatch(left ? new RegExp(`^\\(${left}\\) `) : /^(?!\(\d+\) )/);
     await second.getByTestId('alert-bell').click();
     const taken = second.locator(`[data-testid="alert-item"][data-subject="${inc.code}"]`);
     await taken.getByTestId('alert-acknowledged').waitFor({ timeout: 15_000 });
@@ -122,6 +148,40 @@ describe('console: the alert centre', () => {
     await page.getByTestId('accept-transfer').click();
     await derive();
     await expect.poll(() => count(page), { timeout: 15_000 }).toBe(before);
+    expect(browser.errors).toEqual([]);
+  });
+  it('shows a desktop notification for a new alert once the user allowed them, in the console’s words', { timeout: 120_000 }, async () => {
+    // the browser's notifications replaced by a recorder: what the console asks the desktop to show
+    await browser.context.addInitScript(() => {
+      const shown: Array<{ title: string; body: string; tag: string }> = [];
+      class RecordedNotification {
+        static permission = 'granted';
+        static requestPermission = () => Promise.resolve('granted');
+        constructor(title: string, options?: { body?: string; tag?: string }) {
+          shown.push({ title, body: options?.body ?? '', tag: options?.tag ?? '' });
+        }
+        close() {}
+      }
+      Object.defineProperty(window, 'Notification', { value: RecordedNotification, configurable: true, writable: true });
+      (window as unknown as { __shown: typeof shown }).__shown = shown;
+    });
+    // the console loaded again under the recorder, still signed in
+    await page.reload();
+    const desk = page;
+    await desk.getByTestId('alert-bell').waitFor();
+    const shown = () => desk.evaluate(() => (window as unknown as { __shown: Array<{ title: string; body: string; tag: string }> }).__shown);
+    // alerts already waiting when the console opens are not news
+    await desk.waitForTimeout(500);
+    const before = (await shown()).length;
+
+    const inc = await report('告警测试：桥下有人攀爬护网');
+    await api('POST', `/api/incidents/${inc.id}/transfer`, { to: 'cb-liunan', reason: '桥下属地管辖' });
+    await derive();
+    await expect.poll(async () => (await shown()).length, { timeout: 15_000 }).toBe(before + 1);
+    const n = (await shown()).at(-1)!;
+    expect(n.title).toContain('移交');
+    expect(n.body).toContain(inc.code);
+    expect(`${n.title} ${n.body}`).not.toMatch(/cb-liunan|transfer_offered/);
     expect(browser.errors).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * The console satisfies its content security policy: every room (the map with MapLibre's worker,
- * incidents, units, bulletins, the auditor's page), the readable API page and an exported HTML
+ * incidents, units, bulletins, 巡防 with its coverage map and QR labels, the auditor's page), the
+ * patrol app on /mobile/patrol, the public /report page, the readable API page and an exported HTML
  * situation report, with any `securitypolicyviolation` event or CSP message in the browser
  * failing the test. Needs `npm run build -w web` first.
  */
@@ -52,6 +53,17 @@ describe('console: the content security policy', () => {
     await page.getByTestId('nav-incidents').click();
     await page.getByTestId('incident-queue').waitFor();
 
+    // 巡防: the coverage map, and a checkpoint's QR code (the server's SVG as a data: image)
+    await page.getByTestId('nav-patrols').click();
+    await page.getByTestId('coverage-room').waitFor();
+    await page.getByTestId('coverage-map').waitFor({ timeout: 30_000 });
+    await page.getByTestId('patrols-tab-checkpoints').click();
+    await page.getByTestId('checkpoint-show-code').first().click();
+    await page.getByTestId('checkpoint-qr').waitFor();
+    await expect.poll(() => page.getByTestId('checkpoint-qr').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), { timeout: 10_000 }).toBe(true);
+    await page.getByTestId('checkpoints-print').click();
+    await page.getByTestId('print-label-qr').first().waitFor();
+
     // an exported HTML situation report opens in the browser, sandboxed, and is still styled
     const app = browser.server.app;
     const dispatcher = await app.login('lz.dispatcher1');
@@ -75,6 +87,21 @@ describe('console: the content security policy', () => {
     await page.getByTestId('audit-page').waitFor({ timeout: 15_000 });
     await page.getByTestId('audit-verify').click();
     await page.getByTestId('audit-verdict').waitFor({ timeout: 30_000 });
+
+    // the patrol app on /mobile/patrol (its service worker registered from a bundled module)
+    await browser.signOut();
+    await page.goto(`${browser.server.url}/mobile/patrol`);
+    await page.getByTestId('signin-username').fill('vt.luorong.volunteer1');
+    await page.getByTestId('signin-password').fill(browser.server.demoPassword);
+    await page.getByTestId('signin-submit').click();
+    await page.getByTestId('patrol-app').waitFor({ timeout: 15_000 });
+    await page.getByTestId('patrol-duty').first().waitFor({ timeout: 15_000 });
+    await page.waitForLoadState('networkidle').catch(() => undefined);
+
+    // the public report page, outside any session
+    await page.goto(`${browser.server.url}/report`);
+    await page.getByTestId('report-form').waitFor();
+    await page.waitForLoadState('networkidle').catch(() => undefined);
 
     expect(violations).toEqual([]);
     expect(cspMessages()).toEqual([]);

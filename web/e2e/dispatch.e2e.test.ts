@@ -89,7 +89,7 @@ describe('console: dispatch and transfer', () => {
     expect(new URL(page.url()).pathname).toBe('/units');
     const card = page.locator(`[data-testid="unit-card"][data-unit-id="${countyUnit}"]`);
     await card.waitFor({ timeout: 10_000 });
-    expect(await card.getAttribute('data-status')).toBe('dispatched');
+    await expect.poll(() => card.getAttribute('data-status'), { timeout: 10_000 }).toBe('dispatched');
     expect(await page.locator('[data-testid="unit-group"][data-agency-id="cb-yufeng"]').count()).toBe(1);
     fs.mkdirSync(OUT, { recursive: true });
     await page.screenshot({ path: path.join(OUT, 'units.png') });

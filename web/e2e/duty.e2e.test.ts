@@ -29,7 +29,12 @@ describe('console: duty and shift handover', () => {
     expect(await page.locator('[data-testid="duty-seat"][data-seat-id="seat-cb-yufeng"]').getAttribute('data-user')).toBe('yufeng.liaison');
 
     await page.getByTestId('shift-handover').click();
-    expect(await page.getByTestId('shift-handover-to').inputValue()).toBe('lz.dispatcher3');
+    // the next person on the roster is chosen already, and people are offered by name, not sign-in name
+    const to = page.getByTestId('shift-handover-to');
+    await expect.poll(() => to.inputValue(), { timeout: 10_000 }).toBe('lz.dispatcher3');
+    const offered = await to.locator('option').allTextContents();
+    expect(offered.some((o) => o.includes('排班'))).toBe(true);
+    expect(offered.join(' ')).not.toMatch(/lz\.dispatcher/);
     await page.getByTestId('shift-handover-notes').fill('本班无未结警情；春运安保指令一条待办。');
     await page.getByTestId('shift-handover-send').click();
     await page.getByTestId('shift-handover-form').waitFor({ state: 'detached', timeout: 10_000 });
@@ -47,7 +52,7 @@ describe('console: duty and shift handover', () => {
     await browser.signIn('lz.commander');
     await page.getByTestId('duty-toggle').click();
     await page.getByTestId('roster-seat').selectOption('seat-dispatch-2');
-    await page.getByTestId('roster-user').fill('lz.dispatcher4');
+    await page.getByTestId('roster-user').selectOption('lz.dispatcher4');
     await page.getByTestId('roster-save').click();
     const message = page.getByTestId('roster-message');
     await expect.poll(() => message.getAttribute('data-ok'), { timeout: 10_000 }).toBe('true');

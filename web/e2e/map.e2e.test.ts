@@ -93,7 +93,7 @@ describe('console: the map', () => {
     await page.screenshot({ path: path.join(OUT, 'map-km-near.png') });
     const station = (await api('GET', '/api/network?kind=station')).features.find((f: { properties: { name: string } }) => f.properties.name === '柳州');
     await view(station.geometry.coordinates, 12);
-    await expect.poll(() => page.locator('.station-label', { hasText: /^柳州$/ }).count()).toBe(1);
+    await expect.poll(() => page.locator('.station-label', { hasText: /^柳州站$/ }).count()).toBe(1);
     expect(browser.errors).toEqual([]);
   });
 

@@ -32,6 +32,6 @@ export function readJsonFile(file: string): unknown {
   }
   // the same refusal as the HTTP edge's, so a file the API would refuse cannot come in this way
   const unsafe = unsafeTextFields(data, '');
-  if (unsafe.length) throw new Error(`${file}: ${unsafe.slice(0, 5).map((f) => `${f.field || '(top level)'} ${f.message}`).join('; ')}${unsafe.length > 5 ? ` and ${unsafe.length - 5} more` : ''}`);
+  if (unsafe.length) throw new Error(`${file}: ${unsafe.slice(0, 5).map((f) => `${f.field || '(top level)'} ${f.message.en}`).join('; ')}${unsafe.length > 5 ? ` and ${unsafe.length - 5} more` : ''}`);
   return data;
 }

@@ -22,6 +22,12 @@ const HELP = `railjoint — command line of the RailJoint platform (reads DATABA
   railjoint devices simulate --broker URL --rate N --for DURATION [--seed N]   drive the registered fleet over MQTT
   railjoint patrols check|import FILE          joint-defence teams, members, checkpoints and plans in bulk (a JSON file)
   railjoint patrols example FILE               write the demo department's civil-defence file, the shape to import
+  railjoint incidents import-history FILE      past incidents (CSV occurredAt,category,lon,lat or …,lineId,mileage), all or nothing
+  railjoint risk backtest --history FILE --train-until DATE --test-until DATE [--category C] [--cell-m M]   PAI, PEI* and hit rates per method
+  railjoint simulate --scenario FILE [--policy siloed|joint|joint_optimised_posts]   simulate reception and handling; results as JSON
+  railjoint plan cover --instance FILE [--exact] [--time-limit S]   where posts should be (maximal covering): chosen sites, covered, bound, gap
+  railjoint plan median --instance FILE [--exact] [--time-limit S]  the same as p-median (least weighted distance; a distance matrix)
+  railjoint plan patrols --instance FILE       randomised patrols (Stackelberg game): coverage, expected loss vs fixed and uniform patrols, daily schedules
   railjoint demo generate DIR [--scale department|national] [--seed N]   write the demo files
 
 Exit codes: 0 success, 1 the data has problems, 2 a bad command line.`;
@@ -43,6 +49,10 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   keys: async () => (await import('./keys.js')).keysCommand,
   backup: async () => (await import('./backup.js')).backupCommand,
   restore: async () => (await import('./backup.js')).restoreCommand,
+  simulate: async () => (await import('./simulate.js')).simulateCommand,
+  incidents: async () => (await import('./risk.js')).incidentsCommand,
+  risk: async () => (await import('./risk.js')).riskCommand,
+  plan: async () => (await import('./plan.js')).planCommand,
 };
 
 export async function runCli(argv: string[], io: Io): Promise<number> {

@@ -63,8 +63,8 @@ export async function patrolsCommand(argv: string[], io: Io): Promise<number> {
           placeCheckpoint(network.current(), c.place, `checkpoints[${i}].place`);
         } catch (e) {
           if (!(e instanceof HttpError)) throw e;
-          const fields = (e.details as { fields?: Array<{ field: string; message: string }> }).fields ?? [];
-          placing.push(...fields.map((f) => ({ path: f.field, id: c.id, message: f.message })));
+          const fields = e.details?.fields ?? [];
+          placing.push(...fields.map((f) => ({ path: f.field, id: c.id, message: f.message.en })));
         }
       });
       for (const [list, items] of [['teams', doc.teams], ['checkpoints', doc.checkpoints], ['plans', doc.plans]] as const) {

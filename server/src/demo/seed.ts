@@ -35,6 +35,15 @@ export async function seedDemo(services: Services, password: string): Promise<st
   if (!civil.doc) throw new Error(`the demo's civil defence file is invalid: ${JSON.stringify(civil.problems.slice(0, 3))}`);
   const imported = await importDocument(services.civil, SYSTEM_ACTOR, civil.doc);
   if (imported.problems.length) throw new Error(`the demo's civil defence did not import: ${JSON.stringify(imported.problems.slice(0, 3))}`);
+  const { seedDemoHazards } = await import('../modules/hazards/demo.js');
+  const hazardActor = { ...SYSTEM_ACTOR_ADMIN, agencyId: centre?.id ?? SYSTEM_ACTOR.agencyId, agencyType: 'coordination_centre' as const };
+  const hazards = await seedDemoHazards(services.hazards, services.network, services.organisation, hazardActor);
+  const { seedDemoHistory } = await import('../modules/risk/demo.js');
+  const history = await seedDemoHistory(services.risk.service, services.network.current(), services.organisation.categories(), now());
+  const { seedDemoSpace } = await import('../modules/defensible-space/demo.js');
+  const assessed = await seedDemoSpace(services.space.service, services.network.current(), hazardActor, now());
+  const { seedDemoScheme } = await import('../modules/assessment/demo.js');
+  await seedDemoScheme(services.assessment.assessment, hazardActor);
   const stats = services.network.current().stats();
-  return `${stats.lines} lines, ${Math.round(stats.lengthKm)} km, ${demo.organisation.agencies.length} agencies, ${timetable.counts.trains} trains, ${units} units, ${devices.created} devices, ${users} users, ${imported.written.teams} joint-defence teams`;
+  return `${stats.lines} lines, ${Math.round(stats.lengthKm)} km, ${demo.organisation.agencies.length} agencies, ${timetable.counts.trains} trains, ${units} units, ${devices.created} devices, ${users} users, ${imported.written.teams} joint-defence teams, ${hazards.assignments} section-chief stretches, ${hazards.hazards} hazards, ${history} past incidents, ${assessed} defensible-space sites`;
 }

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ROLES, type Role } from '@railjoint/contracts';
 import { federationFromEnv, type FederationConfig } from './federation/config.js';
+import { parseSchedule, type BriefingSchedule } from '../modules/briefings/model.js';
 
 /**
  * The environment, read and validated once at start. Everything else receives a Config and never
@@ -56,6 +57,8 @@ export interface Config {
   basemap?: BasemapConfig | null;
   /** this node's place among the bureau and its departments (issue 15); absent or null: a node on its own */
   federation?: FederationConfig | null;
+  /** when briefings are made by themselves (RAILJOINT_BRIEFING_AT, _KINDS); absent or null: only when the centre asks */
+  briefings?: BriefingSchedule | null;
 }
 
 export type BasemapConfig = { kind: 'pmtiles'; file: string } | { kind: 'style'; url: string };
@@ -205,7 +208,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { dem
   if (federation.problems.length) throw new ConfigError(`bad configuration:\n  ${federation.problems.join('\n  ')}`);
   const database = parseDatabaseUrl(e.DATABASE_URL);
   const demo = e.RAILJOINT_DEMO === undefined ? (defaults.demo ?? false) : ['1', 'true', 'yes', 'on'].includes(e.RAILJOINT_DEMO);
+  let briefings: BriefingSchedule;
+  try {
+    briefings = parseSchedule(env.RAILJOINT_BRIEFING_AT, env.RAILJOINT_BRIEFING_KINDS);
+  } catch (err) {
+    throw new ConfigError(`bad configuration:\n  ${(err as Error).message}`);
+  }
   return {
+    briefings,
     port: e.PORT,
     host: e.HOST,
     database,

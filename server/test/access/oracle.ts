@@ -183,6 +183,30 @@ export class Oracle {
               : await this.db.selectFrom('federation_bulletins').select('id').where('id', '=', id).executeTakeFirst();
         return found ? { relations: this.centre(reader), dims: none } : null;
       }
+      case 'cooperation_agreement': {
+        const parties = (await this.db.selectFrom('coop_agreement_parties').select('agency_id').where('agreement_id', '=', id).execute()).map((r) => r.agency_id);
+        if (!parties.length) return null;
+        return { relations: [...this.centre(reader), ...(parties.includes(reader.agencyId) ? ['party'] : [])], dims: none };
+      }
+      case 'meeting': {
+        const invited = (await this.db.selectFrom('meeting_agencies').select('agency_id').where('meeting_id', '=', id).execute()).map((r) => r.agency_id);
+        if (!invited.length) return null;
+        return { relations: [...this.centre(reader), ...(invited.includes(reader.agencyId) ? ['invited'] : [])], dims: none };
+      }
+      case 'agency_indicators': {
+        const agency = await this.db.selectFrom('agencies').select('id').where('id', '=', id).executeTakeFirst();
+        if (!agency) return null;
+        return { relations: [...this.centre(reader), ...(id === reader.agencyId ? ['own'] : [])], dims: none };
+      }
+      case 'hazard': {
+        const h = await this.db.selectFrom('hazards').select(['railway_agency_id', 'local_agency_id', 'county_id', 'finder_agency_id']).where('id', '=', id).executeTakeFirst();
+        if (!h) return null;
+        const relations = this.centre(reader);
+        if (h.railway_agency_id === reader.agencyId || h.local_agency_id === reader.agencyId) relations.push('owner');
+        if (h.county_id === reader.agencyId) relations.push('county');
+        if (h.finder_agency_id === reader.agencyId) relations.push('finder');
+        return { relations, dims: none };
+      }
       case 'agreement': {
         const a = await this.db.selectFrom('sharing_agreements').select(['from_agency_id', 'to_agency_id']).where('id', '=', id).executeTakeFirst();
         if (!a) return null;

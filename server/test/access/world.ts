@@ -6,6 +6,7 @@ import type { ResourceKind } from '../../src/platform/policies.js';
 import type { Reader } from './oracle.js';
 import { buildCivilDefence } from './civil-world.js';
 import { buildFederation } from './federation-world.js';
+import { jpegWithGps } from '../../src/modules/patrols/photos.fixtures.js';
 
 /** A user of the matrix: a reader with a session. */
 export interface Person extends Reader {
@@ -56,6 +57,8 @@ export const PEOPLE = [
 
 export const STONES = { category: 'stone_throwing', channel: 'hotline', location: { lon: 109.5125, lat: 24.367 }, description: '列车被石块击中，车窗破碎' } as const;
 const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(256, 7)]);
+/** a photo the cleaner can walk to its end (hazard photos are cleaned of metadata) */
+const JPEG_PHOTO = jpegWithGps();
 
 export class World {
   readonly people = new Map<string, Person>();
@@ -198,6 +201,11 @@ export class World {
     await buildCivilDefence(this);
     await this.buildAlerts(now);
     await this.buildDevices(now);
+    await this.buildHazards();
+    await this.buildMeetings();
+    await this.buildCooperationAgreements();
+    // indicator figures (issue 14) are per agency: one of each agency signing in, the platform's own administration aside
+    for (const agencyId of new Set([...this.people.values()].filter((p) => p.username !== 'admin').map((p) => p.agencyId))) this.add({ kind: 'agency_indicators', id: agencyId, label: `indicators of ${agencyId}` });
     await buildFederation(this);
   }
 
@@ -217,6 +225,51 @@ export class World {
     expect(transfer, 'the transfer to 柳南 raised an alert').toBeDefined();
     expect(rows.some((r) => r.kind === 'assignment_unacknowledged'), 'the car on I1 raised an alert').toBe(true);
     await this.ok('liunan.liaison', 'POST', `/api/alerts/${transfer!.id}/acknowledge`, {});
+  }
+
+  /**
+   * A hazard (issue 12) at 湘桂 K499+940, found by 柳州工务段 on an inspection: owned by 柳州站派出所
+   * and 天马街道 (the demo's section chiefs there), in 鱼峰's county; with a photo as found.
+   */
+  private async buildHazards(): Promise<void> {
+    const h = await this.ok('tm.liuzhou.officer', 'POST', '/api/hazards', { type: 'broken_fence', severity: 'major', description: '矩阵隐患：护网缺口', place: { lineId: 'xianggui', mileage: 'K499+940' }, source: { kind: 'inspection' } });
+    expect([h.railwayOwner.agencyId, h.localOwner.agencyId, h.countyId]).toEqual(['lz-ps-liuzhou', 'tw-yufeng-tianma', 'cb-yufeng']);
+    await this.ok('tm.liuzhou.officer', 'POST', `/api/hazards/${h.id}/photos?photoId=mx-hazard-photo&phase=before`, JPEG_PHOTO, { 'content-type': 'image/jpeg', 'x-filename': 'fence.jpg' });
+    this.ids.hazard = h.id;
+    this.add({ kind: 'hazard', id: h.id, label: `hazard ${h.code}`, marker: h.code, params: { photoId: 'mx-hazard-photo' } });
+  }
+
+  /**
+   * A joint meeting (issue 14) the centre convened with 鱼峰 county and 柳州站派出所, held, with a
+   * decision for the county: 柳北 and the other agencies were not at the table.
+   */
+  private async buildMeetings(): Promise<void> {
+    const at = Date.now() + 3_600_000;
+    const m = await this.ok('lz.commander', 'POST', '/api/meetings', { type: 'joint_monthly', title: '矩阵联席会议', scheduledAt: new Date(at).toISOString(), agencies: ['cb-yufeng', 'lz-ps-liuzhou'], agenda: [{ title: '护路联防' }] });
+    await this.ok('lz.commander', 'POST', `/api/meetings/${m.id}/record`, { attendance: [{ agencyId: 'cb-yufeng', attended: true }], minutes: '矩阵会议纪要', decisions: [{ text: '修复护网', ownerAgencyId: 'cb-yufeng', dueAt: new Date(at + 7 * 86_400_000).toISOString() }] });
+    // a paper tabled by the county: readable by whoever reads the meeting
+    const documentId = '5f0c1a9e-4b7d-4c2e-9a51-6d3e2f1b0c77';
+    await this.ok('yufeng.liaison', 'POST', `/api/meetings/${m.id}/documents?documentId=${documentId}`, Buffer.from('%PDF-1.4\n%%EOF\n'), { 'content-type': 'application/pdf', 'x-filename': 'statement.pdf' });
+    this.add({ kind: 'meeting', id: m.id, label: `meeting ${m.code}`, marker: m.code, params: { documentId } });
+  }
+
+  /**
+   * A cooperation agreement (issue 14) the centre drew up between 鱼峰 county and 柳州站派出所 over
+   * 湘桂 K499–K501, with its signed copy: 天马, 柳北 and the other agencies are not party to it.
+   */
+  private async buildCooperationAgreements(): Promise<void> {
+    const day = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
+    const a = await this.ok('lz.commander', 'POST', '/api/agreements', {
+      kind: 'agreement',
+      title: '矩阵联防联控协议',
+      parties: ['cb-yufeng', 'lz-ps-liuzhou'],
+      scope: { lines: [{ lineId: 'xianggui', from: 'K499+000', to: 'K501+000' }], areas: [] },
+      obligations: [{ kind: 'patrol_hours', partyAgencyId: 'lz-ps-liuzhou', target: 20 }],
+      validFrom: day(Date.now() - 86_400_000),
+      validTo: day(Date.now() + 300 * 86_400_000),
+    });
+    const signed = await this.ok('lz.commander', 'POST', `/api/agreements/${a.id}/copies`, Buffer.from('%PDF-1.4\n%%EOF\n'), { 'content-type': 'application/pdf', 'x-filename': 'signed.pdf' });
+    this.add({ kind: 'cooperation_agreement', id: a.id, label: `cooperation agreement ${a.code}`, marker: a.code, params: { copyId: signed.copies[0].id } });
   }
 
   /** keys of the devices the world registered, for signed messages (POST /api/device-events) */

@@ -7,6 +7,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details?: unknown,
+    /** the language the server worded `message` in (its `Content-Language`), when it said */
+    readonly lang: string | null = null,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -26,7 +28,7 @@ export async function errorFromResponse(res: Response): Promise<ApiError> {
   const parsed = ErrorBody.safeParse(body);
   if (parsed.success) {
     const { code, message, details } = parsed.data.error;
-    return new ApiError(res.status, code, message, details);
+    return new ApiError(res.status, code, message, details, res.headers.get('content-language'));
   }
   return new ApiError(res.status, `http_${res.status}`, res.statusText || `HTTP ${res.status}`);
 }

@@ -25,8 +25,14 @@ function incidentParts(e: LiveEventRef): Stale[] {
       return [{ key: queryKeys.incident(id), exact: true }, { key: queryKeys.level(id) }];
     case 'incident.handover_requested':
       return [{ key: queryKeys.incident(id), exact: true }, { key: queryKeys.handover(id) }];
+    case 'sitrep.edited':
+      return [{ key: queryKeys.sitreps(id) }];
+    case 'sitrep.drafted':
+    case 'sitrep.released':
+      // drafting and releasing are written on the timeline too
+      return [{ key: queryKeys.incident(id), exact: true }, { key: queryKeys.sitreps(id) }];
     default:
-      // reports are drafted without an event of their own: their list is short, read it with the rest
+      // a report's task lines and its incident's state move with the incident
       return [{ key: queryKeys.incident(id), exact: true }, { key: queryKeys.sitreps(id) }];
   }
 }
@@ -42,16 +48,29 @@ export function keysForEvent(e: LiveEventRef): Stale[] {
   const all = (keys: QueryKey[]): Stale[] => keys.map((key) => ({ key }));
   switch (e.entity) {
     case 'incident':
-      return [...all([queryKeys.incidentList, queryKeys.recommendations(e.entityId), queryKeys.units, queryKeys.assignments, queryKeys.tasks, queryKeys.commands, queryKeys.trainRequests(e.entityId)]), ...incidentParts(e)];
+      return [...all([queryKeys.incidentList, queryKeys.recommendations(e.entityId), queryKeys.units, queryKeys.assignments, queryKeys.tasks, queryKeys.commands, queryKeys.trainRequests(e.entityId), queryKeys.wall]), ...incidentParts(e)];
     case 'unit':
       return all([queryKeys.units, queryKeys.allRecommendations, queryKeys.allPlaceRecommendations]);
     case 'task':
       // a stop request's reply is its task's acknowledgement or completion
-      return all([queryKeys.tasks, queryKeys.commands, queryKeys.allTrainRequests]);
+      return all([queryKeys.tasks, queryKeys.commands, queryKeys.allTrainRequests, queryKeys.meetings]);
     case 'bulletin':
-      return all([queryKeys.bulletins]);
+      return all([queryKeys.bulletins, queryKeys.briefings]);
     case 'alert':
       return all([queryKeys.alerts]);
+    // an alarm changes the lists and the figures; a device's health the board, map and cameras
+    case 'alarm':
+      return all([queryKeys.alarms]);
+    case 'device':
+      return all([queryKeys.devices]);
+    case 'maintenance_window':
+      return all([queryKeys.windows]);
+    // a step on one hazard moves the list, its page and the ledger's counts
+    case 'hazard':
+      return all([queryKeys.hazards]);
+    // a patrol's finding waits in the hazards room to be registered
+    case 'finding':
+      return all([queryKeys.hazards]);
     default:
       return [];
   }
@@ -69,6 +88,10 @@ export const RESYNC_KEYS: QueryKey[] = [
   queryKeys.allTrainRequests,
   queryKeys.bulletins,
   queryKeys.alerts,
+  ['defence'],
+  queryKeys.hazards,
+  queryKeys.wall,
+  queryKeys.briefings,
 ];
 
 /**

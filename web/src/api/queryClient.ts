@@ -49,4 +49,21 @@ export const queryKeys = {
   bulletins: ['bulletins'] as const,
   bulletinByCode: (code: string) => ['bulletins', 'code', code] as const,
   alerts: ['alerts'] as const,
+  /** technical defence (issue 11): alarms, devices and maintenance windows each under their own part */
+  alarms: ['defence', 'alarms'] as const,
+  devices: ['defence', 'devices'] as const,
+  windows: ['defence', 'windows'] as const,
+  incidentCameras: (id: string) => ['defence', 'devices', 'cameras', id] as const,
+  /** hazards (issue 12): the list, each hazard and the ledger under one key */
+  hazards: ['hazards'] as const,
+  /** defensible-space assessments (issue 12): sites, templates, sections */
+  space: ['space'] as const,
+  /** joint meetings (issue 14); a decision's state follows its task, so task events refresh them too */
+  meetings: ['meetings'] as const,
+  /** the big screen (issue 14): today's figures, moved by every incident event */
+  wall: ['wall'] as const,
+  /** briefings (issue 14): each is published as a bulletin, so bulletin events refresh the list */
+  briefings: ['briefings'] as const,
+  /** risk along the line (issue 12): cells per line and method; a backtest is a mutation */
+  risk: ['risk'] as const,
 } satisfies Record<string, QueryKey | ((...args: string[]) => QueryKey)>;

@@ -1,24 +1,8 @@
 import { useCallback } from 'react';
 import { ApiError, NETWORK_FAILURE } from './errors';
 import { useT } from '../app/i18n/useT';
-import type { MessageKey } from '../app/i18n/zh-CN';
 import { PASSWORD_REASONS as PASSWORD_REASON_CODES } from '@railjoint/contracts';
-
-const KNOWN_CODES = new Set<string>([
-  'invalid_credentials',
-  'invalid_code',
-  'mfa_enrolment_required',
-  'wrong_password',
-  'unauthorized',
-  'forbidden',
-  'not_found',
-  'unknown_line',
-  'short_chain_gap',
-  'beyond_line',
-  'prefix_not_on_line',
-  'bad_mileage',
-  'internal',
-]);
+import { errorWords } from './errorWords';
 
 function retryAfterS(details: unknown): number | string {
   const s = (details as { retryAfterS?: unknown } | undefined)?.retryAfterS;
@@ -36,8 +20,10 @@ export function passwordReason(error: unknown): (typeof PASSWORD_REASON_CODES)[n
 }
 
 /**
- * Turns any thrown error into a sentence in the user's language. Codes the catalogue knows get
- * its wording; others show the server's own message, which is better than a bare status.
+ * Turns any thrown error into a sentence in the user's language. The server words its refusals in
+ * the language the console asks for (Accept-Language) and says so (Content-Language): that message
+ * is shown as it is. An answer in another language or without a message (a proxy's, a raw refusal)
+ * gets the console's own wording of its code.
  */
 export function useErrorText(): (error: unknown) => string {
   const { t, lang } = useT();
@@ -47,12 +33,13 @@ export function useErrorText(): (error: unknown) => string {
         if (error.status === NETWORK_FAILURE) return t('error.network');
         // The detail names the field that broke the contract, which whoever gets the bug report needs.
         if (error.code === 'bad_response') return `${t('error.bad_response')} (${error.message})`;
-        if (error.code === 'validation_failed') return t('error.validation_failed', { message: fieldMessages(error, lang) || error.message });
         if (error.code === 'too_many_attempts') return t('error.too_many_attempts', { seconds: retryAfterS(error.details) });
         const reason = passwordReason(error);
         if (reason) return t(`password.reason.${reason}`);
-        if (KNOWN_CODES.has(error.code)) return t(`error.${error.code}` as MessageKey);
-        return t('error.generic', { status: error.status, message: error.message });
+        const theirs = error.lang === lang && error.message ? error.message : null;
+        if (error.code === 'validation_failed' && theirs) return t('error.validation_failed', { message: fieldMessages(error, lang) || theirs });
+        if (theirs) return theirs;
+        return errorWords(error.code, lang) ?? t('error.generic', { status: error.status, message: error.message });
       }
       return error instanceof Error ? error.message : String(error);
     },

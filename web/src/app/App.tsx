@@ -12,8 +12,25 @@ import { EnrolmentPage } from '../features/signin/EnrolmentPage';
 const ConsolePage = lazy(() => import('./ConsolePage').then((m) => ({ default: m.ConsolePage })));
 const MobilePage = lazy(() => import('../features/mobile/MobilePage').then((m) => ({ default: m.MobilePage })));
 const AuditPage = lazy(() => import('../features/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
+// the public report pages (no sign-in) load on their own: a member of the public never loads the console
+const PublicReportApp = lazy(() => import('../features/public-report/PublicReportApp').then((m) => ({ default: m.PublicReportApp })));
 
+/** /report and /report/<code> are public: no session is checked or kept there; everything else is signed in. */
 export function App() {
+  const { pathname } = useLocation();
+  if (pathname === '/report' || pathname.startsWith('/report/')) {
+    return (
+      <Suspense fallback={null}>
+        <Routes>
+          <Route path="/report/*" element={<PublicReportApp />} />
+        </Routes>
+      </Suspense>
+    );
+  }
+  return <SignedInApp />;
+}
+
+function SignedInApp() {
   const { session, signIn, completeSecondFactor, enrolled, signOut } = useSession();
   const { t } = useT();
   const { pathname, search } = useLocation();

@@ -3,6 +3,9 @@ import { useT } from './i18n/useT';
 import { paths } from './paths';
 import { RoomBadge } from '../features/alerts/RoomBadge';
 import { BureauNavLink } from '../features/bureau/BureauNavLink';
+import { COVERAGE_PATH } from '../features/patrol-coverage/CoverageRoom';
+import { RiskNavLink } from '../features/risk/RiskNavLink';
+import { isGovernancePath } from '../features/governance/GovernanceTabs';
 
 const ROOMS = [
   { room: 'map', to: paths.map, end: true },
@@ -15,7 +18,8 @@ const ROOMS = [
 export function RoomNav() {
   const { t } = useT();
   // `/` is the map too (where signing in lands)
-  const home = useLocation().pathname === '/';
+  const { pathname } = useLocation();
+  const home = pathname === '/';
   return (
     <nav className="room-nav" aria-label={t('nav.label')}>
       {ROOMS.map(({ room, to, end }) => (
@@ -24,6 +28,22 @@ export function RoomNav() {
           <RoomBadge room={room} />
         </NavLink>
       ))}
+      <NavLink to={paths.defence} data-testid="nav-defence" className={({ isActive }) => (isActive ? 'is-active' : undefined)}>
+        {t('nav.defence')}
+        <RoomBadge room="defence" />
+      </NavLink>
+      <NavLink to={paths.hazards} data-testid="nav-hazards" className={({ isActive }) => (isActive ? 'is-active' : undefined)}>
+        {t('nav.hazards')}
+        <RoomBadge room="hazards" />
+      </NavLink>
+      <RiskNavLink />
+      <NavLink to={paths.meetings} data-testid="nav-governance" className={() => (isGovernancePath(pathname) ? 'is-active' : undefined)}>
+        {t('nav.governance')}
+      </NavLink>
+      <NavLink to={COVERAGE_PATH} data-testid="nav-patrols" className={({ isActive }) => (isActive ? 'is-active' : undefined)}>
+        {t('coverage.nav')}
+        <RoomBadge room="patrols" />
+      </NavLink>
       <BureauNavLink />
     </nav>
   );

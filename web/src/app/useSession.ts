@@ -5,6 +5,8 @@ import { onUnauthorized } from '../api/client';
 import { ApiError } from '../api/errors';
 import { getToken, setToken } from '../api/token';
 import { authApi } from '../features/signin/authApi';
+import { offlineAccount } from '../features/patrol-mobile/offlineSession';
+import { NETWORK_FAILURE } from '../api/errors';
 
 /** `enrolmentDue`: the server answers this session only on the enrolment routes until a second factor is confirmed. */
 export type Session =
@@ -39,6 +41,13 @@ export function useSession(): SessionControls {
         // A 401 already cleared the token (client.ts); anything else (server down) is shown on the
         // sign-in page, keeping the token so a retry after the outage needs no password.
         const expired = error instanceof ApiError && error.status === 401;
+        if (!expired && error instanceof ApiError && error.status === NETWORK_FAILURE) {
+          // no network at all: the patrol app opens offline for the account it last ran for
+          void offlineAccount(window.location.pathname).then((user) => {
+            if (live) setSession(user ? { status: 'signed-in', user, enrolmentDue: false } : { status: 'signed-out', error });
+          });
+          return;
+        }
         setSession(expired ? { status: 'signed-out', notice: 'expired' } : { status: 'signed-out', error });
       },
     );

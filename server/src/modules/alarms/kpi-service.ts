@@ -96,7 +96,8 @@ export class KpiService {
         : await k.selectFrom('alarm_activations as aa').select((eb) => eb.fn.count('aa.id').distinct().as('n')).innerJoin('device_agencies as da', 'da.device_id', 'aa.device_id').where('da.agency_id', '=', c.id).where('aa.at', '>=', from).where('aa.at', '<', to).executeTakeFirst();
       const episodes = await k.selectFrom('alarm_floods').select(['started_at', 'ended_at']).where('console_id', '=', c.id).where('started_at', '<', to).where((eb) => eb.or([eb('ended_at', 'is', null), eb('ended_at', '>', from)])).execute();
       const alarms = Number(n?.n ?? 0);
-      perConsole.push({ agencyId: c.id, name: this.org.agencyName(c.id), alarms, perHour: round(alarms / hours), floodShare: round(floodShare(episodes.map((e) => ({ startMs: Date.parse(e.started_at), endMs: e.ended_at ? Date.parse(e.ended_at) : null })), fromMs, toMs)) });
+      const hourly = await this.hourly(k, c, from, to, fromMs, toMs);
+      perConsole.push({ agencyId: c.id, name: this.org.agencyName(c.id), alarms, perHour: round(alarms / hours), floodShare: round(floodShare(episodes.map((e) => ({ startMs: Date.parse(e.started_at), endMs: e.ended_at ? Date.parse(e.ended_at) : null })), fromMs, toMs)), hourly });
     }
     const visible = alarmsVisibleTo(scope);
     const top = await k.selectFrom('alarms').select(['id', 'device_id', 'condition', 'count']).where(visible).where('last_at', '>=', from).where('first_at', '<', to).orderBy('count', 'desc').orderBy('id').limit(10).execute();
@@ -120,20 +121,40 @@ export class KpiService {
       byKind.set(r.kind, e);
     }
     const avail = await this.availability(actor, fromMs, toMs);
+    // people read devices by name, not by id
+    const named = [...new Set([...top, ...chattering, ...stale].map((r) => r.device_id))];
+    const names = new Map(named.length ? (await k.selectFrom('devices').select(['id', 'name']).where('id', 'in', named).execute()).map((d) => [d.id, d.name]) : []);
+    const nameOf = (id: string) => names.get(id) ?? id;
     return {
       from,
       to,
       targets: { acceptablePerHour: ACCEPTABLE_PER_HOUR, manageablePerHour: MANAGEABLE_PER_HOUR, floodPer10Min: FLOOD_THRESHOLD },
       consoles: perConsole,
-      top: top.map((t) => ({ id: t.id, deviceId: t.device_id, condition: t.condition, count: t.count })),
-      chattering: chattering.map((c) => ({ alarmId: c.id, deviceId: c.device_id, condition: c.condition })),
-      stale: stale.map((s) => ({ alarmId: s.id, deviceId: s.device_id, condition: s.condition, activeSince: s.first_at })),
+      top: top.map((t) => ({ id: t.id, deviceId: t.device_id, deviceName: nameOf(t.device_id), condition: t.condition, count: t.count })),
+      chattering: chattering.map((c) => ({ alarmId: c.id, deviceId: c.device_id, deviceName: nameOf(c.device_id), condition: c.condition })),
+      stale: stale.map((s) => ({ alarmId: s.id, deviceId: s.device_id, deviceName: nameOf(s.device_id), condition: s.condition, activeSince: s.first_at })),
       falseAlarms: {
         byDevice: rates.map((r) => ({ deviceId: r.device_id, alarms: Number(r.n), falseAlarms: Number(r.f), rate: round(Number(r.f) / Math.max(1, Number(r.n))) })).sort((a, b) => b.rate - a.rate || b.alarms - a.alarms).slice(0, 50),
         byKind: [...byKind].map(([kind, e]) => ({ kind: kind as AlarmKpis['falseAlarms']['byKind'][number]['kind'], ...e, rate: round(e.falseAlarms / Math.max(1, e.alarms)) })),
       },
       availability: { devices: avail.devices.length, mean: avail.devices.length ? round(avail.devices.reduce((s, d) => s + d.availability, 0) / avail.devices.length) : 1 },
     };
+  }
+
+  /**
+   * Alarms per clock hour at a console, oldest first, for the chart against the ISA-18.2 targets:
+   * counted by the database on the ISO text's hour (UTC hours are Beijing hours, eight apart).
+   */
+  private async hourly(k: Kysely<Database>, c: { id: string; all: boolean }, from: string, to: string, fromMs: number, toMs: number): Promise<number[]> {
+    const hour = sql<string>`substr(aa.at, 1, 13)`;
+    let q = k.selectFrom('alarm_activations as aa').select([hour.as('h'), (eb) => eb.fn.count('aa.id').distinct().as('n')]).where('aa.at', '>=', from).where('aa.at', '<', to).groupBy(hour);
+    if (!c.all) q = q.innerJoin('device_agencies as da', 'da.device_id', 'aa.device_id').where('da.agency_id', '=', c.id);
+    const counts = new Map((await q.execute()).map((r) => [r.h, Number(r.n)]));
+    const first = Math.floor(fromMs / 3600_000);
+    const last = Math.floor((Math.max(toMs, fromMs + 1) - 1) / 3600_000);
+    const out: number[] = [];
+    for (let h = first; h <= last && out.length < 24 * 31; h++) out.push(counts.get(new Date(h * 3600_000).toISOString().slice(0, 13)) ?? 0);
+    return out;
   }
 
   /** Availability per device the reader may see, and per owner, over a period. */

@@ -3,7 +3,7 @@ import type { Db } from '../../platform/db/database.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { nowIso } from '../../platform/clock.js';
 import { recordChange } from '../../platform/change-log.js';
-import { forbidden, validationError } from '../../platform/http/errors.js';
+import { forbidden, validationError, said, fieldError } from '../../platform/http/errors.js';
 import type { OrganisationService } from '../organisation/service.js';
 
 /**
@@ -28,11 +28,11 @@ export class AlarmRulesService {
   }
 
   async replace(actor: Actor, rules: AlarmRule[]): Promise<AlarmRule[]> {
-    if (!actor.roles.includes('admin')) throw forbidden('only administrators edit the alarm rules');
+    if (!actor.roles.includes('admin')) throw forbidden(said('只有管理员可以编辑报警规则', 'only administrators edit the alarm rules'));
     const fields = rules.flatMap((r, i) => {
       const out = [];
-      if (rules.findIndex((x) => x.id === r.id) !== i) out.push({ field: `body.rules.${i}.id`, message: `rule ${r.id} appears twice` });
-      if (r.then.action === 'incident' && !this.org.categories().some((c) => c.id === (r.then as { category: string }).category)) out.push({ field: `body.rules.${i}.then.category`, message: 'unknown incident category' });
+      if (rules.findIndex((x) => x.id === r.id) !== i) out.push(fieldError(`body.rules.${i}.id`, `规则 ${r.id} 重复出现`, `rule ${r.id} appears twice`));
+      if (r.then.action === 'incident' && !this.org.categories().some((c) => c.id === (r.then as { category: string }).category)) out.push(fieldError(`body.rules.${i}.then.category`, '未知的警情类别', 'unknown incident category'));
       return out;
     });
     if (fields.length) throw validationError(fields);

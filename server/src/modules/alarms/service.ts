@@ -4,7 +4,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import { now, nowIso } from '../../platform/clock.js';
 import { recordChange } from '../../platform/change-log.js';
 import { enqueueEvent, type OutboxRelay } from '../../platform/bus/outbox.js';
-import { conflict, forbidden, HttpError, notFound } from '../../platform/http/errors.js';
+import { conflict, forbidden, HttpError, notFound, said } from '../../platform/http/errors.js';
 import { alarmScope, canOperateAlarm, canReadAlarm, type DeviceScope } from '../../platform/policies.js';
 import type { NetworkService } from '../network/service.js';
 import type { DeviceService } from '../devices/service.js';
@@ -78,7 +78,7 @@ export class AlarmService {
   }
 
   /** A group as this reader may see it: its extent and members from the alarms they may read. */
-  presentGroup(g: AlarmGroupsTable, members: Alarm[]): AlarmGroup {
+  presentGroup(g: AlarmGroupsTable, members: Alarm[], incidentCodes: ReadonlyMap<string, string> = new Map()): AlarmGroup {
     const model = this.network.current();
     const line = g.line_id ? model.line(g.line_id) : undefined;
     const mileage = (m: number | null) => (line && m !== null ? model.atMeasure(line.id, m).mileage : null);
@@ -95,9 +95,18 @@ export class AlarmService {
       confirmed: g.confirmed === 1,
       decision: decision ? { action: decision.action, ruleId: decision.ruleId, reason: decision.reason } : null,
       incidentId: g.incident_id,
+      incidentCode: g.incident_id ? (incidentCodes.get(g.incident_id) ?? null) : null,
       annotations: JSON.parse(g.annotations) as AlarmAnnotation[],
       alarms: members,
     };
+  }
+
+  /** The numbers of the groups' incidents, so the console can link to their pages. */
+  private async codesOf(groups: readonly AlarmGroupsTable[]): Promise<Map<string, string>> {
+    const ids = [...new Set(groups.map((g) => g.incident_id).filter((x): x is string => x !== null))];
+    if (!ids.length) return new Map();
+    const rows = await this.db.kysely.selectFrom('incidents').select(['id', 'code']).where('id', 'in', ids).execute();
+    return new Map(rows.map((r) => [r.id, r.code]));
   }
 
   async get(actor: Actor, id: string): Promise<Alarm> {
@@ -126,11 +135,12 @@ export class AlarmService {
     const recent = await this.recentAtConsole(actor);
     const groupIds = [...new Set(alarms.map((a) => a.groupId).filter((g): g is string => g !== null))];
     const groups = groupIds.length ? await this.db.kysely.selectFrom('alarm_groups').selectAll().where('id', 'in', groupIds).orderBy('last_at', 'desc').execute() : [];
+    const codes = await this.codesOf(groups);
     return {
       mode: inFlood(recent) ? ('grouped' as const) : ('list' as const),
       flood: { recent, threshold: FLOOD_THRESHOLD, windowS: FLOOD_WINDOW_MS / 1000 },
       alarms,
-      groups: groups.map((g) => this.presentGroup(g, alarms.filter((a) => a.groupId === g.id))),
+      groups: groups.map((g) => this.presentGroup(g, alarms.filter((a) => a.groupId === g.id), codes)),
     };
   }
 
@@ -139,16 +149,16 @@ export class AlarmService {
     if (!g) throw notFound('alarm group');
     const rows = await this.db.kysely.selectFrom('alarms').selectAll().where('group_id', '=', id).where(alarmsVisibleTo(alarmScope(actor))).execute();
     if (!rows.length) throw notFound('alarm group');
-    return this.presentGroup(g, await this.present(rows));
+    return this.presentGroup(g, await this.present(rows), await this.codesOf([g]));
   }
 
   private async change(actor: Actor, id: string, f: (a: AlarmsTable) => { patch: Partial<AlarmsTable>; action: string; type: 'alarm.acknowledged' | 'alarm.shelved' | 'alarm.unshelved' | 'alarm.marked_false'; detail: Record<string, unknown> }): Promise<Alarm> {
     const a = await this.visible(actor, id);
-    if (!canOperateAlarm(actor)) throw forbidden('only people on duty acknowledge, shelve or mark alarms');
+    if (!canOperateAlarm(actor)) throw forbidden(said('只有值班人员可以确认、搁置或标记报警', 'only people on duty acknowledge, shelve or mark alarms'));
     const { patch, action, type, detail } = f(a);
     await this.db.kysely.transaction().execute(async (trx) => {
       const res = await trx.updateTable('alarms').set({ ...patch, version: a.version + 1 }).where('id', '=', id).where('version', '=', a.version).executeTakeFirst();
-      if (Number(res.numUpdatedRows) !== 1) throw conflict('stale', 'the alarm changed meanwhile; reload and try again');
+      if (Number(res.numUpdatedRows) !== 1) throw conflict('stale', said('该报警已被他人更新，请刷新后重试', 'the alarm changed meanwhile; reload and try again'));
       await recordChange(trx, actor, 'alarm', id, action, detail);
       await enqueueEvent(trx, { type, entity: 'alarm', entityId: id, payload: { id, by: actor.username } });
     });
@@ -158,7 +168,7 @@ export class AlarmService {
 
   acknowledge(actor: Actor, id: string, note?: string) {
     return this.change(actor, id, (a) => {
-      if (a.acknowledged === 1) throw conflict('already_acknowledged', 'the alarm is already acknowledged');
+      if (a.acknowledged === 1) throw conflict('already_acknowledged', said('该报警已确认', 'the alarm is already acknowledged'));
       return { patch: { acknowledged: 1, ack_by: actor.username, ack_at: nowIso() }, action: 'acknowledge', type: 'alarm.acknowledged', detail: { note: note ?? null } };
     });
   }
@@ -170,14 +180,14 @@ export class AlarmService {
 
   unshelve(actor: Actor, id: string) {
     return this.change(actor, id, (a) => {
-      if (!a.shelved_until) throw conflict('not_shelved', 'the alarm is not shelved');
+      if (!a.shelved_until) throw conflict('not_shelved', said('该报警未被搁置', 'the alarm is not shelved'));
       return { patch: { shelved_until: null, shelve_reason: null, shelved_by: null }, action: 'unshelve', type: 'alarm.unshelved', detail: {} };
     });
   }
 
   markFalse(actor: Actor, id: string, reason: string) {
     return this.change(actor, id, (a) => {
-      if (a.false_at) throw conflict('already_false', 'the alarm is already marked false');
+      if (a.false_at) throw conflict('already_false', said('该报警已标记为误报', 'the alarm is already marked false'));
       const at = nowIso();
       // a false alarm needs no more attention: it is acknowledged with the mark
       return { patch: { false_by: actor.username, false_at: at, false_reason: reason, acknowledged: 1, ack_by: a.ack_by ?? actor.username, ack_at: a.ack_at ?? at }, action: 'mark_false', type: 'alarm.marked_false', detail: { reason } };

@@ -44,6 +44,12 @@ async function resolveOne(db: Kysely<Database>, rule: AudienceRule, e: DomainEve
       const row = await db.selectFrom('tasks').select(['from_agency_id', 'to_agency_id']).where('id', '=', about.id).executeTakeFirst();
       return [rule === 'task:issuer' ? row?.from_agency_id : row?.to_agency_id];
     }
+    case 'device:jurisdiction': {
+      // the device's owner (a maintenance section) reads its alarms but gets repair tasks, not alerts
+      if (typeof p.deviceId !== 'string') return [];
+      const rows = await db.selectFrom('device_agencies').select('agency_id').where('device_id', '=', p.deviceId).where('relation', '=', 'jurisdiction').execute();
+      return rows.map((r) => r.agency_id);
+    }
     case 'bulletin:waiting': {
       if (about.kind !== 'bulletin') return [];
       const rows = await db.selectFrom('bulletin_recipients').select('agency_id').where('bulletin_id', '=', about.id).where('acknowledged_at', 'is', null).execute();

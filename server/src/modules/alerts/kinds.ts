@@ -13,6 +13,7 @@ export type AudienceRule =
   | 'task:issuer'
   | 'task:receiver'
   | 'bulletin:waiting'
+  | 'device:jurisdiction'
   | { payload: string };
 
 /** A particular copied from the event into the alert, as a name people read (never an id). */
@@ -121,12 +122,26 @@ export const ALERT_KIND_REGISTRY: readonly AlertKind[] = [
     resolvedBy: [{ events: ['patrol.alert_acknowledged'] }],
   },
   {
-    // issue 11: the coordination centre handles every alarm (policies/devices.ts)
+    // issue 11: the coordination centre handles every alarm (policies/devices.ts), and the police
+    // with jurisdiction where the device stands are the ones who go and look
     kind: 'device_alarm',
     severity: 'critical',
-    raisedBy: [{ event: 'alarm.raised', audience: ['centre'] }],
+    raisedBy: [{ event: 'alarm.raised', audience: ['centre', 'device:jurisdiction'] }],
     facts: [{ name: 'condition', from: 'condition' }],
     resolvedBy: [{ events: ['alarm.acknowledged', 'alarm.cleared', 'alarm.marked_false', 'alarm.shelved'] }],
+  },
+  {
+    // issue 12: a hazard not rectified by its deadline, told once to the centre and the county where it lies
+    kind: 'hazard_overdue',
+    severity: 'high',
+    raisedBy: [{ event: 'hazard.overdue', audience: ['centre', { payload: 'countyId' }] }],
+    facts: [
+      { name: 'hazard', from: 'code' },
+      { name: 'deadline', from: 'deadline' },
+      { name: 'railwayOwner', from: 'railwayAgencyId', as: 'agency' },
+      { name: 'localOwner', from: 'localAgencyId', as: 'agency' },
+    ],
+    resolvedBy: [{ events: ['hazard.rectified', 'hazard.closed', 'hazard.rejected'] }],
   },
 ];
 

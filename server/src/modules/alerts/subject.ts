@@ -36,6 +36,10 @@ export async function describeSubject(db: Kysely<Database>, about: ResourceRef):
         .executeTakeFirst();
       return r ? { code: r.code, title: r.title, incidentCode: r.incident_code ?? null } : NONE;
     }
+    case 'hazard': {
+      const r = await db.selectFrom('hazards').select(['code', 'description']).where('id', '=', about.id).executeTakeFirst();
+      return r ? { ...NONE, code: r.code, title: r.description.slice(0, 60) } : NONE;
+    }
     default:
       return NONE;
   }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { MapConfig } from '@railjoint/contracts';
 import type { BasemapConfig } from '../../platform/config.js';
 import { defineRoute, type RouteSpec } from '../../platform/http/route.js';
-import { HttpError } from '../../platform/http/errors.js';
+import { HttpError, said } from '../../platform/http/errors.js';
 import { authorize } from '../../platform/policies.js';
 import { byteRange } from './range.js';
 
@@ -45,7 +45,7 @@ export function basemapRoutes(basemap: BasemapConfig | null): RouteSpec[] {
         const range = byteRange(request.headers.range, stat.size);
         if (range === 'unsatisfiable') {
           reply.header('content-range', `bytes */${stat.size}`);
-          throw new HttpError(416, 'range_not_satisfiable', `the basemap file has ${stat.size} bytes`);
+          throw new HttpError(416, 'range_not_satisfiable', said(`底图文件只有 ${stat.size} 字节`, `the basemap file has ${stat.size} bytes`));
         }
         // the file changes only when an operator replaces it; its date and size say when
         reply

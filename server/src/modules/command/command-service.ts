@@ -5,7 +5,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import { nowIso } from '../../platform/clock.js';
 import { recordChange } from '../../platform/change-log.js';
 import { enqueueEvent, type OutboxRelay } from '../../platform/bus/outbox.js';
-import { conflict, forbidden, notFound, unprocessable, validationError, type FieldError } from '../../platform/http/errors.js';
+import { conflict, forbidden, notFound, unprocessable, validationError, type FieldError, said, fieldError } from '../../platform/http/errors.js';
 import { canCommand, incidentScope } from '../../platform/policies.js';
 import type { IncidentService } from '../incidents/service.js';
 import { appendTimeline, incidentAudience } from '../incidents/timeline.js';
@@ -36,10 +36,10 @@ export class CommandService {
 
   async open(actor: Actor, incidentId: string, req: OpenCommandRequest, client: string | null, lang: 'zh-CN' | 'en' = 'zh-CN'): Promise<CommandView> {
     const { row, roles } = await this.incidents.access(actor, incidentId);
-    if (!canCommand(actor, roles)) throw forbidden('only the centre or the lead agency’s commander opens a joint command');
+    if (!canCommand(actor, roles)) throw forbidden(said('只有协调中心或主办单位的指挥长可以成立联合指挥部', 'only the centre or the lead agency’s commander opens a joint command'));
     const level = (row.response_level as ResponseLevel | null) ?? 'IV';
-    if (!isSeverer(level, OPENS_AT)) throw unprocessable('level_too_low', `a joint command opens at response level II or above; this incident is at ${level}`, { fields: [{ field: 'params.id', message: `level ${level}` }] });
-    if (await this.db.kysely.selectFrom('commands').select('id').where('incident_id', '=', incidentId).executeTakeFirst()) throw conflict('command_exists', 'this incident already has a joint command');
+    if (!isSeverer(level, OPENS_AT)) throw unprocessable('level_too_low', said(`响应等级为 II 级及以上才能成立联合指挥部，本警情为 ${level} 级`, `a joint command opens at response level II or above; this incident is at ${level}`), { fields: [fieldError('params.id', `${level} 级`, `level ${level}`)] });
+    if (await this.db.kysely.selectFrom('commands').select('id').where('incident_id', '=', incidentId).executeTakeFirst()) throw conflict('command_exists', said('本警情已成立联合指挥部', 'this incident already has a joint command'));
     const resolution = JSON.parse(row.resolution) as ResolveResult;
     const involved = new Set(await incidentAudience(this.db.kysely, incidentId));
     const withJurisdiction = new Set([...resolution.jurisdiction.map((a) => a.agencyId), ...(resolution.responsibility?.lead ? [resolution.responsibility.lead.agencyId] : []), ...(row.lead_agency_id ? [row.lead_agency_id] : [])]);
@@ -47,24 +47,24 @@ export class CommandService {
     const seen = new Set<string>();
     req.members.forEach((m, i) => {
       const a = this.agency(m.agencyId);
-      if (!a) errors.push({ field: `body.members[${i}].agencyId`, message: `unknown agency "${m.agencyId}"` });
-      else if (seen.has(m.agencyId)) errors.push({ field: `body.members[${i}].agencyId`, message: 'listed twice' });
+      if (!a) errors.push(fieldError(`body.members[${i}].agencyId`, `单位「${m.agencyId}」不存在`, `unknown agency "${m.agencyId}"`));
+      else if (seen.has(m.agencyId)) errors.push(fieldError(`body.members[${i}].agencyId`, '重复列出', 'listed twice'));
       else if (m.role === 'commander' && !withJurisdiction.has(m.agencyId) && a.type !== 'coordination_centre') {
-        errors.push({ field: `body.members[${i}].role`, message: `${a.name} has no jurisdiction here: it joins as liaison` });
+        errors.push(fieldError(`body.members[${i}].role`, `${a.name}在此无管辖权，只能以联络员身份加入`, `${a.name} has no jurisdiction here: it joins as liaison`));
       }
       seen.add(m.agencyId);
     });
-    if (!req.members.some((m) => m.role === 'commander')) errors.push({ field: 'body.members', message: 'needs at least one commander' });
+    if (!req.members.some((m) => m.role === 'commander')) errors.push(fieldError('body.members', '至少需要一名指挥长', 'needs at least one commander'));
     // a person picked from the roster is named as the platform knows them, and must be the agency's
     const picked = req.members.map((m) => m.userId).filter((x): x is string => typeof x === 'string');
     const users = picked.length ? await this.db.kysely.selectFrom('users').select(['id', 'agency_id', 'display_name', 'disabled']).where('id', 'in', picked).execute() : [];
     const members = req.members.map((m, i) => {
       if (m.userId === undefined) {
-        if (!m.person) errors.push({ field: `body.members[${i}].person`, message: 'name the person, or pick them from the roster (userId)' });
+        if (!m.person) errors.push(fieldError(`body.members[${i}].person`, '请填写人员姓名，或从人员名册中选择（userId）', 'name the person, or pick them from the roster (userId)'));
         return { ...m, person: m.person ?? '' };
       }
       const u = users.find((x) => x.id === m.userId);
-      if (!u || Number(u.disabled) || u.agency_id !== m.agencyId) errors.push({ field: `body.members[${i}].userId`, message: `not an active user of ${this.agency(m.agencyId)?.name ?? m.agencyId}` });
+      if (!u || Number(u.disabled) || u.agency_id !== m.agencyId) errors.push(fieldError(`body.members[${i}].userId`, `不是${this.agency(m.agencyId)?.name ?? m.agencyId}的在用账号`, `not an active user of ${this.agency(m.agencyId)?.name ?? m.agencyId}`));
       return { ...m, person: u?.display_name ?? m.person ?? '' };
     });
     if (errors.length) throw validationError(errors);
@@ -101,9 +101,9 @@ export class CommandService {
 
   async newPlan(actor: Actor, id: string, req: { objectives: string[]; periodHours: number; notes?: string }, client: string | null): Promise<CommandView> {
     const { c } = await this.command(actor, id);
-    if (c.status !== 'open') throw conflict('command_closed', 'the joint command is closed');
+    if (c.status !== 'open') throw conflict('command_closed', said('联合指挥部已撤销', 'the joint command is closed'));
     const centre = incidentScope(actor).all && actor.roles.some((r) => r === 'commander' || r === 'dispatcher');
-    if (!centre && (await this.role(id, actor.agencyId)) !== 'commander') throw forbidden('only the commanders set the action plan');
+    if (!centre && (await this.role(id, actor.agencyId)) !== 'commander') throw forbidden(said('只有指挥长可以制定行动方案', 'only the commanders set the action plan'));
     const last = await this.db.kysely.selectFrom('command_plans').selectAll().where('command_id', '=', id).orderBy('period', 'desc').executeTakeFirstOrThrow();
     const at = nowIso();
     const starts = last.ends_at > at ? last.ends_at : at;
@@ -117,8 +117,8 @@ export class CommandService {
 
   async close(actor: Actor, id: string, client: string | null): Promise<CommandView> {
     const { c, roles } = await this.command(actor, id);
-    if (!canCommand(actor, roles)) throw forbidden('only the centre or the lead agency’s commander closes the joint command');
-    if (c.status !== 'open') throw conflict('command_closed', 'the joint command is already closed');
+    if (!canCommand(actor, roles)) throw forbidden(said('只有协调中心或主办单位的指挥长可以撤销联合指挥部', 'only the centre or the lead agency’s commander closes the joint command'));
+    if (c.status !== 'open') throw conflict('command_closed', said('联合指挥部已撤销', 'the joint command is already closed'));
     const at = nowIso();
     await this.db.kysely.transaction().execute(async (trx) => {
       await trx.updateTable('commands').set({ status: 'closed', closed_at: at, version: c.version + 1 }).where('id', '=', id).where('version', '=', c.version).execute();

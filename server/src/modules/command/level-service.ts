@@ -7,7 +7,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import { SYSTEM_ACTOR } from '../../platform/auth/actor.js';
 import { nowIso } from '../../platform/clock.js';
 import { enqueueEvent, type OutboxRelay } from '../../platform/bus/outbox.js';
-import { conflict, forbidden } from '../../platform/http/errors.js';
+import { conflict, forbidden, said } from '../../platform/http/errors.js';
 import { canCommand, canReportSituation } from '../../platform/policies.js';
 import type { IncidentService } from '../incidents/service.js';
 import type { IncidentRow } from '../incidents/store.js';
@@ -91,7 +91,7 @@ export class LevelService {
       .where('id', '=', row.id)
       .where('version', '=', row.version)
       .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw conflict('stale', 'the incident changed meanwhile; reload and try again');
+    if (Number(res.numUpdatedRows) !== 1) throw conflict('stale', said('该警情已被他人更新，请刷新后重试', 'the incident changed meanwhile; reload and try again'));
     if (level !== row.response_level) {
       await appendTimeline(trx, row.id, actor, 'level_changed', null, null, { from: row.response_level, to: level, setBy, reason, reasons: rules.reasons.map((r) => r.zh), notified }, client, at);
       await enqueueEvent(trx, { type: 'incident.level_changed', entity: 'incident', entityId: row.id, payload: { id: row.id, level, notified } });
@@ -102,7 +102,7 @@ export class LevelService {
   /** Facts from the ground; the rules raise the level if they now call for more. */
   async report(actor: Actor, id: string, facts: { injured?: number; dead?: number; lineBlocked?: boolean }, client: string | null): Promise<LevelState> {
     const { row, roles } = await this.incidents.access(actor, id);
-    if (!canReportSituation(actor, roles)) throw forbidden('your agency has no part in this incident');
+    if (!canReportSituation(actor, roles)) throw forbidden(said('本单位未参与此警情', 'your agency has no part in this incident'));
     const at = nowIso();
     const patch: Partial<IncidentRow> = {};
     if (facts.injured !== undefined) patch.injured = facts.injured;
@@ -123,7 +123,7 @@ export class LevelService {
   /** A commander's decision, either way, with a reason. */
   async set(actor: Actor, id: string, level: ResponseLevel, reason: string, client: string | null): Promise<LevelState> {
     const { row, roles } = await this.incidents.access(actor, id);
-    if (!canCommand(actor, roles)) throw forbidden('only the centre or the lead agency’s commander sets the response level');
+    if (!canCommand(actor, roles)) throw forbidden(said('只有协调中心或主办单位的指挥长可以设定响应等级', 'only the centre or the lead agency’s commander sets the response level'));
     const at = nowIso();
     const state = await this.db.kysely.transaction().execute((trx) => this.apply(trx, actor, row, level, 'commander', reason, at, client));
     this.outbox.kick();

@@ -8,7 +8,7 @@ import { departmentDay, nowIso } from '../../platform/clock.js';
 import { nextNumber } from '../../platform/db/counters.js';
 import { recordChange } from '../../platform/change-log.js';
 import { enqueueEvent, type OutboxRelay } from '../../platform/bus/outbox.js';
-import { conflict, forbidden, HttpError, notFound, unprocessable, validationError } from '../../platform/http/errors.js';
+import { conflict, forbidden, HttpError, notFound, unprocessable, validationError, said, fieldError } from '../../platform/http/errors.js';
 import { acceptAttachment, type UploadedFile } from '../sharing/attachment-upload.js';
 import { canIssueTask, canReadTask, canWorkTask, taskScope } from '../../platform/policies.js';
 import { tasksVisibleTo } from './task-visibility.js';
@@ -27,6 +27,8 @@ const STEPS: Record<Step, { from: string[]; to: string }> = {
   complete: { from: OPEN_TASK_STATUSES, to: 'completed' },
   cancel: { from: OPEN_TASK_STATUSES, to: 'cancelled' },
 };
+const TASK_STATUS_ZH: Record<string, string> = { issued: '已下达', acknowledged: '已签收', in_progress: '执行中', completed: '已完成', cancelled: '已撤回' };
+const TASK_STEP_ZH: Record<Step, string> = { acknowledge: '签收', progress: '报告进展', complete: '报告完成', cancel: '撤回' };
 
 /**
  * Task orders (指令): a commander gives an agency or unit a job with a deadline; its people
@@ -51,29 +53,29 @@ export class TaskService {
   async create(actor: Actor, req: CreateTaskRequest): Promise<Task> {
     const now = nowIso();
     const deadline = new Date(req.deadline).toISOString();
-    if (deadline <= now) throw validationError([{ field: 'body.deadline', message: 'is already past' }]);
-    if (!this.org.findAgency(req.toAgencyId)) throw validationError([{ field: 'body.toAgencyId', message: `unknown agency "${req.toAgencyId}"` }]);
+    if (deadline <= now) throw validationError([fieldError('body.deadline', '完成时限已过', 'is already past')]);
+    if (!this.org.findAgency(req.toAgencyId)) throw validationError([fieldError('body.toAgencyId', `单位「${req.toAgencyId}」不存在`, `unknown agency "${req.toAgencyId}"`)]);
     let incidentId = req.incidentId ?? null;
     if (req.commandId) {
       const command = await this.db.kysely.selectFrom('commands').selectAll().where('id', '=', req.commandId).executeTakeFirst();
-      if (!command) throw validationError([{ field: 'body.commandId', message: 'no such command' }]);
+      if (!command) throw validationError([fieldError('body.commandId', '联合指挥部不存在', 'no such command')]);
       await this.incidents.access(actor, command.incident_id); // 404 unless the actor may see it
-      if (command.status !== 'open') throw conflict('command_closed', 'the joint command is closed');
-      if (incidentId && incidentId !== command.incident_id) throw validationError([{ field: 'body.incidentId', message: 'is not the command’s incident' }]);
+      if (command.status !== 'open') throw conflict('command_closed', said('联合指挥部已撤销', 'the joint command is closed'));
+      if (incidentId && incidentId !== command.incident_id) throw validationError([fieldError('body.incidentId', '不是该联合指挥部所处置的警情', 'is not the command’s incident')]);
       incidentId = command.incident_id;
-      if (!canIssueTask(actor, await this.commandRole(command.id, actor.agencyId))) throw forbidden('only the centre and the commanders of the joint command issue its tasks');
+      if (!canIssueTask(actor, await this.commandRole(command.id, actor.agencyId))) throw forbidden(said('只有协调中心和联合指挥部的指挥长可以下达指令', 'only the centre and the commanders of the joint command issue its tasks'));
       if (!(await this.commandRole(command.id, req.toAgencyId))) {
-        throw unprocessable('not_in_command', `${this.name(req.toAgencyId)} is not a member of this joint command: add it first`, { fields: [{ field: 'body.toAgencyId', message: 'not a member of the command' }] });
+        throw unprocessable('not_in_command', said(`${this.name(req.toAgencyId)}不是该联合指挥部的成员单位，请先将其加入`, `${this.name(req.toAgencyId)} is not a member of this joint command: add it first`), { fields: [fieldError('body.toAgencyId', '不是联合指挥部成员单位', 'not a member of the command')] });
       }
     } else if (incidentId) {
       const { roles } = await this.incidents.access(actor, incidentId);
-      if (!canIssueTask(actor, roles.includes('lead') ? 'commander' : null)) throw forbidden('only the centre and the lead agency’s commanders issue tasks on this incident');
+      if (!canIssueTask(actor, roles.includes('lead') ? 'commander' : null)) throw forbidden(said('只有协调中心和主办单位的指挥长可以就此警情下达指令', 'only the centre and the lead agency’s commanders issue tasks on this incident'));
     } else if (!canIssueTask(actor, null)) {
-      throw forbidden('only the coordination centre issues campaign tasks');
+      throw forbidden(said('只有协调中心可以下达专项行动指令', 'only the coordination centre issues campaign tasks'));
     }
     if (req.toUnitId) {
       const unit = await this.db.kysely.selectFrom('units').select(['id', 'agency_id']).where('id', '=', req.toUnitId).executeTakeFirst();
-      if (!unit || unit.agency_id !== req.toAgencyId) throw validationError([{ field: 'body.toUnitId', message: `not a unit of ${req.toAgencyId}` }]);
+      if (!unit || unit.agency_id !== req.toAgencyId) throw validationError([fieldError('body.toUnitId', `不是${this.name(req.toAgencyId)}的警力`, `not a unit of ${req.toAgencyId}`)]);
     }
     const id = crypto.randomUUID();
     const row = await this.db.kysely.transaction().execute(async (trx) => {
@@ -117,6 +119,35 @@ export class TaskService {
     }
     await recordChange(trx, actor, 'task', t.id, 'issue', { code: t.code, to: t.to_agency_id, deadline: t.deadline });
     await enqueueEvent(trx, { type: 'task.issued', entity: 'task', entityId: t.id, payload: { id: t.id, code: t.code } });
+  }
+
+  /**
+   * A campaign task order (about no incident or command) written inside the caller's transaction,
+   * so what issues it — a countermeasure plan, a meeting's decision — is written with it or not at all.
+   */
+  async insertCampaignTask(trx: Kysely<Database>, actor: Actor, t: { campaign: string; title: string; detail: string | null; toAgencyId: string; deadline: string; at: string }): Promise<TaskRow> {
+    const row: TaskRow = {
+      id: crypto.randomUUID(),
+      code: await this.nextCode(trx, t.at),
+      command_id: null,
+      incident_id: null,
+      campaign: t.campaign,
+      title: t.title.slice(0, 200),
+      detail: t.detail,
+      to_agency_id: t.toAgencyId,
+      to_unit_id: null,
+      from_agency_id: actor.agencyId,
+      issued_by: actor.username,
+      issued_at: t.at,
+      deadline: t.deadline,
+      status: 'issued',
+      acknowledged_at: null,
+      completed_at: null,
+      overdue_at: null,
+      version: 1,
+    };
+    await this.insert(trx, actor, row);
+    return row;
   }
 
   async nextCode(trx: Kysely<Database>, at: string): Promise<string> {
@@ -212,7 +243,7 @@ export class TaskService {
   /** A photo or document reported with the task, by its receiving or issuing agency; judged by content. */
   async attach(actor: Actor, id: string, file: UploadedFile): Promise<Task> {
     const t = await this.visible(actor, id);
-    if (!canWorkTask(actor, t.to_agency_id) && t.from_agency_id !== actor.agencyId) throw forbidden('only the agencies giving and doing the task attach files to it');
+    if (!canWorkTask(actor, t.to_agency_id) && t.from_agency_id !== actor.agencyId) throw forbidden(said('只有下达和接收指令的单位可以添加附件', 'only the agencies giving and doing the task attach files to it'));
     const { name, type } = acceptAttachment(file);
     const bytes = file.bytes;
     const at = nowIso();
@@ -239,19 +270,19 @@ export class TaskService {
   async step(actor: Actor, id: string, step: Step, note: string | null): Promise<Task> {
     const t = await this.visible(actor, id);
     if (step === 'cancel') {
-      if (t.from_agency_id !== actor.agencyId || !canIssueTask(actor, 'commander')) throw forbidden('only the issuing agency’s commanders cancel a task');
+      if (t.from_agency_id !== actor.agencyId || !canIssueTask(actor, 'commander')) throw forbidden(said('只有下达单位的指挥长可以撤回指令', 'only the issuing agency’s commanders cancel a task'));
     } else if (!canWorkTask(actor, t.to_agency_id)) {
-      throw forbidden('only the people of the agency the task was given to report on it');
+      throw forbidden(said('只有接收单位的人员可以签收或报告此指令', 'only the people of the agency the task was given to report on it'));
     }
     const rule = STEPS[step];
-    if (!rule.from.includes(t.status)) throw conflict('invalid_transition', `a task that is ${t.status} cannot be ${step === 'progress' ? 'updated' : `${step}d`}`, { allowed: Object.entries(STEPS).filter(([, r]) => r.from.includes(t.status)).map(([s]) => s) });
+    if (!rule.from.includes(t.status)) throw conflict('invalid_transition', said(`指令当前${TASK_STATUS_ZH[t.status] ?? t.status}，不能${TASK_STEP_ZH[step]}`, `a task that is ${t.status} cannot be ${step === 'progress' ? 'updated' : `${step}d`}`), { allowed: Object.entries(STEPS).filter(([, r]) => r.from.includes(t.status)).map(([s]) => s) });
     const at = nowIso();
     const patch: Partial<TaskRow> = { status: rule.to, version: t.version + 1 };
     if (step === 'acknowledge' || (!t.acknowledged_at && step !== 'cancel')) patch.acknowledged_at = t.acknowledged_at ?? at;
     if (step === 'complete') patch.completed_at = at;
     await this.db.kysely.transaction().execute(async (trx) => {
       const res = await trx.updateTable('tasks').set(patch).where('id', '=', id).where('version', '=', t.version).executeTakeFirst();
-      if (Number(res.numUpdatedRows) !== 1) throw conflict('stale', 'the task changed meanwhile; reload and try again');
+      if (Number(res.numUpdatedRows) !== 1) throw conflict('stale', said('该指令已被他人更新，请刷新后重试', 'the task changed meanwhile; reload and try again'));
       await trx.insertInto('task_updates').values({ task_id: id, at, by: actor.username, agency_id: actor.agencyId, kind: step, note }).execute();
       if (t.incident_id) await appendTimeline(trx, t.incident_id, actor, `task_${step}`, null, null, { taskId: id, code: t.code, note }, null, at);
       await recordChange(trx, actor, 'task', id, step, { note });

@@ -53,6 +53,34 @@ export class HealthTracker {
     await enqueueEvent(trx, { type: 'device.online', entity: 'device', entityId: device.id, payload: { id: device.id } });
   }
 
+  /** The health of a batch's devices, read at once: most messages then only move the time on, written together at the end. */
+  async begin(trx: Kysely<Database>, deviceIds: readonly string[]): Promise<HealthBatch> {
+    const status = new Map<string, HealthStatus>();
+    for (let i = 0; i < deviceIds.length; i += 500) {
+      const rows = await trx.selectFrom('device_health').select(['device_id', 'status']).where('device_id', 'in', deviceIds.slice(i, i + 500)).execute();
+      for (const r of rows) status.set(r.device_id, r.status as HealthStatus);
+    }
+    return new HealthBatch(this, status);
+  }
+
+  /** An online device heard from again: one statement for all of them with the same interval. */
+  async touch(trx: Kysely<Database>, devices: readonly DeviceView[]): Promise<void> {
+    const at = now();
+    const byInterval = new Map<number, string[]>();
+    for (const d of devices) {
+      const s = this.interval(d);
+      const ids = byInterval.get(s);
+      if (ids) ids.push(d.id);
+      else byInterval.set(s, [d.id]);
+    }
+    for (const [s, ids] of byInterval) {
+      const dueAt = iso(at + MISSED_BEATS * s * 1000);
+      for (let i = 0; i < ids.length; i += 500) {
+        await trx.updateTable('device_health').set({ last_seen_at: iso(at), due_at: dueAt }).where('device_id', 'in', ids.slice(i, i + 500)).where('status', '=', 'online').execute();
+      }
+    }
+  }
+
   private async goOffline(trx: Kysely<Database>, device: DeviceView, atMs: number, reason: 'missed_heartbeats' | 'last_will'): Promise<void> {
     const at = iso(atMs);
     // an outage already open (a will before the sweep, or after it) keeps its task
@@ -108,5 +136,36 @@ export class HealthTracker {
         await sql`select pg_advisory_unlock(${SWEEP_LOCK})`.execute(conn);
       }
     });
+  }
+}
+
+/**
+ * One ingest batch's health work: a message from an online device only marks it to be touched at
+ * the end (one statement); anything that changes a status goes through HealthTracker.seen at once,
+ * in order, after the device's pending touch and the events buffered before it are written.
+ */
+export class HealthBatch {
+  private readonly touched = new Map<string, DeviceView>();
+
+  constructor(
+    private readonly tracker: HealthTracker,
+    private readonly status: Map<string, HealthStatus>,
+  ) {}
+
+  async seen(trx: Kysely<Database>, device: DeviceView, kind: 'event' | 'heartbeat' | 'online' | 'offline', atMs: number, before: { flush(trx: Kysely<Database>): Promise<void> }): Promise<void> {
+    const status = this.status.get(device.id);
+    if (kind !== 'offline' && status === 'online') {
+      this.touched.set(device.id, device);
+      return;
+    }
+    if (this.touched.delete(device.id)) await this.tracker.touch(trx, [device]);
+    await before.flush(trx);
+    await this.tracker.seen(trx, device, kind, atMs);
+    if (status !== undefined) this.status.set(device.id, afterMessage(status, kind).status);
+  }
+
+  async write(trx: Kysely<Database>): Promise<void> {
+    await this.tracker.touch(trx, [...this.touched.values()]);
+    this.touched.clear();
   }
 }

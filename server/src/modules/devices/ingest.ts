@@ -1,14 +1,14 @@
 import crypto from 'node:crypto';
-import { PostgresAdapter, sql, type Kysely } from 'kysely';
+import { PostgresAdapter, sql, type Insertable } from 'kysely';
 import type { AlarmRule, DeviceEventType, RefusalReason } from '@railjoint/contracts';
 import type { Db } from '../../platform/db/database.js';
-import type { Database } from '../../platform/db/schema.js';
 import { now } from '../../platform/clock.js';
 import type { DeviceCache, DeviceView } from './registry.js';
 import { measureOf } from './registry.js';
 import { parseDeviceMessage, parseFrigate, parseTopic, type Channel, type Refusal } from './payload.js';
 import type { RefusalCounter } from './refusals.js';
-import type { AlarmEngine } from '../alarms/engine.js';
+import type { AlarmEngine, AlarmInput } from '../alarms/engine.js';
+import type { DeviceEventsTable } from './tables.js';
 import { vibrationAlarm, windowsCovering, type WindowView } from '../alarms/context.js';
 import type { HealthTracker } from './health-service.js';
 
@@ -60,6 +60,8 @@ export class Ingest {
   private flushing: Promise<void> | null = null;
   /** messages being checked (their context looked up) that will join the queue in a moment */
   private preparing = 0;
+  /** callers submitting several messages that belong in one batch (an HTTP batch): the batch waits for them */
+  private holding = 0;
   private readonly afterCommit: Array<() => void> = [];
 
   constructor(
@@ -80,6 +82,19 @@ export class Ingest {
   private refuse(r: Refusal | { reason: RefusalReason; detail: string }): Verdict {
     this.refusals.count(r.reason);
     return { ok: false, reason: r.reason };
+  }
+
+  /**
+   * Several messages submitted in order by `submit` go into one batch (up to its size): the queue
+   * waits until they are all checked and queued. An HTTP batch is one transaction this way.
+   */
+  async together<T>(submit: () => Promise<T>): Promise<T> {
+    this.holding++;
+    try {
+      return await submit();
+    } finally {
+      this.holding--;
+    }
   }
 
   /** A message on an MQTT topic (devices' own topics and Frigate's); resolves once written or refused. */
@@ -199,10 +214,12 @@ export class Ingest {
 
   private async drain(): Promise<void> {
     while (this.queue.length) {
-      // Group commit: messages still being checked join this batch if they are ready within a
-      // couple of milliseconds, so one fsync serves many (the database is free meanwhile).
+      // Group commit: messages arriving within a few milliseconds (or still being checked, or
+      // held together by an HTTP batch) join this batch, so one fsync and one round of reads
+      // serve many; waiting even when none is being checked is what lets batches fill under load
+      // (the database is free meanwhile).
       const until = Date.now() + GATHER_MS;
-      while (this.preparing > 0 && this.queue.length < BATCH && Date.now() < until) await new Promise((r) => setImmediate(r));
+      while (this.queue.length < BATCH && (this.holding > 0 || Date.now() < until)) await new Promise((r) => setImmediate(r));
       const batch = this.queue.splice(0, BATCH);
       const rules = await this.context.rules();
       let verdicts: Verdict[];
@@ -226,34 +243,66 @@ export class Ingest {
     }
   }
 
+  /**
+   * One transaction per batch, with a bounded number of statements: which events were seen before
+   * (one read), the alarms, groups and health their devices stand at (a few reads), then every
+   * event applied in order in memory, and the results written with multi-row statements. The
+   * outcome is what writing the messages one by one would give (alarms/batch-equivalence test).
+   */
   private async write(batch: Prepared[], rules: readonly AlarmRule[]): Promise<Verdict[]> {
     const out: Verdict[] = [];
     await this.db.kysely.transaction().execute(async (trx) => {
       out.length = 0;
       // alarms and groups are read and written as a whole: one batch at a time across instances
       if (trx.getExecutor().adapter instanceof PostgresAdapter) await sql`select pg_advisory_xact_lock(${ALARM_LOCK})`.execute(trx);
-      for (const p of batch) out.push(await this.writeOne(trx, p, rules));
+      const key = (deviceId: string, dedupe: string) => `${deviceId}\u0000${dedupe}`;
+      const events = batch.filter((p) => p.event);
+      // events already written (a replayed seq, a redelivery): refused, like a repeat within the batch
+      const known = new Set<string>();
+      for (let i = 0; i < events.length; i += 400) {
+        const part = events.slice(i, i + 400);
+        const rows = await trx
+          .selectFrom('device_events')
+          .select(['device_id', 'dedupe'])
+          .where('device_id', 'in', [...new Set(part.map((p) => p.device.id))])
+          .where('dedupe', 'in', [...new Set(part.map((p) => p.event!.dedupe))])
+          .execute();
+        for (const r of rows) known.add(key(r.device_id, r.dedupe));
+      }
+      const input = (p: Prepared): AlarmInput => {
+        const e = p.event!;
+        return { device: p.device, condition: e.condition, clear: e.clear, atMs: e.atMs, measureM: e.measureM, train: e.train, windows: e.windows };
+      };
+      const fresh = new Set<string>(known);
+      const alarms = await this.engine.begin(
+        trx,
+        events.filter((p) => !fresh.has(key(p.device.id, p.event!.dedupe)) && fresh.add(key(p.device.id, p.event!.dedupe))).map(input),
+      );
+      const health = await this.health.begin(trx, [...new Set(batch.map((p) => p.device.id))]);
+      const rows: Array<Insertable<DeviceEventsTable>> = [];
+      for (const p of batch) {
+        const e = p.event;
+        if (!e) {
+          await health.seen(trx, p.device, p.health, p.atMs, alarms.events);
+          out.push({ ok: true });
+          continue;
+        }
+        const k = key(p.device.id, e.dedupe);
+        if (known.has(k)) {
+          out.push({ ok: false, reason: 'replayed_seq' });
+          continue;
+        }
+        known.add(k);
+        await health.seen(trx, p.device, 'event', p.atMs, alarms.events);
+        const alarmId = await this.engine.apply(trx, alarms, input(p), rules);
+        rows.push({ device_id: p.device.id, dedupe: e.dedupe, type: e.condition, at: new Date(e.atMs).toISOString(), received_at: p.receivedAt, position_m: e.positionM, confidence: e.confidence, clear: e.clear ? 1 : 0, data: e.data, source: p.source, alarm_id: alarmId });
+        out.push({ ok: true });
+      }
+      await alarms.write(trx);
+      await health.write(trx);
+      for (let i = 0; i < rows.length; i += 200) await trx.insertInto('device_events').values(rows.slice(i, i + 200)).execute();
     });
     for (const v of out) if (!v.ok) this.refusals.count(v.reason);
     return out;
-  }
-
-  private async writeOne(trx: Kysely<Database>, p: Prepared, rules: readonly AlarmRule[]): Promise<Verdict> {
-    const e = p.event;
-    if (e) {
-      const inserted = await trx
-        .insertInto('device_events')
-        .values({ device_id: p.device.id, dedupe: e.dedupe, type: e.condition, at: new Date(e.atMs).toISOString(), received_at: p.receivedAt, position_m: e.positionM, confidence: e.confidence, clear: e.clear ? 1 : 0, data: e.data, source: p.source, alarm_id: null })
-        .onConflict((oc) => oc.columns(['device_id', 'dedupe']).doNothing())
-        .returning('id')
-        .executeTakeFirst();
-      if (!inserted) return { ok: false, reason: 'replayed_seq' };
-      await this.health.seen(trx, p.device, 'event', p.atMs);
-      const alarmId = await this.engine.apply(trx, { device: p.device, condition: e.condition, clear: e.clear, atMs: e.atMs, measureM: e.measureM, train: e.train, windows: e.windows }, rules);
-      if (alarmId) await trx.updateTable('device_events').set({ alarm_id: alarmId }).where('id', '=', inserted.id).execute();
-      return { ok: true };
-    }
-    await this.health.seen(trx, p.device, p.health, p.atMs);
-    return { ok: true };
   }
 }

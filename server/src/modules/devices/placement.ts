@@ -2,6 +2,7 @@ import type { DeviceInput, FieldOfView } from '@railjoint/contracts';
 import type { NetworkModel } from '../network/network-model.js';
 import type { OrganisationService } from '../organisation/service.js';
 import { coveredStretch } from './fov.js';
+import { said, saidOf, type Said } from '../../platform/http/errors.js';
 
 /** Where a device stands on the network, and who has jurisdiction there. */
 export interface Placement {
@@ -18,9 +19,9 @@ export interface Placement {
 export class PlacementError extends Error {
   constructor(
     readonly field: string,
-    message: string,
+    readonly said: Said,
   ) {
-    super(message);
+    super(said.en);
   }
 }
 
@@ -46,17 +47,17 @@ export function placeDevice(input: Pick<DeviceInput, 'kind' | 'location' | 'fiel
   const mileageAt = (lineId: string, m: number) => network.atMeasure(lineId, m).mileage;
   if ('lineId' in loc) {
     const line = network.line(loc.lineId);
-    if (!line) throw new PlacementError('location.lineId', `unknown line "${loc.lineId}"`);
+    if (!line) throw new PlacementError('location.lineId', said(`线路「${loc.lineId}」不存在`, `unknown line "${loc.lineId}"`));
     const measure = (text: string, field: string) => {
       try {
         return network.position(loc.lineId, text).candidates[0]!.measureM;
       } catch (e) {
-        throw new PlacementError(`location.${field}`, (e as Error).message);
+        throw new PlacementError(`location.${field}`, saidOf(e));
       }
     };
     const a = measure(loc.from, 'from');
     const b = measure(loc.to, 'to');
-    if (Math.abs(b - a) > 100_000) throw new PlacementError('location.to', 'a linear sensor covers at most 100 km');
+    if (Math.abs(b - a) > 100_000) throw new PlacementError('location.to', said('线型传感器覆盖范围至多 100 公里', 'a linear sensor covers at most 100 km'));
     const fromM = Math.min(a, b);
     const toM = Math.max(a, b);
     const agencies = new Set<string>();
@@ -71,7 +72,7 @@ export function placeDevice(input: Pick<DeviceInput, 'kind' | 'location' | 'fiel
   }
   if ('stationId' in loc) {
     const station = network.station(loc.stationId);
-    if (!station) throw new PlacementError('location.stationId', `unknown station "${loc.stationId}"`);
+    if (!station) throw new PlacementError('location.stationId', said(`车站「${loc.stationId}」不存在`, `unknown station "${loc.stationId}"`));
     const on = station.lines[0];
     const [lon, lat] = station.coordinates;
     return {

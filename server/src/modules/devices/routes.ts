@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { Availability, AvailabilityQuery, Device, DeviceEventBatch, DeviceEventBatchResult, DeviceExportQuery, DeviceId, DeviceImportQuery, DeviceImportResult, DeviceInput, DeviceList, DeviceListQuery, DeviceSaved, IngestStats } from '@railjoint/contracts';
 import { defineRoute, type RouteSpec } from '../../platform/http/route.js';
-import { unprocessable, validationError } from '../../platform/http/errors.js';
+import { unprocessable, validationError, said, fieldError } from '../../platform/http/errors.js';
 import { now } from '../../platform/clock.js';
 import type { DeviceService } from './service.js';
-import type { Ingest } from './ingest.js';
+import type { Ingest, Verdict } from './ingest.js';
 import type { RefusalCounter } from './refusals.js';
 import type { KpiService } from '../alarms/kpi-service.js';
 import { devicesToCsv, devicesToGeoJson, parseDevicesCsv, parseDevicesGeoJson } from './formats.js';
@@ -43,7 +43,7 @@ export function deviceRoutes(d: DeviceRouteDeps): RouteSpec[] {
       body: DeviceInput,
       response: DeviceSaved,
       handler: async ({ actor, body, params }) => {
-        if (body.id !== params.id) throw validationError([{ field: 'body.id', message: 'must be the id in the path' }]);
+        if (body.id !== params.id) throw validationError([fieldError('body.id', '须与路径中的编号一致', 'must be the id in the path')]);
         return d.devices.save(actor!, body, 'update');
       },
     }),
@@ -85,7 +85,7 @@ export function deviceRoutes(d: DeviceRouteDeps): RouteSpec[] {
         // rows the schema refused and rows that cannot be placed are named together
         const result = await d.devices.importRows(actor!, parsed.rows, undefined, parsed.errors);
         // refused rows come in the documented error shape, each named in details.errors
-        if (result.errors.length) throw unprocessable('invalid_import', `${result.errors.length} problem(s) in the file; nothing was imported`, { errors: result.errors });
+        if (result.errors.length) throw unprocessable('invalid_import', said(`文件中有 ${result.errors.length} 处问题，未导入任何内容`, `${result.errors.length} problem(s) in the file; nothing was imported`), { errors: result.errors });
         return result;
       },
     }),
@@ -128,8 +128,10 @@ export function deviceRoutes(d: DeviceRouteDeps): RouteSpec[] {
       response: DeviceEventBatchResult,
       handler: async ({ body }) => {
         // submitted in order (a clear follows its intrusion), written together, answered when durable
-        const pending = [];
-        for (const m of body.messages) pending.push((await d.ingest.submitSigned(m.deviceId, m.topic, m.payload, m.signature)).done);
+        const pending: Array<Promise<Verdict>> = [];
+        await d.ingest.together(async () => {
+          for (const m of body.messages) pending.push((await d.ingest.submitSigned(m.deviceId, m.topic, m.payload, m.signature)).done);
+        });
         const results = (await Promise.all(pending)).map((v, index) => (v.ok ? { index, ok: true } : { index, ok: false, reason: v.reason }));
         const accepted = results.filter((r) => r.ok).length;
         return { accepted, refused: results.length - accepted, results };

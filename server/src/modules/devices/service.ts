@@ -7,7 +7,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import { nowIso } from '../../platform/clock.js';
 import { recordChange } from '../../platform/change-log.js';
 import { enqueueEvent, type OutboxRelay } from '../../platform/bus/outbox.js';
-import { conflict, forbidden, HttpError, notFound, validationError } from '../../platform/http/errors.js';
+import { conflict, forbidden, HttpError, notFound, validationError, said, fieldError } from '../../platform/http/errors.js';
 import { canManageDevice, canReadDevice, deviceScope, type DeviceScope } from '../../platform/policies.js';
 import type { NetworkService } from '../network/service.js';
 import type { OrganisationService } from '../organisation/service.js';
@@ -46,11 +46,11 @@ export class DeviceService {
   }
 
   private place(input: DeviceInput, fieldPrefix: string) {
-    if (!this.org.findAgency(input.ownerAgencyId)) throw validationError([{ field: `${fieldPrefix}ownerAgencyId`, message: `unknown agency "${input.ownerAgencyId}"` }]);
+    if (!this.org.findAgency(input.ownerAgencyId)) throw validationError([fieldError(`${fieldPrefix}ownerAgencyId`, `单位「${input.ownerAgencyId}」不存在`, `unknown agency "${input.ownerAgencyId}"`)]);
     try {
       return placeDevice(input, this.network.current(), this.org);
     } catch (e) {
-      if (e instanceof PlacementError) throw validationError([{ field: `${fieldPrefix}${e.field}`, message: e.message }]);
+      if (e instanceof PlacementError) throw validationError([{ field: `${fieldPrefix}${e.field}`, message: e.said }]);
       throw e;
     }
   }
@@ -74,12 +74,12 @@ export class DeviceService {
   }
 
   async save(actor: Actor, input: DeviceInput, mode: 'create' | 'update'): Promise<Device & { key?: string }> {
-    if (!canManageDevice(actor, input.ownerAgencyId)) throw forbidden('only administrators, the centre’s operators and the owning agency register its devices');
+    if (!canManageDevice(actor, input.ownerAgencyId)) throw forbidden(said('只有管理员、协调中心值班人员和设备所属单位可以登记设备', 'only administrators, the centre’s operators and the owning agency register its devices'));
     const placed = this.place(input, 'body.');
     const existing = await this.db.kysely.selectFrom('devices').select(['key', 'created_at', 'owner_agency_id']).where('id', '=', input.id).executeTakeFirst();
-    if (mode === 'create' && existing) throw conflict('device_exists', `device ${input.id} is already registered`);
+    if (mode === 'create' && existing) throw conflict('device_exists', said(`设备 ${input.id} 已登记`, `device ${input.id} is already registered`));
     if (mode === 'update' && !existing) throw notFound('device');
-    if (existing && !canManageDevice(actor, existing.owner_agency_id)) throw forbidden('only the owning agency changes its devices');
+    if (existing && !canManageDevice(actor, existing.owner_agency_id)) throw forbidden(said('只有设备所属单位可以修改设备', 'only the owning agency changes its devices'));
     const key = await this.db.kysely.transaction().execute((trx) => this.write(trx, actor, input, placed, existing));
     this.cache.forget(input.id);
     this.outbox.kick();
@@ -99,7 +99,7 @@ export class DeviceService {
       try {
         return this.place(r.input, '');
       } catch (e) {
-        if (e instanceof HttpError) for (const f of (e.details as { fields: Array<{ field: string; message: string }> }).fields) errors.push({ row: r.row, ...f });
+        if (e instanceof HttpError) for (const f of e.details?.fields ?? []) errors.push({ row: r.row, field: f.field, message: f.message.en });
         else throw e;
         return null;
       }

@@ -43,7 +43,7 @@ export function dispatchRoutes(dispatch: DispatchService): RouteSpec[] {
       access: 'signed-in',
       params: IdParams,
       body: DispatchRequest,
-      handler: async ({ actor, params, body, request, lang }) => dispatch.dispatch(actor!, params.id, body.units, body.note, clientOf(request), lang),
+      handler: async ({ actor, params, body, request, lang }) => dispatch.dispatch(actor!, params.id, body.units, body.note, clientOf(request)),
     }),
     defineRoute({
       method: 'GET',

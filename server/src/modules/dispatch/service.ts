@@ -5,13 +5,14 @@ import type { Db } from '../../platform/db/database.js';
 import { nowIso } from '../../platform/db/database.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { enqueueEvent, type OutboxRelay } from '../../platform/bus/outbox.js';
-import { conflict, forbidden, notFound, unprocessable } from '../../platform/http/errors.js';
+import { conflict, forbidden, notFound, unprocessable, said, fieldError, joinSaid, type FieldError } from '../../platform/http/errors.js';
 import { canReleaseUnit, incidentScope, type IncidentRole } from '../../platform/policies.js';
 import type { NetworkService } from '../network/service.js';
 import type { OrganisationService } from '../organisation/service.js';
 import type { IncidentService } from '../incidents/service.js';
 import type { IncidentRow } from '../incidents/store.js';
 import { appendTimeline } from '../incidents/timeline.js';
+import { STATUS_ZH } from '../incidents/actions.js';
 import type { UnitService } from '../units/service.js';
 import type { UnitRow } from '../units/store.js';
 import { etaFigures, etaModel, prepareTarget, type DispatchTarget, type EtaModel, type EtaOptions, type TrainArrivalFn } from './eta.js';
@@ -166,15 +167,15 @@ export class DispatchService {
    * Sends units (any number, from any agency with a part in the incident): the incident becomes
    * dispatched, each unit gets an assignment to acknowledge, all in one transaction.
    */
-  async dispatch(actor: Actor, incidentId: string, unitIds: string[], note: string | undefined, client: string | null, lang: 'zh-CN' | 'en' = 'en') {
+  async dispatch(actor: Actor, incidentId: string, unitIds: string[], note: string | undefined, client: string | null) {
     const row = await this.incidentFor(actor, incidentId);
     const parts = await this.incidents.store.agencies(incidentId);
     const own = new Set(parts.map((a) => a.agency_id));
     const allowed = new Set([...own, ...this.organisation.partnersOf(own)]);
     const roles = parts.filter((a) => a.agency_id === actor.agencyId).map((a) => a.role as IncidentRole);
     const units: UnitRow[] = [];
-    const fields: Array<{ field: string; message: string; reason: 'unknown' | 'no_part' | 'not_available' }> = [];
-    const say = refusalWords(lang);
+    const fields: Array<FieldError & { reason: 'unknown' | 'no_part' | 'not_available' }> = [];
+    const say = REFUSAL;
     for (const [i, id] of [...new Set(unitIds)].entries()) {
       const u = await this.units.store.byId(id);
       if (!u) fields.push({ field: `body.units[${i}]`, reason: 'unknown', message: say.unknown(id) });
@@ -182,7 +183,7 @@ export class DispatchService {
       else if (u.status !== 'available') fields.push({ field: `body.units[${i}]`, reason: 'not_available', message: say.notAvailable(u.callsign, u.status) });
       else units.push(u);
     }
-    if (fields.length) throw unprocessable('units_not_dispatchable', fields.map((f) => f.message).join(lang === 'en' ? '; ' : '；'), { fields });
+    if (fields.length) throw unprocessable('units_not_dispatchable', joinSaid(fields.map((f) => f.message)), { fields });
     const etas = new Map<string, number>();
     if (units.length) {
       const recs = recommendUnits(this.target(row), this.units.index, { allowedAgencyIds: new Set(units.map((u) => u.agency_id)), accessPoints: accessPointsOf(this.network.current()), speeds: this.model, limit: 200 });
@@ -197,9 +198,9 @@ export class DispatchService {
     }
     // Reinforcements for an incident already being worked.
     if (!['dispatched', 'en_route', 'on_scene'].includes(row.status)) {
-      throw unprocessable('not_dispatchable', `an incident that is ${row.status} takes no more units`);
+      throw unprocessable('not_dispatchable', said(`警情当前${STATUS_ZH[row.status] ?? row.status}，不能再增派警力`, `an incident that is ${row.status} takes no more units`));
     }
-    if (units.length === 0) throw unprocessable('no_units', 'name the units to add', { fields: [{ field: 'body.units', message: 'required' }] });
+    if (units.length === 0) throw unprocessable('no_units', said('请选择要增派的警力', 'name the units to add'), { fields: [fieldError('body.units', '必填', 'required')] });
     const at = nowIso();
     const moved = await this.db.kysely.transaction().execute(async (trx) => {
       const assignments = await createAssignments(trx, incidentId, units, actor.userId, at, this.settings.ackTimeoutS, etas);
@@ -218,7 +219,7 @@ export class DispatchService {
     const a = await this.db.kysely.selectFrom('assignments').selectAll().where('id', '=', assignmentId).executeTakeFirst();
     const centre = incidentScope(actor).all;
     if (!a || (!centre && a.agency_id !== actor.agencyId)) throw notFound('assignment');
-    if (!centre && !actor.roles.some((r) => r === 'officer' || r === 'commander' || r === 'liaison' || r === 'volunteer')) throw forbidden('your role may not acknowledge assignments');
+    if (!centre && !actor.roles.some((r) => r === 'officer' || r === 'commander' || r === 'liaison' || r === 'volunteer')) throw forbidden(said('您的角色不能签收派警任务', 'your role may not acknowledge assignments'));
     if (a.status !== 'assigned') return { id: a.id, status: a.status, acknowledgedAt: a.acknowledged_at };
     const at = nowIso();
     await this.db.kysely.transaction().execute(async (trx) => {
@@ -243,12 +244,12 @@ export class DispatchService {
     const visible = scope.all || a.agency_id === actor.agencyId || (await this.incidents.store.byId(a.incident_id, scope.agencyId)) !== undefined;
     if (!visible) throw notFound('assignment');
     const roles = (await this.incidents.store.agencies(a.incident_id)).filter((x) => x.agency_id === actor.agencyId).map((x) => x.role as IncidentRole);
-    if (!canReleaseUnit(actor, roles, a.agency_id)) throw forbidden("only the lead agency, the coordination centre or the unit's own agency may release a unit");
-    if (a.status !== 'assigned' && a.status !== 'acknowledged') throw conflict('not_active', `the assignment is already ${a.status}`);
+    if (!canReleaseUnit(actor, roles, a.agency_id)) throw forbidden(said('只有主办单位、协调中心或警力所属单位可以让警力收队', "only the lead agency, the coordination centre or the unit's own agency may release a unit"));
+    if (a.status !== 'assigned' && a.status !== 'acknowledged') throw conflict('not_active', said(`该派警任务已${ASSIGNMENT_STATUS_ZH[a.status] ?? a.status}`, `the assignment is already ${a.status}`));
     const at = nowIso();
     const moved = await this.db.kysely.transaction().execute(async (trx) => {
       const ended = await trx.updateTable('assignments').set({ status: 'released', ended_at: at }).where('id', '=', a.id).where('status', 'in', ['assigned', 'acknowledged']).executeTakeFirst();
-      if (Number(ended.numUpdatedRows) !== 1) throw conflict('not_active', 'the assignment changed meanwhile');
+      if (Number(ended.numUpdatedRows) !== 1) throw conflict('not_active', said('该派警任务已被他人更新', 'the assignment changed meanwhile'));
       await trx.updateTable('units').set({ status: 'available', updated_at: at }).where('id', '=', a.unit_id).execute();
       await appendTimeline(trx, a.incident_id, actor, 'unit_released', null, null, { assignmentId: a.id, unitId: a.unit_id, reason }, client, at);
       await enqueueEvent(trx, { type: 'incident.unit_released', entity: 'incident', entityId: a.incident_id, payload: { id: a.incident_id, unitId: a.unit_id } });
@@ -321,17 +322,12 @@ function targetOf(resolution: ResolveResult, train: string | null): DispatchTarg
 const UNIT_STATUS_ZH: Record<string, string> = { available: '可用', dispatched: '已派出', en_route: '出警途中', on_scene: '在现场', busy: '忙碌', off_duty: '离岗' };
 const UNIT_STATUS_EN: Record<string, string> = { available: 'available', dispatched: 'dispatched', en_route: 'en route', on_scene: 'on scene', busy: 'busy', off_duty: 'off duty' };
 
-/** Why a unit cannot be sent, in the dispatcher's language, naming the unit and agency as people do. */
-function refusalWords(lang: 'zh-CN' | 'en') {
-  return lang === 'en'
-    ? {
-        unknown: (id: string) => `there is no unit ${id}`,
-        noPart: (unit: string, agency: string) => `${unit} belongs to ${agency}, which has no part in this incident and no joint-defence agreement with one that has`,
-        notAvailable: (unit: string, status: string) => `${unit} is ${UNIT_STATUS_EN[status] ?? status}, not available`,
-      }
-    : {
-        unknown: (id: string) => `没有警力 ${id}`,
-        noPart: (unit: string, agency: string) => `${unit}属于${agency}，该单位未参与本警情，也未与参与单位签订联防协议`,
-        notAvailable: (unit: string, status: string) => `${unit}当前${UNIT_STATUS_ZH[status] ?? status}，不能派出`,
-      };
-}
+const ASSIGNMENT_STATUS_ZH: Record<string, string> = { released: '收队', ended: '结束', withdrawn: '撤回' };
+
+/** Why a unit cannot be sent, in both languages, naming the unit and agency as people do. */
+const REFUSAL = {
+  unknown: (id: string) => said(`没有警力 ${id}`, `there is no unit ${id}`),
+  noPart: (unit: string, agency: string) =>
+    said(`${unit}属于${agency}，该单位未参与本警情，也未与参与单位签订联防协议`, `${unit} belongs to ${agency}, which has no part in this incident and no joint-defence agreement with one that has`),
+  notAvailable: (unit: string, status: string) => said(`${unit}当前${UNIT_STATUS_ZH[status] ?? status}，不能派出`, `${unit} is ${UNIT_STATUS_EN[status] ?? status}, not available`),
+};

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Centre, CentreInput, CreateShiftRequest, DutyNow, HandoverRequest, Id, OnDutyPeople, OnDutyQuery, Seat, ShiftLog } from '@railjoint/contracts';
+import { Centre, CentreInput, CreateShiftRequest, DutyNow, HandoverRequest, Id, OnDutyPeople, OnDutyQuery, Seat, SeatPeople, ShiftLog } from '@railjoint/contracts';
 import { defineRoute, type RouteSpec } from '../../platform/http/route.js';
 import type { DutyService } from './service.js';
 
@@ -82,6 +82,17 @@ export function dutyRoutes(duty: DutyService): RouteSpec[] {
       query: OnDutyQuery,
       response: OnDutyPeople,
       handler: async ({ query }) => duty.onDuty(query.agencies.split(',').map((s) => s.trim()).filter(Boolean)),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/seats/:id/people',
+      summary: 'Who can sit a seat (to hand it over to, to put on the roster): the seat’s agency’s dispatchers, commanders and liaisons by name, those scheduled next first',
+      tag: 'duty',
+      access: 'signed-in',
+      reads: { own: 'the seat’s agency and its centre choose who sits it' },
+      params: z.object({ id: Id }),
+      response: SeatPeople,
+      handler: async ({ actor, params }) => duty.seatPeople(actor!, params.id),
     }),
     defineRoute({
       method: 'POST',

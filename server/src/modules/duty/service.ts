@@ -6,9 +6,10 @@ import type { Db } from '../../platform/db/database.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { nowIso } from '../../platform/clock.js';
 import { recordChange } from '../../platform/change-log.js';
-import { conflict, forbidden, notFound, unprocessable, validationError } from '../../platform/http/errors.js';
+import { conflict, forbidden, notFound, unprocessable, validationError, said, fieldError } from '../../platform/http/errors.js';
 import type { OrganisationService } from '../organisation/service.js';
 import { displayNames } from '../users/display-names.js';
+import { seatPeople } from './seat-people.js';
 
 const MAX_SHIFT_MS = 24 * 3600_000;
 
@@ -50,13 +51,13 @@ export class DutyService {
   }
 
   async saveCentre(actor: Actor, agencyId: string, input: { level: 'bureau' | 'department'; parentAgencyId: string | null }) {
-    if (!actor.roles.includes('admin')) throw forbidden('admins set up coordination centres');
+    if (!actor.roles.includes('admin')) throw forbidden(said('只有管理员可以设置协调中心', 'admins set up coordination centres'));
     const a = this.org.findAgency(agencyId);
-    if (!a || a.type !== 'coordination_centre') throw validationError([{ field: 'params.agencyId', message: 'not a coordination-centre agency' }]);
+    if (!a || a.type !== 'coordination_centre') throw validationError([fieldError('params.agencyId', '不是协调中心单位', 'not a coordination-centre agency')]);
     if (input.parentAgencyId !== null) {
       const parent = this.org.findAgency(input.parentAgencyId);
-      if (!parent || parent.type !== 'coordination_centre' || parent.id === agencyId) throw validationError([{ field: 'body.parentAgencyId', message: 'not another coordination centre' }]);
-      if (input.level === 'bureau') throw validationError([{ field: 'body.parentAgencyId', message: 'a bureau centre is the top level' }]);
+      if (!parent || parent.type !== 'coordination_centre' || parent.id === agencyId) throw validationError([fieldError('body.parentAgencyId', '不是另一个协调中心', 'not another coordination centre')]);
+      if (input.level === 'bureau') throw validationError([fieldError('body.parentAgencyId', '局级协调中心已是最高一级', 'a bureau centre is the top level')]);
     }
     const values = { agency_id: agencyId, level: input.level, parent_agency_id: input.parentAgencyId, updated_at: nowIso() };
     await this.db.kysely.transaction().execute(async (trx) => {
@@ -72,10 +73,10 @@ export class DutyService {
   }
 
   async saveSeat(actor: Actor, seat: Seat): Promise<Seat> {
-    if (!this.mayPlan(actor, seat.centreAgencyId)) throw forbidden('admins and the centre’s commanders set up seats');
+    if (!this.mayPlan(actor, seat.centreAgencyId)) throw forbidden(said('只有管理员和协调中心的指挥长可以设置席位', 'admins and the centre’s commanders set up seats'));
     const centre = this.org.findAgency(seat.centreAgencyId);
-    if (!centre || centre.type !== 'coordination_centre') throw validationError([{ field: 'body.centreAgencyId', message: 'not a coordination centre' }]);
-    if (!this.org.findAgency(seat.agencyId)) throw validationError([{ field: 'body.agencyId', message: `unknown agency "${seat.agencyId}"` }]);
+    if (!centre || centre.type !== 'coordination_centre') throw validationError([fieldError('body.centreAgencyId', '不是协调中心', 'not a coordination centre')]);
+    if (!this.org.findAgency(seat.agencyId)) throw validationError([fieldError('body.agencyId', `单位「${seat.agencyId}」不存在`, `unknown agency "${seat.agencyId}"`)]);
     const values = { id: seat.id, centre_agency_id: seat.centreAgencyId, agency_id: seat.agencyId, name: seat.name, kind: seat.kind, position: seat.position };
     await this.db.kysely.transaction().execute(async (trx) => {
       await trx.insertInto('centre_seats').values(values).onConflict((oc) => oc.column('id').doUpdateSet(values)).execute();
@@ -86,15 +87,15 @@ export class DutyService {
 
   async addShift(actor: Actor, req: { seatId: string; userId: string; startsAt: string; endsAt: string }) {
     const seat = await this.db.kysely.selectFrom('centre_seats').selectAll().where('id', '=', req.seatId).executeTakeFirst();
-    if (!seat) throw validationError([{ field: 'body.seatId', message: 'no such seat' }]);
-    if (!this.mayPlan(actor, seat.centre_agency_id)) throw forbidden('admins and the centre’s commanders plan the roster');
+    if (!seat) throw validationError([fieldError('body.seatId', '席位不存在', 'no such seat')]);
+    if (!this.mayPlan(actor, seat.centre_agency_id)) throw forbidden(said('只有管理员和协调中心的指挥长可以排班', 'admins and the centre’s commanders plan the roster'));
     const user = await this.db.kysely.selectFrom('users').select(['id', 'agency_id', 'disabled']).where((eb) => eb.or([eb('id', '=', req.userId), eb('username', '=', req.userId)])).executeTakeFirst();
-    if (!user || Number(user.disabled)) throw validationError([{ field: 'body.userId', message: 'no such active user' }]);
-    if (user.agency_id !== seat.agency_id) throw validationError([{ field: 'body.userId', message: `the seat is ${this.name(seat.agency_id)}'s; the user is ${this.name(user.agency_id)}'s` }]);
+    if (!user || Number(user.disabled)) throw validationError([fieldError('body.userId', '没有这一在用账号', 'no such active user')]);
+    if (user.agency_id !== seat.agency_id) throw validationError([fieldError('body.userId', `该席位属于${this.name(seat.agency_id)}，该用户属于${this.name(user.agency_id)}`, `the seat is ${this.name(seat.agency_id)}'s; the user is ${this.name(user.agency_id)}'s`)]);
     const starts = new Date(req.startsAt).toISOString();
     const ends = new Date(req.endsAt).toISOString();
-    if (ends <= starts) throw validationError([{ field: 'body.endsAt', message: 'must be after startsAt' }]);
-    if (Date.parse(ends) - Date.parse(starts) > MAX_SHIFT_MS) throw validationError([{ field: 'body.endsAt', message: 'a shift lasts at most 24 hours' }]);
+    if (ends <= starts) throw validationError([fieldError('body.endsAt', '须晚于开始时间', 'must be after startsAt')]);
+    if (Date.parse(ends) - Date.parse(starts) > MAX_SHIFT_MS) throw validationError([fieldError('body.endsAt', '一个班次至多 24 小时', 'a shift lasts at most 24 hours')]);
     const id = crypto.randomUUID();
     await this.db.kysely.transaction().execute(async (trx) => {
       // two people in one seat, or one person in two seats, at the same time: refused
@@ -105,7 +106,7 @@ export class DutyService {
         .where('starts_at', '<', ends)
         .where('ends_at', '>', starts)
         .executeTakeFirst();
-      if (clash) throw unprocessable('overlap', clash.seat_id === seat.id ? 'the seat is already staffed for part of that time' : 'that person is on another seat for part of that time', { fields: [{ field: clash.seat_id === seat.id ? 'body.startsAt' : 'body.userId', message: 'overlaps another shift' }] });
+      if (clash) throw unprocessable('overlap', clash.seat_id === seat.id ? said('该席位在此时段内已有部分时间排了班', 'the seat is already staffed for part of that time') : said('此人在此时段内已有部分时间在其他席位值班', 'that person is on another seat for part of that time'), { fields: [fieldError(clash.seat_id === seat.id ? 'body.startsAt' : 'body.userId', '与其他班次时间重叠', 'overlaps another shift')] });
       await trx.insertInto('duty_shifts').values({ id, seat_id: seat.id, user_id: user.id, starts_at: starts, ends_at: ends, created_by: actor.username }).execute();
       await recordChange(trx, actor, 'duty_shift', id, 'plan', { seatId: seat.id, userId: user.id, starts, ends });
     });
@@ -113,6 +114,11 @@ export class DutyService {
   }
 
   /** Who sits in each seat now, and who comes next. */
+  /** who can sit a seat (seat-people.ts) */
+  seatPeople(actor: Actor, seatId: string) {
+    return seatPeople(this.db.kysely, actor, seatId);
+  }
+
   async now(centreId: string) {
     const at = nowIso();
     const seats = await this.seats(centreId);
@@ -178,13 +184,13 @@ export class DutyService {
   /** The outgoing person hands the seat over with notes and a snapshot of what is still open. */
   async handover(actor: Actor, req: { seatId: string; toUserId: string; notes: string }) {
     const seat = await this.db.kysely.selectFrom('centre_seats').selectAll().where('id', '=', req.seatId).executeTakeFirst();
-    if (!seat) throw validationError([{ field: 'body.seatId', message: 'no such seat' }]);
+    if (!seat) throw validationError([fieldError('body.seatId', '席位不存在', 'no such seat')]);
     const at = nowIso();
     const mine = await this.db.kysely.selectFrom('duty_shifts').select('id').where('seat_id', '=', seat.id).where('user_id', '=', actor.userId).where('starts_at', '<=', at).where('ends_at', '>', at).executeTakeFirst();
-    if (!mine) throw forbidden('only the person on duty in that seat hands it over');
+    if (!mine) throw forbidden(said('只有该席位的值班人员可以交班', 'only the person on duty in that seat hands it over'));
     const to = await this.db.kysely.selectFrom('users').select(['id', 'username', 'agency_id']).where((eb) => eb.or([eb('id', '=', req.toUserId), eb('username', '=', req.toUserId)])).executeTakeFirst();
-    if (!to || to.agency_id !== seat.agency_id) throw validationError([{ field: 'body.toUserId', message: 'not a user of the seat’s agency' }]);
-    if (to.id === actor.userId) throw validationError([{ field: 'body.toUserId', message: 'hand over to someone else' }]);
+    if (!to || to.agency_id !== seat.agency_id) throw validationError([fieldError('body.toUserId', '不是该席位所属单位的用户', 'not a user of the seat’s agency')]);
+    if (to.id === actor.userId) throw validationError([fieldError('body.toUserId', '请交班给其他人', 'hand over to someone else')]);
     const incidents = await this.db.kysely.selectFrom('incidents').select(['code', 'status', 'priority', 'response_level']).where('status', 'in', OPEN_STATUSES).orderBy('priority').orderBy('received_at').limit(200).execute();
     const tasks = await this.db.kysely.selectFrom('tasks').select(['code', 'title', 'status', 'deadline']).where((eb) => eb.or([eb('from_agency_id', '=', seat.centre_agency_id), eb('to_agency_id', '=', seat.agency_id)])).where('status', 'in', OPEN_TASK_STATUSES).orderBy('deadline').limit(200).execute();
     const snapshot = {
@@ -202,8 +208,8 @@ export class DutyService {
   async accept(actor: Actor, id: string) {
     const log = await this.db.kysely.selectFrom('shift_logs').selectAll().where('id', '=', id).executeTakeFirst();
     if (!log) throw notFound('shift log');
-    if (log.to_user !== actor.username) throw forbidden('only the person taking over accepts the handover');
-    if (log.accepted_at) throw conflict('accepted', 'the handover is already accepted');
+    if (log.to_user !== actor.username) throw forbidden(said('只有接班人可以确认接班', 'only the person taking over accepts the handover'));
+    if (log.accepted_at) throw conflict('accepted', said('已确认接班', 'the handover is already accepted'));
     await this.db.kysely.transaction().execute(async (trx) => {
       await trx.updateTable('shift_logs').set({ accepted_at: nowIso() }).where('id', '=', id).execute();
       await recordChange(trx, actor, 'shift_log', id, 'accept');
@@ -218,7 +224,7 @@ export class DutyService {
   }
 
   async logs(actor: Actor, centreId: string) {
-    if (actor.agencyId !== centreId && !actor.roles.includes('admin')) throw forbidden('the shift log is the centre’s own');
+    if (actor.agencyId !== centreId && !actor.roles.includes('admin')) throw forbidden(said('交接班记录只供本协调中心查看', 'the shift log is the centre’s own'));
     const rows = await this.db.kysely.selectFrom('shift_logs').select('id').where('centre_agency_id', '=', centreId).orderBy('handed_at', 'desc').limit(100).execute();
     return { logs: await Promise.all(rows.map((r) => this.log(r.id))) };
   }

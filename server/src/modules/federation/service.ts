@@ -9,7 +9,7 @@ import { departmentDay, now, nowIso } from '../../platform/clock.js';
 import { nextNumber } from '../../platform/db/counters.js';
 import type { OutboxRelay } from '../../platform/bus/outbox.js';
 import type { FederationConfig } from '../../platform/federation/config.js';
-import { conflict, forbidden, notFound, validationError, type FieldError } from '../../platform/http/errors.js';
+import { conflict, forbidden, notFound, validationError, type FieldError, said, fieldError } from '../../platform/http/errors.js';
 import { canPublishBulletin, canReadFederatedBulletins, canReadFederatedIncidents, canReadFederationNodes, CLASS_RANK } from '../../platform/policies.js';
 import type { NetworkService } from '../network/service.js';
 import type { OrganisationService } from '../organisation/service.js';
@@ -179,26 +179,26 @@ export class FederationService {
    */
   async send(actor: Actor, req: SendFederatedBulletinRequest): Promise<{ bulletin: Bulletin; federated: FederatedBulletin }> {
     const c = this.config;
-    if (!c) throw conflict('not_federated', 'this node belongs to no bureau or department network (RAILJOINT_NODE_ROLE)');
-    if (!canPublishBulletin(actor)) throw forbidden('only dispatchers and commanders publish bulletins');
+    if (!c) throw conflict('not_federated', said('本节点未加入局或处的联网（RAILJOINT_NODE_ROLE）', 'this node belongs to no bureau or department network (RAILJOINT_NODE_ROLE)'));
+    if (!canPublishBulletin(actor)) throw forbidden(said('只有调度员和指挥长可以发布通报', 'only dispatchers and commanders publish bulletins'));
     const now = nowIso();
     const validFrom = req.validFrom ? new Date(req.validFrom).toISOString() : now;
     const validUntil = new Date(req.validUntil).toISOString();
     const errors: FieldError[] = [];
-    if (CLASS_RANK[req.classification] > CLASS_RANK.internal) errors.push({ field: 'body.classification', message: 'only public and internal bulletins go to other nodes: no data-sharing agreement reaches an agency of another node' });
-    if (validUntil <= validFrom) errors.push({ field: 'body.validUntil', message: 'must be after validFrom' });
-    if (validUntil <= now) errors.push({ field: 'body.validUntil', message: 'is already past' });
+    if (CLASS_RANK[req.classification] > CLASS_RANK.internal) errors.push(fieldError('body.classification', '只有公开和内部通报可以发往其他节点：数据共享协议不涵盖其他节点的单位', 'only public and internal bulletins go to other nodes: no data-sharing agreement reaches an agency of another node'));
+    if (validUntil <= validFrom) errors.push(fieldError('body.validUntil', '须晚于生效时间', 'must be after validFrom'));
+    if (validUntil <= now) errors.push(fieldError('body.validUntil', '已过期', 'is already past'));
     const known = new Map((await this.directory()).nodes.map((n) => [n.code, new Set(n.agencies.map((a) => a.id))]));
     if (c.bureau) known.set(c.bureau.code, known.get(c.bureau.code) ?? new Set());
     const seen = new Set<string>();
     req.nodes.forEach((n, i) => {
-      if (n.code === c.code) errors.push({ field: `body.nodes[${i}].code`, message: 'this node: name its agencies in distribution' });
-      else if (!known.has(n.code)) errors.push({ field: `body.nodes[${i}].code`, message: `no node "${n.code}" is known here` });
-      else if (seen.has(n.code)) errors.push({ field: `body.nodes[${i}].code`, message: 'named twice' });
+      if (n.code === c.code) errors.push(fieldError(`body.nodes[${i}].code`, '这是本节点：请在分发范围中列出本节点的单位', 'this node: name its agencies in distribution'));
+      else if (!known.has(n.code)) errors.push(fieldError(`body.nodes[${i}].code`, `本节点不知道节点「${n.code}」`, `no node "${n.code}" is known here`));
+      else if (seen.has(n.code)) errors.push(fieldError(`body.nodes[${i}].code`, '重复列出', 'named twice'));
       seen.add(n.code);
       const agencies = known.get(n.code);
       // a node whose directory has not arrived yet takes any id: unknown ones go to its centre
-      if (agencies?.size) n.agencies.forEach((a, j) => !agencies.has(a) && errors.push({ field: `body.nodes[${i}].agencies[${j}]`, message: `no agency "${a}" at ${n.code}` }));
+      if (agencies?.size) n.agencies.forEach((a, j) => !agencies.has(a) && errors.push(fieldError(`body.nodes[${i}].agencies[${j}]`, `节点 ${n.code} 没有单位「${a}」`, `no agency "${a}" at ${n.code}`)));
     });
     const resolved = resolveRecipients(req.distribution, this.network, this.org);
     errors.push(...resolved.errors);

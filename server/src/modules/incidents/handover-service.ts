@@ -5,7 +5,7 @@ import type { Db } from '../../platform/db/database.js';
 import { nowIso } from '../../platform/db/database.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { enqueueEvent, type OutboxRelay } from '../../platform/bus/outbox.js';
-import { forbidden, notFound, unprocessable } from '../../platform/http/errors.js';
+import { forbidden, notFound, unprocessable, said, fieldError } from '../../platform/http/errors.js';
 import { incidentPermissions, incidentScope, type IncidentRole } from '../../platform/policies.js';
 import type { TrainService } from '../trains/service.js';
 import type { IncidentService } from './service.js';
@@ -40,7 +40,7 @@ export class HandoverService {
     const scope = incidentScope(actor);
     const row = await this.incidents.store.byId(id, scope.all ? undefined : scope.agencyId);
     if (!row) throw notFound('incident');
-    if (!row.train) throw unprocessable('not_on_a_train', 'this incident is not on a train', { fields: [{ field: 'params.id', message: 'no train' }] });
+    if (!row.train) throw unprocessable('not_on_a_train', said('此警情不在列车上', 'this incident is not on a train'), { fields: [fieldError('params.id', '没有车次', 'no train')] });
     const roles = (await this.incidents.store.agencies(id)).filter((a) => a.agency_id === actor.agencyId).map((a) => a.role as IncidentRole);
     return { row, roles, train: row.train };
   }
@@ -59,12 +59,12 @@ export class HandoverService {
   async request(actor: Actor, id: string, stationId: string, at: string | undefined, client: string | null) {
     const { row, roles } = await this.trainIncident(actor, id);
     const may = incidentPermissions(actor, roles);
-    if (!may.act && !may.steer) throw forbidden('only the lead agency or the coordination centre may arrange a handover');
+    if (!may.act && !may.steer) throw forbidden(said('只有主办单位或协调中心可以安排前方站交接', 'only the lead agency or the coordination centre may arrange a handover'));
     const when = at ? new Date(at) : nowDate();
     const proposal = proposeHandover(await this.trains.whereabouts(row.train!, when.toISOString()), when, 0);
     const option = proposal.options.find((o) => o.stationId === stationId);
-    if (!option) throw unprocessable('not_ahead', `train ${row.train} does not call at ${stationId} after ${when.toISOString()}`, { fields: [{ field: 'body.stationId', message: 'not a station ahead' }] });
-    if (!option.police) throw unprocessable('no_police', `no police station is responsible for ${option.name}`, { fields: [{ field: 'body.stationId', message: 'no police station' }] });
+    if (!option) throw unprocessable('not_ahead', said(`${row.train} 次列车 ${when.toISOString()} 之后不停靠 ${stationId}`, `train ${row.train} does not call at ${stationId} after ${when.toISOString()}`), { fields: [fieldError('body.stationId', '不是前方停靠站', 'not a station ahead')] });
+    if (!option.police) throw unprocessable('no_police', said(`${option.name}没有负责的派出所`, `no police station is responsible for ${option.name}`), { fields: [fieldError('body.stationId', '没有负责的派出所', 'no police station')] });
     const police = option.police;
     const stamp = nowIso();
     await this.db.kysely.transaction().execute(async (trx) => {

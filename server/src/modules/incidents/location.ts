@@ -1,5 +1,5 @@
-import type { LonLat, ResolveResult } from '@railjoint/contracts';
-import { unprocessable } from '../../platform/http/errors.js';
+import type { ApiErrorCode, LonLat, ResolveResult } from '@railjoint/contracts';
+import { unprocessable, said, fieldError, HttpError, type Said } from '../../platform/http/errors.js';
 import type { OrganisationService } from '../organisation/service.js';
 
 export type IncidentLocation =
@@ -37,13 +37,13 @@ export async function locateIncident(
   occurredAt: Date,
   locateTrain: TrainLocator | null,
 ): Promise<LocatedIncident> {
-  const fail = (field: string, code: string, message: string) => unprocessable(code, message, { fields: [{ field: `body.location.${field}`, message }] });
+  const fail = (field: string, code: ApiErrorCode, message: Said) => unprocessable(code, message, { fields: [{ field: `body.location.${field}`, message }] });
   try {
     if ('train' in location) {
-      if (!locateTrain) throw fail('train', 'no_timetable', 'no timetable is loaded, so a train cannot be located');
+      if (!locateTrain) throw fail('train', 'no_timetable', said('尚未导入列车时刻表，无法定位列车', 'no timetable is loaded, so a train cannot be located'));
       const at = location.at ? new Date(location.at) : occurredAt;
       const where = await locateTrain(location.train, at);
-      if (!where) throw fail('train', 'unknown_train', `train ${location.train} is not in the timetable or not running at ${at.toISOString()}`);
+      if (!where) throw fail('train', 'unknown_train', said(`时刻表中没有 ${location.train} 次列车，或该车在 ${at.toISOString()} 未运行`, `train ${location.train} is not in the timetable or not running at ${at.toISOString()}`));
       const resolution = where.stationId
         ? org.resolve({ stationId: where.stationId, categoryId, trainNo: location.train })
         : org.resolve({ lon: where.coordinates[0], lat: where.coordinates[1], categoryId, trainNo: location.train });
@@ -55,11 +55,10 @@ export async function locateIncident(
   } catch (e) {
     // The resolver's 404s (unknown line or station) and 422s (a mileage in a short chain, beyond
     // the line) are about the reported location: answer 422 naming the field.
-    const err = e as { status?: number; code?: string; message?: string };
-    if (err.status === 404 || err.status === 422 || err.status === 400) {
-      if (err.code === 'unknown_category') throw unprocessable('unknown_category', err.message ?? 'unknown category', { fields: [{ field: 'body.category', message: 'unknown category' }] });
-      const field = 'stationId' in location ? 'stationId' : 'lineId' in location ? (err.code === 'unknown_line' ? 'lineId' : 'mileage') : 'train' in location ? 'train' : 'lon';
-      throw fail(field, err.code ?? 'bad_location', err.message ?? 'the location cannot be placed');
+    if (e instanceof HttpError && (e.status === 404 || e.status === 422 || e.status === 400)) {
+      if (e.code === 'unknown_category') throw unprocessable('unknown_category', e.said, { fields: [fieldError('body.category', '未知的警情类别', 'unknown category')] });
+      const field = 'stationId' in location ? 'stationId' : 'lineId' in location ? (e.code === 'unknown_line' ? 'lineId' : 'mileage') : 'train' in location ? 'train' : 'lon';
+      throw fail(field, e.code, e.said);
     }
     throw e;
   }

@@ -4,7 +4,7 @@ import { CreateIncidentRequest, Id, Incident, IncidentDetail, IncidentList, Inci
 import { defineRoute, type RouteSpec } from '../../platform/http/route.js';
 import { clientOf } from '../../platform/http/client.js';
 import { authorize } from '../../platform/policies.js';
-import { badRequest, notFound } from '../../platform/http/errors.js';
+import { badRequest, notFound, said, fieldError } from '../../platform/http/errors.js';
 import type { IncidentService } from './service.js';
 import { fromUrlAction, LIFECYCLE_URL_ACTIONS } from './actions.js';
 import { OUTCOME_CODES } from './lifecycle.js';
@@ -49,7 +49,7 @@ function decodeCursor(cursor: string | undefined): { receivedAt: string; id: str
   } catch {
     // fall through
   }
-  throw badRequest('validation_failed', 'invalid query.cursor', { fields: [{ field: 'query.cursor', message: 'not a cursor from a previous page' }] });
+  throw badRequest('validation_failed', said('query.cursor 有误', 'invalid query.cursor'), { fields: [fieldError('query.cursor', '不是上一页返回的游标', 'not a cursor from a previous page')] });
 }
 
 export function incidentRoutes(incidents: IncidentService): RouteSpec[] {

@@ -7,7 +7,7 @@ import type { Database } from '../../platform/db/schema.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { enqueueEvent } from '../../platform/bus/outbox.js';
 import type { OutboxRelay } from '../../platform/bus/outbox.js';
-import { conflict, forbidden, HttpError, notFound, unprocessable, validationError } from '../../platform/http/errors.js';
+import { conflict, forbidden, HttpError, notFound, unprocessable, validationError, said, fieldError } from '../../platform/http/errors.js';
 import { incidentPermissions, incidentScope, type IncidentRole } from '../../platform/policies.js';
 import type { OrganisationService } from '../organisation/service.js';
 import { IncidentStore, type IncidentFilter, type IncidentRow, type TimelineRow } from './store.js';
@@ -16,7 +16,7 @@ import { computePriority, overrideReason, TRAIN_APPROACH_WINDOW_S, validatePrior
 import { findLikelyDuplicates, type DuplicateProbe } from './duplicates.js';
 import { missingRequirements, transition } from './lifecycle.js';
 import { presentIncident, type TimelineEntry } from './presenter.js';
-import { toUrlAction, type LifecycleAction } from './actions.js';
+import { actionZh, STATUS_ZH, toUrlAction, type LifecycleAction } from './actions.js';
 import { metresPerDegree } from '../network/geo.js';
 import { alert, answerTransfer, handOverLead, openTransfer, pendingTransfer, statusAfterTransfer } from './transfers.js';
 import { appendTimeline } from './timeline.js';
@@ -95,7 +95,7 @@ export class IncidentService {
 
   async create(actor: Actor, input: CreateIncidentRequest, client: string | null): Promise<{ incident: ReturnType<typeof presentIncident> & { likelyDuplicateCount?: number }; created: boolean }> {
     const category = this.org.categories().find((c) => c.id === input.category);
-    if (!category) throw unprocessable('unknown_category', `unknown incident category "${input.category}"`, { fields: [{ field: 'body.category', message: 'unknown category' }] });
+    if (!category) throw unprocessable('unknown_category', said(`警情类别「${input.category}」不存在`, `unknown incident category "${input.category}"`), { fields: [fieldError('body.category', '未知的警情类别', 'unknown category')] });
     if (input.externalRef) {
       const existing = await this.store.byExternalRef(this.db.kysely, input.channel, input.externalRef);
       if (existing) return { incident: presentIncident(this.opened(existing)), created: false };
@@ -117,7 +117,7 @@ export class IncidentService {
       placeKind: resolution.placeKind,
     });
     const override = validatePriorityOverride(computed.priority, input.priority, input.priorityReason);
-    if (!override.ok) throw validationError([{ field: 'body.priorityReason', message: override.message.en }]);
+    if (!override.ok) throw validationError([{ field: 'body.priorityReason', message: said(override.message.zh, override.message.en) }]);
     const responsibility = resolution.responsibility!;
     const receivedAt = now.toISOString();
     const id = crypto.randomUUID();
@@ -236,7 +236,7 @@ export class IncidentService {
    * the same agencies the incident will have, so the unit offered can be dispatched once it exists).
    */
   async preview(actor: Actor, location: IncidentLocationInput, categoryId: string): Promise<{ resolution: ResolveResult; train: string | null; agencyIds: string[] }> {
-    if (!this.org.categories().some((c) => c.id === categoryId)) throw unprocessable('unknown_category', `unknown incident category "${categoryId}"`, { fields: [{ field: 'body.category', message: 'unknown category' }] });
+    if (!this.org.categories().some((c) => c.id === categoryId)) throw unprocessable('unknown_category', said(`警情类别「${categoryId}」不存在`, `unknown incident category "${categoryId}"`), { fields: [fieldError('body.category', '未知的警情类别', 'unknown category')] });
     const { resolution, train } = await locateIncident(this.org, location, categoryId, nowDate(), this.trains?.locate ?? null);
     return { resolution, train, agencyIds: unique(agencyParts(resolution.responsibility!, actor).map((p) => p.agencyId)) };
   }
@@ -339,23 +339,23 @@ export class IncidentService {
     const { row, roles } = known ?? (await this.visible(actor, id));
     const may = incidentPermissions(actor, roles);
     const steering = action === 'cancel' || action === 'merge';
-    if (!(steering ? may.steer : may.act)) throw forbidden(`your agency may not ${toUrlAction(action)} this incident`);
+    if (!(steering ? may.steer : may.act)) throw forbidden(said(`本单位无权对此警情执行「${actionZh(action)}」`, `your agency may not ${toUrlAction(action)} this incident`));
     const status = row.status as IncidentStatus;
     const step = transition(status, action);
     if (!step.ok) {
-      throw conflict('illegal_transition', `an incident that is ${status} cannot ${toUrlAction(action)}`, { status, allowed: step.allowed.map(toUrlAction) });
+      throw conflict('illegal_transition', illegalTransition(status, action), { status, allowed: step.allowed.map(toUrlAction) });
     }
     const missing = missingRequirements(step.requires, { reason: body.reason, outcome: body.outcomeCode, summary: body.summary, targetIncidentId: body.into });
     if (missing.length) {
       const field = { reason: 'reason', outcome: 'outcomeCode', summary: 'summary', target_incident: 'into', receiving_agency: 'to', all_assignments_withdrawn: 'assignments' } as const;
-      throw validationError(missing.map((m) => ({ field: `body.${field[m]}`, message: m === 'outcome' ? 'a known outcome code is required' : 'required' })));
+      throw validationError(missing.map((m) => (m === 'outcome' ? fieldError(`body.${field[m]}`, '请选择有效的处置结果', 'a known outcome code is required') : fieldError(`body.${field[m]}`, '必填', 'required'))));
     }
     let target: IncidentRow | undefined;
     if (action === 'merge') {
-      if (body.into === id) throw unprocessable('merge_into_itself', 'an incident cannot be merged into itself', { fields: [{ field: 'body.into', message: 'same incident' }] });
+      if (body.into === id) throw unprocessable('merge_into_itself', said('警情不能并入其自身', 'an incident cannot be merged into itself'), { fields: [fieldError('body.into', '同一警情', 'same incident')] });
       target = await this.store.byId(body.into!);
       if (!target || ['closed', 'cancelled', 'merged'].includes(target.status)) {
-        throw unprocessable('bad_merge_target', 'merge into an open incident', { fields: [{ field: 'body.into', message: 'no such open incident' }] });
+        throw unprocessable('bad_merge_target', said('只能并入未结案的警情', 'merge into an open incident'), { fields: [fieldError('body.into', '没有这一未结案的警情', 'no such open incident')] });
       }
     }
     const at = nowIso();
@@ -412,10 +412,10 @@ export class IncidentService {
   async transfer(actor: Actor, id: string, toAgencyId: string, reason: string, client: string | null) {
     const { row, roles } = await this.visible(actor, id);
     const may = incidentPermissions(actor, roles);
-    if (!may.steer && !(may.act && roles.includes('lead'))) throw forbidden('only the lead agency or the coordination centre may transfer an incident');
+    if (!may.steer && !(may.act && roles.includes('lead'))) throw forbidden(said('只有主办单位或协调中心可以移交警情', 'only the lead agency or the coordination centre may transfer an incident'));
     const to = this.org.findAgency(toAgencyId);
-    if (!to) throw unprocessable('unknown_agency', `agency ${toAgencyId} does not exist`, { fields: [{ field: 'body.to', message: 'unknown agency' }] });
-    if (to.id === row.lead_agency_id) throw unprocessable('already_lead', `${to.name} already leads this incident`, { fields: [{ field: 'body.to', message: 'already the lead' }] });
+    if (!to) throw unprocessable('unknown_agency', said(`单位 ${toAgencyId} 不存在`, `agency ${toAgencyId} does not exist`), { fields: [fieldError('body.to', '单位不存在', 'unknown agency')] });
+    if (to.id === row.lead_agency_id) throw unprocessable('already_lead', said(`${to.name}已是此警情的主办单位`, `${to.name} already leads this incident`), { fields: [fieldError('body.to', '已是主办单位', 'already the lead')] });
     const step = this.step(row, 'transfer');
     const at = nowIso();
     const replyS = Math.max(this.settings.transferReplyS, 60);
@@ -443,9 +443,9 @@ export class IncidentService {
     const { row } = await this.visible(actor, id);
     const step = this.step(row, action);
     const pending = await pendingTransfer(this.db.kysely, id);
-    if (!pending) throw conflict('no_pending_transfer', 'this incident has no transfer waiting for an answer');
+    if (!pending) throw conflict('no_pending_transfer', said('此警情没有待答复的移交', 'this incident has no transfer waiting for an answer'));
     const centre = incidentScope(actor).all && actor.roles.some((r) => r === 'dispatcher' || r === 'commander' || r === 'admin');
-    if (actor.agencyId !== pending.to_agency_id && !centre) throw forbidden('only the receiving agency may answer this transfer');
+    if (actor.agencyId !== pending.to_agency_id && !centre) throw forbidden(said('只有接收单位可以答复此移交', 'only the receiving agency may answer this transfer'));
     const to = this.org.findAgency(pending.to_agency_id)!;
     const at = nowIso();
     let resumed: IncidentStatus = step;
@@ -514,13 +514,13 @@ export class IncidentService {
   private step(row: IncidentRow, action: IncidentAction): IncidentStatus {
     const status = row.status as IncidentStatus;
     const t = transition(status, action);
-    if (!t.ok) throw conflict('illegal_transition', `an incident that is ${status} cannot ${toUrlAction(action)}`, { status, allowed: t.allowed.map(toUrlAction) });
+    if (!t.ok) throw conflict('illegal_transition', illegalTransition(status, action), { status, allowed: t.allowed.map(toUrlAction) });
     return t.next;
   }
 
   async reprioritise(actor: Actor, id: string, priority: PriorityLevel, reason: string, client: string | null) {
     const { row, roles } = await this.visible(actor, id);
-    if (!incidentPermissions(actor, roles).steer) throw forbidden('only the coordination centre may change the priority');
+    if (!incidentPermissions(actor, roles).steer) throw forbidden(said('只有协调中心可以调整警情等级', 'only the coordination centre may change the priority'));
     const reasons = [...(JSON.parse(row.priority_reasons) as PriorityReason[]), overrideReason(actor, priority, reason)];
     await this.simpleChange(actor, row, 'reprioritised', { from: row.priority, to: priority, reason }, client, { priority, priority_reasons: JSON.stringify(reasons) });
     return this.get(actor, id);
@@ -528,14 +528,14 @@ export class IncidentService {
 
   async keepApart(actor: Actor, id: string, reason: string | undefined, client: string | null) {
     const { row, roles } = await this.visible(actor, id);
-    if (!incidentPermissions(actor, roles).steer) throw forbidden('only the coordination centre decides on duplicates');
+    if (!incidentPermissions(actor, roles).steer) throw forbidden(said('只有协调中心可以判定重复警情', 'only the coordination centre decides on duplicates'));
     await this.simpleChange(actor, row, 'kept_apart', { from: row.duplicate_of, reason }, client, { duplicate_of: null });
     return this.get(actor, id);
   }
 
   async note(actor: Actor, id: string, text: string, client: string | null) {
     const { row, roles } = await this.visible(actor, id);
-    if (!incidentPermissions(actor, roles).note) throw forbidden('your agency may not add notes here');
+    if (!incidentPermissions(actor, roles).note) throw forbidden(said('本单位无权在此添加备注', 'your agency may not add notes here'));
     await this.simpleChange(actor, row, 'note', { text }, client, {});
     return this.get(actor, id);
   }
@@ -553,7 +553,7 @@ export class IncidentService {
   /** Optimistic: a change based on a stale read is refused instead of silently overwriting. */
   private async update(trx: Kysely<Database>, row: IncidentRow, patch: Partial<IncidentRow>): Promise<void> {
     const res = await trx.updateTable('incidents').set(patch).where('id', '=', row.id).where('version', '=', row.version).executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw new HttpError(409, 'changed_meanwhile', 'the incident was changed by someone else meanwhile; reload and try again');
+    if (Number(res.numUpdatedRows) !== 1) throw new HttpError(409, 'changed_meanwhile', said('该警情已被他人修改，请刷新后重试', 'the incident was changed by someone else meanwhile; reload and try again'));
   }
 
 
@@ -587,4 +587,9 @@ function pick(body: ActionBody): Record<string, string> {
 
 function unique(ids: string[]): string[] {
   return [...new Set(ids)];
+}
+
+/** Why an action is refused in the incident's status, as the console words it. */
+function illegalTransition(status: IncidentStatus, action: IncidentAction) {
+  return said(`警情当前${STATUS_ZH[status] ?? status}，不能${actionZh(action)}`, `an incident that is ${status} cannot ${toUrlAction(action)}`);
 }

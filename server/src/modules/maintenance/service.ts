@@ -5,7 +5,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import { now, nowIso } from '../../platform/clock.js';
 import { recordChange } from '../../platform/change-log.js';
 import { enqueueEvent, type OutboxRelay } from '../../platform/bus/outbox.js';
-import { conflict, forbidden, notFound, validationError } from '../../platform/http/errors.js';
+import { conflict, forbidden, notFound, validationError, said, fieldError, saidOf } from '../../platform/http/errors.js';
 import { canDeclareWindow, canReadWindow, windowScope } from '../../platform/policies.js';
 import type { NetworkService } from '../network/service.js';
 import type { OrganisationService } from '../organisation/service.js';
@@ -41,16 +41,16 @@ export class MaintenanceService {
   }
 
   async create(actor: Actor, input: MaintenanceWindowInput): Promise<MaintenanceWindow> {
-    if (!this.org.findAgency(input.agencyId)) throw validationError([{ field: 'body.agencyId', message: `unknown agency "${input.agencyId}"` }]);
-    if (!canDeclareWindow(actor, input.agencyId)) throw forbidden('maintenance windows are declared by the working agency’s people or the centre');
+    if (!this.org.findAgency(input.agencyId)) throw validationError([fieldError('body.agencyId', `单位「${input.agencyId}」不存在`, `unknown agency "${input.agencyId}"`)]);
+    if (!canDeclareWindow(actor, input.agencyId)) throw forbidden(said('天窗由作业单位人员或协调中心申报', 'maintenance windows are declared by the working agency’s people or the centre'));
     const model = this.network.current();
     const line = model.line(input.lineId);
-    if (!line) throw validationError([{ field: 'body.lineId', message: `unknown line "${input.lineId}"` }]);
+    if (!line) throw validationError([fieldError('body.lineId', `线路「${input.lineId}」不存在`, `unknown line "${input.lineId}"`)]);
     const measure = (text: string, field: string) => {
       try {
         return model.position(input.lineId, text).candidates[0]!.measureM;
       } catch (e) {
-        throw validationError([{ field: `body.${field}`, message: (e as Error).message }]);
+        throw validationError([{ field: `body.${field}`, message: saidOf(e) }]);
       }
     };
     const a = measure(input.from, 'from');
@@ -98,8 +98,8 @@ export class MaintenanceService {
 
   async cancel(actor: Actor, id: string, reason: string): Promise<MaintenanceWindow> {
     const w = await this.visible(actor, id);
-    if (!canDeclareWindow(actor, w.agency_id) && w.declarer_agency_id !== actor.agencyId) throw forbidden('only the working or declaring agency, or the centre, cancels a window');
-    if (w.cancelled_at) throw conflict('already_cancelled', 'the window is already cancelled');
+    if (!canDeclareWindow(actor, w.agency_id) && w.declarer_agency_id !== actor.agencyId) throw forbidden(said('只有作业单位、申报单位或协调中心可以取消天窗', 'only the working or declaring agency, or the centre, cancels a window'));
+    if (w.cancelled_at) throw conflict('already_cancelled', said('该天窗已取消', 'the window is already cancelled'));
     const at = nowIso();
     await this.db.kysely.transaction().execute(async (trx) => {
       await trx.updateTable('maintenance_windows').set({ cancelled_at: at, cancel_reason: reason }).where('id', '=', id).execute();
@@ -158,6 +158,8 @@ export class MaintenanceService {
       agencyName: this.org.agencyName(r.agency_id),
       note: r.note,
       status,
+      fromMeasureM: r.from_m,
+      toMeasureM: r.to_m,
       createdBy: r.created_by,
       createdAt: r.created_at,
     };

@@ -5,7 +5,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import { nowIso } from '../../platform/clock.js';
 import { recordChange } from '../../platform/change-log.js';
 import { enqueueEvent, type OutboxRelay } from '../../platform/bus/outbox.js';
-import { forbidden, HttpError, notFound, validationError } from '../../platform/http/errors.js';
+import { forbidden, HttpError, notFound, validationError, said, fieldError } from '../../platform/http/errors.js';
 import { canReadChannel, incidentScope, type ChannelRelation } from '../../platform/policies.js';
 import type { IncidentService } from '../incidents/service.js';
 import type { OrganisationService } from '../organisation/service.js';
@@ -57,8 +57,8 @@ export class MessageService {
 
   async post(actor: Actor, incidentId: string, text: string, channel: Channel): Promise<Message> {
     const { channels, roles, members } = await this.channels(actor, incidentId);
-    if (!incidentScope(actor).all && roles.length === 0) throw forbidden('your agency has no part in this incident');
-    if (!channels.includes(channel)) throw validationError([{ field: 'body.channel', message: members ? 'only the joint command’s members write there' : 'this incident has no joint command' }]);
+    if (!incidentScope(actor).all && roles.length === 0) throw forbidden(said('本单位未参与此警情', 'your agency has no part in this incident'));
+    if (!channels.includes(channel)) throw validationError([members ? fieldError('body.channel', '只有联合指挥部成员单位可以在此发言', 'only the joint command’s members write there') : fieldError('body.channel', '此警情未成立联合指挥部', 'this incident has no joint command')]);
     const id = crypto.randomUUID();
     const at = nowIso();
     await this.db.kysely.transaction().execute(async (trx) => {
@@ -104,7 +104,7 @@ export class MessageService {
 
   async attach(actor: Actor, incidentId: string, messageId: string, file: UploadedFile): Promise<Message> {
     const m = await this.message(actor, incidentId, messageId);
-    if (m.from_user !== actor.username) throw forbidden('only the author attaches files to a message');
+    if (m.from_user !== actor.username) throw forbidden(said('只有消息的发送人可以添加附件', 'only the author attaches files to a message'));
     const { name, type } = acceptAttachment(file);
     const bytes = file.bytes;
     const id = crypto.randomUUID();

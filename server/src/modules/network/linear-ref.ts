@@ -2,6 +2,7 @@ import { parseMileage, type ChainInfo, type LineFeature, type LonLat, type Milea
 import { chainNote, mileageText } from './chain-notes.js';
 import { LineGeometry } from './line-geometry.js';
 import { NetworkError } from './network-error.js';
+import { said } from '../../platform/http/errors.js';
 import { placePosts } from './post-placement.js';
 import { SegmentIndex } from './segment-index.js';
 
@@ -266,21 +267,32 @@ export class LineReference {
     const ranges = this.prefixRanges();
     const mine = ranges.filter((r) => r.prefix === prefix);
     if (!mine.length) {
-      return new NetworkError('prefix_not_on_line', `this line has no ${prefix} mileage (it uses ${ranges.map((r) => r.prefix).join(', ')}), so ${text} is not on it`);
+      const used = ranges.map((r) => r.prefix);
+      return new NetworkError('prefix_not_on_line', said(`本线没有 ${prefix} 里程（使用 ${used.join('、')}），${text} 不在本线上`, `this line has no ${prefix} mileage (it uses ${used.join(', ')}), so ${text} is not on it`));
     }
     const gap = this.chains.find((c) => c.kind === 'short' && c.behind.prefix === prefix && metres > c.behind.metres && metres < c.ahead.metres);
     if (gap) {
+      const [behind, ahead] = [mileageText(gap.behind), mileageText(gap.ahead)];
       return new NetworkError(
         'short_chain_gap',
-        `${text} falls in a short chain (短链) between ${mileageText(gap.behind)} and ${mileageText(gap.ahead)}: the mileage jumps from the one to the other at the chain-break post, so ${text} does not exist on this line`,
+        said(
+          `${text} 落在 ${behind} 与 ${ahead} 之间的短链内：里程在断链标处由前者直接跳到后者，本线不存在 ${text}`,
+          `${text} falls in a short chain (短链) between ${behind} and ${ahead}: the mileage jumps from the one to the other at the chain-break post, so ${text} does not exist on this line`,
+        ),
       );
     }
     // A prefix can come back after another (K, then DK, then K again): name each run.
     const runs = this.runsOf(prefix);
-    const covered = runs.map((r) => `${mileageText({ prefix, metres: r.fromMetres })} to ${mileageText({ prefix, metres: r.toMetres })}`).join(' and from ');
+    const ends = runs.map((r) => [mileageText({ prefix, metres: r.fromMetres }), mileageText({ prefix, metres: r.toMetres })] as const);
     const all = mine[0]!;
     const outside = metres < all.fromMetres || metres > all.toMetres;
-    return new NetworkError('beyond_line', `${text} is ${outside ? 'beyond the line' : 'not on this line'}, whose ${prefix} mileage runs from ${covered}`);
+    return new NetworkError(
+      'beyond_line',
+      said(
+        `${text} ${outside ? '超出本线范围' : '不在本线上'}，本线 ${prefix} 里程为 ${ends.map(([a, b]) => `${a} 至 ${b}`).join('、')}`,
+        `${text} is ${outside ? 'beyond the line' : 'not on this line'}, whose ${prefix} mileage runs from ${ends.map(([a, b]) => `${a} to ${b}`).join(' and from ')}`,
+      ),
+    );
   }
 
   /** Mileage ranges of the consecutive stretches in one prefix, in order along the line. */

@@ -18,6 +18,7 @@ import { mileageText } from './chain-notes.js';
 import { LineGeometry } from './line-geometry.js';
 import { LineReference } from './linear-ref.js';
 import { NetworkError } from './network-error.js';
+import { said } from '../../platform/http/errors.js';
 import { placePosts } from './post-placement.js';
 import { sectionAtMeasure, sectionsOfLine, type SectionEntry } from './sections.js';
 import { SegmentIndex } from './segment-index.js';
@@ -310,14 +311,14 @@ export class NetworkModel {
     try {
       mileage = parseMileage(mileageText);
     } catch (e) {
-      if (e instanceof MileageError) throw new NetworkError('bad_mileage', `bad mileage "${mileageText}": ${e.message}`);
+      if (e instanceof MileageError) throw new NetworkError('bad_mileage', said(`里程「${mileageText}」有误：${e.zh}`, `bad mileage "${mileageText}": ${e.message}`));
       throw e;
     }
     let candidates;
     try {
       candidates = line.ref.candidatesFor(mileage.prefix, mileage.metres);
     } catch (e) {
-      if (e instanceof NetworkError) throw new NetworkError(e.code, `${line.name}: ${e.message}`);
+      if (e instanceof NetworkError) throw new NetworkError(e.code, said(`${line.name}：${e.said.zh}`, `${line.name}: ${e.said.en}`));
       throw e;
     }
     return {
@@ -373,7 +374,7 @@ export class NetworkModel {
 
   private requireLine(id: string): LineEntry {
     const line = this.linesById.get(id);
-    if (!line) throw new NetworkError('unknown_line', `line ${id} not found`);
+    if (!line) throw new NetworkError('unknown_line', said(`线路 ${id} 不存在`, `line ${id} not found`));
     return line;
   }
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { LocateRequest, LocateResponse, NetworkCheckReport, NetworkGeoJSON, PositionQuery, PositionResponse, SectionSummary, Id } from '@railjoint/contracts';
 import { defineRoute, type RouteSpec } from '../../platform/http/route.js';
 import { authorize } from '../../platform/policies.js';
-import { HttpError } from '../../platform/http/errors.js';
+import { HttpError, said } from '../../platform/http/errors.js';
 import type { NetworkService } from './service.js';
 import { NetworkError } from './network-model.js';
 import { checkNetwork } from './validate.js';
@@ -12,7 +12,7 @@ const IMPORT_LIMIT = 64 * 1024 * 1024;
 /** Domain errors of the network become client errors with their own code. */
 export function networkHttpError(e: unknown): unknown {
   if (e instanceof NetworkError) {
-    return new HttpError(e.code === 'unknown_line' ? 404 : 422, e.code, e.message);
+    return new HttpError(e.code === 'unknown_line' ? 404 : 422, e.code, e.said);
   }
   return e;
 }
@@ -108,7 +108,7 @@ export function networkRoutes(network: NetworkService): RouteSpec[] {
       handler: async ({ actor, query }) => {
         authorize(actor, 'network.read');
         const model = network.current();
-        if (query.lineId && !model.line(query.lineId)) throw new HttpError(404, 'unknown_line', `line ${query.lineId} not found`);
+        if (query.lineId && !model.line(query.lineId)) throw new HttpError(404, 'unknown_line', said(`线路 ${query.lineId} 不存在`, `line ${query.lineId} not found`));
         return { sections: model.sections(query.lineId) };
       },
     }),

@@ -3,7 +3,7 @@ import type { Db } from '../../platform/db/database.js';
 import { nowIso } from '../../platform/db/database.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { recordChange } from '../../platform/change-log.js';
-import { unprocessable } from '../../platform/http/errors.js';
+import { unprocessable, said } from '../../platform/http/errors.js';
 import { NetworkStore } from './store.js';
 import { NetworkModel } from './network-model.js';
 import { checkNetwork } from './validate.js';
@@ -74,7 +74,7 @@ export class NetworkService {
     const model = NetworkModel.build(doc);
     const objections = this.guards.flatMap((g) => g(model));
     if (objections.length) {
-      throw unprocessable('network_conflicts', `the new network would break ${objections.length} dependent record(s)`, { errors: objections, warnings: [] });
+      throw unprocessable('network_conflicts', said(`新路网会使 ${objections.length} 条相关记录失效`, `the new network would break ${objections.length} dependent record(s)`), { errors: objections, warnings: [] });
     }
     const total = doc.features.length;
     await this.db.kysely.transaction().execute(async (trx) => {
@@ -92,7 +92,7 @@ export class NetworkService {
 }
 
 function invalid(report: NetworkCheckReport) {
-  return unprocessable('invalid_network', `the network file has ${report.errors.length} error(s); nothing was imported`, {
+  return unprocessable('invalid_network', said(`路网文件有 ${report.errors.length} 处错误，未导入任何内容`, `the network file has ${report.errors.length} error(s); nothing was imported`), {
     errors: report.errors,
     warnings: report.warnings,
   });

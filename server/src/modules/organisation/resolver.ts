@@ -19,6 +19,7 @@ import { reason, type Lang, type ReasonParams } from './reasons-i18n.js';
 import { defaultRule } from './responsibility-defaults.js';
 import { isPlatformAgency } from './platform.js';
 import { stationDisplayName } from '@railjoint/contracts';
+import { said, saidOf, type Said } from '../../platform/http/errors.js';
 
 /** How far from a line a point still gets a mileage; beyond it the line plays no part. */
 export const LINE_REACH_M = 1000;
@@ -31,9 +32,9 @@ export type ResolveErrorCode = 'unknown_line' | 'unknown_station' | 'unknown_cat
 export class ResolveError extends Error {
   constructor(
     readonly code: ResolveErrorCode,
-    message: string,
+    readonly said: Said,
   ) {
-    super(message);
+    super(said.en);
     this.name = 'ResolveError';
   }
 }
@@ -236,23 +237,23 @@ class Assigner {
 function locateInput(input: ResolveInput, network: NetworkView): Located {
   if (input.stationId !== undefined) {
     const station = network.stationInfo(input.stationId);
-    if (!station) throw new ResolveError('unknown_station', `unknown station "${input.stationId}"`);
+    if (!station) throw new ResolveError('unknown_station', said(`车站「${input.stationId}」不存在`, `unknown station "${input.stationId}"`));
     const first = station.lines[0];
     const line = first ? network.locateOnLine(first.lineId, station.coordinates, LINE_REACH_M) : null;
     return { coordinates: station.coordinates, line, station };
   }
   if (input.lineId !== undefined && input.mileage !== undefined) {
-    if (!network.lineInfo(input.lineId)) throw new ResolveError('unknown_line', `unknown line "${input.lineId}"`);
+    if (!network.lineInfo(input.lineId)) throw new ResolveError('unknown_line', said(`线路「${input.lineId}」不存在`, `unknown line "${input.lineId}"`));
     const m = tryParseMileage(input.mileage);
-    if (!m) throw new ResolveError('bad_location', `"${input.mileage}" is not a mileage like K123+456`);
+    if (!m) throw new ResolveError('bad_location', said(`「${input.mileage}」不是 K123+456 这样的里程`, `"${input.mileage}" is not a mileage like K123+456`));
     let coordinates: LonLat;
     try {
       coordinates = network.positionOf(input.lineId, input.mileage);
     } catch (e) {
-      throw new ResolveError('bad_location', e instanceof Error ? e.message : `mileage ${input.mileage} is not on line ${input.lineId}`);
+      throw new ResolveError('bad_location', e instanceof Error ? saidOf(e) : said(`里程 ${input.mileage} 不在线路 ${input.lineId} 上`, `mileage ${input.mileage} is not on line ${input.lineId}`));
     }
     const located = network.locateOnLine(input.lineId, coordinates, LINE_REACH_M);
-    if (!located) throw new ResolveError('bad_location', `mileage ${input.mileage} could not be placed on line ${input.lineId}`);
+    if (!located) throw new ResolveError('bad_location', said(`无法在线路 ${input.lineId} 上定位里程 ${input.mileage}`, `mileage ${input.mileage} could not be placed on line ${input.lineId}`));
     // keep the mileage the caller gave: the round trip through coordinates may drift by a millimetre
     const mileage = formatMileage(m.metres, m.prefix, Number.isInteger(m.metres) ? 0 : 3);
     return { coordinates, line: { ...located, mileage, prefix: m.prefix, metres: m.metres, offsetM: 0 }, station: null };
@@ -260,16 +261,16 @@ function locateInput(input: ResolveInput, network: NetworkView): Located {
   if (input.lon !== undefined && input.lat !== undefined) {
     const { lon, lat } = input;
     if (!Number.isFinite(lon) || !Number.isFinite(lat) || Math.abs(lon) > 180 || Math.abs(lat) > 90) {
-      throw new ResolveError('bad_location', 'lon/lat out of range');
+      throw new ResolveError('bad_location', said('经纬度超出范围', 'lon/lat out of range'));
     }
     const point: LonLat = [lon, lat];
     if (input.lineId !== undefined) {
-      if (!network.lineInfo(input.lineId)) throw new ResolveError('unknown_line', `unknown line "${input.lineId}"`);
+      if (!network.lineInfo(input.lineId)) throw new ResolveError('unknown_line', said(`线路「${input.lineId}」不存在`, `unknown line "${input.lineId}"`));
       return { coordinates: point, line: network.locateOnLine(input.lineId, point, LINE_REACH_M), station: null };
     }
     return { coordinates: point, line: network.locate(point, LINE_REACH_M), station: null };
   }
-  throw new ResolveError('bad_location', 'give lon and lat, lineId and mileage, or stationId');
+  throw new ResolveError('bad_location', said('请给出经纬度、线路和里程，或车站', 'give lon and lat, lineId and mileage, or stationId'));
 }
 
 const categoryMaps = new WeakMap<Category[], Map<string, Category>>();
@@ -279,7 +280,7 @@ function findCategory(categories: Category[], id: string): Category {
   let m = categoryMaps.get(categories);
   if (!m) categoryMaps.set(categories, (m = new Map(categories.map((c) => [c.id, c]))));
   const c = m.get(id);
-  if (!c) throw new ResolveError('unknown_category', `unknown category "${id}"`);
+  if (!c) throw new ResolveError('unknown_category', said(`警情类别「${id}」不存在`, `unknown category "${id}"`));
   return c;
 }
 

@@ -12,7 +12,7 @@ import type { Db } from '../../platform/db/database.js';
 import { nowIso } from '../../platform/db/database.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { recordChange } from '../../platform/change-log.js';
-import { HttpError, notFound, unprocessable } from '../../platform/http/errors.js';
+import { HttpError, notFound, unprocessable, said, fieldError } from '../../platform/http/errors.js';
 import type { NetworkService } from '../network/service.js';
 import { networkView } from '../network/network-view.js';
 import { OrganisationStore } from './store.js';
@@ -137,7 +137,7 @@ export class OrganisationService {
       return resolveLocation(input, { network: this.view, org: this.index, categories: this.categoryList, rules: this.ruleList });
     } catch (e) {
       if (e instanceof ResolveError) {
-        throw new HttpError(e.code === 'bad_location' ? 400 : 404, e.code, e.message);
+        throw new HttpError(e.code === 'bad_location' ? 400 : 404, e.code, e.said);
       }
       throw e;
     }
@@ -217,7 +217,7 @@ export class OrganisationService {
 
   async saveRule(actor: Actor, rule: ResponsibilityRule): Promise<ResponsibilityRule> {
     if (!this.categoryList.some((c) => c.id === rule.categoryId)) {
-      throw unprocessable('unknown_category', `category ${rule.categoryId} does not exist`, { fields: [{ field: 'params.categoryId', message: 'unknown category' }] });
+      throw unprocessable('unknown_category', said(`警情类别 ${rule.categoryId} 不存在`, `category ${rule.categoryId} does not exist`), { fields: [fieldError('params.categoryId', '未知的警情类别', 'unknown category')] });
     }
     const before = this.ruleList.find((r) => r.categoryId === rule.categoryId && r.placeKind === rule.placeKind) ?? null;
     await this.db.kysely.transaction().execute(async (trx) => {
@@ -235,7 +235,7 @@ function toImportProblem(p: OrgProblem): ImportProblem {
 
 function invalid(problems: OrgProblem[]) {
   const errors = problems.filter((p) => p.severity === 'error');
-  return unprocessable('invalid_organisation', `the organisation file has ${errors.length} error(s); nothing was imported`, {
+  return unprocessable('invalid_organisation', said(`组织机构文件有 ${errors.length} 处错误，未导入任何内容`, `the organisation file has ${errors.length} error(s); nothing was imported`), {
     errors,
     warnings: problems.filter((p) => p.severity === 'warning'),
   });

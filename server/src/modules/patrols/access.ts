@@ -17,7 +17,7 @@ import {
   type PlanRelation,
   type TeamRelation,
 } from '../../platform/policies.js';
-import { notFound } from '../../platform/http/errors.js';
+import { notFound, type Thing } from '../../platform/http/errors.js';
 
 /**
  * The read rules of civil defence (policies/patrols.ts) applied to rows: the relations of one
@@ -114,7 +114,7 @@ export async function patrolRelations(db: Kysely<Database>, actor: Actor, p: { a
 }
 
 /** Reads a row and refuses it as unknown (404) unless the reader's relations to it let them in. */
-export async function readableOr404<Row, R extends string>(row: Row | undefined, what: string, actor: Actor, policy: Parameters<typeof canRead<R>>[0], relations: (row: Row) => Promise<R[]>): Promise<Row> {
+export async function readableOr404<Row, R extends string>(row: Row | undefined, what: Thing, actor: Actor, policy: Parameters<typeof canRead<R>>[0], relations: (row: Row) => Promise<R[]>): Promise<Row> {
   if (!row || !canRead(policy, actor, await relations(row))) throw notFound(what);
   return row;
 }

@@ -6,7 +6,7 @@ import { SYSTEM_ACTOR, type Actor } from '../../platform/auth/actor.js';
 import { now, nowIso } from '../../platform/clock.js';
 import { recordChange } from '../../platform/change-log.js';
 import { enqueueEvent } from '../../platform/bus/outbox.js';
-import { conflict, forbidden } from '../../platform/http/errors.js';
+import { conflict, forbidden, said } from '../../platform/http/errors.js';
 import { canAcknowledgePatrolAlert } from '../../platform/policies.js';
 import type { PatrolAlertsTable } from './tables.js';
 import { canRead, filters, PATROL_ALERT_READ, readableOr404, scoped, scopes } from './access.js';
@@ -73,11 +73,11 @@ export class AlertService {
 
   async acknowledge(actor: Actor, id: string): Promise<PatrolAlert> {
     const a = await this.row(actor, id);
-    if (!canAcknowledgePatrolAlert(actor, a.agency_id)) throw forbidden('the centre’s operators and the addressed agency’s commanders, officers and liaisons acknowledge patrol alerts');
+    if (!canAcknowledgePatrolAlert(actor, a.agency_id)) throw forbidden(said('只有协调中心值班人员和被告知单位的指挥长、民警、联络员可以确认巡防告警', 'the centre’s operators and the addressed agency’s commanders, officers and liaisons acknowledge patrol alerts'));
     const at = nowIso();
     await this.db.transaction().execute(async (trx) => {
       const res = await trx.updateTable('patrol_alerts').set({ acknowledged_at: at, acknowledged_by: actor.username }).where('id', '=', id).where('acknowledged_at', 'is', null).executeTakeFirst();
-      if (Number(res.numUpdatedRows) !== 1) throw conflict('already_acknowledged', 'the alert was already acknowledged');
+      if (Number(res.numUpdatedRows) !== 1) throw conflict('already_acknowledged', said('该告警已被确认', 'the alert was already acknowledged'));
       await recordChange(trx, actor, 'patrol_alert', id, 'acknowledge', {});
       await enqueueEvent(trx, { type: 'patrol.alert_acknowledged', entity: 'patrol_alert', entityId: id, payload: { id, by: actor.username } });
     });

@@ -63,8 +63,9 @@ export async function importDocument(
         written[list]++;
       } catch (e) {
         if (!(e instanceof HttpError)) throw e;
-        const fields = (e.details as { fields?: Array<{ field: string; message: string }> } | undefined)?.fields;
-        problems.push({ path: `${list}[${i}]`, id: item.id, message: fields?.length ? fields.map((f) => `${f.field.replace(/^body\.?/, '')}: ${f.message}`).join('; ') : e.message });
+        // an import report is English, like the file checks before it
+        const fields = e.details?.fields;
+        problems.push({ path: `${list}[${i}]`, id: item.id, message: fields?.length ? fields.map((f) => `${f.field.replace(/^body\.?/, '')}: ${f.message.en}`).join('; ') : e.said.en });
       }
       onProgress(++done, total);
     }

@@ -4,7 +4,7 @@ import type { Database } from '../../platform/db/schema.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { recordChange } from '../../platform/change-log.js';
 import { enqueueEvent } from '../../platform/bus/outbox.js';
-import { HttpError, validationError } from '../../platform/http/errors.js';
+import { HttpError, validationError, fieldError } from '../../platform/http/errors.js';
 import { errorBody } from '../../platform/http/edge-errors.js';
 import type { PatrolCheckInsTable, PatrolsTable } from './tables.js';
 import { onceOnly, type Replayable } from './idempotency.js';
@@ -37,7 +37,7 @@ export class CheckInService {
   async checkIn(actor: Actor, patrolId: string, body: CheckInRequest, lang: 'zh-CN' | 'en'): Promise<Replayable> {
     const patrol = await this.patrols.writable(actor, patrolId);
     const cp = await this.checkpoints.row(actor, body.checkpointId).catch((e: unknown) => {
-      throw e instanceof HttpError && e.status === 404 ? validationError([{ field: 'body.checkpointId', message: 'no such checkpoint' }]) : e;
+      throw e instanceof HttpError && e.status === 404 ? validationError([fieldError('body.checkpointId', '巡防点不存在', 'no such checkpoint')]) : e;
     });
     return onceOnly(this.ctx.db, actor, 'check_in', body.id, { patrolId, ...body }, async (trx, receivedAt) => {
       const p = await trx.selectFrom('patrols').selectAll().where('id', '=', patrol.id).executeTakeFirstOrThrow();

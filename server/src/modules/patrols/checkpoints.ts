@@ -3,7 +3,7 @@ import type { Checkpoint, CheckpointInput, CheckpointPlace } from '@railjoint/co
 import type { Actor } from '../../platform/auth/actor.js';
 import { nowIso } from '../../platform/clock.js';
 import { recordChange } from '../../platform/change-log.js';
-import { conflict, forbidden, validationError } from '../../platform/http/errors.js';
+import { conflict, forbidden, validationError, said, fieldError } from '../../platform/http/errors.js';
 import { canManageFor } from '../../platform/policies.js';
 import type { CheckpointsTable } from './tables.js';
 import { CHECKPOINT_READ, checkpointRelations, filters, readableOr404, scoped, scopes } from './access.js';
@@ -45,10 +45,10 @@ export class CheckpointService {
   }
 
   async save(actor: Actor, id: string | null, input: CheckpointInput): Promise<Checkpoint> {
-    if (!this.ctx.org.findAgency(input.agencyId)) throw validationError([{ field: 'body.agencyId', message: `unknown agency "${input.agencyId}"` }]);
-    if (!canManageFor(actor, input.agencyId)) throw forbidden('only the agency’s commanders, officers and liaisons, the centre and administrators set up its checkpoints');
+    if (!this.ctx.org.findAgency(input.agencyId)) throw validationError([fieldError('body.agencyId', `单位「${input.agencyId}」不存在`, `unknown agency "${input.agencyId}"`)]);
+    if (!canManageFor(actor, input.agencyId)) throw forbidden(said('只有本单位的指挥长、民警、联络员，协调中心和管理员可以设置巡防点', 'only the agency’s commanders, officers and liaisons, the centre and administrators set up its checkpoints'));
     const existing = id ? await this.db.selectFrom('checkpoints').selectAll().where('id', '=', id).executeTakeFirst() : undefined;
-    if (existing && !canManageFor(actor, existing.agency_id)) throw forbidden('the checkpoint belongs to another agency');
+    if (existing && !canManageFor(actor, existing.agency_id)) throw forbidden(said('该巡防点属于其他单位', 'the checkpoint belongs to another agency'));
     const placed = placeCheckpoint(this.ctx.network.current(), input.place);
     const now = nowIso();
     const cpId = id ?? crypto.randomUUID();
@@ -77,7 +77,7 @@ export class CheckpointService {
         await recordChange(trx, actor, 'checkpoint', cpId, existing ? 'update' : 'create', { agencyId: input.agencyId, name: input.name, place: input.place, radiusM: input.radiusM, nfc: input.nfcTagId !== null, active: input.active });
       });
     } catch (e) {
-      if (isUniqueViolation(e) && input.nfcTagId !== null) throw validationError([{ field: 'body.nfcTagId', message: 'this tag is registered at another checkpoint' }]);
+      if (isUniqueViolation(e) && input.nfcTagId !== null) throw validationError([fieldError('body.nfcTagId', '此标签已登记在另一个巡防点', 'this tag is registered at another checkpoint')]);
       throw e;
     }
     return this.get(actor, cpId);
@@ -94,10 +94,10 @@ export class CheckpointService {
   /** A new code version: every label printed before no longer checks in (lost, copied or photographed). */
   async rotateCode(actor: Actor, id: string, lang: 'zh-CN' | 'en') {
     const cp = await this.row(actor, id);
-    if (!canManageFor(actor, cp.agency_id)) throw forbidden('only the checkpoint’s agency, the centre and administrators replace its code');
+    if (!canManageFor(actor, cp.agency_id)) throw forbidden(said('只有巡防点所属单位、协调中心和管理员可以更换点位码', 'only the checkpoint’s agency, the centre and administrators replace its code'));
     await this.db.transaction().execute(async (trx) => {
       const res = await trx.updateTable('checkpoints').set({ code_version: cp.code_version + 1, updated_at: nowIso() }).where('id', '=', id).where('code_version', '=', cp.code_version).executeTakeFirst();
-      if (Number(res.numUpdatedRows) !== 1) throw conflict('changed_meanwhile', 'the code was replaced by someone else meanwhile');
+      if (Number(res.numUpdatedRows) !== 1) throw conflict('changed_meanwhile', said('点位码已被他人更换', 'the code was replaced by someone else meanwhile'));
       await recordChange(trx, actor, 'checkpoint', id, 'rotate_code', { from: cp.code_version, to: cp.code_version + 1 });
     });
     return this.code(actor, id, lang);

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Actor } from '../../platform/auth/actor.js';
 import { now } from '../../platform/clock.js';
-import { forbidden, validationError } from '../../platform/http/errors.js';
+import { forbidden, validationError, said, fieldError } from '../../platform/http/errors.js';
 import { recordChange } from '../../platform/change-log.js';
 import { nowIso } from '../../platform/clock.js';
 import { filters, scoped, scopes } from './access.js';
@@ -29,7 +29,7 @@ export class CoverageService {
     const dayStart = beijingInstant(date, '00:00');
     const at = Math.min(now(), dayStart + 86_400_000);
     const model = this.ctx.network.current();
-    if (q.lineId && !model.line(q.lineId)) throw validationError([{ field: 'query.lineId', message: 'no such line' }]);
+    if (q.lineId && !model.line(q.lineId)) throw validationError([fieldError('query.lineId', '线路不存在', 'no such line')]);
     const sections = model.sections(q.lineId);
     const dutyQuery = this.db.selectFrom('patrol_duties').selectAll('patrol_duties').where('patrol_duties.date', '=', date);
     const duties = await scoped(dutyQuery, scopes.plan(actor), filters.duty).execute();
@@ -142,9 +142,9 @@ export class CoverageService {
    */
   async setRisk(actor: Actor, sectionId: string, input: { weight: number; reason: string }) {
     const centre = actor.agencyType === 'coordination_centre' && actor.roles.some((r) => r === 'dispatcher' || r === 'commander' || r === 'analyst');
-    if (!centre && !actor.roles.includes('admin')) throw forbidden('the centre sets section risk weights');
+    if (!centre && !actor.roles.includes('admin')) throw forbidden(said('区段风险权重由协调中心设定', 'the centre sets section risk weights'));
     const section = this.ctx.network.current().sections().find((s) => s.id === sectionId);
-    if (!section) throw validationError([{ field: 'params.sectionId', message: 'no such section' }]);
+    if (!section) throw validationError([fieldError('params.sectionId', '区段不存在', 'no such section')]);
     const row = { section_id: sectionId, line_id: section.lineId, weight: input.weight, reason: input.reason, updated_at: nowIso(), updated_by: actor.username };
     await this.db.transaction().execute(async (trx) => {
       await trx.insertInto('patrol_section_risks').values(row).onConflict((oc) => oc.column('section_id').doUpdateSet({ weight: row.weight, reason: row.reason, updated_at: row.updated_at, updated_by: row.updated_by })).execute();

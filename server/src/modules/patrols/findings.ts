@@ -1,13 +1,13 @@
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Finding, FindingRequest } from '@railjoint/contracts';
+import type { Finding, FindingListItem, FindingRequest } from '@railjoint/contracts';
 import type { Database } from '../../platform/db/schema.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { nowIso } from '../../platform/clock.js';
 import { recordChange } from '../../platform/change-log.js';
 import { enqueueEvent } from '../../platform/bus/outbox.js';
-import { forbidden, HttpError, notFound, validationError } from '../../platform/http/errors.js';
-import { canPatrolFor } from '../../platform/policies.js';
+import { forbidden, HttpError, notFound, validationError, said, fieldError } from '../../platform/http/errors.js';
+import { canPatrolFor, scopeOf } from '../../platform/policies.js';
 import { acceptAttachment, type UploadedFile } from '../sharing/attachment-upload.js';
 import type { IncidentService } from '../incidents/service.js';
 import type { PatrolFindingsTable } from './tables.js';
@@ -42,7 +42,7 @@ export class FindingService {
 
   async file(actor: Actor, patrolId: string, body: FindingRequest): Promise<Replayable> {
     const patrol = await this.patrols.writable(actor, patrolId);
-    if (!this.ctx.org.categories().some((c) => c.id === body.category)) throw validationError([{ field: 'body.category', message: 'unknown incident category' }]);
+    if (!this.ctx.org.categories().some((c) => c.id === body.category)) throw validationError([fieldError('body.category', '未知的警情类别', 'unknown incident category')]);
     const answer = await onceOnly(this.ctx.db, actor, 'finding', body.id, { patrolId, ...body }, async (trx, receivedAt) => {
       const row: PatrolFindingsTable = {
         id: body.id,
@@ -148,15 +148,15 @@ export class FindingService {
    */
   async addPhoto(actor: Actor, findingId: string, photoId: string, file: UploadedFile): Promise<Replayable> {
     const f = await this.row(actor, findingId);
-    if (!canPatrolFor(actor, f.agency_id)) throw forbidden('only the finding team’s people add its photos');
+    if (!canPatrolFor(actor, f.agency_id)) throw forbidden(said('只有上报该发现的巡防队人员可以添加照片', 'only the finding team’s people add its photos'));
     const accepted = acceptAttachment(file);
-    if (accepted.type !== 'image/jpeg' && accepted.type !== 'image/png') throw new HttpError(415, 'forbidden_file_type', 'a photo is a JPEG or PNG (judged by content)');
+    if (accepted.type !== 'image/jpeg' && accepted.type !== 'image/png') throw new HttpError(415, 'forbidden_file_type', said('照片须为 JPEG 或 PNG 格式（按文件内容判断）', 'a photo is a JPEG or PNG (judged by content)'));
     const cleaned = cleanPhoto(file.bytes);
-    if (!cleaned.ok) throw new HttpError(415, 'unreadable_photo', 'the photo could not be read to its end, so it cannot be cleaned of its metadata');
+    if (!cleaned.ok) throw new HttpError(415, 'unreadable_photo', said('照片无法完整读取，因而无法清除其中的元数据', 'the photo could not be read to its end, so it cannot be cleaned of its metadata'));
     const sha256 = crypto.createHash('sha256').update(file.bytes).digest('hex');
     return onceOnly(this.ctx.db, actor, 'finding_photo', photoId, { findingId, sha256 }, async (trx, receivedAt) => {
       const count = await trx.selectFrom('finding_photos').select((eb) => eb.fn.countAll().as('n')).where('finding_id', '=', f.id).executeTakeFirst();
-      if (Number(count?.n ?? 0) >= MAX_FINDING_PHOTOS) throw new HttpError(422, 'too_many_photos', `a finding has at most ${MAX_FINDING_PHOTOS} photos`);
+      if (Number(count?.n ?? 0) >= MAX_FINDING_PHOTOS) throw new HttpError(422, 'too_many_photos', said(`每条发现至多 ${MAX_FINDING_PHOTOS} 张照片`, `a finding has at most ${MAX_FINDING_PHOTOS} photos`));
       await trx.insertInto('finding_photos').values({ id: photoId, finding_id: f.id, content_type: cleaned.type, size: cleaned.bytes.length, sha256: crypto.createHash('sha256').update(cleaned.bytes).digest('hex'), data: cleaned.bytes, received_at: receivedAt }).execute();
       await recordChange(trx, actor, 'finding', f.id, 'photo', { photoId, size: cleaned.bytes.length, removed: cleaned.removed });
       return { status: 201, body: await this.present(trx, f) };
@@ -174,5 +174,35 @@ export class FindingService {
     const photos = await db.selectFrom('finding_photos').select(['id', 'content_type', 'size', 'received_at']).where('finding_id', '=', f.id).orderBy('received_at').execute();
     const code = f.incident_id ? ((await db.selectFrom('incidents').select('code').where('id', '=', f.incident_id).executeTakeFirst())?.code ?? null) : null;
     return presentFinding(f, photos, code);
+  }
+
+  /**
+   * The findings a reader may see, newest first, in SQL by the same relations as the read rule
+   * (the centre all; otherwise the agency's teams' and those whose incident the agency has a part
+   * in), each with the hazard it became — the hazards room lists those still to register.
+   */
+  async list(actor: Actor, q: { hazard: 'none' | 'any'; limit: number }): Promise<FindingListItem[]> {
+    const scope = scopeOf(FINDING_READ, actor, 'team');
+    let s = this.db
+      .selectFrom('patrol_findings as f')
+      .innerJoin('patrol_teams as t', 't.id', 'f.team_id')
+      .leftJoin('hazards as h', (j) => j.onRef('h.source_ref', '=', 'f.id').on('h.source_kind', '=', 'patrol_finding'))
+      .selectAll('f')
+      .select(['h.id as hazard_id', 'h.code as hazard_code', 't.name as team_name'])
+      .orderBy('f.received_at', 'desc')
+      .orderBy('f.id')
+      .limit(q.limit);
+    if (!scope.all) {
+      const a = scope.agencyId ?? '';
+      s = s.where((eb) => eb.or([eb('f.agency_id', '=', a), eb('f.incident_id', 'in', eb.selectFrom('incident_agencies').select('incident_id').where('agency_id', '=', a))]));
+    }
+    if (q.hazard === 'none') s = s.where('h.id', 'is', null);
+    const rows = await s.execute();
+    const out: FindingListItem[] = [];
+    for (const r of rows) {
+      const { hazard_id, hazard_code, team_name, ...f } = r;
+      out.push({ ...(await this.present(this.db, f as PatrolFindingsTable)), hazardId: hazard_id ?? null, hazardCode: hazard_code ?? null, teamName: team_name });
+    }
+    return out;
   }
 }

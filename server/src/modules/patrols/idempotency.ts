@@ -4,7 +4,7 @@ import type { Db } from '../../platform/db/database.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { nowIso } from '../../platform/clock.js';
-import { conflict } from '../../platform/http/errors.js';
+import { conflict, said } from '../../platform/http/errors.js';
 
 /** What a phone's write was answered: kept, so a retry gets the same answer. */
 export interface WriteAnswer {
@@ -52,7 +52,7 @@ export async function onceOnly(db: Db, actor: Actor, kind: string, id: string, r
     const winner = await answered(db.kysely, actor, kind, id, hash);
     if (winner) return winner;
     // the id is taken by a row that is no phone write of this kind (a patrol id reused as a check-in's)
-    throw conflict('id_reused', `the id ${id} is already used by another record; make a new one`, { id });
+    throw conflict('id_reused', said(`编号 ${id} 已被另一条记录使用，请重新生成`, `the id ${id} is already used by another record; make a new one`), { id });
   }
 }
 
@@ -60,7 +60,7 @@ async function answered(db: Kysely<Database>, actor: Actor, kind: string, id: st
   const row = await db.selectFrom('client_writes').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) return null;
   if (row.kind !== kind || row.user_id !== actor.userId || row.request_hash !== hash) {
-    throw conflict('id_reused', `the id ${id} was already used for a different ${row.kind === kind ? 'request' : row.kind.replace('_', '-')}; a retry must send the same request`, { id });
+    throw conflict('id_reused', said(`编号 ${id} 已用于另一个不同的请求，重试时须发送相同的请求`, `the id ${id} was already used for a different ${row.kind === kind ? 'request' : row.kind.replace('_', '-')}; a retry must send the same request`), { id });
   }
   return { status: row.status, body: JSON.parse(row.answer) as unknown, replayed: true };
 }

@@ -121,7 +121,7 @@ export async function createCivilDefence(deps: { db: Db; org: OrganisationServic
     statements,
     publicReports,
     open311Clients,
-    routes: [...teamRoutes(teams, statements), ...checkpointRoutes(checkpoints), ...planRoutes(plans), ...patrolRoutes(patrols, checkIns, findings, sync), ...oversightRoutes(alerts, coverage), ...publicReportRoutes(publicReports, open311Clients)],
+    routes: [...teamRoutes(teams, statements), ...checkpointRoutes(checkpoints), ...planRoutes(plans), ...patrolRoutes(patrols, checkIns, findings, sync), ...oversightRoutes(alerts, coverage), ...publicReportRoutes(publicReports, open311Clients, deps.network)],
     async mountOpen311(app, jurisdictionId) {
       await app.register(open311Plugin({ reports: publicReports, clients: open311Clients, network: deps.network, jurisdictionId }), { prefix: '/open311/v2' });
     },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CheckIn, CheckInRequest, ClientId, Finding, FindingRequest, FinishPatrolRequest, Id, Patrol, StartPatrolRequest, SyncRequest, SyncResults, TrackAnswer, TrackList, TrackRequest } from '@railjoint/contracts';
+import { CheckIn, CheckInRequest, ClientId, Finding, FindingList, FindingListQuery, FindingRequest, FinishPatrolRequest, Id, Patrol, StartPatrolRequest, SyncRequest, SyncResults, TrackAnswer, TrackList, TrackRequest } from '@railjoint/contracts';
 import { defineRoute, type RouteSpec } from '../../platform/http/route.js';
 import { sendFile } from '../../platform/http/files.js';
 import { ATTACHMENT_LIMIT } from '../sharing/attachment-rules.js';
@@ -116,6 +116,17 @@ export function patrolRoutes(patrols: PatrolService, checkIns: CheckInService, f
       bodyLimit: 8 * 1024 * 1024,
       response: SyncResults,
       handler: async ({ actor, body, lang }) => sync.sync(actor!, body.items, lang),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/findings',
+      summary: 'Findings the reader may see, newest first, each with the hazard it became; `hazard=none`: those not yet registered as hazards',
+      tag,
+      access: 'signed-in',
+      reads: { lists: [{ kind: 'finding', at: 'findings.*.id' }] },
+      query: FindingListQuery,
+      response: FindingList,
+      handler: async ({ actor, query }) => ({ findings: await findings.list(actor!, query) }),
     }),
     defineRoute({
       method: 'GET',

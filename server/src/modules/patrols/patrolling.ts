@@ -5,7 +5,7 @@ import { SYSTEM_ACTOR, type Actor } from '../../platform/auth/actor.js';
 import { now } from '../../platform/clock.js';
 import { recordChange } from '../../platform/change-log.js';
 import { enqueueEvent } from '../../platform/bus/outbox.js';
-import { conflict, forbidden, validationError } from '../../platform/http/errors.js';
+import { conflict, forbidden, validationError, said, fieldError } from '../../platform/http/errors.js';
 import { canPatrolFor } from '../../platform/policies.js';
 import { distanceM } from '../network/geo.js';
 import type { PatrolsTable } from './tables.js';
@@ -42,7 +42,7 @@ export class PatrolService {
   /** The patrol, if the actor may read it (404) and patrols for its team (403). */
   async writable(actor: Actor, id: string): Promise<PatrolsTable> {
     const row = await this.row(actor, id);
-    if (!canPatrolFor(actor, row.agency_id)) throw forbidden('only the team’s own people report on its patrol');
+    if (!canPatrolFor(actor, row.agency_id)) throw forbidden(said('只有本巡防队的人员可以报告其巡逻', 'only the team’s own people report on its patrol'));
     return row;
   }
 
@@ -60,21 +60,21 @@ export class PatrolService {
   async start(actor: Actor, body: StartPatrolRequest): Promise<Replayable> {
     return onceOnly(this.ctx.db, actor, 'start', body.id, body, async (trx, receivedAt) => {
       const team = await trx.selectFrom('patrol_teams').selectAll().where('id', '=', body.teamId).executeTakeFirst();
-      if (!team) throw validationError([{ field: 'body.teamId', message: 'no such team' }]);
-      if (!canPatrolFor(actor, team.agency_id)) throw forbidden('only the team’s own people start its patrols');
-      if (team.active !== 1) throw validationError([{ field: 'body.teamId', message: 'the team is inactive' }]);
-      if (this.aheadOfServer(body.at, receivedAt)) throw validationError([{ field: 'body.at', message: 'ahead of the server’s clock: set the phone’s time' }]);
+      if (!team) throw validationError([fieldError('body.teamId', '巡防队不存在', 'no such team')]);
+      if (!canPatrolFor(actor, team.agency_id)) throw forbidden(said('只有本巡防队的人员可以开始巡逻', 'only the team’s own people start its patrols'));
+      if (team.active !== 1) throw validationError([fieldError('body.teamId', '该巡防队已停用', 'the team is inactive')]);
+      if (this.aheadOfServer(body.at, receivedAt)) throw validationError([fieldError('body.at', '手机时间比服务器快，请校准时间', 'ahead of the server’s clock: set the phone’s time')]);
       let duty = null;
       if (body.dutyId !== null) {
         duty = await trx.selectFrom('patrol_duties').selectAll().where('id', '=', body.dutyId).executeTakeFirst();
-        if (!duty || !parseJson<string[]>(duty.team_ids).includes(team.id)) throw validationError([{ field: 'body.dutyId', message: 'not a duty of this team' }]);
+        if (!duty || !parseJson<string[]>(duty.team_ids).includes(team.id)) throw validationError([fieldError('body.dutyId', '不是本巡防队的巡防任务', 'not a duty of this team')]);
       }
       let memberIds = body.memberIds;
       if (memberIds.length) {
         const found = await trx.selectFrom('patrol_members').select('id').where('team_id', '=', team.id).where('active', '=', 1).where('id', 'in', memberIds).execute();
         const known = new Set(found.map((m) => m.id));
         const bad = memberIds.map((m, i) => [m, i] as const).filter(([m]) => !known.has(m));
-        if (bad.length) throw validationError(bad.map(([, i]) => ({ field: `body.memberIds.${i}`, message: 'not an active member of the team' })));
+        if (bad.length) throw validationError(bad.map(([, i]) => fieldError(`body.memberIds.${i}`, '不是本巡防队的在岗队员', 'not an active member of the team')));
       } else {
         const me = await this.teams.memberOf(trx, actor.username, team.id);
         memberIds = me ? [me] : [];
@@ -161,10 +161,10 @@ export class PatrolService {
     const patrol = await this.writable(actor, patrolId);
     return onceOnly(this.ctx.db, actor, 'finish', body.id, { patrolId, ...body }, async (trx, receivedAt) => {
       const fresh = await trx.selectFrom('patrols').selectAll().where('id', '=', patrol.id).executeTakeFirstOrThrow();
-      if (fresh.finished_at !== null) throw conflict('patrol_finished', 'the patrol is already finished', { finishedAt: fresh.finished_at });
+      if (fresh.finished_at !== null) throw conflict('patrol_finished', said('本次巡逻已结束', 'the patrol is already finished'), { finishedAt: fresh.finished_at });
       const at = new Date(body.at).toISOString();
-      if (this.aheadOfServer(at, receivedAt)) throw validationError([{ field: 'body.at', message: 'ahead of the server’s clock: set the phone’s time' }]);
-      if (at < fresh.client_started_at) throw validationError([{ field: 'body.at', message: 'before the patrol started' }]);
+      if (this.aheadOfServer(at, receivedAt)) throw validationError([fieldError('body.at', '手机时间比服务器快，请校准时间', 'ahead of the server’s clock: set the phone’s time')]);
+      if (at < fresh.client_started_at) throw validationError([fieldError('body.at', '早于巡逻开始时间', 'before the patrol started')]);
       await this.close(trx, actor, fresh, at, receivedAt, 'finished');
       return { status: 200, body: await this.present(trx, actor, { ...fresh, client_finished_at: at, finished_at: receivedAt, finish_reason: 'finished' }) };
     }).finally(() => this.ctx.outbox.kick());
@@ -173,7 +173,7 @@ export class PatrolService {
   /** Ends a patrol and credits its hours to each member who walked it. */
   async close(trx: Kysely<Database>, actor: Actor, p: PatrolsTable, clientAt: string, at: string, reason: 'finished' | 'timeout'): Promise<void> {
     const res = await trx.updateTable('patrols').set({ client_finished_at: clientAt, finished_at: at, finish_reason: reason }).where('id', '=', p.id).where('finished_at', 'is', null).executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw conflict('patrol_finished', 'the patrol is already finished');
+    if (Number(res.numUpdatedRows) !== 1) throw conflict('patrol_finished', said('本次巡逻已结束', 'the patrol is already finished'));
     const hours = patrolHours(p.client_started_at, clientAt);
     const members = parseJson<string[]>(p.member_ids);
     const month = beijingMonth(Date.parse(p.client_started_at));

@@ -1,7 +1,7 @@
 import type { CheckpointPlace, LonLat } from '@railjoint/contracts';
 import type { NetworkModel } from '../network/network-model.js';
 import { NetworkError } from '../network/network-model.js';
-import { validationError } from '../../platform/http/errors.js';
+import { validationError, fieldError } from '../../platform/http/errors.js';
 
 export interface PlacedPoint {
   coordinates: LonLat;
@@ -29,14 +29,14 @@ export function placeCheckpoint(model: NetworkModel, place: CheckpointPlace, fie
     }
     if ('stationId' in place) {
       const st = model.station(place.stationId);
-      if (!st) throw validationError([{ field: `${field}.stationId`, message: 'no such station' }]);
+      if (!st) throw validationError([fieldError(`${field}.stationId`, '车站不存在', 'no such station')]);
       const on = st.lines[0];
       return { coordinates: st.coordinates, lineId: on?.lineId ?? null, mileage: on?.mileage ?? null, measureM: on?.measureM ?? null, sectionId: on ? (model.sectionAt(on.lineId, on.measureM)?.id ?? null) : null, stationId: st.id };
     }
     const hit = model.locate([place.lon, place.lat], { maxOffsetM: ON_LINE_M });
     return { coordinates: [place.lon, place.lat], lineId: hit?.lineId ?? null, mileage: hit?.mileage ?? null, measureM: hit?.measureM ?? null, sectionId: hit?.sectionId ?? null, stationId: null };
   } catch (e) {
-    if (e instanceof NetworkError) throw validationError([{ field: e.code === 'unknown_line' ? `${field}.lineId` : `${field}.mileage`, message: e.message }]);
+    if (e instanceof NetworkError) throw validationError([{ field: e.code === 'unknown_line' ? `${field}.lineId` : `${field}.mileage`, message: e.said }]);
     throw e;
   }
 }

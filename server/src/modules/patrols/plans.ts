@@ -5,7 +5,7 @@ import type { Database } from '../../platform/db/schema.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { now, nowIso } from '../../platform/clock.js';
 import { recordChange } from '../../platform/change-log.js';
-import { forbidden, validationError, type FieldError } from '../../platform/http/errors.js';
+import { forbidden, validationError, type FieldError, said, fieldError, saidOf, HttpError } from '../../platform/http/errors.js';
 import { canManageFor } from '../../platform/policies.js';
 import type { PatrolDutiesTable, PatrolPlansTable } from './tables.js';
 import { CHECKPOINT_READ, checkpointRelations, filters, canRead, PLAN_READ, planRelations, readableOr404, scoped, scopes, TEAM_READ, teamRelations } from './access.js';
@@ -50,23 +50,25 @@ export class PlanService {
   }
 
   async save(actor: Actor, id: string | null, input: PlanInput): Promise<PatrolPlan> {
-    if (!this.ctx.org.findAgency(input.agencyId)) throw validationError([{ field: 'body.agencyId', message: `unknown agency "${input.agencyId}"` }]);
-    if (!canManageFor(actor, input.agencyId)) throw forbidden('only the agency’s commanders, officers and liaisons, the centre and administrators plan its patrols');
+    if (!this.ctx.org.findAgency(input.agencyId)) throw validationError([fieldError('body.agencyId', `单位「${input.agencyId}」不存在`, `unknown agency "${input.agencyId}"`)]);
+    if (!canManageFor(actor, input.agencyId)) throw forbidden(said('只有本单位的指挥长、民警、联络员，协调中心和管理员可以制定巡逻计划', 'only the agency’s commanders, officers and liaisons, the centre and administrators plan its patrols'));
     const existing = id ? await this.db.selectFrom('patrol_plans').selectAll().where('id', '=', id).executeTakeFirst() : undefined;
-    if (existing && !canManageFor(actor, existing.agency_id)) throw forbidden('the plan belongs to another agency');
+    if (existing && !canManageFor(actor, existing.agency_id)) throw forbidden(said('该巡逻计划属于其他单位', 'the plan belongs to another agency'));
+    // its duties are the patrol game's draw, not its days and windows: an edit here would rewrite them from the wrong source
+    if (existing?.randomised) throw new HttpError(409, 'plan_randomised', said('随机巡逻计划由风险室的随机巡逻生成，请在那里重新生成', 'a randomised patrol plan is made by the randomised patrols in the risk room; generate it again there'));
     const problems: FieldError[] = [];
     // a plan names only teams and checkpoints its author may see: a joint plan across agencies is the centre's to make
     const teams = await this.db.selectFrom('patrol_teams').selectAll().where('id', 'in', input.teamIds).execute();
     for (const [i, tid] of input.teamIds.entries()) {
       const t = teams.find((x) => x.id === tid);
-      if (!t || !canRead(TEAM_READ, actor, await teamRelations(this.db, actor, t))) problems.push({ field: `body.teamIds.${i}`, message: 'no such team' });
-      else if (t.active !== 1) problems.push({ field: `body.teamIds.${i}`, message: 'the team is inactive' });
+      if (!t || !canRead(TEAM_READ, actor, await teamRelations(this.db, actor, t))) problems.push(fieldError(`body.teamIds.${i}`, '巡防队不存在', 'no such team'));
+      else if (t.active !== 1) problems.push(fieldError(`body.teamIds.${i}`, '该巡防队已停用', 'the team is inactive'));
     }
     const cps = await this.db.selectFrom('checkpoints').selectAll().where('id', 'in', input.checkpointIds).execute();
     for (const [i, cid] of input.checkpointIds.entries()) {
       const c = cps.find((x) => x.id === cid);
-      if (!c || !canRead(CHECKPOINT_READ, actor, await checkpointRelations(this.db, actor, c))) problems.push({ field: `body.checkpointIds.${i}`, message: 'no such checkpoint' });
-      else if (input.kind === 'sentinel' && c.kind !== 'post') problems.push({ field: `body.checkpointIds.${i}`, message: 'a sentinel plan checks in at posts' });
+      if (!c || !canRead(CHECKPOINT_READ, actor, await checkpointRelations(this.db, actor, c))) problems.push(fieldError(`body.checkpointIds.${i}`, '巡防点不存在', 'no such checkpoint'));
+      else if (input.kind === 'sentinel' && c.kind !== 'post') problems.push(fieldError(`body.checkpointIds.${i}`, '定点值守计划只在岗位签到', 'a sentinel plan checks in at posts'));
     }
     if (input.stretch) {
       const model = this.ctx.network.current();
@@ -74,7 +76,7 @@ export class PlanService {
         try {
           placeCheckpoint(model, { lineId: input.stretch.lineId, mileage: input.stretch[end] }, 'body.stretch');
         } catch (e) {
-          problems.push({ field: `body.stretch.${end}`, message: (e as Error).message });
+          problems.push({ field: `body.stretch.${end}`, message: saidOf(e) });
         }
       }
     }
@@ -99,6 +101,7 @@ export class PlanService {
       valid_until: input.validUntil,
       active: flag(input.active),
       joint: flag(agencies.length >= 2),
+      randomised: 0,
       version,
       updated_at: at,
     };
@@ -133,7 +136,8 @@ export class PlanService {
 
   /** Writes the duties of these dates (every active plan, or one); idempotent, so every instance may run it. */
   async generate(db: Kysely<Database>, dates: readonly string[], planId?: string, after?: string): Promise<number> {
-    let q = db.selectFrom('patrol_plans').selectAll().where('active', '=', 1);
+    // randomised plans' duties are written from the patrol game's schedules, day by day (randomised.ts)
+    let q = db.selectFrom('patrol_plans').selectAll().where('active', '=', 1).where('randomised', '=', 0);
     if (planId) q = q.where('id', '=', planId);
     const plans = await q.execute();
     let written = 0;

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
-import { CheckInRequest, FindingRequest, FinishPatrolRequest, StartPatrolRequest, SyncRequest, TrackRequest, formatPath } from '@railjoint/contracts';
+import { CheckInRequest, FindingRequest, FinishPatrolRequest, StartPatrolRequest, SyncRequest, TrackRequest } from '@railjoint/contracts';
 import type { Actor } from '../../platform/auth/actor.js';
 import { nowIso } from '../../platform/clock.js';
-import { HttpError, validationError } from '../../platform/http/errors.js';
+import { HttpError, validationError, fieldError, fieldErrors } from '../../platform/http/errors.js';
 import type { Replayable } from './idempotency.js';
 import type { PatrolService } from './patrolling.js';
 import type { CheckInService } from './check-ins.js';
@@ -34,7 +34,7 @@ export class SyncService {
         results.push({ index, kind: item.kind, id, status: done.status, replayed: done.replayed, ...(result !== undefined ? { result } : {}), ...(error ? { error } : {}) });
       } catch (e) {
         if (!(e instanceof HttpError)) throw e;
-        results.push({ index, kind: item.kind, id, status: e.status, replayed: false, error: { code: e.code, message: e.message, ...(e.details !== undefined ? { details: e.details } : {}) } });
+        results.push({ index, kind: item.kind, id, status: e.status, replayed: false, error: { code: e.code, message: e.said.in(lang), ...(e.details !== undefined ? { details: e.detailsIn(lang) } : {}) } });
       }
     }
     return { results, receivedAt: nowIso() };
@@ -44,11 +44,11 @@ export class SyncService {
     const at = `items[${index}]`;
     const parse = <S extends z.ZodType>(schema: S): z.infer<S> => {
       const r = schema.safeParse(item.body);
-      if (!r.success) throw validationError(r.error.issues.map((i) => ({ field: formatPath(i.path, `${at}.body`), message: i.message })));
+      if (!r.success) throw validationError(fieldErrors(r.error, `${at}.body`));
       return r.data;
     };
     if (item.kind === 'start') return this.patrols.start(actor, parse(StartPatrolRequest));
-    if (!item.patrolId) throw validationError([{ field: `${at}.patrolId`, message: 'required: the patrol the item belongs to' }]);
+    if (!item.patrolId) throw validationError([fieldError(`${at}.patrolId`, '必填：该条目所属的巡逻', 'required: the patrol the item belongs to')]);
     switch (item.kind) {
       case 'track':
         return this.patrols.track(actor, item.patrolId, parse(TrackRequest));

@@ -105,6 +105,8 @@ export interface PatrolPlansTable {
   valid_until: string | null;
   active: number;
   joint: number;
+  /** 1: duties written day by day from the patrol game's sampled schedules, never by the sweep (migration 039) */
+  randomised: number;
   version: number;
   created_at: string;
   updated_at: string;

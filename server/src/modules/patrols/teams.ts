@@ -6,7 +6,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import { now, nowIso } from '../../platform/clock.js';
 import { recordChange } from '../../platform/change-log.js';
 import { auditRead } from '../../platform/audit/trail.js';
-import { forbidden, notFound, validationError } from '../../platform/http/errors.js';
+import { forbidden, notFound, validationError, said, fieldError } from '../../platform/http/errors.js';
 import { canManageFor } from '../../platform/policies.js';
 import type { PatrolTeamsTable, PatrolMembersTable } from './tables.js';
 import { canRead, filters, MEMBER_READ, readableOr404, scoped, scopes, TEAM_READ, teamRelations } from './access.js';
@@ -53,13 +53,13 @@ export class TeamService {
 
   async save(actor: Actor, id: string | null, input: TeamInput): Promise<PatrolTeam> {
     const agency = this.ctx.org.findAgency(input.agencyId);
-    if (!agency) throw validationError([{ field: 'body.agencyId', message: `unknown agency "${input.agencyId}"` }]);
-    if (!canManageFor(actor, input.agencyId)) throw forbidden('only the agency’s commanders, officers and liaisons, the centre and administrators organise its teams');
+    if (!agency) throw validationError([fieldError('body.agencyId', `单位「${input.agencyId}」不存在`, `unknown agency "${input.agencyId}"`)]);
+    if (!canManageFor(actor, input.agencyId)) throw forbidden(said('只有本单位的指挥长、民警、联络员，协调中心和管理员可以组建巡防队', 'only the agency’s commanders, officers and liaisons, the centre and administrators organise its teams'));
     const existing = id ? await this.db.selectFrom('patrol_teams').selectAll().where('id', '=', id).executeTakeFirst() : undefined;
-    if (existing && !canManageFor(actor, existing.agency_id)) throw forbidden('the team belongs to another agency');
+    if (existing && !canManageFor(actor, existing.agency_id)) throw forbidden(said('该巡防队属于其他单位', 'the team belongs to another agency'));
     if (existing && existing.agency_id !== input.agencyId) {
       const plans = await this.db.selectFrom('patrol_plan_teams').select('plan_id').where('team_id', '=', existing.id).executeTakeFirst();
-      if (plans) throw validationError([{ field: 'body.agencyId', message: 'the team is in a patrol plan: take it out before moving it to another agency' }]);
+      if (plans) throw validationError([fieldError('body.agencyId', '该巡防队已列入巡逻计划：请先将其移出，再调往其他单位', 'the team is in a patrol plan: take it out before moving it to another agency')]);
     }
     const now = nowIso();
     const teamId = id ?? crypto.randomUUID();
@@ -76,15 +76,15 @@ export class TeamService {
 
   async saveMember(actor: Actor, id: string | null, input: MemberInput): Promise<TeamMember> {
     const team = await this.db.selectFrom('patrol_teams').selectAll().where('id', '=', input.teamId).executeTakeFirst();
-    if (!team) throw validationError([{ field: 'body.teamId', message: 'no such team' }]);
-    if (!canManageFor(actor, team.agency_id)) throw forbidden('only the team’s agency, the centre and administrators manage its members');
+    if (!team) throw validationError([fieldError('body.teamId', '巡防队不存在', 'no such team')]);
+    if (!canManageFor(actor, team.agency_id)) throw forbidden(said('只有巡防队所属单位、协调中心和管理员可以管理队员', 'only the team’s agency, the centre and administrators manage its members'));
     const existing = id ? await this.db.selectFrom('patrol_members').selectAll().where('id', '=', id).executeTakeFirst() : undefined;
-    if (existing && !canManageFor(actor, existing.agency_id)) throw forbidden('the member belongs to another agency’s team');
+    if (existing && !canManageFor(actor, existing.agency_id)) throw forbidden(said('该队员属于其他单位的巡防队', 'the member belongs to another agency’s team'));
     if (input.username !== null) {
       const user = await this.db.selectFrom('users').select(['agency_id']).where('username', '=', input.username).executeTakeFirst();
-      if (!user || user.agency_id !== team.agency_id) throw validationError([{ field: 'body.username', message: 'no account of the team’s agency has this name' }]);
+      if (!user || user.agency_id !== team.agency_id) throw validationError([fieldError('body.username', '巡防队所属单位没有这个账号', 'no account of the team’s agency has this name')]);
       const taken = await this.db.selectFrom('patrol_members').select('id').where('username', '=', input.username).where('team_id', '=', team.id).executeTakeFirst();
-      if (taken && taken.id !== id) throw validationError([{ field: 'body.username', message: 'another member of the team already uses this account' }]);
+      if (taken && taken.id !== id) throw validationError([fieldError('body.username', '该账号已被本队另一名队员使用', 'another member of the team already uses this account')]);
     }
     const now = nowIso();
     const memberId = id ?? crypto.randomUUID();

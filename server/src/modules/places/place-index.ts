@@ -20,7 +20,7 @@ export interface LineName {
   spelling: Spelling;
 }
 
-const RANK = { station: 0, town: 1, level_crossing: 1, police_station: 2, village: 2, line: 2, bridge: 3, tunnel: 3, access_gate: 4, culvert: 4, substation: 4 } as const;
+const RANK = { station: 0, town: 1, level_crossing: 1, police_station: 2, village: 2, school: 2, market: 2, line: 2, bridge: 3, tunnel: 3, access_gate: 4, culvert: 4, substation: 4 } as const;
 
 /**
  * Every place a caller may name, built once per network and organisation: stations, railway police

@@ -15,9 +15,9 @@ export function placeRoutes(places: PlaceSearch): RouteSpec[] {
       reads: { reference: 'the railway network and the names of railway police stations' },
       query: PlaceSearchQuery,
       response: PlaceSearchResult,
-      handler: async ({ actor, query }) => {
+      handler: async ({ actor, query, lang }) => {
         authorize(actor, 'network.read');
-        return places.search(query.q, { lineId: query.lineId, limit: query.limit });
+        return places.search(query.q, { lineId: query.lineId, limit: query.limit, lang });
       },
     }),
   ];

@@ -27,7 +27,7 @@ export class PlaceSearch {
     return this.cached.index;
   }
 
-  search(q: string, opts: { lineId?: string; limit: number }): PlaceSearchResult {
+  search(q: string, opts: { lineId?: string; limit: number; lang?: 'zh-CN' | 'en' }): PlaceSearchResult {
     const index = this.index();
     const parsed = parseMileageText(q, (letters) => index.isPrefix(letters));
     const named = index.match(q, opts.limit);
@@ -66,7 +66,7 @@ export class PlaceSearch {
         );
       } catch (e) {
         if (!(e instanceof NetworkError)) throw e;
-        errors.push({ lineId, lineName: line.name, code: e.code, message: e.message });
+        errors.push({ lineId, lineName: line.name, code: e.code, message: e.said.in(opts.lang ?? 'zh-CN') });
       }
     }
     return { hits: [...hits, ...named].slice(0, Math.max(opts.limit, hits.length)), hint: null, errors };

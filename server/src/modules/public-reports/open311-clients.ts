@@ -5,7 +5,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import { nowIso } from '../../platform/clock.js';
 import { recordChange } from '../../platform/change-log.js';
 import { authorize } from '../../platform/policies.js';
-import { conflict, notFound } from '../../platform/http/errors.js';
+import { conflict, notFound, said } from '../../platform/http/errors.js';
 
 const hashKey = (key: string) => crypto.createHash('sha256').update(key).digest('hex');
 
@@ -38,7 +38,7 @@ export class Open311Clients {
     authorize(actor, 'open311.manage');
     const row = await this.db.selectFrom('open311_clients').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw notFound('Open311 client');
-    if (row.revoked_at) throw conflict('already_revoked', 'the key was already revoked');
+    if (row.revoked_at) throw conflict('already_revoked', said('该密钥已被吊销', 'the key was already revoked'));
     await this.db.transaction().execute(async (trx) => {
       await trx.updateTable('open311_clients').set({ revoked_at: nowIso() }).where('id', '=', id).execute();
       await recordChange(trx, actor, 'open311_client', id, 'revoke', {});

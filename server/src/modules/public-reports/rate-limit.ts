@@ -1,7 +1,7 @@
 import { PostgresAdapter, type Kysely } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
 import { addressBucket } from '../../platform/auth/throttle.js';
-import { HttpError } from '../../platform/http/errors.js';
+import { HttpError, said } from '../../platform/http/errors.js';
 
 /**
  * Rate limits for what anyone may send without signing in: a fixed window per key, counted in
@@ -45,7 +45,7 @@ export class RateLimiter {
       for (const { l, step } of steps) await trx.updateTable('public_rate_limits').set({ window_start: step.windowStart, count: step.count }).where('key', '=', l.key).execute();
       return 0;
     });
-    if (wait > 0) throw new HttpError(429, 'too_many_requests', `too many requests from here; try again in ${wait} s`, { retryAfterS: wait });
+    if (wait > 0) throw new HttpError(429, 'too_many_requests', said(`请求过于频繁，请 ${wait} 秒后再试`, `too many requests from here; try again in ${wait} s`), { retryAfterS: wait });
   }
 
   /** Forgets windows long over. */

@@ -9,13 +9,28 @@ import type { PublicReportService } from './service.js';
 import type { Open311Clients } from './open311-clients.js';
 import { PUBLIC_CATEGORY_DEFS } from './categories.js';
 import { originOf, withRetryAfter } from './origin.js';
+import type { NetworkService } from '../network/service.js';
+import { publicPlaces, PublicPlaces } from './public-places.js';
 
 const CodeParams = z.object({ code: z.string().min(1).max(40) });
 const IdParams = z.object({ id: z.uuid() });
 
-export function publicReportRoutes(reports: PublicReportService, clients: Open311Clients): RouteSpec[] {
+export function publicReportRoutes(reports: PublicReportService, clients: Open311Clients, network?: NetworkService): RouteSpec[] {
   const tag = 'public reports';
   return [
+    ...(network
+      ? [
+          defineRoute({
+            method: 'GET',
+            url: '/api/public/places',
+            summary: 'Stations and lines for the public report page (no sign-in): names, station points and each line’s simplified course, to say where',
+            tag,
+            access: 'public',
+            response: PublicPlaces,
+            handler: async () => publicPlaces(network.current()),
+          }),
+        ]
+      : []),
     defineRoute({
       method: 'GET',
       url: '/api/public/report-categories',

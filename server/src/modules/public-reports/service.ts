@@ -8,7 +8,7 @@ import { now, nowIso } from '../../platform/clock.js';
 import { recordChange } from '../../platform/change-log.js';
 import { auditRead } from '../../platform/audit/trail.js';
 import { enqueueEvent, type OutboxRelay } from '../../platform/bus/outbox.js';
-import { conflict, forbidden, HttpError, notFound, validationError, type FieldError } from '../../platform/http/errors.js';
+import { conflict, forbidden, HttpError, notFound, validationError, type FieldError, said, fieldError } from '../../platform/http/errors.js';
 import { canReadReporterContact, incidentScope, isCentreOperator } from '../../platform/policies.js';
 import type { IncidentService } from '../incidents/service.js';
 import { appendTimeline } from '../incidents/timeline.js';
@@ -93,13 +93,13 @@ export class PublicReportService {
     if (sub.clientId) {
       const earlier = await this.k.selectFrom('public_reports').selectAll().where('client_hash', '=', clientHash(sub.clientId)).executeTakeFirst();
       if (earlier) {
-        if (earlier.request_hash !== hash) throw conflict('id_reused', 'this clientId was already used for a different report; make a new one');
+        if (earlier.request_hash !== hash) throw conflict('id_reused', said('此 clientId 已用于另一份不同的报告，请重新生成', 'this clientId was already used for a different report; make a new one'));
         return { created: false, reportId: earlier.id, trackingCode: trackingCodeFor(this.key, sub.clientId), status: (await this.statusOf(earlier.incident_id)).status, submittedAt: earlier.submitted_at, notice: NOTICE[lang] };
       }
     }
     const def = publicCategory(sub.category)!;
     const category = incidentCategoryFor(def, new Set(this.org.categories().map((c) => c.id)));
-    if (!category) throw validationError([{ field: 'body.category', message: 'this kind of report is not taken by this department' }]);
+    if (!category) throw validationError([fieldError('body.category', '本单位不受理此类报告', 'this kind of report is not taken by this department')]);
     await this.limiter.take(this.limits('report', origin), now());
     const reportId = sub.clientId ? reportIdFor(this.key, sub.clientId) : crypto.randomUUID();
     // an Open311 application lists its own requests later: their codes must be made again from the report
@@ -112,7 +112,7 @@ export class PublicReportService {
       // the place is refused by the resolver under body.location: here it is body.where
       if (e instanceof HttpError && e.details && typeof e.details === 'object' && 'fields' in e.details) {
         const fields = (e.details as { fields: FieldError[] }).fields.map((f) => ({ ...f, field: f.field.replace(/^body\.location/, 'body.where') }));
-        throw new HttpError(e.status, e.code, e.message, { ...(e.details as object), fields });
+        throw new HttpError(e.status, e.code, e.said, { ...e.details, fields });
       }
       throw e;
     }
@@ -230,16 +230,16 @@ export class PublicReportService {
   async addPhoto(code: string, file: UploadedFile, origin: Origin, lang: 'zh-CN' | 'en'): Promise<{ created: boolean; status: PublicReportStatus }> {
     const row = await this.byCode(code, null);
     await this.limiter.take(this.limits('photo', origin), now());
-    if (now() - Date.parse(row.submitted_at) > PHOTO_WINDOW_MS) throw new HttpError(422, 'photo_window_closed', 'photos are added within a day of the report');
+    if (now() - Date.parse(row.submitted_at) > PHOTO_WINDOW_MS) throw new HttpError(422, 'photo_window_closed', said('照片须在报告后一天内补充', 'photos are added within a day of the report'));
     const accepted = acceptAttachment(file);
-    if (accepted.type !== 'image/jpeg' && accepted.type !== 'image/png') throw new HttpError(415, 'forbidden_file_type', 'a photo is a JPEG or PNG (judged by content)');
+    if (accepted.type !== 'image/jpeg' && accepted.type !== 'image/png') throw new HttpError(415, 'forbidden_file_type', said('照片须为 JPEG 或 PNG 格式（按文件内容判断）', 'a photo is a JPEG or PNG (judged by content)'));
     const cleaned = cleanPhoto(file.bytes);
-    if (!cleaned.ok) throw new HttpError(415, 'unreadable_photo', 'the photo could not be read to its end');
+    if (!cleaned.ok) throw new HttpError(415, 'unreadable_photo', said('照片无法完整读取', 'the photo could not be read to its end'));
     const sha256 = crypto.createHash('sha256').update(cleaned.bytes).digest('hex');
     const created = await this.k.transaction().execute(async (trx) => {
       const have = await trx.selectFrom('public_report_photos').select(['id', 'sha256']).where('report_id', '=', row.id).execute();
       if (have.some((p) => p.sha256 === sha256)) return false;
-      if (have.length >= MAX_PUBLIC_PHOTOS) throw new HttpError(422, 'too_many_photos', `a report has at most ${MAX_PUBLIC_PHOTOS} photos`);
+      if (have.length >= MAX_PUBLIC_PHOTOS) throw new HttpError(422, 'too_many_photos', said(`每份报告至多 ${MAX_PUBLIC_PHOTOS} 张照片`, `a report has at most ${MAX_PUBLIC_PHOTOS} photos`));
       const id = crypto.randomUUID();
       await trx.insertInto('public_report_photos').values({ id, report_id: row.id, content_type: cleaned.type, size: cleaned.bytes.length, sha256, data: cleaned.bytes, received_at: nowIso() }).execute();
       await recordChange(trx, PUBLIC_ACTOR, 'public_report', row.id, 'photo', { photoId: id, size: cleaned.bytes.length, removed: cleaned.removed });
@@ -331,7 +331,7 @@ export class PublicReportService {
     const r = await this.row(actor, id);
     const { roles } = await this.incidents.access(actor, r.incident_id);
     if (!isCentreOperator(actor) && !(roles.includes('lead') && actor.roles.some((x) => x === 'officer' || x === 'commander' || x === 'liaison' || x === 'dispatcher'))) {
-      throw forbidden('the handling agency and the centre write public notes');
+      throw forbidden(said('只有承办单位和协调中心可以填写对群众公开的说明', 'the handling agency and the centre write public notes'));
     }
     const at = nowIso();
     await this.k.transaction().execute(async (trx) => {

@@ -7,11 +7,12 @@ import type { Actor } from '../../platform/auth/actor.js';
 import { SYSTEM_ACTOR } from '../../platform/auth/actor.js';
 import { nowIso } from '../../platform/clock.js';
 import { recordChange } from '../../platform/change-log.js';
-import { conflict, forbidden, HttpError, notFound } from '../../platform/http/errors.js';
+import { conflict, forbidden, HttpError, notFound, said } from '../../platform/http/errors.js';
 import { canCommand, canReadSitrep, canReleaseSitrep, incidentPermissions, type IncidentRelation } from '../../platform/policies.js';
 import type { TaskService } from '../command/task-service.js';
 import type { IncidentService } from '../incidents/service.js';
 import { appendTimeline } from '../incidents/timeline.js';
+import { enqueueEvent, type OutboxRelay } from '../../platform/bus/outbox.js';
 import type { NetworkService } from '../network/service.js';
 import type { OrganisationService } from '../organisation/service.js';
 import type { LevelService } from '../command/level-service.js';
@@ -42,6 +43,7 @@ export class SitrepService {
     private readonly network: NetworkService,
     private readonly org: OrganisationService,
     private readonly tasks: TaskService,
+    private readonly outbox: OutboxRelay | null = null,
   ) {}
 
   /** The report as this reader may see it: its task orders only those the reader may read. */
@@ -110,8 +112,11 @@ export class SitrepService {
       const r: Row = { id, incident_id: incidentId, number, status: 'draft', title: draft.title, sections: JSON.stringify(draft.sections), map: JSON.stringify(map), generated_at: now, generated_by: actor.username, scheduled: scheduled ? 1 : 0, updated_at: now, released_at: null, released_by: null, version: 1, tasks: JSON.stringify(draft.tasks) };
       await trx.insertInto('sitreps').values(r).execute();
       await appendTimeline(trx, incidentId, actor, 'sitrep_drafted', null, null, { sitrepId: id, number, scheduled }, null, now);
+      // other consoles on the incident see the new draft at once (the report's own read rule decides who)
+      await enqueueEvent(trx, { type: 'sitrep.drafted', entity: 'incident', entityId: incidentId, about: { kind: 'sitrep', id }, payload: { id, incidentId, number } });
       return r;
     });
+    this.outbox?.kick();
     return this.present(actor, row, incident.code);
   }
 
@@ -138,6 +143,17 @@ export class SitrepService {
     return { sitreps: await Promise.all(shown.map((r) => this.present(actor, r, incident.code))) };
   }
 
+  /** Whether the reader may read the report now: the live channel asks before it tells them of one. */
+  async readable(actor: Actor, id: string): Promise<boolean> {
+    try {
+      await this.load(actor, id);
+      return true;
+    } catch (e) {
+      if (e instanceof HttpError && e.status === 404) return false;
+      throw e;
+    }
+  }
+
   async get(actor: Actor, id: string): Promise<Sitrep> {
     const { row, code } = await this.load(actor, id);
     return this.present(actor, row, code);
@@ -145,27 +161,31 @@ export class SitrepService {
 
   async edit(actor: Actor, id: string, body: { title: string; sections: Sitrep['sections'] }): Promise<Sitrep> {
     const { row, code, roles } = await this.load(actor, id);
-    if (!incidentPermissions(actor, roles).act && !canCommand(actor, roles)) throw forbidden('only those working the incident edit its reports');
-    if (row.status !== 'draft') throw conflict('released', 'a released report is not changed: draft the next one');
+    if (!incidentPermissions(actor, roles).act && !canCommand(actor, roles)) throw forbidden(said('只有处置此警情的单位可以编辑其情况报告', 'only those working the incident edit its reports'));
+    if (row.status !== 'draft') throw conflict('released', said('已发布的报告不能修改，请起草下一期', 'a released report is not changed: draft the next one'));
     const now = nowIso();
     await this.db.kysely.transaction().execute(async (trx) => {
       const res = await trx.updateTable('sitreps').set({ title: body.title, sections: JSON.stringify(body.sections), updated_at: now, version: row.version + 1 }).where('id', '=', id).where('version', '=', row.version).executeTakeFirst();
-      if (Number(res.numUpdatedRows) !== 1) throw conflict('stale', 'the report changed meanwhile; reload and try again');
+      if (Number(res.numUpdatedRows) !== 1) throw conflict('stale', said('该报告已被他人更新，请刷新后重试', 'the report changed meanwhile; reload and try again'));
       await recordChange(trx, actor, 'sitrep', id, 'edit', { title: body.title });
+      await enqueueEvent(trx, { type: 'sitrep.edited', entity: 'incident', entityId: row.incident_id, about: { kind: 'sitrep', id }, payload: { id, incidentId: row.incident_id, number: row.number } });
     });
+    this.outbox?.kick();
     return this.get(actor, id);
   }
 
   async release(actor: Actor, id: string): Promise<Sitrep> {
     const { row, roles } = await this.load(actor, id);
-    if (!canReleaseSitrep(actor, roles)) throw forbidden('a commander releases situation reports');
-    if (row.status !== 'draft') throw conflict('released', 'the report is already released');
+    if (!canReleaseSitrep(actor, roles)) throw forbidden(said('情况报告由指挥长发布', 'a commander releases situation reports'));
+    if (row.status !== 'draft') throw conflict('released', said('该报告已发布', 'the report is already released'));
     const now = nowIso();
     await this.db.kysely.transaction().execute(async (trx) => {
       const res = await trx.updateTable('sitreps').set({ status: 'released', released_at: now, released_by: actor.username, updated_at: now, version: row.version + 1 }).where('id', '=', id).where('version', '=', row.version).executeTakeFirst();
-      if (Number(res.numUpdatedRows) !== 1) throw conflict('stale', 'the report changed meanwhile; reload and try again');
+      if (Number(res.numUpdatedRows) !== 1) throw conflict('stale', said('该报告已被他人更新，请刷新后重试', 'the report changed meanwhile; reload and try again'));
       await appendTimeline(trx, row.incident_id, actor, 'sitrep_released', null, null, { sitrepId: id, number: row.number, title: row.title }, null, now);
+      await enqueueEvent(trx, { type: 'sitrep.released', entity: 'incident', entityId: row.incident_id, about: { kind: 'sitrep', id }, payload: { id, incidentId: row.incident_id, number: row.number } });
     });
+    this.outbox?.kick();
     return this.get(actor, id);
   }
 
@@ -183,7 +203,7 @@ export class SitrepService {
   /** Draft reports on the schedule: every N minutes while the incident is open. */
   async setSchedule(actor: Actor, incidentId: string, everyMinutes: number | null): Promise<{ everyMinutes: number | null; dueAt: string | null }> {
     const { row, roles } = await this.incidents.access(actor, incidentId);
-    if (!canCommand(actor, roles)) throw forbidden('a commander sets the reporting schedule');
+    if (!canCommand(actor, roles)) throw forbidden(said('报告周期由指挥长设定', 'a commander sets the reporting schedule'));
     const dueAt = everyMinutes ? new Date(Date.parse(nowIso()) + everyMinutes * 60_000).toISOString() : null;
     await this.db.kysely.transaction().execute(async (trx) => {
       await trx.updateTable('incidents').set({ sitrep_every_min: everyMinutes, sitrep_due_at: dueAt }).where('id', '=', row.id).execute();

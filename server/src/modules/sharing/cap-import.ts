@@ -5,7 +5,7 @@ import { departmentDay, nowIso } from '../../platform/clock.js';
 import { nextNumber } from '../../platform/db/counters.js';
 import type { Db } from '../../platform/db/database.js';
 import { recordChange } from '../../platform/change-log.js';
-import { forbidden, unprocessable } from '../../platform/http/errors.js';
+import { forbidden, unprocessable, said, fieldError } from '../../platform/http/errors.js';
 import { canPublishBulletin, CLASS_RANK } from '../../platform/policies.js';
 import type { NetworkService } from '../network/service.js';
 import type { OrganisationService } from '../organisation/service.js';
@@ -54,17 +54,17 @@ export class CapImporter {
   ) {}
 
   async import(actor: Actor, bytes: Buffer, to: string[]): Promise<CapImportOutcome> {
-    if (!canPublishBulletin(actor)) throw forbidden('only dispatchers and commanders import alerts');
+    if (!canPublishBulletin(actor)) throw forbidden(said('只有调度员和指挥长可以导入预警', 'only dispatchers and commanders import alerts'));
     const decoded = decodeAlert(bytes);
-    if (!decoded.ok) throw unprocessable(decoded.code, `the alert was refused: ${decoded.reasons[0]}`, { reasons: decoded.reasons });
+    if (!decoded.ok) throw unprocessable(decoded.code, said(`预警被拒收：${DECODE_ZH[decoded.code]}`, `the alert was refused: ${decoded.reasons[0]}`), { reasons: decoded.reasons });
     const schema = await validateCapSchema(decoded.text);
-    if (!schema.valid) throw unprocessable('cap_schema_invalid', `not a valid CAP 1.2 alert: ${schema.reasons[0] ?? 'schema validation failed'}`, { reasons: schema.reasons });
+    if (!schema.valid) throw unprocessable('cap_schema_invalid', said(`不是有效的 CAP 1.2 预警：${schema.reasons[0] ?? '未通过模式校验'}`, `not a valid CAP 1.2 alert: ${schema.reasons[0] ?? 'schema validation failed'}`), { reasons: schema.reasons });
     const alert = parseCap(decoded.text);
     const problems = capContentProblems(alert);
-    if (problems.length) throw unprocessable('cap_content_invalid', `the CAP 1.2 alert breaks the specification: ${problems[0]}`, { reasons: problems });
-    if (alert.status !== 'Actual') throw unprocessable('cap_not_actual', `only Actual alerts become bulletins (this one is ${alert.status})`, { reasons: [`status: ${alert.status}`] });
+    if (problems.length) throw unprocessable('cap_content_invalid', said(`该 CAP 1.2 预警不符合规范：${problems[0]}`, `the CAP 1.2 alert breaks the specification: ${problems[0]}`), { reasons: problems });
+    if (alert.status !== 'Actual') throw unprocessable('cap_not_actual', said(`只有状态为 Actual 的预警才能转为通报（此预警为 ${alert.status}）`, `only Actual alerts become bulletins (this one is ${alert.status})`), { reasons: [`status: ${alert.status}`] });
     const unknown = to.filter((id) => !this.org.findAgency(id));
-    if (unknown.length) throw unprocessable('unknown_agency', `unknown agency ${unknown.join(', ')}`, { fields: unknown.map((id) => ({ field: 'query.to', message: `unknown agency "${id}"` })) });
+    if (unknown.length) throw unprocessable('unknown_agency', said(`单位 ${unknown.join('、')} 不存在`, `unknown agency ${unknown.join(', ')}`), { fields: unknown.map((id) => fieldError('query.to', `单位「${id}」不存在`, `unknown agency "${id}"`)) });
 
     if (alert.msgType === 'Cancel') return this.cancel(actor, alert);
 
@@ -134,7 +134,7 @@ export class CapImporter {
       const next = row.status === 'withdrawn' ? row : await this.sharing.markWithdrawn(actor, row, `CAP Cancel ${alert.identifier}`);
       return { created: false, effect: 'withdrawn', bulletin: await this.sharing.get(actor, next.id), warnings: [] };
     }
-    throw unprocessable('unknown_reference', 'the Cancel refers to no alert imported here', { reasons: refs.map((r) => `references: ${r.join(',')} is unknown`) });
+    throw unprocessable('unknown_reference', said('该撤销（Cancel）所引用的预警未在本系统导入', 'the Cancel refers to no alert imported here'), { reasons: refs.map((r) => `references: ${r.join(',')} is unknown`) });
   }
 
   /** Agencies with jurisdiction where the network's lines run through the alert's polygons and circles. */
@@ -152,3 +152,11 @@ export class CapImporter {
     return [...ids];
   }
 }
+
+/** Why the bytes are no alert, in Chinese (the English reasons go along in details). */
+const DECODE_ZH: Record<'empty' | 'bad_encoding' | 'dtd_refused' | 'xinclude_refused', string> = {
+  empty: '请求内容为空',
+  bad_encoding: '文档的字符编码与声明不符',
+  dtd_refused: '文档声明了 DOCTYPE 或实体；CAP 预警不需要它们，为防范 XML 外部实体攻击一律拒收',
+  xinclude_refused: '不接受 XInclude',
+};

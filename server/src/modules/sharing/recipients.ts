@@ -3,6 +3,7 @@ import type { FieldError } from '../../platform/http/errors.js';
 import type { NetworkService } from '../network/service.js';
 import type { OrganisationService } from '../organisation/service.js';
 import { NetworkError } from '../network/network-error.js';
+import { fieldError } from '../../platform/http/errors.js';
 
 /** Every 500 m along a stretch: closer than any two police ranges or townships meet. */
 const STEP_M = 500;
@@ -25,7 +26,7 @@ export function resolveRecipients(dist: Distribution, network: NetworkService, o
   const errors: FieldError[] = [];
   const ids = new Set<string>();
   dist.agencies.forEach((id, i) => {
-    if (!org.findAgency(id)) errors.push({ field: `body.distribution.agencies[${i}]`, message: `unknown agency "${id}"` });
+    if (!org.findAgency(id)) errors.push(fieldError(`body.distribution.agencies[${i}]`, `单位「${id}」不存在`, `unknown agency "${id}"`));
     else ids.add(id);
   });
   const model = network.current();
@@ -44,7 +45,7 @@ export function resolveRecipients(dist: Distribution, network: NetworkService, o
       lineName = a.lineName;
     } catch (e) {
       if (e instanceof NetworkError) {
-        errors.push({ field: e.code === 'unknown_line' ? `${at}.lineId` : `${at}.from`, message: e.message });
+        errors.push({ field: e.code === 'unknown_line' ? `${at}.lineId` : `${at}.from`, message: e.said });
         return;
       }
       throw e;
@@ -53,7 +54,7 @@ export function resolveRecipients(dist: Distribution, network: NetworkService, o
     const hi = Math.max(from, to);
     total += hi - lo;
     if (total > MAX_TOTAL_M) {
-      errors.push({ field: at, message: 'the areas cover more than 5,000 km of line' });
+      errors.push(fieldError(at, '分发区域覆盖的线路超过 5000 公里', 'the areas cover more than 5,000 km of line'));
       return;
     }
     descriptions.push(`${lineName} ${area.from}—${area.to}`);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Bulletin, BulletinList, BulletinQuery, BulletinReceipts, CapImportResult, CreateBulletinRequest, Id, SharingAgreement } from '@railjoint/contracts';
 import { defineRoute, type RouteSpec } from '../../platform/http/route.js';
 import { authorize } from '../../platform/policies.js';
-import { validationError } from '../../platform/http/errors.js';
+import { validationError, fieldError } from '../../platform/http/errors.js';
 import { sendFile } from '../../platform/http/files.js';
 import { uploadedFile } from './attachment-upload.js';
 import type { SharingService } from './service.js';
@@ -187,7 +187,7 @@ export function sharingRoutes(sharing: SharingService, cap: CapImporter): RouteS
       response: SharingAgreement,
       handler: async ({ actor, params, body }) => {
         authorize(actor, 'organisation.import');
-        if (body.id !== params.id) throw validationError([{ field: 'body.id', message: 'must match the id in the path' }]);
+        if (body.id !== params.id) throw validationError([fieldError('body.id', '须与路径中的编号一致', 'must match the id in the path')]);
         return sharing.saveAgreement(actor, body);
       },
     }),

@@ -9,7 +9,7 @@ import { departmentDay, nowIso } from '../../platform/clock.js';
 import { recordChange } from '../../platform/change-log.js';
 import { auditRead } from '../../platform/audit/trail.js';
 import { enqueueEvent, type OutboxRelay } from '../../platform/bus/outbox.js';
-import { conflict, forbidden, notFound, unprocessable, validationError, type FieldError } from '../../platform/http/errors.js';
+import { conflict, forbidden, notFound, unprocessable, validationError, type FieldError, said, fieldError } from '../../platform/http/errors.js';
 import { acceptAttachment, type UploadedFile } from './attachment-upload.js';
 import { bulletinAccess, canPublishBulletin, CLASS_RANK, type ClassificationName, canReadAgreement } from '../../platform/policies.js';
 import type { NetworkService } from '../network/service.js';
@@ -62,30 +62,30 @@ export class SharingService {
   }
 
   async publish(actor: Actor, req: CreateBulletinRequest): Promise<Bulletin> {
-    if (!canPublishBulletin(actor)) throw forbidden('only dispatchers and commanders publish bulletins');
+    if (!canPublishBulletin(actor)) throw forbidden(said('只有调度员和指挥长可以发布通报', 'only dispatchers and commanders publish bulletins'));
     const now = nowIso();
     const validFrom = req.validFrom ? new Date(req.validFrom).toISOString() : now;
     const validUntil = new Date(req.validUntil).toISOString();
     const errors: FieldError[] = [];
-    if (req.incidentId && !(await this.incidentOf(actor, req.incidentId))) errors.push({ field: 'body.incidentId', message: 'no such incident you may read' });
-    if (validUntil <= validFrom) errors.push({ field: 'body.validUntil', message: 'must be after validFrom' });
-    if (validUntil <= now) errors.push({ field: 'body.validUntil', message: 'is already past' });
+    if (req.incidentId && !(await this.incidentOf(actor, req.incidentId))) errors.push(fieldError('body.incidentId', '没有您可查看的这一警情', 'no such incident you may read'));
+    if (validUntil <= validFrom) errors.push(fieldError('body.validUntil', '须晚于生效时间', 'must be after validFrom'));
+    if (validUntil <= now) errors.push(fieldError('body.validUntil', '已过期', 'is already past'));
     const resolved = resolveRecipients(req.distribution, this.network, this.org);
     errors.push(...resolved.errors);
     if (errors.length) throw validationError(errors);
     const recipients = resolved.agencyIds.filter((id) => id !== actor.agencyId);
     const rank = CLASS_RANK[req.classification];
-    if (rank > 0 && recipients.length === 0) throw validationError([{ field: 'body.distribution', message: 'names no agency to receive it' }]);
+    if (rank > 0 && recipients.length === 0) throw validationError([fieldError('body.distribution', '没有指定接收单位', 'names no agency to receive it')]);
     if (rank >= 2) {
       // Better refuse than publish to an agency that will never be shown it.
       const cleared = await this.store.cleared(actor.agencyId, recipients, 'bulletin', rank, now);
       const missing = recipients.filter((id) => !cleared.has(id));
       if (missing.length) {
-        throw unprocessable('no_sharing_agreement', `no data-sharing agreement lets ${missing.map((id) => this.agencyName(id)).join('、')} receive ${req.classification} bulletins from ${this.agencyName(actor.agencyId)}`, {
+        throw unprocessable('no_sharing_agreement', said(`没有数据共享协议允许${missing.map((id) => this.agencyName(id)).join('、')}接收${this.agencyName(actor.agencyId)}的${CLASS_ZH[req.classification]}级通报`, `no data-sharing agreement lets ${missing.map((id) => this.agencyName(id)).join('、')} receive ${req.classification} bulletins from ${this.agencyName(actor.agencyId)}`), {
           agencies: missing,
           fields: missing.map((id) => {
             const i = req.distribution.agencies.indexOf(id);
-            return { field: i >= 0 ? `body.distribution.agencies[${i}]` : 'body.distribution.areas', message: `no agreement covers ${req.classification} bulletins to ${id}` };
+            return fieldError(i >= 0 ? `body.distribution.agencies[${i}]` : 'body.distribution.areas', `没有协议涵盖向 ${this.agencyName(id)} 发送${CLASS_ZH[req.classification]}级通报`, `no agreement covers ${req.classification} bulletins to ${id}`);
           }),
         });
       }
@@ -209,7 +209,7 @@ export class SharingService {
   async acknowledge(actor: Actor, id: string): Promise<Bulletin> {
     const row = await this.visible(actor, id, 'acknowledge');
     const mine = await this.store.recipient(id, actor.agencyId);
-    if (!mine) throw conflict('not_a_recipient', 'your agency is not among the recipients of this bulletin');
+    if (!mine) throw conflict('not_a_recipient', said('本单位不是此通报的接收单位', 'your agency is not among the recipients of this bulletin'));
     if (!mine.acknowledged_at) {
       const now = nowIso();
       await this.db.kysely.transaction().execute(async (trx) => {
@@ -226,7 +226,7 @@ export class SharingService {
   async receipts(actor: Actor, id: string): Promise<BulletinReceipts> {
     const row = await this.visible(actor, id, 'receipts');
     const access = bulletinAccess(actor);
-    if (row.sender_agency_id !== actor.agencyId && access.centreUpTo < row.class_rank) throw forbidden('only the sending agency and the coordination centre see the receipts');
+    if (row.sender_agency_id !== actor.agencyId && access.centreUpTo < row.class_rank) throw forbidden(said('只有发送单位和协调中心可以查看签收情况', 'only the sending agency and the coordination centre see the receipts'));
     const rows = await this.store.recipients(id);
     const person = await displayNames(this.db.kysely, rows.map((r) => r.acknowledged_by));
     const recipients = rows.map((r) => ({
@@ -246,8 +246,8 @@ export class SharingService {
 
   async withdraw(actor: Actor, id: string, reason: string): Promise<Bulletin> {
     const row = await this.visible(actor, id, 'withdraw');
-    if (row.sender_agency_id !== actor.agencyId || !canPublishBulletin(actor)) throw forbidden('only the sending agency withdraws a bulletin');
-    if (row.status === 'withdrawn') throw conflict('already_withdrawn', 'the bulletin is already withdrawn');
+    if (row.sender_agency_id !== actor.agencyId || !canPublishBulletin(actor)) throw forbidden(said('只有发送单位可以撤回通报', 'only the sending agency withdraws a bulletin'));
+    if (row.status === 'withdrawn') throw conflict('already_withdrawn', said('该通报已撤回', 'the bulletin is already withdrawn'));
     const next = await this.markWithdrawn(actor, row, reason);
     this.outbox.kick();
     return this.present(actor, next, nowIso());
@@ -257,7 +257,7 @@ export class SharingService {
     const now = nowIso();
     return this.db.kysely.transaction().execute(async (trx) => {
       const res = await trx.updateTable('bulletins').set({ status: 'withdrawn', updated_at: now, version: row.version + 1 }).where('id', '=', row.id).where('version', '=', row.version).executeTakeFirst();
-      if (Number(res.numUpdatedRows) !== 1) throw conflict('stale', 'the bulletin changed meanwhile; reload and try again');
+      if (Number(res.numUpdatedRows) !== 1) throw conflict('stale', said('该通报已被他人更新，请刷新后重试', 'the bulletin changed meanwhile; reload and try again'));
       await recordChange(trx, actor, 'bulletin', row.id, 'withdraw', { reason });
       const recipients = (await trx.selectFrom('bulletin_recipients').select('agency_id').where('bulletin_id', '=', row.id).execute()).map((r) => r.agency_id);
       const next = { ...row, status: 'withdrawn', updated_at: now, version: row.version + 1 };
@@ -311,19 +311,19 @@ export class SharingService {
 
   async remind(actor: Actor, id: string): Promise<{ reminded: number }> {
     const row = await this.visible(actor, id, 'remind');
-    if (row.sender_agency_id !== actor.agencyId && bulletinAccess(actor).centreUpTo < row.class_rank) throw forbidden('only the sending agency and the centre send reminders');
+    if (row.sender_agency_id !== actor.agencyId && bulletinAccess(actor).centreUpTo < row.class_rank) throw forbidden(said('只有发送单位和协调中心可以催签', 'only the sending agency and the centre send reminders'));
     return this.sweepReminders(nowIso(), id);
   }
 
   /** The sending agency attaches a photograph or a scanned notice; checked by content, size-limited. */
   async attach(actor: Actor, id: string, file: UploadedFile): Promise<Bulletin> {
     const row = await this.visible(actor, id, 'attach');
-    if (row.sender_agency_id !== actor.agencyId || !canPublishBulletin(actor)) throw forbidden('only the sending agency adds attachments');
-    if (file.name && file.bytes.length === 0) throw validationError([{ field: 'body', message: 'the file is empty' }]);
+    if (row.sender_agency_id !== actor.agencyId || !canPublishBulletin(actor)) throw forbidden(said('只有发送单位可以添加附件', 'only the sending agency adds attachments'));
+    if (file.name && file.bytes.length === 0) throw validationError([fieldError('body', '文件为空', 'the file is empty')]);
     const { name, type } = acceptAttachment(file);
     const bytes = file.bytes;
     const count = (await this.store.attachments(id)).length;
-    if (count >= 20) throw conflict('too_many_attachments', 'a bulletin holds at most 20 attachments');
+    if (count >= 20) throw conflict('too_many_attachments', said('每条通报至多 20 个附件', 'a bulletin holds at most 20 attachments'));
     const now = nowIso();
     const attachmentId = crypto.randomUUID();
     const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
@@ -366,10 +366,10 @@ export class SharingService {
 
   async saveAgreement(actor: Actor, a: SharingAgreement): Promise<SharingAgreement> {
     const errors: FieldError[] = [];
-    if (!this.org.findAgency(a.fromAgencyId)) errors.push({ field: 'body.fromAgencyId', message: `unknown agency "${a.fromAgencyId}"` });
-    if (!this.org.findAgency(a.toAgencyId)) errors.push({ field: 'body.toAgencyId', message: `unknown agency "${a.toAgencyId}"` });
-    if (a.fromAgencyId === a.toAgencyId) errors.push({ field: 'body.toAgencyId', message: 'an agency needs no agreement with itself' });
-    if (a.validFrom && a.validUntil && a.validUntil <= a.validFrom) errors.push({ field: 'body.validUntil', message: 'must be after validFrom' });
+    if (!this.org.findAgency(a.fromAgencyId)) errors.push(fieldError('body.fromAgencyId', `单位「${a.fromAgencyId}」不存在`, `unknown agency "${a.fromAgencyId}"`));
+    if (!this.org.findAgency(a.toAgencyId)) errors.push(fieldError('body.toAgencyId', `单位「${a.toAgencyId}」不存在`, `unknown agency "${a.toAgencyId}"`));
+    if (a.fromAgencyId === a.toAgencyId) errors.push(fieldError('body.toAgencyId', '单位与自身之间无需协议', 'an agency needs no agreement with itself'));
+    if (a.validFrom && a.validUntil && a.validUntil <= a.validFrom) errors.push(fieldError('body.validUntil', '须晚于生效时间', 'must be after validFrom'));
     if (errors.length) throw validationError(errors);
     const values = {
       id: a.id,
@@ -397,3 +397,6 @@ export class SharingService {
     });
   }
 }
+
+/** The classifications as the console names them. */
+const CLASS_ZH: Record<string, string> = { public: '公开', internal: '内部', restricted: '限制', secret: '秘密' };

@@ -6,10 +6,11 @@ import type { Actor } from '../../platform/auth/actor.js';
 import { nowIso } from '../../platform/clock.js';
 import { recordChange } from '../../platform/change-log.js';
 import type { OutboxRelay } from '../../platform/bus/outbox.js';
-import { conflict, forbidden, unprocessable, validationError } from '../../platform/http/errors.js';
+import { conflict, forbidden, unprocessable, validationError, said, fieldError } from '../../platform/http/errors.js';
 import { canIssueTask } from '../../platform/policies.js';
 import type { IncidentService } from '../incidents/service.js';
 import { OPEN_STATUSES } from '../incidents/lifecycle.js';
+import { STATUS_ZH } from '../incidents/actions.js';
 import type { NetworkService } from '../network/service.js';
 import type { OrganisationService } from '../organisation/service.js';
 import type { TaskService } from '../command/task-service.js';
@@ -40,19 +41,19 @@ export class TrainRequestService {
 
   async create(actor: Actor, incidentId: string, req: Request, lang: 'zh-CN' | 'en'): Promise<TrainRequest> {
     const { row, roles } = await this.incidents.access(actor, incidentId);
-    if (!canIssueTask(actor, roles.includes('lead') ? 'commander' : null)) throw forbidden('only the centre and the lead agency’s commanders ask the railway to stop or slow trains');
-    if (!(OPEN_STATUSES as string[]).includes(row.status)) throw conflict('incident_finished', `the incident is ${row.status}`);
-    if (!row.line_id || !row.mileage) throw unprocessable('not_on_a_line', 'the incident has no line and mileage: there is nowhere to stop or slow trains');
+    if (!canIssueTask(actor, roles.includes('lead') ? 'commander' : null)) throw forbidden(said('只有协调中心和主办单位的指挥长可以请求铁路部门停车或限速', 'only the centre and the lead agency’s commanders ask the railway to stop or slow trains'));
+    if (!(OPEN_STATUSES as string[]).includes(row.status)) throw conflict('incident_finished', said(`该警情${STATUS_ZH[row.status] ?? row.status}`, `the incident is ${row.status}`));
+    if (!row.line_id || !row.mileage) throw unprocessable('not_on_a_line', said('该警情没有线路和里程，无从停车或限速', 'the incident has no line and mileage: there is nowhere to stop or slow trains'));
     const model = this.network.current();
     const line = model.line(row.line_id);
-    if (!line) throw unprocessable('not_on_a_line', `line ${row.line_id} is no longer in the network`);
+    if (!line) throw unprocessable('not_on_a_line', said(`线路 ${row.line_id} 已不在路网中`, `line ${row.line_id} is no longer in the network`));
     const measure = (row.lon !== null && row.lat !== null ? model.locateOnLine(line.id, [row.lon, row.lat], { maxOffsetM: 5000 })?.measureM : undefined) ?? model.position(line.id, row.mileage).candidates[0]!.measureM;
     const toAgencyId = req.toAgencyId ?? stationAgencyFor(model, this.org.document(), line.id, measure);
-    if (!toAgencyId) throw unprocessable('no_station_agency', 'no railway station answers for a station of this line: name the agency to ask', { fields: [{ field: 'body.toAgencyId', message: 'required here' }] });
+    if (!toAgencyId) throw unprocessable('no_station_agency', said('本线没有车站单位负责相关车站，请指定受理请求的单位', 'no railway station answers for a station of this line: name the agency to ask'), { fields: [fieldError('body.toAgencyId', '此处必填', 'required here')] });
     const agency = this.org.findAgency(toAgencyId);
-    if (!agency) throw validationError([{ field: 'body.toAgencyId', message: `unknown agency "${toAgencyId}"` }]);
+    if (!agency) throw validationError([fieldError('body.toAgencyId', `单位「${toAgencyId}」不存在`, `unknown agency "${toAgencyId}"`)]);
     if (agency.type !== 'railway_station') {
-      throw unprocessable('not_a_railway_station', `${agency.name} is not a railway station: trains are stopped through the station that speaks to the train dispatcher`, { fields: [{ field: 'body.toAgencyId', message: 'not a railway station' }] });
+      throw unprocessable('not_a_railway_station', said(`${agency.name}不是车站：停车须经与列车调度员联系的车站办理`, `${agency.name} is not a railway station: trains are stopped through the station that speaks to the train dispatcher`), { fields: [fieldError('body.toAgencyId', '不是车站', 'not a railway station')] });
     }
     const category = this.org.categories().find((c) => c.id === row.category_id);
     const trains = [...new Set(req.trains.map((t) => t.toUpperCase()))];

@@ -14,7 +14,7 @@ function feedFiles(body: unknown): Record<string, string> {
     try {
       return filesFromZip(body);
     } catch (e) {
-      if (e instanceof FeedArchiveError) throw badRequest('bad_zip', e.message);
+      if (e instanceof FeedArchiveError) throw badRequest('bad_zip', e.said);
       throw e;
     }
   }

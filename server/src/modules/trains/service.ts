@@ -3,7 +3,7 @@ import type { Db } from '../../platform/db/database.js';
 import { nowIso } from '../../platform/db/database.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { recordChange } from '../../platform/change-log.js';
-import { HttpError, unprocessable } from '../../platform/http/errors.js';
+import { HttpError, unprocessable, said } from '../../platform/http/errors.js';
 import type { NetworkService } from '../network/service.js';
 import type { OrganisationService } from '../organisation/service.js';
 import { parseFeed } from './gtfs-feed.js';
@@ -45,7 +45,7 @@ export class TrainService {
     const parsed = parseFeed(files);
     if (!parsed.feed) {
       const n = parsed.problems.length;
-      throw unprocessable('invalid_feed', `the timetable has ${n} problem(s); nothing was imported`, { problems: parsed.problems, warnings: parsed.warnings });
+      throw unprocessable('invalid_feed', said(`时刻表有 ${n} 处问题，未导入任何内容`, `the timetable has ${n} problem(s); nothing was imported`), { problems: parsed.problems, warnings: parsed.warnings });
     }
     const feed = parsed.feed;
     const stations = this.network.current().stations().map((s) => ({ id: s.id, name: s.name }));
@@ -75,9 +75,9 @@ export class TrainService {
   async whereabouts(train: string, atText: string): Promise<TrainWhereabouts> {
     const trainNo = train.trim().toUpperCase();
     const at = parseInstant(atText, (await this.store.timeZone()) ?? DEFAULT_TIMEZONE);
-    if (at === null) throw new HttpError(400, 'bad_time', `"${atText}" is not an ISO 8601 time such as 2026-12-01T08:30:00+08:00`);
+    if (at === null) throw new HttpError(400, 'bad_time', said(`「${atText}」不是 2026-12-01T08:30:00+08:00 这样的 ISO 8601 时间`, `"${atText}" is not an ISO 8601 time such as 2026-12-01T08:30:00+08:00`));
     const stored = await this.store.loadTrain(trainNo);
-    if (!stored) throw new HttpError(404, 'unknown_train', `train ${trainNo} is not in the imported timetable`);
+    if (!stored) throw new HttpError(404, 'unknown_train', said(`已导入的时刻表中没有 ${trainNo} 次列车`, `train ${trainNo} is not in the imported timetable`));
     const calendar = new ServiceCalendar(stored.calendar, stored.calendarDates);
     const w = whereabouts({ train: trainNo, runs: stored.runs, isActive: (s, d) => calendar.isActive(s, d), timeZone: stored.timeZone, at, track: this.track() });
     return { ...w, nextStops: w.nextStops.map((s) => ({ ...s, jurisdiction: this.jurisdictionAt(s.stationId) })) };
@@ -97,7 +97,7 @@ export class TrainService {
   async passingAt(lineId: string, mileage: string, atText: string | undefined, windowS: number): Promise<PassingResult> {
     const timeZone = (await this.store.timeZone()) ?? DEFAULT_TIMEZONE;
     const at = atText === undefined ? now() : parseInstant(atText, timeZone);
-    if (at === null) throw new HttpError(400, 'bad_time', `"${atText}" is not an ISO 8601 time such as 2026-12-01T08:30:00+08:00`);
+    if (at === null) throw new HttpError(400, 'bad_time', said(`「${atText}」不是 2026-12-01T08:30:00+08:00 这样的 ISO 8601 时间`, `"${atText}" is not an ISO 8601 time such as 2026-12-01T08:30:00+08:00`));
     let position;
     try {
       position = this.network.current().position(lineId, mileage);

@@ -8,7 +8,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import type { EventBus } from '../../platform/bus/event.js';
 import { enqueueEvent, type OutboxRelay } from '../../platform/bus/outbox.js';
 import { recordChange } from '../../platform/change-log.js';
-import { conflict, forbidden, HttpError, notFound, unprocessable } from '../../platform/http/errors.js';
+import { conflict, forbidden, HttpError, notFound, unprocessable, said, fieldError } from '../../platform/http/errors.js';
 import { canReadUnit, isCentreOperator, unitScope } from '../../platform/policies.js';
 import { UnitIndex } from '../dispatch/unit-index.js';
 import { UnitStore, type UnitRow } from './store.js';
@@ -85,14 +85,14 @@ export class UnitService {
   /** Changing a unit (its position, its status): the unit's own agency, or the centre's operators. */
   private async writable(actor: Actor, id: string): Promise<UnitRow> {
     const row = await this.visible(actor, id);
-    if (row.agency_id !== actor.agencyId && !isCentreOperator(actor)) throw forbidden('only the unit or the coordination centre may change it');
+    if (row.agency_id !== actor.agencyId && !isCentreOperator(actor)) throw forbidden(said('只有警力本单位或协调中心可以修改', 'only the unit or the coordination centre may change it'));
     return row;
   }
 
   async createMany(actor: Actor, units: NewUnit[]): Promise<number> {
     for (const [i, u] of units.entries()) {
-      if (!(await this.agencyExists(u.agencyId))) throw unprocessable('unknown_agency', `agency ${u.agencyId} does not exist`, { fields: [{ field: units.length > 1 ? `body[${i}].agencyId` : 'body.agencyId', message: 'unknown agency' }] });
-      if (await this.store.byId(u.id)) throw conflict('unit_exists', `unit ${u.id} exists already`);
+      if (!(await this.agencyExists(u.agencyId))) throw unprocessable('unknown_agency', said(`单位 ${u.agencyId} 不存在`, `agency ${u.agencyId} does not exist`), { fields: [fieldError(units.length > 1 ? `body[${i}].agencyId` : 'body.agencyId', '单位不存在', 'unknown agency')] });
+      if (await this.store.byId(u.id)) throw conflict('unit_exists', said(`警力 ${u.id} 已存在`, `unit ${u.id} exists already`));
     }
     const now = nowIso();
     const rows: UnitRow[] = units.map((u) => ({

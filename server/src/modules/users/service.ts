@@ -6,7 +6,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import { hashPassword, hashToken } from '../../platform/auth/password.js';
 import { checkPassword } from '../../platform/auth/password-rules.js';
 import { recordChange } from '../../platform/change-log.js';
-import { conflict, notFound, unprocessable } from '../../platform/http/errors.js';
+import { conflict, notFound, unprocessable, said, fieldError } from '../../platform/http/errors.js';
 import { nowIso } from '../../platform/db/database.js';
 import { UserStore } from './store.js';
 import { presentUser } from './presenter.js';
@@ -86,10 +86,10 @@ export class UserService {
 
   async create(actor: Actor, input: NewUserInput): Promise<User> {
     if (!(await this.agencyExists(input.agencyId))) {
-      throw unprocessable('unknown_agency', `agency ${input.agencyId} does not exist`, { fields: [{ field: 'body.agencyId', message: 'unknown agency' }] });
+      throw unprocessable('unknown_agency', said(`单位 ${input.agencyId} 不存在`, `agency ${input.agencyId} does not exist`), { fields: [fieldError('body.agencyId', '单位不存在', 'unknown agency')] });
     }
     const username = input.username.toLowerCase();
-    if (await this.store.byUsername(username)) throw conflict('username_taken', `username ${username} is taken`);
+    if (await this.store.byUsername(username)) throw conflict('username_taken', said(`用户名 ${username} 已被占用`, `username ${username} is taken`));
     const refusal = passwordRefusal('body.password', input.password, { username, displayName: input.displayName });
     if (refusal) throw refusal;
     const passwordHash = await hashPassword(input.password);
@@ -101,10 +101,10 @@ export class UserService {
     const row = await this.store.byId(id);
     if (!row) throw notFound('user');
     if (patch.agencyId && !(await this.agencyExists(patch.agencyId))) {
-      throw unprocessable('unknown_agency', `agency ${patch.agencyId} does not exist`, { fields: [{ field: 'body.agencyId', message: 'unknown agency' }] });
+      throw unprocessable('unknown_agency', said(`单位 ${patch.agencyId} 不存在`, `agency ${patch.agencyId} does not exist`), { fields: [fieldError('body.agencyId', '单位不存在', 'unknown agency')] });
     }
     if (actor.userId === id && (patch.disabled === true || (patch.roles && !patch.roles.includes('admin') && actor.roles.includes('admin')))) {
-      throw conflict('self_lockout', 'you cannot disable yourself or remove your own admin role');
+      throw conflict('self_lockout', said('不能停用自己的账号，也不能撤销自己的管理员角色', 'you cannot disable yourself or remove your own admin role'));
     }
     if (patch.password) {
       const refusal = passwordRefusal('body.password', patch.password, { username: row.username, displayName: patch.displayName ?? row.display_name });

@@ -11,7 +11,7 @@ import { hashRecoveryCode, verifyTotp } from '../../platform/auth/totp.js';
 import { enrolmentDue, secondFactorRequired } from '../../platform/auth/mfa-policy.js';
 import { appendAudit, type AuditActor } from '../../platform/audit/trail.js';
 import { recordChange } from '../../platform/change-log.js';
-import { HttpError, unprocessable } from '../../platform/http/errors.js';
+import { HttpError, unprocessable, said, fieldError } from '../../platform/http/errors.js';
 import { nowDate } from '../../platform/clock.js';
 import { UserStore, type UserWithAgency } from './store.js';
 import { SecondFactorStore } from './second-factor-store.js';
@@ -48,11 +48,11 @@ const CHALLENGE_MAX_ATTEMPTS = 5;
 const DEVICE_KEY_SETTING = 'auth.device_cookie_key';
 
 export function tooManyAttempts(retryAfterS: number): HttpError {
-  return new HttpError(429, 'too_many_attempts', `too many failed attempts; try again in ${retryAfterS} s`, { retryAfterS });
+  return new HttpError(429, 'too_many_attempts', said(`失败次数过多，请 ${retryAfterS} 秒后再试`, `too many failed attempts; try again in ${retryAfterS} s`), { retryAfterS });
 }
 
-const invalidCredentials = () => new HttpError(401, 'invalid_credentials', 'wrong username or password');
-const invalidCode = () => new HttpError(401, 'invalid_code', 'wrong or used code, or the sign-in step has expired: sign in again');
+const invalidCredentials = () => new HttpError(401, 'invalid_credentials', said('用户名或密码错误', 'wrong username or password'));
+const invalidCode = () => new HttpError(401, 'invalid_code', said('动态码或恢复码错误或已使用，或登录步骤已超时，请重新登录', 'wrong or used code or recovery code, or the sign-in step has expired: sign in again'));
 
 /**
  * Signing in: password, then the second factor when the user has one, with throttling by address,
@@ -151,7 +151,7 @@ export class SignInService {
     if (!(await verifyPassword(currentPassword, row.password_hash))) {
       await this.db.transaction().execute((trx) => appendAudit(trx, auditActor(actor), { kind: 'write', entity: 'user', entityId: row.id, action: 'password_change', result: 'denied', detail: { reason: 'wrong current password' } }));
       await this.opts.delay(FAILURE_DELAY_MS);
-      throw unprocessable('wrong_password', 'the current password is not right', { fields: [{ field: 'body.currentPassword', message: 'not the current password', reason: 'wrong' }] });
+      throw unprocessable('wrong_password', said('当前密码不正确', 'the current password is not right'), { fields: [{ ...fieldError('body.currentPassword', '不是当前密码', 'not the current password'), reason: 'wrong' }] });
     }
     const refusal = passwordRefusal('body.newPassword', newPassword, { username: row.username, displayName: row.display_name });
     if (refusal) {

@@ -7,13 +7,13 @@ import { ThrottleStore } from '../../platform/auth/throttle-store.js';
 import { secondFactorKey } from '../../platform/auth/throttle.js';
 import { hashRecoveryCode, newRecoveryCodes, newTotpSecret, otpauthUri, qrSvg, verifyTotp } from '../../platform/auth/totp.js';
 import { appendAudit } from '../../platform/audit/trail.js';
-import { conflict, notFound, unprocessable } from '../../platform/http/errors.js';
+import { conflict, notFound, unprocessable, said, fieldError } from '../../platform/http/errors.js';
 import { nowDate, nowIso } from '../../platform/clock.js';
 import { SecondFactorStore } from './second-factor-store.js';
 import { UserStore } from './store.js';
 import { auditActor, tooManyAttempts } from './sign-in-service.js';
 
-const wrongCode = () => unprocessable('invalid_code', 'wrong or used code', { fields: [{ field: 'body.code', message: 'wrong or used code', reason: 'wrong' }] });
+const wrongCode = () => unprocessable('invalid_code', said('动态码错误或已使用', 'wrong or used code'), { fields: [{ ...fieldError('body.code', '动态码错误或已使用', 'wrong or used code'), reason: 'wrong' }] });
 
 /**
  * Enrolling, confirming and removing a TOTP second factor. Neither the secret nor a code reaches
@@ -33,7 +33,7 @@ export class TotpService {
 
   /** A new secret, waiting for its first code; asking again replaces it. */
   async setup(actor: Actor): Promise<TotpSetupResponse> {
-    if ((await this.factors.totpOf(actor.userId))?.confirmed_at) throw conflict('mfa_already_enrolled', 'two-factor sign-in is already set up; remove it first to set up another device');
+    if ((await this.factors.totpOf(actor.userId))?.confirmed_at) throw conflict('mfa_already_enrolled', said('已设置两步验证；如需更换设备，请先移除现有设置', 'two-factor sign-in is already set up; remove it first to set up another device'));
     const secret = newTotpSecret();
     await this.db.transaction().execute(async (trx) => {
       await this.factors.putPendingSecret(trx, actor.userId, secret, nowIso());
@@ -49,7 +49,7 @@ export class TotpService {
    */
   async confirm(actor: Actor, code: string, sessionToken: string | null): Promise<TotpConfirmResponse> {
     const totp = await this.factors.totpOf(actor.userId);
-    if (!totp || totp.confirmed_at) throw conflict('mfa_not_pending', 'start with POST /api/auth/totp/setup');
+    if (!totp || totp.confirmed_at) throw conflict('mfa_not_pending', said('请先调用 POST /api/auth/totp/setup 开始设置', 'start with POST /api/auth/totp/setup'));
     const step = await verifyTotp(totp.secret, code, null);
     if (step === null) throw wrongCode();
     const codes = newRecoveryCodes();
@@ -61,7 +61,7 @@ export class TotpService {
       await appendAudit(trx, auditActor(actor), { kind: 'write', entity: 'second_factor', entityId: actor.userId, action: 'enrolled', detail: { recoveryCodes: codes.length } });
       return true;
     });
-    if (!done) throw conflict('mfa_not_pending', 'start with POST /api/auth/totp/setup');
+    if (!done) throw conflict('mfa_not_pending', said('请先调用 POST /api/auth/totp/setup 开始设置', 'start with POST /api/auth/totp/setup'));
     return { recoveryCodes: codes };
   }
 
@@ -69,7 +69,7 @@ export class TotpService {
   async remove(actor: Actor, code: string): Promise<void> {
     const now = nowDate();
     const totp = await this.factors.totpOf(actor.userId);
-    if (!totp?.confirmed_at) throw conflict('mfa_not_enrolled', 'two-factor sign-in is not set up');
+    if (!totp?.confirmed_at) throw conflict('mfa_not_enrolled', said('尚未设置两步验证', 'two-factor sign-in is not set up'));
     const charge = await this.throttle.charge([secondFactorKey(actor.userId)], now);
     if (charge.refused) throw tooManyAttempts(charge.retryAfterS);
     const step = await verifyTotp(totp.secret, code, totp.last_step);

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import net from 'node:net';
+import { said, type Said } from '../../platform/http/errors.js';
 
 /** "incident.*" matches incident.created; "*" matches everything; otherwise exact. */
 export function matches(patterns: readonly string[], type: string): boolean {
@@ -46,15 +47,15 @@ function privateAddress(host: string): boolean {
  * Why a webhook URL is refused, or null. Only http(s); and no addresses inside the network unless
  * the deployment allows them (a webhook is otherwise a way to make the server call its neighbours).
  */
-export function urlProblem(raw: string, allowPrivate: boolean): string | null {
+export function urlProblem(raw: string, allowPrivate: boolean): Said | null {
   let u: URL;
   try {
     u = new URL(raw);
   } catch {
-    return 'not a URL';
+    return said('不是有效的 URL', 'not a URL');
   }
-  if (u.protocol !== 'https:' && u.protocol !== 'http:') return 'only http and https URLs';
-  if (u.username || u.password) return 'credentials in the URL are not accepted; the signature authenticates us';
-  if (!allowPrivate && privateAddress(u.hostname)) return 'private and loopback addresses are refused';
+  if (u.protocol !== 'https:' && u.protocol !== 'http:') return said('只接受 http 和 https 地址', 'only http and https URLs');
+  if (u.username || u.password) return said('URL 中不能包含用户名和密码；身份由签名验证', 'credentials in the URL are not accepted; the signature authenticates us');
+  if (!allowPrivate && privateAddress(u.hostname)) return said('不接受内网和回环地址', 'private and loopback addresses are refused');
   return null;
 }

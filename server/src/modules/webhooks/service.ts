@@ -3,7 +3,7 @@ import type { Db } from '../../platform/db/database.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { nowIso } from '../../platform/clock.js';
 import { recordChange } from '../../platform/change-log.js';
-import { forbidden, notFound, validationError } from '../../platform/http/errors.js';
+import { forbidden, notFound, validationError, said, fieldError } from '../../platform/http/errors.js';
 import type { OrganisationService } from '../organisation/service.js';
 import { urlProblem } from './model.js';
 import { newSecret } from './dispatcher.js';
@@ -28,10 +28,10 @@ export class WebhookService {
 
   async create(actor: Actor, req: { url: string; events: string[]; agencyId?: string }) {
     const agencyId = req.agencyId ?? actor.agencyId;
-    if (!this.mayManage(actor, agencyId)) throw forbidden('commanders manage their own agency’s webhooks; admins any');
+    if (!this.mayManage(actor, agencyId)) throw forbidden(said('指挥长管理本单位的 Webhook，管理员可管理所有 Webhook', 'commanders manage their own agency’s webhooks; admins any'));
     const problem = urlProblem(req.url, this.allowPrivate);
     if (problem) throw validationError([{ field: 'body.url', message: problem }]);
-    if (!this.org.findAgency(agencyId)) throw validationError([{ field: 'body.agencyId', message: `unknown agency "${agencyId}"` }]);
+    if (!this.org.findAgency(agencyId)) throw validationError([fieldError('body.agencyId', `单位「${agencyId}」不存在`, `unknown agency "${agencyId}"`)]);
     const row: Row & { secret: string } = { id: crypto.randomUUID(), agency_id: agencyId, url: req.url, secret: newSecret(), events: [...new Set(req.events)].join(','), active: 1, created_by: actor.username, created_at: nowIso() };
     await this.db.kysely.transaction().execute(async (trx) => {
       await trx.insertInto('webhooks').values(row).execute();
@@ -49,7 +49,7 @@ export class WebhookService {
   private async own(actor: Actor, id: string): Promise<Row> {
     const r = await this.db.kysely.selectFrom('webhooks').select(['id', 'agency_id', 'url', 'events', 'active', 'created_by', 'created_at']).where('id', '=', id).executeTakeFirst();
     if (!r || (!actor.roles.includes('admin') && r.agency_id !== actor.agencyId)) throw notFound('webhook');
-    if (!this.mayManage(actor, r.agency_id)) throw forbidden('commanders manage their own agency’s webhooks');
+    if (!this.mayManage(actor, r.agency_id)) throw forbidden(said('指挥长只能管理本单位的 Webhook', 'commanders manage their own agency’s webhooks'));
     return r;
   }
 

@@ -1,6 +1,6 @@
 import type { Role } from '@railjoint/contracts';
 import type { Actor } from './actor.js';
-import { HttpError } from '../http/errors.js';
+import { HttpError, said } from '../http/errors.js';
 
 /**
  * Second-factor policy, in one place. A user with one of the configured roles
@@ -33,7 +33,7 @@ export function enrolmentSessionMayUse(method: string, url: string): boolean {
 
 /** The refusal an enrolment session gets everywhere else. */
 export function enrolmentRequired(): HttpError {
-  return new HttpError(403, 'mfa_enrolment_required', 'set up two-factor sign-in first: POST /api/auth/totp/setup, then /api/auth/totp/confirm');
+  return new HttpError(403, 'mfa_enrolment_required', said('请先设置两步验证：POST /api/auth/totp/setup，然后 /api/auth/totp/confirm', 'set up two-factor sign-in first: POST /api/auth/totp/setup, then /api/auth/totp/confirm'));
 }
 
 /** Whether the actor's session may go on to a route (public routes do not ask). */

@@ -39,6 +39,31 @@ export async function enqueueEvent(trx: Kysely<Database>, event: NewEvent): Prom
   return full;
 }
 
+/**
+ * Several events in order inside the caller's transaction. On SQLite (one writer, nothing to
+ * order) one multi-row insert; on PostgreSQL each goes through enqueueEvent, so the lock that makes
+ * ids follow commit order is taken exactly as for one.
+ */
+export async function enqueueEvents(trx: Kysely<Database>, events: readonly NewEvent[]): Promise<DomainEvent[]> {
+  if (isPostgres(trx)) {
+    const out: DomainEvent[] = [];
+    for (const e of events) out.push(await enqueueEvent(trx, e));
+    return out;
+  }
+  const full = events.map((event): DomainEvent => {
+    const about = event.about ?? { kind: event.entity, id: event.entityId };
+    if (EVENT_TYPES[event.type] !== about.kind) throw new Error(`event ${event.type} must be about a ${EVENT_TYPES[event.type]}, not a ${about.kind}`);
+    return { ...event, about, id: crypto.randomUUID(), at: nowIso() };
+  });
+  for (let i = 0; i < full.length; i += 500) {
+    await trx
+      .insertInto('outbox')
+      .values(full.slice(i, i + 500).map((f) => ({ event_id: f.id, at: f.at, body: JSON.stringify(f), published_at: null })))
+      .execute();
+  }
+  return full;
+}
+
 const BATCH = 100;
 
 /**

@@ -1,4 +1,4 @@
-import { HttpError } from '../http/errors.js';
+import { HttpError, said } from '../http/errors.js';
 
 /** How long a client is told to wait before trying again while the database is away. */
 export const DATABASE_RETRY_AFTER_S = 5;
@@ -29,5 +29,5 @@ export function isDatabaseUnavailable(e: unknown, depth = 0): boolean {
 
 /** The documented answer while the database is away: 503 with `Retry-After`. */
 export function databaseUnavailable(): HttpError {
-  return new HttpError(503, 'database_unavailable', 'the database cannot be reached at the moment; try again shortly', { retryAfterS: DATABASE_RETRY_AFTER_S });
+  return new HttpError(503, 'database_unavailable', said('暂时无法连接数据库，请稍后再试', 'the database cannot be reached at the moment; try again shortly'), { retryAfterS: DATABASE_RETRY_AFTER_S });
 }

@@ -29,6 +29,19 @@ import { bulletinIncidentsSchema } from '../../modules/sharing/migrations.js';
 import { namedPlacesSchema } from '../../modules/network/migrations.js';
 import { trainRequestsSchema } from '../../modules/train-requests/migrations.js';
 import { federationSchema } from '../../modules/federation/migrations.js';
+import { hazardsSchema } from '../../modules/hazards/migrations.js';
+import { riskSchema } from '../../modules/risk/migrations.js';
+import { defensibleSpaceSchema } from '../../modules/defensible-space/migrations.js';
+import { governanceSchema } from '../../modules/governance/migrations.js';
+import { indicatorsSchema } from '../../modules/indicators/migrations.js';
+import { briefingsSchema } from '../../modules/briefings/migrations.js';
+import { assessmentSchema } from '../../modules/assessment/migrations.js';
+import { sficSchema } from '../../modules/sfic/migrations.js';
+import { spacePhotosSchema } from '../../modules/defensible-space/migrations.js';
+import { meetingDocumentsSchema } from '../../modules/governance/migrations.js';
+import { responsibilityListSchema } from '../../modules/responsibility-list/migrations.js';
+import { cooperationAgreementsSchema } from '../../modules/agreements/migrations.js';
+import { randomisedPatrolsSchema } from '../../modules/allocation/patrol-game/department/migrations.js';
 
 /**
  * Migrations are code, listed here in order; each receives the engine so the few type names that
@@ -68,6 +81,19 @@ function provider(db: Db): MigrationProvider {
         '024-bulletin-incidents': bulletinIncidentsSchema(),
         '025-incidents-nearby': nearbyIncidentsSchema(),
         '026-federation': federationSchema(),
+        '027-hazards': hazardsSchema(db.engine),
+        '028-risk': riskSchema(db.engine),
+        '031-defensible-space': defensibleSpaceSchema(),
+        '032-governance': governanceSchema(),
+        '033-indicators': indicatorsSchema(),
+        '036-briefings': briefingsSchema(db.engine),
+        '037-assessment': assessmentSchema(),
+        '038-sfic': sficSchema(),
+        '040-space-photos': spacePhotosSchema(db.engine),
+        '041-meeting-documents': meetingDocumentsSchema(db.engine),
+        '034-responsibility-list': responsibilityListSchema(),
+        '035-cooperation-agreements': cooperationAgreementsSchema(db.engine),
+        '039-randomised-patrols': randomisedPatrolsSchema(),
       };
     },
   };

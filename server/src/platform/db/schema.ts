@@ -11,13 +11,22 @@ import type { NetworkPlaceTables } from '../../modules/network/tables.js';
 import type { TrainRequestTables } from '../../modules/train-requests/tables.js';
 import type { FederationTables } from '../../modules/federation/tables.js';
 import type { AuditArchiveTables } from '../audit/tables.js';
+import type { HazardTables } from '../../modules/hazards/tables.js';
+import type { RiskTables } from '../../modules/risk/tables.js';
+import type { DefensibleSpaceTables } from '../../modules/defensible-space/tables.js';
+import type { GovernanceTables } from '../../modules/governance/tables.js';
+import type { BriefingTables } from '../../modules/briefings/tables.js';
+import type { AssessmentTables } from '../../modules/assessment/tables.js';
+import type { SficTables } from '../../modules/sfic/tables.js';
+import type { ResponsibilityListTables } from '../../modules/responsibility-list/tables.js';
+import type { CooperationAgreementTables } from '../../modules/agreements/tables.js';
 
 /**
  * Column types shared by SQLite and PostgreSQL. To keep one set of migrations for both engines,
  * booleans are integers (0/1), timestamps are ISO-8601 UTC text (which sorts correctly) and
  * structured values are JSON text.
  */
-export interface Database extends AlertTables, SharingLinkTables, AuthSecurityTables, AuditArchiveTables, DeviceTables, AlarmTables, MaintenanceTables, PatrolTables, PublicReportTables, NetworkPlaceTables, TrainRequestTables, FederationTables {
+export interface Database extends AlertTables, SharingLinkTables, AuthSecurityTables, AuditArchiveTables, DeviceTables, AlarmTables, MaintenanceTables, PatrolTables, PublicReportTables, NetworkPlaceTables, TrainRequestTables, FederationTables, HazardTables, RiskTables, DefensibleSpaceTables, GovernanceTables, BriefingTables, AssessmentTables, SficTables, ResponsibilityListTables, CooperationAgreementTables {
   settings: SettingsTable;
   agencies: AgenciesTable;
   users: UsersTable;

@@ -32,7 +32,7 @@ export function healthRoutes(db: Db, version: string, startedAt: Date, probes: H
       tag: 'platform',
       access: 'public',
       response: Health,
-      handler: async ({ reply }) => {
+      handler: async ({ reply, lang }) => {
         const bus = probes.bus?.() ?? 'in-process';
         const base = { version, database: db.engine, uptimeS: Math.round((Date.now() - startedAt.getTime()) / 1000), jobsHere: probes.jobsHere?.() ?? [] };
         reply.header('cache-control', 'no-store');
@@ -41,7 +41,7 @@ export function healthRoutes(db: Db, version: string, startedAt: Date, probes: H
         } catch {
           reply.status(503).header('retry-after', String(DATABASE_RETRY_AFTER_S));
           const e = databaseUnavailable();
-          return { status: 'unavailable' as const, ...base, checks: { database: 'unavailable' as const, bus }, error: errorBody(e.code, e.message).error };
+          return { status: 'unavailable' as const, ...base, checks: { database: 'unavailable' as const, bus }, error: errorBody(e.code, e.said.in(lang)).error };
         }
         return { status: bus === 'reconnecting' ? ('degraded' as const) : ('ok' as const), ...base, checks: { database: 'ok' as const, bus } };
       },

@@ -8,11 +8,11 @@ import { DATABASE_RETRY_AFTER_S, databaseUnavailable, isDatabaseUnavailable } fr
 
 export type ActorResolver = (request: FastifyRequest) => Promise<Actor | null>;
 
-function parsePart(schema: ZodType | undefined, value: unknown, root: string, errors: FieldError[], lang: 'zh-CN' | 'en'): unknown {
+function parsePart(schema: ZodType | undefined, value: unknown, root: string, errors: FieldError[]): unknown {
   if (!schema) return undefined;
   const result = schema.safeParse(value ?? (root === 'body' ? undefined : {}));
   if (!result.success) {
-    errors.push(...fieldErrors(result.error, root, lang));
+    errors.push(...fieldErrors(result.error, root));
     return undefined;
   }
   return result.data;
@@ -55,10 +55,10 @@ async function handle(spec: RouteSpec, request: FastifyRequest, reply: FastifyRe
   if (spec.access !== 'public' && !actor) throw unauthorized();
   const errors: FieldError[] = [];
   const lang = preferredLang(request);
-  const params = parsePart(spec.params, request.params, 'params', errors, lang);
-  const query = parsePart(spec.query, request.query, 'query', errors, lang);
-  const body = parsePart(spec.body, request.body, 'body', errors, lang);
-  if (errors.length) throw validationError(errors, lang);
+  const params = parsePart(spec.params, request.params, 'params', errors);
+  const query = parsePart(spec.query, request.query, 'query', errors);
+  const body = parsePart(spec.body, request.body, 'body', errors);
+  if (errors.length) throw validationError(errors);
   // the declared status first, so a handler that knows better (201 or 200 for an import) can say so
   reply.status(spec.status ?? 200);
   const result = await spec.handler({ body, query, params, actor, lang, request, reply });

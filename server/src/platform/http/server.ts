@@ -7,11 +7,11 @@ import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import fs from 'node:fs';
 import path from 'node:path';
-import { HttpError, validationError } from './errors.js';
+import { fieldError, HttpError, said, validationError } from './errors.js';
 import { clientErrorHandler, codeForStatus, errorBody, frameworkErrors, MAX_PARAM_LENGTH, writeRawError } from './edge-errors.js';
 import { consoleCsp, helmetOptions, staticCacheHeaders } from './security-headers.js';
 import { unsafeTextFields } from './unsafe-text.js';
-import { registerRoutes, type ActorResolver } from './register.js';
+import { preferredLang, registerRoutes, type ActorResolver } from './register.js';
 import { buildOpenApi } from './openapi.js';
 import { DOCS_STYLE_SOURCE, renderDocsPage } from './docs-page.js';
 import type { RouteSpec } from './route.js';
@@ -59,25 +59,33 @@ export async function createHttpServer(opts: HttpOptions): Promise<FastifyInstan
   app.addContentTypeParser(['application/zip', 'application/octet-stream', 'image/jpeg', 'image/png', 'application/pdf'], { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
 
   app.setErrorHandler((error: FastifyError | HttpError | Error, request, reply) => {
+    // every refusal in the language of whoever asked, and saying so, so a console can tell its
+    // own language from a proxy's or an older server's words
+    const lang = preferredLang(request);
+    void reply.header('content-language', lang);
     if (error instanceof HttpError) {
-      return reply.status(error.status).send(errorBody(error.code, error.message, error.details));
+      return reply.status(error.status).send(errorBody(error.code, error.said.in(lang), error.detailsIn(lang)));
     }
     const fe = error as FastifyError;
     if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      return reply.status(413).send(errorBody('body_too_large', 'request body is too large'));
+      return reply.status(413).send(errorBody('body_too_large', said('请求内容过大', 'request body is too large').in(lang)));
     }
     if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-      return reply.status(415).send(errorBody('unsupported_media_type', `content type ${request.headers['content-type'] ?? '(none)'} is not accepted here`));
+      const type = request.headers['content-type'] ?? '(none)';
+      return reply.status(415).send(errorBody('unsupported_media_type', said(`此处不接受内容类型 ${type}`, `content type ${type} is not accepted here`).in(lang)));
     }
     if (fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
-      return reply.status(400).send(errorBody('validation_failed', 'invalid body: a JSON body is required', { fields: [{ field: 'body', message: 'required' }] }));
+      const required = validationError([fieldError('body', '必填', 'required')]);
+      return reply.status(400).send(errorBody('validation_failed', said('请求内容有误：需要 JSON 内容', 'invalid body: a JSON body is required').in(lang), required.detailsIn(lang)));
     }
     if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
-      const code = error instanceof SyntaxError || /JSON/i.test(fe.message) ? 'invalid_json' : 'bad_request';
-      return reply.status(fe.statusCode).send(errorBody(code, fe.message));
+      // the parser's own words name the place in the body; the sentence around them is ours
+      const json = error instanceof SyntaxError || /JSON/i.test(fe.message);
+      const message = json ? said(`JSON 内容无法解析（${fe.message}）`, fe.message) : said(`请求有误（${fe.message}）`, fe.message);
+      return reply.status(fe.statusCode).send(errorBody(json ? 'invalid_json' : 'bad_request', message.in(lang)));
     }
     request.log.error({ err: error }, 'unhandled error');
-    return reply.status(500).send(errorBody('internal', 'internal error; it has been logged'));
+    return reply.status(500).send(errorBody('internal', said('服务器内部错误，已记录', 'internal error; it has been logged').in(lang)));
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
@@ -87,7 +95,10 @@ export async function createHttpServer(opts: HttpOptions): Promise<FastifyInstan
     // answers in the documented shape.
     if (reply.statusCode >= 400 && (payload === undefined || payload === null || payload === '') && request.method !== 'HEAD') {
       reply.type('application/json; charset=utf-8');
-      return JSON.stringify(errorBody(codeForStatus(reply.statusCode), `${request.method} ${request.url.split('?')[0]} answered ${reply.statusCode}`));
+      const where = `${request.method} ${request.url.split('?')[0]}`;
+      const lang = preferredLang(request);
+      reply.header('content-language', lang);
+      return JSON.stringify(errorBody(codeForStatus(reply.statusCode), said(`${where} 应答 ${reply.statusCode}`, `${where} answered ${reply.statusCode}`).in(lang)));
     }
     return payload;
   });
@@ -97,7 +108,9 @@ export async function createHttpServer(opts: HttpOptions): Promise<FastifyInstan
     if (!(route as { websocket?: boolean }).websocket) return;
     const refusePlain = async (request: FastifyRequest, reply: FastifyReply) => {
       if (!(request as { ws?: boolean }).ws) {
-        return reply.status(426).header('upgrade', 'websocket').send(errorBody('upgrade_required', `${route.url} is a WebSocket: send Connection: Upgrade and Upgrade: websocket`));
+        const lang = preferredLang(request);
+        const message = said(`${route.url} 是 WebSocket 接口：请发送 Connection: Upgrade 和 Upgrade: websocket`, `${route.url} is a WebSocket: send Connection: Upgrade and Upgrade: websocket`);
+        return reply.status(426).header('upgrade', 'websocket').header('content-language', lang).send(errorBody('upgrade_required', message.in(lang)));
       }
     };
     route.preHandler = [...(Array.isArray(route.preHandler) ? route.preHandler : route.preHandler ? [route.preHandler] : []), refusePlain];
@@ -135,7 +148,9 @@ export async function createHttpServer(opts: HttpOptions): Promise<FastifyInstan
   }
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || !webDist || request.method !== 'GET') {
-      return reply.status(404).send(errorBody('not_found', `no route ${request.method} ${request.url.split('?')[0]}`));
+      const lang = preferredLang(request);
+      const where = `${request.method} ${request.url.split('?')[0]}`;
+      return reply.status(404).header('content-language', lang).send(errorBody('not_found', said(`没有接口 ${where}`, `no route ${where}`).in(lang)));
     }
     // The console is a single-page app: every other GET gets its shell.
     return reply.type('text/html; charset=utf-8').sendFile('index.html');

@@ -1,5 +1,5 @@
 import { formatPath } from '@railjoint/contracts';
-import type { FieldError } from './errors.js';
+import { said, type FieldError, type Said } from './errors.js';
 
 // PostgreSQL refuses U+0000 in text (a 500 from deep inside a store), and a lone UTF-16 surrogate
 // cannot be encoded as UTF-8: SQLite keeps its bytes while PostgreSQL's driver writes U+FFFD, so
@@ -12,10 +12,10 @@ export function wellFormed(text: string): string {
   return text.replace(new RegExp(LONE_SURROGATE.source, 'g'), '\uFFFD');
 }
 
-export function unsafeTextProblem(text: string): string | null {
+export function unsafeTextProblem(text: string): Said | null {
   const m = UNSAFE.exec(text);
   if (!m) return null;
-  return m[0] === '\u0000' ? 'must not contain the NUL character (U+0000)' : 'must not contain a lone UTF-16 surrogate';
+  return m[0] === '\u0000' ? said('不能包含空字符（U+0000）', 'must not contain the NUL character (U+0000)') : said('不能包含不成对的 UTF-16 代理字符', 'must not contain a lone UTF-16 surrogate');
 }
 
 /**
@@ -47,7 +47,7 @@ export function unsafeTextFields(value: unknown, root: string): FieldError[] {
       for (const [key] of entries) {
         const problem = unsafeTextProblem(key);
         // a key cannot name itself readably, so the field is its parent and the message says why
-        if (problem) found.push({ field: formatPath(pathOf(node), root), message: `a property name ${problem}` });
+        if (problem) found.push({ field: formatPath(pathOf(node), root), message: said(`属性名${problem.zh}`, `a property name ${problem.en}`) });
       }
       for (let i = entries.length - 1; i >= 0; i--) pending.push({ v: entries[i]![1], key: entries[i]![0], parent: node });
     }

@@ -11,6 +11,10 @@ import { PUBLIC_REPORT_READ, REPORTER_CONTACT_READ } from './public-reports.js';
 import { ALARM_READ, DEVICE_READ } from './devices.js';
 import { MAINTENANCE_READ } from './maintenance.js';
 import { ALERT_READ } from './alerts.js';
+import { HAZARD_READ } from './hazards.js';
+import { MEETING_READ } from './meetings.js';
+import { COOPERATION_AGREEMENT_READ } from './cooperation-agreements.js';
+import { AGENCY_INDICATORS_READ } from './indicators.js';
 import { FEDERATED_BULLETIN_READ, FEDERATED_INCIDENT_READ, FEDERATION_NODE_READ } from './federation.js';
 
 /**
@@ -44,6 +48,10 @@ export const READ_POLICIES = {
   federation_node: FEDERATION_NODE_READ,
   federated_incident: FEDERATED_INCIDENT_READ,
   federated_bulletin: FEDERATED_BULLETIN_READ,
+  hazard: HAZARD_READ,
+  meeting: MEETING_READ,
+  cooperation_agreement: COOPERATION_AGREEMENT_READ,
+  agency_indicators: AGENCY_INDICATORS_READ,
 } as const satisfies Record<string, ReadPolicy<any, any>>;
 
 export type ResourceKind = keyof typeof READ_POLICIES;

@@ -110,6 +110,15 @@ export function canManageFor(actor: Actor, agencyId: string): boolean {
   return actor.agencyId === agencyId && actor.roles.some((r) => r === 'commander' || r === 'officer' || r === 'liaison');
 }
 
+/**
+ * Writing the randomised patrol duties the patrol game draws (issue 13) for an agency's team:
+ * whoever plans that agency's patrols, and the centre's analysts, whose risk analysis the draw
+ * follows (the game itself is the planners', `allocation.plan`).
+ */
+export function canRandomisePatrolsFor(actor: Actor, agencyId: string): boolean {
+  return canManageFor(actor, agencyId) || (actor.agencyType === 'coordination_centre' && actor.roles.includes('analyst'));
+}
+
 /** Patrolling for a team (start, check in, report, finish): the team's agency's people in the field. */
 export function canPatrolFor(actor: Actor, teamAgencyId: string): boolean {
   return actor.agencyId === teamAgencyId && actor.roles.some((r) => r === 'officer' || r === 'commander' || r === 'liaison' || r === 'volunteer');

@@ -25,6 +25,24 @@ import * as shortcuts from '../../features/shortcuts/i18n';
 import * as alerts from '../../features/alerts/i18n';
 import * as trainsNear from '../../features/trains-near/i18n';
 import * as bureau from '../../features/bureau/i18n';
+import * as alarms from '../../features/alarms/i18n';
+import * as devices from '../../features/devices/i18n';
+import * as maintenance from '../../features/maintenance/i18n';
+import * as hazards from '../../features/hazards/i18n';
+import * as risk from '../../features/risk/i18n';
+import * as defensibleSpace from '../../features/defensible-space/i18n';
+import * as meetings from '../../features/meetings/i18n';
+import * as briefings from '../../features/briefings/i18n';
+import * as wall from '../../features/wall/i18n';
+import * as governance from '../../features/governance/i18n';
+import * as responsibilityList from '../../features/responsibility-list/i18n';
+import * as agreements from '../../features/agreements/i18n';
+import * as assessment from '../../features/assessment/i18n';
+import * as sfic from '../../features/sfic/i18n';
+import * as allocation from '../../features/allocation/i18n';
+import * as whatIf from '../../features/what-if/i18n';
+import * as patrolGame from '../../features/patrol-game/i18n';
+import * as indicators from '../../features/indicators/i18n';
 
 export const zhCN = {
   ...core.zhCN,
@@ -48,6 +66,24 @@ export const zhCN = {
   ...alerts.zhCN,
   ...trainsNear.zhCN,
   ...bureau.zhCN,
+  ...alarms.zhCN,
+  ...devices.zhCN,
+  ...maintenance.zhCN,
+  ...hazards.zhCN,
+  ...risk.zhCN,
+  ...defensibleSpace.zhCN,
+  ...meetings.zhCN,
+  ...briefings.zhCN,
+  ...wall.zhCN,
+  ...governance.zhCN,
+  ...responsibilityList.zhCN,
+  ...agreements.zhCN,
+  ...assessment.zhCN,
+  ...sfic.zhCN,
+  ...allocation.zhCN,
+  ...whatIf.zhCN,
+  ...patrolGame.zhCN,
+  ...indicators.zhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

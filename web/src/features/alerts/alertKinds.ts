@@ -3,7 +3,7 @@ import { paths } from '../../app/paths';
 import type { Alert } from './alertApi';
 
 /** The rooms of the console an alert can belong to (its badge shows there). */
-export type AlertRoom = 'map' | 'incidents' | 'units' | 'bulletins';
+export type AlertRoom = 'map' | 'incidents' | 'units' | 'bulletins' | 'defence' | 'patrols' | 'hazards';
 
 /**
  * Where each kind of resource an alert is about is worked on. A new kind of alert about a known
@@ -13,10 +13,11 @@ const ROOM_OF_SUBJECT: Record<string, AlertRoom> = {
   incident: 'incidents',
   task: 'incidents',
   bulletin: 'bulletins',
-  patrol_alert: 'units',
-  patrol: 'units',
-  alarm: 'map',
-  device: 'map',
+  patrol_alert: 'patrols',
+  patrol: 'patrols',
+  alarm: 'defence',
+  device: 'defence',
+  hazard: 'hazards',
 };
 
 export function roomOf(a: Alert): AlertRoom {
@@ -27,6 +28,7 @@ export function roomOf(a: Alert): AlertRoom {
 export function linkOf(a: Alert): string | null {
   if (a.subject.kind === 'bulletin' && a.subject.code) return paths.bulletin(a.subject.code);
   if (a.subject.incidentCode) return paths.incident(a.subject.incidentCode);
+  if (a.subject.kind === 'hazard') return paths.hazard(a.subject.id);
   return null;
 }
 
@@ -43,6 +45,7 @@ export const WORDED_KINDS = [
   'task_overdue',
   'patrol_alert',
   'device_alarm',
+  'hazard_overdue',
 ] as const;
 export type WordedKind = (typeof WORDED_KINDS)[number];
 

@@ -21,6 +21,12 @@ export function alertTitle(a: Alert, t: T): string {
   return isWorded(a.kind) ? t(`alerts.kind.${a.kind}`) : t('alerts.kind.other');
 }
 
+/** A deadline as the day it falls on in Beijing (UTC+8, no daylight saving). */
+function beijingDay(iso: string | null): string {
+  const ms = iso ? Date.parse(iso) : NaN;
+  return Number.isFinite(ms) ? new Date(ms + 8 * 3600_000).toISOString().slice(0, 10) : '—';
+}
+
 /** The alert's particulars in the reader's language: names, reasons and durations, never codes. */
 export function alertDetail(a: Alert, t: T): string {
   if (!isWorded(a.kind)) return '';
@@ -34,6 +40,10 @@ export function alertDetail(a: Alert, t: T): string {
     reason: fact(a, 'reason') ?? '—',
     title: a.subject.title ?? '',
     elapsed: seconds('elapsedS'),
+    hazard: fact(a, 'hazard') ?? '—',
+    railwayOwner: fact(a, 'railwayOwner') ?? t('alerts.someone'),
+    localOwner: fact(a, 'localOwner') ?? t('alerts.someone'),
+    deadline: beijingDay(fact(a, 'deadline')),
     limit: seconds('limitS'),
     what:
       a.kind === 'patrol_alert'

@@ -67,7 +67,8 @@ export function DispatchPanel({ incident, agencies, onDone }: Props) {
   };
 
   const changed = () => {
-    void client.invalidateQueries({ queryKey: queryKeys.recommendations(incident.id) }, { cancelRefetch: false });
+    // this console made the change: its unit board and assignments move now, not when the relayed event arrives
+    for (const queryKey of [queryKeys.recommendations(incident.id), queryKeys.units, queryKeys.assignments]) void client.invalidateQueries({ queryKey }, { cancelRefetch: false });
     onDone();
   };
   const send = async (sent: string[]) => {

@@ -10,3 +10,13 @@ export function useAgencies(): Agency[] {
   const q = useQuery({ queryKey: queryKeys.agencies, queryFn: async ({ signal }) => (await api.agencies(signal)).agencies, staleTime: Infinity });
   return q.data ?? NONE;
 }
+
+/**
+ * Whether the user is on the coordination centre's desk (its dispatchers and commanders): they
+ * issue campaign task orders — countermeasure plans, joint meetings' decisions — as the server's
+ * canIssueTask allows.
+ */
+export function useIsCentreDesk(user: { agencyId: string; roles: readonly string[] } | null): boolean {
+  const agencies = useAgencies();
+  return !!user && agencies.find((a) => a.id === user.agencyId)?.type === 'coordination_centre' && user.roles.some((r) => r === 'dispatcher' || r === 'commander');
+}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useErrorText } from '../../api/useErrorText';
 import { useT } from '../../app/i18n/useT';
 import { dutyApi, type DutyNowData } from './dutyApi';
+import { PersonSelect } from './PersonSelect';
 
 type SeatNow = DutyNowData['seats'][number];
 
@@ -29,7 +30,7 @@ export function HandoverForm({ seat, onDone }: { seat: SeatNow; onDone(): void }
     <div className="handover-form" data-testid="shift-handover-form">
       <label className="field">
         <span>{t('duty.to')}</span>
-        <input data-testid="shift-handover-to" value={to} onChange={(e) => setTo(e.target.value)} />
+        <PersonSelect seatId={seat.seatId} value={to} onChange={setTo} exclude={seat.onDuty?.username} testId="shift-handover-to" label={t('duty.to')} />
       </label>
       <label className="field">
         <span>{t('duty.notes')}</span>

@@ -6,6 +6,7 @@ import { useErrorText } from '../../api/useErrorText';
 import { useT } from '../../app/i18n/useT';
 import { beijingInputValue, inputToIso } from '../command/deadline';
 import type { DutyNowData } from './dutyApi';
+import { PersonSelect } from './PersonSelect';
 import { platformNow } from '../../api/platformClock';
 
 const Shift = z.object({ id: z.string(), seatId: z.string(), userId: z.string(), startsAt: z.string(), endsAt: z.string() });
@@ -46,7 +47,7 @@ export function RosterForm({ seats, onDone }: { seats: DutyNowData['seats']; onD
           </option>
         ))}
       </select>
-      <input data-testid="roster-user" placeholder={t('duty.user')} value={user} onChange={(e) => setUser(e.target.value)} />
+      <PersonSelect seatId={seatId} value={user} onChange={setUser} testId="roster-user" label={t('duty.user')} />
       <input type="datetime-local" data-testid="roster-from" value={from} onChange={(e) => setFrom(e.target.value)} aria-label={t('duty.from')} />
       <input type="datetime-local" data-testid="roster-to" value={to} onChange={(e) => setTo(e.target.value)} aria-label={t('duty.toTime')} />
       <button type="button" className="btn" data-testid="roster-save" disabled={!user.trim()} onClick={() => void save()}>

@@ -17,6 +17,7 @@ import { TransferDialog } from './TransferDialog';
 import { DispatchPanel } from '../dispatch/DispatchPanel';
 import { HandoverPanel } from '../dispatch/HandoverPanel';
 import { TrainsNearPanel } from '../trains-near/TrainsNearPanel';
+import { IncidentCameras } from '../devices/IncidentCameras';
 import { CommandSection } from '../command/CommandSection';
 import { SitrepPanel } from '../reports/SitrepPanel';
 import { MessagesPanel } from '../messages/MessagesPanel';
@@ -121,6 +122,7 @@ export function IncidentDetailPanel({ id, openIncidents, onBack, userAgencyId }:
       {i.location.train && !FINISHED.includes(i.status) && <HandoverPanel incident={i} onDone={done} />}
       {i.location.lineId && i.location.mileage && !FINISHED.includes(i.status) && <TrainsNearPanel incident={i} />}
       <ActionBar incident={i} onDone={done} onDialog={setDialog} onTransfer={() => setTransferring(true)} />
+      <IncidentCameras incidentId={i.id} />
 
       <IncidentFacts incident={i} />
       <CommandSection incident={i} agencies={agencies} userAgencyId={userAgencyId} onDone={done} />

@@ -2,6 +2,8 @@ import { useT } from '../../app/i18n/useT';
 import { COLOURS } from './colours';
 import type { MessageKey } from '../../app/i18n/zh-CN';
 import type { CSSProperties } from 'react';
+import { useMapLayers } from './useMapLayers';
+import { POST_COLOURS } from '../allocation/postsLayer';
 
 const ITEMS: Array<{ key: MessageKey; swatch: string; style: CSSProperties }> = [
   { key: 'legend.highSpeed', swatch: 'line', style: { background: COLOURS.highSpeed } },
@@ -14,12 +16,31 @@ const ITEMS: Array<{ key: MessageKey; swatch: string; style: CSSProperties }> = 
   { key: 'legend.township', swatch: 'area dashed', style: { background: COLOURS.townshipFill, borderColor: COLOURS.townshipLine } },
 ];
 
+/** What the layers that start hidden paint, listed only while they are shown. */
+const LAYER_ITEMS: Partial<Record<'risk' | 'posts', Array<{ key: MessageKey; swatch: string; style: CSSProperties }>>> = {
+  risk: [
+    { key: 'legend.risk1', swatch: 'line', style: { background: '#7f0000' } },
+    { key: 'legend.risk5', swatch: 'line', style: { background: '#d7301f' } },
+    { key: 'legend.risk10', swatch: 'line', style: { background: '#fc8d59' } },
+    { key: 'legend.risk20', swatch: 'line', style: { background: '#fdcc8a' } },
+  ],
+  posts: [
+    { key: 'legend.postCurrent', swatch: 'dot', style: { background: POST_COLOURS.current, borderColor: '#fff' } },
+    { key: 'legend.postProposed', swatch: 'dot', style: { background: POST_COLOURS.proposed, borderColor: '#fff' } },
+    { key: 'legend.postBoth', swatch: 'dot', style: { background: POST_COLOURS.both, borderColor: '#fff' } },
+    { key: 'legend.postGained', swatch: 'line', style: { background: POST_COLOURS.gained } },
+    { key: 'legend.postLost', swatch: 'line', style: { background: POST_COLOURS.lost } },
+  ],
+};
+
 export function MapLegend() {
   const { t } = useT();
+  const [layers] = useMapLayers();
+  const items = [...ITEMS, ...(layers.risk ? (LAYER_ITEMS.risk ?? []) : []), ...(layers.posts ? (LAYER_ITEMS.posts ?? []) : [])];
   return (
     <section className="map-legend" aria-label={t('legend.title')}>
       <ul>
-        {ITEMS.map((item) => (
+        {items.map((item) => (
           <li key={item.key}>
             <span className={`swatch swatch-${item.swatch}`} style={item.style} aria-hidden="true" />
             {t(item.key)}

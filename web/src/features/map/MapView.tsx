@@ -22,6 +22,11 @@ import { useMapLayers } from './useMapLayers';
 import { LAYER_GROUPS, STYLE_LAYERS } from './mapLayers';
 import { LayerToggles } from './LayerToggles';
 import { useNetworkOverlays } from './useNetworkOverlays';
+import { useDefenceLayers } from '../devices/useDefenceLayers';
+import { useHazardLayer } from '../hazards/hazardLayer';
+import { useRiskLayer } from '../risk/riskLayer';
+import { usePostsLayer } from '../allocation/postsLayer';
+import { useSpaceLayer } from '../defensible-space/spaceLayer';
 import './map.css';
 
 // Under Vite the worker is a separate asset; without this maplibre looks for it beside the page.
@@ -118,6 +123,11 @@ export function MapView({ network, areas, pick, focus, onPick, incidents, select
   }, [map, network]);
 
   useNetworkOverlays(map, network, layers.kmPosts);
+  useDefenceLayers(map, network, layers);
+  useHazardLayer(map, layers.hazards);
+  useSpaceLayer(map, layers.space);
+  useRiskLayer(map, network, layers.risk);
+  usePostsLayer(map, network, layers.posts);
 
   useEffect(() => {
     if (!map) return;

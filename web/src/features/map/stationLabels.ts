@@ -1,4 +1,5 @@
 import { Marker, type Map as MaplibreMap } from 'maplibre-gl';
+import { stationDisplayName } from '@railjoint/contracts';
 import type { NetworkGeoJSON } from '../../api/endpoints';
 
 /**
@@ -12,7 +13,7 @@ export function addStationLabels(map: MaplibreMap, network: NetworkGeoJSON): () 
     if (f.properties.kind !== 'station' || f.geometry.type !== 'Point') continue;
     const el = document.createElement('div');
     el.className = 'station-label';
-    el.textContent = f.properties.name;
+    el.textContent = stationDisplayName(f.properties.name);
     // The label names the dot beside it; the dot is what assistive tech should not read twice.
     el.setAttribute('aria-hidden', 'true');
     markers.push(new Marker({ element: el, anchor: 'left', offset: [7, 0] }).setLngLat(f.geometry.coordinates).addTo(map));

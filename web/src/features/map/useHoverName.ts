@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Map as MaplibreMap } from 'maplibre-gl';
+import { stationDisplayName } from '@railjoint/contracts';
 import { HOVER_LAYERS } from './mapStyle';
 
 export interface HoverName {
@@ -20,7 +21,8 @@ export function useHoverName(map: MaplibreMap | null): HoverName | null {
       ];
       const f = map.queryRenderedFeatures(box, { layers: HOVER_LAYERS })[0];
       const name = f?.properties?.name;
-      setHover(typeof name === 'string' ? { name, x: e.point.x, y: e.point.y } : null);
+      const shown = typeof name === 'string' && f?.properties?.kind === 'station' ? stationDisplayName(name) : name;
+      setHover(typeof shown === 'string' ? { name: shown, x: e.point.x, y: e.point.y } : null);
     };
     const leave = () => setHover(null);
     map.on('mousemove', move);

@@ -1,63 +1,53 @@
-import { useEffect, useState } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
-import { Link } from 'react-router';
-import { queryKeys } from '../../api/queryClient';
-import { useLiveSync } from '../../api/useLiveSync';
-import type { User } from '@railjoint/contracts';
+import { useEffect } from 'react';
+import { Link, NavLink, Navigate, Route, Routes, useLocation } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/endpoints';
-import { useErrorText } from '../../api/useErrorText';
+import { queryKeys } from '../../api/queryClient';
+import type { User } from '@railjoint/contracts';
+import { useLiveMode, useLiveSync } from '../../api/useLiveSync';
 import { LanguageSwitch } from '../../app/i18n/LanguageSwitch';
 import { useT } from '../../app/i18n/useT';
-import { useUnits } from '../dispatch/useUnits';
-import { formatDateTime } from '../incidents/formatDateTime';
-import { MobileAssignment } from './MobileAssignment';
-import { useAssignments } from './useAssignments';
-import { useGeoShare } from './useGeoShare';
-import { usePlatformNow } from '../../api/usePlatformNow';
+import { PatrolApp } from '../patrol-mobile/PatrolApp';
+import { registerPatrolWorker } from '../patrol-mobile/registerPatrolWorker';
+import { forgetAccount, rememberAccount } from '../patrol-mobile/offlineSession';
+import { offlineStore } from '../patrol-mobile/offlineStore';
+import { useDayData } from '../patrol-mobile/useDayData';
+import { MobileJobs } from './MobileJobs';
 import './mobile.css';
 
-const STATUS_BUTTONS = [
-  { status: 'en_route', label: 'mobile.enRoute' },
-  { status: 'on_scene', label: 'mobile.onScene' },
-  { status: 'available', label: 'mobile.available' },
-] as const;
-
-/** /mobile: a unit's phone. Its agency's open assignments to acknowledge, its status, and position sharing. */
+/**
+ * /mobile: the phone. Two jobs live here: a unit crew's assignments (/mobile/jobs) and the patrol
+ * app of joint-defence team members (/mobile/patrol, offline first). Someone who is both — a
+ * station officer on a patrol team — gets both as tabs; otherwise only their own. /mobile opens
+ * the patrol app for a patrol member without a unit of their agency, the jobs otherwise.
+ */
 export function MobilePage({ user, onSignOut }: { user: User; onSignOut(): void }) {
-  const { t, lang } = useT();
-  const errorText = useErrorText();
-  const client = useQueryClient();
+  const { t } = useT();
   // the phone's own live channel: new jobs and status changes arrive as they happen
   useLiveSync();
-  const { units } = useUnits();
-  const own = units.filter((u) => u.agencyId === user.agencyId);
-  const [unitId, setUnitId] = useState<string | null>(null);
-  const unit = own.find((u) => u.id === unitId) ?? own[0] ?? null;
-  const { assignments, error: listError, reload, mode } = useAssignments();
-  const [share, setShare] = useState(false);
-  const geo = useGeoShare(unit?.id ?? null, share);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const unitName = (id: string) => units.find((u) => u.id === id)?.name ?? id;
-  const now = usePlatformNow();
+  const mode = useLiveMode();
+  // the same read as the jobs' unit list (one cache entry), here to know when it has answered
+  const units = useQuery({ queryKey: queryKeys.units, queryFn: async ({ signal }) => (await api.units(signal)).units });
+  const day = useDayData(user);
+  const hasUnits = (units.data ?? []).some((u) => u.agencyId === user.agencyId);
+  const patrolMember = (day.data?.teams ?? []).length > 0;
+  const deciding = (day.data === null && day.loading) || units.isPending;
+  const atIndex = /^\/mobile\/?$/.test(useLocation().pathname);
 
   useEffect(() => {
     document.body.classList.add('is-mobile');
+    registerPatrolWorker();
     return () => document.body.classList.remove('is-mobile');
   }, []);
-
-  const setStatus = async (status: string) => {
-    if (!unit) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await api.unitStatus(unit.id, status);
-      void client.invalidateQueries({ queryKey: queryKeys.units }, { cancelRefetch: false });
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+  useEffect(() => {
+    void rememberAccount(user);
+  }, [user]);
+  // signing out forgets the account and its copies of the server's data; its unsent writes stay
+  // on the phone until it signs in again (nothing recorded is lost)
+  const signOut = () => {
+    forgetAccount();
+    void offlineStore.forget(user.username).catch(() => undefined);
+    onSignOut();
   };
 
   return (
@@ -72,93 +62,42 @@ export function MobilePage({ user, onSignOut }: { user: User; onSignOut(): void 
         <Link className="btn btn-quiet" to="/">
           {t('mobile.console')}
         </Link>
-        <button type="button" className="btn btn-quiet" data-testid="signout" onClick={onSignOut}>
+        <button type="button" className="btn btn-quiet" data-testid="signout" onClick={signOut}>
           {t('topbar.signOut')}
         </button>
       </header>
 
-      <section className="mobile-section">
-        <h2>{t('mobile.unit')}</h2>
-        {own.length === 0 ? (
-          <p className="muted">{t('mobile.noUnits')}</p>
-        ) : (
-          <>
-            <select className="mobile-big" data-testid="mobile-unit" value={unit?.id ?? ''} onChange={(e) => setUnitId(e.target.value)}>
-              {own.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.name}
-                </option>
-              ))}
-            </select>
-            {unit && (
-              <p>
-                {t('mobile.status')}{t('form.colon')}
-                <span className={`status-chip unit-status-${unit.status}`} data-testid="mobile-unit-status" data-status={unit.status}>
-                  {t(`unitStatus.${unit.status}`)}
-                </span>
-              </p>
-            )}
-            <div className="mobile-buttons">
-              {STATUS_BUTTONS.map((b) => {
-                // the unit's state now stands out, so a glance (or a glove) finds the next step
-                const current = unit?.status === b.status;
-                return (
-                  <button
-                    key={b.status}
-                    type="button"
-                    className={`btn mobile-big mobile-status${current ? ' is-current' : ''}`}
-                    data-testid={`mobile-status-${b.status}`}
-                    aria-pressed={current}
-                    title={current ? t('mobile.current') : undefined}
-                    disabled={busy || !unit}
-                    onClick={() => void setStatus(b.status)}
-                  >
-                    {t(b.label)}
-                  </button>
-                );
-              })}
-            </div>
-            <label className="mobile-share">
-              <input type="checkbox" data-testid="mobile-share" checked={share} onChange={(e) => setShare(e.target.checked)} />
-              {t('mobile.share')}
-            </label>
-            <p className="muted" data-testid="mobile-geo" data-state={geo.kind}>
-              {geo.kind === 'unavailable'
-                ? t('mobile.noGeo')
-                : geo.kind === 'error'
-                  ? t('mobile.geoError', { message: geo.message })
-                  : geo.kind === 'sent'
-                    ? t('mobile.sent', { time: formatDateTime(geo.at, lang) })
-                    : geo.kind === 'waiting'
-                      ? t('mobile.sharing')
-                      : ''}
-            </p>
-            {error && (
-              <p className="notice notice-error" role="alert">
-                {error}
-              </p>
-            )}
-          </>
-        )}
-      </section>
+      {patrolMember && (hasUnits || units.isError) && (
+        <nav className="mobile-tabs" aria-label={t('mobile.title')}>
+          <NavLink to="/mobile/patrol" data-testid="mobile-tab-patrol" className={({ isActive }) => (isActive ? 'is-active' : undefined)}>
+            {t('patrolApp.tabPatrol')}
+          </NavLink>
+          <NavLink to="/mobile/jobs" data-testid="mobile-tab-jobs" className={({ isActive }) => (isActive || atIndex ? 'is-active' : undefined)}>
+            {t('patrolApp.tabJobs')}
+          </NavLink>
+        </nav>
+      )}
 
-      <section className="mobile-section">
-        <h2>{t('mobile.assignments')}</h2>
-        {listError !== null && (
-          <p className="notice notice-error" role="alert">
-            {errorText(listError)}
-          </p>
-        )}
-        {assignments.length === 0 ? (
-          <p className="muted">{t('mobile.noAssignments')}</p>
-        ) : (
-          <ul className="mobile-assignments">
-            {assignments.map((a) => (
-              <MobileAssignment key={a.id} a={a} unitName={unitName(a.unit_id)} now={now} onDone={reload} />
-            ))}
-          </ul>
-        )}
-      </section>
+      <Routes>
+        <Route path="patrol" element={<PatrolApp user={user} day={day} />} />
+        <Route path="jobs" element={<MobileJobs user={user} />} />
+        {/* a patrol member without a unit goes to the patrol app; a crew (or anyone once nothing answers) to the jobs */}
+        <Route
+          index
+          element={
+            deciding ? (
+              <p className="muted" role="status">
+                {t('app.loading')}
+              </p>
+            ) : patrolMember && !hasUnits ? (
+              <Navigate replace to="/mobile/patrol" />
+            ) : (
+              <MobileJobs user={user} />
+            )
+          }
+        />
+        <Route path="*" element={<Navigate replace to="/mobile" />} />
+      </Routes>
     </div>
   );
 }

@@ -1,7 +1,10 @@
 import type { Texts } from '../../app/i18n/texts';
+import * as patrolApp from '../patrol-mobile/i18n';
+import * as publicReport from '../public-report/i18n';
+import * as patrolCoverage from '../patrol-coverage/i18n';
 
 /** zh-CN is the reference; English must give the same keys (checked by the type). */
-export const zhCN = {
+const mobileZh = {
   'mobile.title': '移动端',
   'mobile.assignments': '待处置任务',
   'mobile.noAssignments': '没有待处置的任务',
@@ -29,7 +32,7 @@ export const zhCN = {
   'mobile.current': '当前状态',
 } as const satisfies Record<string, string>;
 
-export const en: Texts<typeof zhCN> = {
+const mobileEn: Texts<typeof mobileZh> = {
   'mobile.title': 'Mobile',
   'mobile.assignments': 'Open assignments',
   'mobile.noAssignments': 'No open assignments',
@@ -56,3 +59,11 @@ export const en: Texts<typeof zhCN> = {
   'mobile.overdue': 'Overdue',
   'mobile.current': 'Current status',
 };
+
+/**
+ * The field and public screens of civil defence (the patrol app, the public report page, the
+ * centre's coverage view) bring their texts in through this file, which the catalogues already
+ * assemble: one registration for the phone-side features.
+ */
+export const zhCN = { ...mobileZh, ...patrolApp.zhCN, ...publicReport.zhCN, ...patrolCoverage.zhCN } as const;
+export const en: Texts<typeof zhCN> = { ...mobileEn, ...patrolApp.en, ...publicReport.en, ...patrolCoverage.en };

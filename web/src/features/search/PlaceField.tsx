@@ -1,5 +1,5 @@
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
-import type { PlaceHit } from '@railjoint/contracts';
+import { stationDisplayName, type PlaceHit } from '@railjoint/contracts';
 import { useT } from '../../app/i18n/useT';
 import { usePlaceSearch } from './usePlaceSearch';
 import { searchHintText } from './searchHint';
@@ -19,17 +19,20 @@ interface Props {
  * bridge, a police station, a station or "湘桂 500". Enter takes the first hit — also when it is
  * pressed before the answer is in, in which case the first hit of that answer is taken.
  */
+/** What the field shows once a place is chosen: a station the way people write it (柳州站). */
+const hitName = (hit: PlaceHit) => (hit.kind === 'station' ? stationDisplayName(hit.name) : hit.name);
+
 export function PlaceField({ value, lineId, onChange, autoFocus = false }: Props) {
   const { t } = useT();
   const id = useId();
-  const [text, setText] = useState(value?.name ?? '');
+  const [text, setText] = useState(value ? hitName(value) : '');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const [pending, setPending] = useState(false);
   const { hits, hint, loading, answeredFor } = usePlaceSearch(value ? '' : text, lineId);
   const choose = (hit: PlaceHit) => {
     onChange(hit);
-    setText(hit.name);
+    setText(hitName(hit));
     setOpen(false);
     setPending(false);
   };

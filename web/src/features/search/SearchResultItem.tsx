@@ -1,4 +1,4 @@
-import type { PlaceHit, PlaceOnLine } from '@railjoint/contracts';
+import { stationDisplayName, type PlaceHit, type PlaceOnLine } from '@railjoint/contracts';
 import { useT } from '../../app/i18n/useT';
 
 /** One hit as a dispatcher reads it: what kind of place, its name, where on the railway it is. */
@@ -19,7 +19,7 @@ export function SearchResultItem({ hit }: { hit: PlaceHit }) {
       return (
         <>
           <span className="hit-kind">{t('search.kind.station')}</span>
-          <span className="hit-main">{hit.name}</span>
+          <span className="hit-main">{stationDisplayName(hit.name)}</span>
           {hit.telecode && <span className="hit-code">{hit.telecode}</span>}
           {matched}
           <span className="hit-detail">{hit.lineNames.join('、')}</span>
@@ -31,7 +31,7 @@ export function SearchResultItem({ hit }: { hit: PlaceHit }) {
           <span className="hit-kind">{t('search.kind.police_station')}</span>
           <span className="hit-main">{hit.name}</span>
           {matched}
-          <span className="hit-detail">{hit.stationName}</span>
+          <span className="hit-detail">{stationDisplayName(hit.stationName)}</span>
         </>
       );
     case 'site':

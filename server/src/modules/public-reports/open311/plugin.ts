@@ -150,8 +150,10 @@ export function open311Plugin(opts: Open311Options) {
       if (error instanceof Open311Error) return send(reply, format, 'errors', errors(error.list), error.status);
       if (error instanceof HttpError) {
         if (error.status === 429) reply.header('retry-after', String((error.details as { retryAfterS?: number } | undefined)?.retryAfterS ?? 60));
-        const fields = (error.details as { fields?: Array<{ field: string; message: string }> } | undefined)?.fields;
-        const list = fields?.length ? fields.map((f) => ({ code: error.status, description: `${f.field.replace(/^body\.(location|where)\.?/, '')}: ${f.message}` })) : [{ code: error.status, description: error.message }];
+        // an Open311 application shows the description to the person who reported: in their language
+        const lang = preferredLang(request);
+        const fields = error.details?.fields;
+        const list = fields?.length ? fields.map((f) => ({ code: error.status, description: `${f.field.replace(/^body\.(location|where)\.?/, '')}: ${f.message.in(lang)}` })) : [{ code: error.status, description: error.said.in(lang) }];
         return send(reply, format, 'errors', errors(list), error.status);
       }
       const fe = error as FastifyError;

@@ -4,7 +4,7 @@ import { serverFile } from '../../../platform/assets.js';
 
 const XSD = fs.readFileSync(serverFile('src/modules/sharing/cap/CAP-v1.2.xsd'), 'utf8');
 
-export type XmlCheck = { ok: true; text: string } | { ok: false; code: string; reasons: string[] };
+export type XmlCheck = { ok: true; text: string } | { ok: false; code: 'empty' | 'bad_encoding' | 'dtd_refused' | 'xinclude_refused'; reasons: string[] };
 
 /**
  * The document as text, before any XML parser sees it. CAP never needs a DTD, so any DOCTYPE or
