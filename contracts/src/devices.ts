@@ -262,3 +262,49 @@ export const Availability = z.object({
   devices: z.array(z.object({ id: z.string(), name: z.string(), kind: DeviceKind, ownerAgencyId: z.string(), availability: z.number(), offlineS: z.number() })),
   owners: z.array(z.object({ agencyId: z.string(), name: z.string(), devices: z.number(), availability: z.number() })),
 });
+
+// ---- false alarms per device (the share of its alarms operators marked false) ----
+
+/** A period: by default the month up to now (a day is too few alarms to judge a device by). */
+export const FalseAlarmRateQuery = z
+  .object({ from: IsoTime.optional(), to: IsoTime.optional() })
+  .refine((q) => !q.from || !q.to || Date.parse(q.to) > Date.parse(q.from), { path: ['to'], message: 'must be after from', params: { zh: '须晚于开始时间' } });
+
+const FalseCounts = {
+  /** alarms raised before the period ended and last repeated in it (those a rule explained or that chatter left out) */
+  alarms: z.number(),
+  falseAlarms: z.number(),
+  /** falseAlarms / alarms, 0–1; 0 when there were no alarms */
+  rate: z.number(),
+};
+
+export const DeviceFalseAlarmRate = z.object({
+  deviceId: z.string(),
+  deviceName: z.string(),
+  kind: DeviceKind,
+  ownerAgencyId: z.string(),
+  ownerName: z.string(),
+  ...FalseCounts,
+});
+export type DeviceFalseAlarmRate = z.infer<typeof DeviceFalseAlarmRate>;
+
+/** Every device the reader may see that raised alarms in the period, the highest rate first. */
+export const FalseAlarmRates = z.object({
+  from: z.string(),
+  to: z.string(),
+  devices: z.array(DeviceFalseAlarmRate),
+  byKind: z.array(z.object({ kind: DeviceKind, ...FalseCounts })),
+});
+export type FalseAlarmRates = z.infer<typeof FalseAlarmRates>;
+
+/** One device's false alarms over a period: the totals, per Beijing day, and the latest marks with why. */
+export const DeviceFalseAlarms = z.object({
+  deviceId: z.string(),
+  from: z.string(),
+  to: z.string(),
+  ...FalseCounts,
+  daily: z.array(z.object({ day: z.string(), alarms: z.number(), falseAlarms: z.number() })),
+  /** the latest twenty marked false, newest first; `by` is the person's display name */
+  recent: z.array(z.object({ alarmId: z.string(), condition: DeviceEventType, at: z.string(), by: z.string(), reason: z.string() })),
+});
+export type DeviceFalseAlarms = z.infer<typeof DeviceFalseAlarms>;

@@ -1,5 +1,5 @@
 import { PostgresAdapter, sql, type Kysely } from 'kysely';
-import type { AlarmKpis } from '@railjoint/contracts';
+import type { AlarmKpis, DeviceFalseAlarms, FalseAlarmRates } from '@railjoint/contracts';
 import type { Db } from '../../platform/db/database.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { Actor } from '../../platform/auth/actor.js';
@@ -7,11 +7,14 @@ import { now } from '../../platform/clock.js';
 import { alarmScope, deviceScope } from '../../platform/policies.js';
 import type { OrganisationService } from '../organisation/service.js';
 import { availability } from '../devices/health.js';
+import { displayNames } from '../users/display-names.js';
 import { devicesVisibleTo } from '../devices/service.js';
 import { alarmsVisibleTo } from './service.js';
+import { byKind as falseByKind, daily, falseRate, period, rankDevices } from './false-rates.js';
 import { ACCEPTABLE_PER_HOUR, FLOOD_THRESHOLD, FLOOD_WINDOW_MS, floodShare, floodTransition, MANAGEABLE_PER_HOUR } from './flood.js';
 
 const FLOOD_LOCK = 730_112;
+type Kind = AlarmKpis['falseAlarms']['byKind'][number]['kind'];
 const STALE_MS = 24 * 3600_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -103,23 +106,7 @@ export class KpiService {
     const top = await k.selectFrom('alarms').select(['id', 'device_id', 'condition', 'count']).where(visible).where('last_at', '>=', from).where('first_at', '<', to).orderBy('count', 'desc').orderBy('id').limit(10).execute();
     const chattering = await k.selectFrom('alarms').select(['id', 'device_id', 'condition']).where(visible).where('chattering', '=', 1).where('last_at', '>=', from).limit(100).execute();
     const stale = await k.selectFrom('alarms').select(['id', 'device_id', 'condition', 'first_at']).where(visible).where('state', '=', 'active').where('suppressed', '=', 0).where('first_at', '<', iso(toMs - STALE_MS)).limit(100).execute();
-    const rates = await k
-      .selectFrom('alarms')
-      .innerJoin('devices', 'devices.id', 'alarms.device_id')
-      .select(['alarms.device_id', 'devices.kind', (eb) => eb.fn.countAll().as('n'), (eb) => eb.fn.count('alarms.false_at').as('f')])
-      .where(visible)
-      .where('alarms.suppressed', '=', 0)
-      .where('alarms.first_at', '<', to)
-      .where('alarms.last_at', '>=', from)
-      .groupBy(['alarms.device_id', 'devices.kind'])
-      .execute();
-    const byKind = new Map<string, { alarms: number; falseAlarms: number }>();
-    for (const r of rates) {
-      const e = byKind.get(r.kind) ?? { alarms: 0, falseAlarms: 0 };
-      e.alarms += Number(r.n);
-      e.falseAlarms += Number(r.f);
-      byKind.set(r.kind, e);
-    }
+    const rates = (await this.falseCounts(actor, from, to)).map((r) => ({ deviceId: r.device_id, kind: r.kind, alarms: Number(r.n), falseAlarms: Number(r.f) }));
     const avail = await this.availability(actor, fromMs, toMs);
     // people read devices by name, not by id
     const named = [...new Set([...top, ...chattering, ...stale].map((r) => r.device_id))];
@@ -134,10 +121,74 @@ export class KpiService {
       chattering: chattering.map((c) => ({ alarmId: c.id, deviceId: c.device_id, deviceName: nameOf(c.device_id), condition: c.condition })),
       stale: stale.map((s) => ({ alarmId: s.id, deviceId: s.device_id, deviceName: nameOf(s.device_id), condition: s.condition, activeSince: s.first_at })),
       falseAlarms: {
-        byDevice: rates.map((r) => ({ deviceId: r.device_id, alarms: Number(r.n), falseAlarms: Number(r.f), rate: round(Number(r.f) / Math.max(1, Number(r.n))) })).sort((a, b) => b.rate - a.rate || b.alarms - a.alarms).slice(0, 50),
-        byKind: [...byKind].map(([kind, e]) => ({ kind: kind as AlarmKpis['falseAlarms']['byKind'][number]['kind'], ...e, rate: round(e.falseAlarms / Math.max(1, e.alarms)) })),
+        byDevice: rankDevices(rates)
+          .slice(0, 50)
+          .map(({ deviceId, alarms, falseAlarms, rate }) => ({ deviceId, alarms, falseAlarms, rate })),
+        byKind: falseByKind(rates).map((e) => ({ ...e, kind: e.kind as Kind })),
       },
       availability: { devices: avail.devices.length, mean: avail.devices.length ? round(avail.devices.reduce((s, d) => s + d.availability, 0) / avail.devices.length) : 1 },
+    };
+  }
+
+  /**
+   * Alarms and false alarms per device over a period, for the alarms the reader may read (and so
+   * the devices: an alarm is read by its device's readers). Alarms a rule explained or that
+   * chatter never reached an operator to be judged, so they count in no rate.
+   */
+  private falseCounts(actor: Actor, from: string, to: string, deviceId?: string) {
+    let q = this.db.kysely
+      .selectFrom('alarms')
+      .innerJoin('devices', 'devices.id', 'alarms.device_id')
+      .select(['alarms.device_id', 'devices.kind', 'devices.name', 'devices.owner_agency_id', (eb) => eb.fn.countAll().as('n'), (eb) => eb.fn.count('alarms.false_at').as('f')])
+      .where(alarmsVisibleTo(alarmScope(actor)))
+      .where(devicesVisibleTo(deviceScope(actor)))
+      .where('alarms.suppressed', '=', 0)
+      .where('alarms.first_at', '<', to)
+      .where('alarms.last_at', '>=', from)
+      .groupBy(['alarms.device_id', 'devices.kind', 'devices.name', 'devices.owner_agency_id']);
+    if (deviceId !== undefined) q = q.where('alarms.device_id', '=', deviceId);
+    return q.execute();
+  }
+
+  /** False-alarm rates of every device the reader may see that raised alarms in the period, highest first. */
+  async falseAlarmRates(actor: Actor, q: { from?: string; to?: string }): Promise<FalseAlarmRates> {
+    const { fromMs, toMs } = period(q, now());
+    const rows = (await this.falseCounts(actor, iso(fromMs), iso(toMs))).map((r) => ({ deviceId: r.device_id, deviceName: r.name, kind: r.kind as Kind, ownerAgencyId: r.owner_agency_id, ownerName: this.org.agencyName(r.owner_agency_id), alarms: Number(r.n), falseAlarms: Number(r.f) }));
+    return { from: iso(fromMs), to: iso(toMs), devices: rankDevices(rows), byKind: falseByKind(rows).map((e) => ({ ...e, kind: e.kind as Kind })) };
+  }
+
+  /**
+   * One device's false alarms over a period: totals, per Beijing day, and the latest marks with
+   * their reasons. The caller has checked the reader may read the device.
+   */
+  async deviceFalseAlarms(actor: Actor, deviceId: string, q: { from?: string; to?: string }): Promise<DeviceFalseAlarms> {
+    const { fromMs, toMs } = period(q, now());
+    const from = iso(fromMs);
+    const to = iso(toMs);
+    const list = await this.db.kysely
+      .selectFrom('alarms')
+      .select(['id', 'condition', 'first_at', 'false_at', 'false_by', 'false_reason'])
+      .where(alarmsVisibleTo(alarmScope(actor)))
+      .where('device_id', '=', deviceId)
+      .where('suppressed', '=', 0)
+      .where('first_at', '<', to)
+      .where('last_at', '>=', from)
+      .orderBy('first_at')
+      .limit(100_000)
+      .execute();
+    const falseOnes = list.filter((a) => a.false_at).sort((a, b) => (a.false_at! < b.false_at! ? 1 : a.false_at! > b.false_at! ? -1 : 0));
+    const counts = { alarms: list.length, falseAlarms: falseOnes.length };
+    const recent = falseOnes.slice(0, 20);
+    // marks are kept by sign-in name; people read who marked them by name
+    const nameOf = await displayNames(this.db.kysely, recent.map((a) => a.false_by));
+    return {
+      deviceId,
+      from,
+      to,
+      ...counts,
+      rate: falseRate(counts),
+      daily: daily(list.map((a) => ({ firstAt: a.first_at, falseAt: a.false_at })), fromMs, toMs),
+      recent: recent.map((a) => ({ alarmId: a.id, condition: a.condition as DeviceFalseAlarms['recent'][number]['condition'], at: a.false_at!, by: nameOf(a.false_by), reason: a.false_reason ?? '' })),
     };
   }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Availability, AvailabilityQuery, Device, DeviceEventBatch, DeviceEventBatchResult, DeviceExportQuery, DeviceId, DeviceImportQuery, DeviceImportResult, DeviceInput, DeviceList, DeviceListQuery, DeviceSaved, IngestStats } from '@railjoint/contracts';
+import { Availability, AvailabilityQuery, Device, DeviceEventBatch, DeviceEventBatchResult, DeviceExportQuery, DeviceFalseAlarms, FalseAlarmRateQuery, FalseAlarmRates, DeviceId, DeviceImportQuery, DeviceImportResult, DeviceInput, DeviceList, DeviceListQuery, DeviceSaved, IngestStats } from '@railjoint/contracts';
 import { defineRoute, type RouteSpec } from '../../platform/http/route.js';
 import { unprocessable, validationError, said, fieldError } from '../../platform/http/errors.js';
 import { now } from '../../platform/clock.js';
@@ -115,6 +115,32 @@ export function deviceRoutes(d: DeviceRouteDeps): RouteSpec[] {
       handler: async ({ actor, query }) => {
         const toMs = query.to ? Date.parse(query.to) : now();
         return d.kpis.availability(actor!, query.from ? Date.parse(query.from) : toMs - 86_400_000, toMs);
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/device-false-alarms',
+      summary: 'False-alarm rate of each device the user may see that raised alarms in a period (default the last 30 days), highest first, and per kind',
+      tag: 'devices',
+      access: 'signed-in',
+      reads: { lists: [{ kind: 'device', at: 'devices.*.deviceId' }] },
+      query: FalseAlarmRateQuery,
+      response: FalseAlarmRates,
+      handler: async ({ actor, query }) => d.kpis.falseAlarmRates(actor!, query),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/devices/:id/false-alarms',
+      summary: 'One device’s false alarms over a period (default the last 30 days): totals, per day, the latest marked false with why',
+      tag: 'devices',
+      access: 'signed-in',
+      reads: { item: { kind: 'device', param: 'id' }, lists: [{ kind: 'alarm', at: 'recent.*.alarmId' }] },
+      params: Params,
+      query: FalseAlarmRateQuery,
+      response: DeviceFalseAlarms,
+      handler: async ({ actor, params, query }) => {
+        await d.devices.get(actor!, params.id); // 404 unless the user may read the device
+        return d.kpis.deviceFalseAlarms(actor!, params.id, query);
       },
     }),
     defineRoute({

@@ -1,8 +1,11 @@
-import type { AlarmKpis } from '@railjoint/contracts';
+import { Link } from 'react-router';
+import type { AlarmKpis, FalseAlarmRates } from '@railjoint/contracts';
+import { paths } from '../../app/paths';
 import { useErrorText } from '../../api/useErrorText';
 import { useT } from '../../app/i18n/useT';
 import { formatDateTime } from '../incidents/formatDateTime';
-import { useAvailability } from '../devices/deviceApi';
+import { useAvailability, useFalseAlarmRates } from '../devices/deviceApi';
+import { falseTone } from '../devices/falseRate';
 import { useAlarmKpis } from './alarmApi';
 import { conditionName } from './alarmText';
 import { BarList, HourlyRateChart } from './charts';
@@ -11,18 +14,22 @@ import { BarList, HourlyRateChart } from './charts';
 const AVAILABILITY_MARK = 0.95;
 /** Consoles drawn as charts; the rest are in the table. */
 const CHARTED = 6;
+/** Devices listed by false-alarm rate: the ten an owner should visit first. */
+const TOP_FALSE = 10;
 
 /**
  * 报警指标: the alarm-management figures of ISA-18.2 / EEMUA 191 over the last day — alarms per
  * hour per console against the 6 and 12 an hour lines, share of time in flood, the ten most
  * frequent alarms, chattering and stale alarms (the target for both is zero), and device
- * availability per owner.
+ * availability per owner; and false alarms per kind and the devices most often wrong over the
+ * last month (a day holds too few alarms to judge a device by).
  */
 export function KpiPage() {
   const { t, num, lang } = useT();
   const errorText = useErrorText();
   const { data, error } = useAlarmKpis();
   const availability = useAvailability();
+  const falseRates = useFalseAlarmRates();
   const percent = (x: number) => `${num(x * 100, 1)}%`;
   if (error) {
     return (
@@ -139,6 +146,11 @@ export function KpiPage() {
           <h4>{t('kpi.falseByKind')}</h4>
           <FalseByKind rows={data.falseAlarms.byKind} />
         </div>
+
+        <div className="kpi-card kpi-wide">
+          <h4>{t('devices.false.top')}</h4>
+          <TopFalse rates={falseRates.data} />
+        </div>
       </div>
     </section>
   );
@@ -187,5 +199,63 @@ function FalseByKind({ rows }: { rows: AlarmKpis['falseAlarms']['byKind'] }) {
         ))}
       </tbody>
     </table>
+  );
+}
+
+/**
+ * The devices most often wrong, with their counts and the period: only those with an alarm marked
+ * false, as a device never marked false has nothing to mend.
+ */
+function TopFalse({ rates }: { rates: FalseAlarmRates | undefined }) {
+  const { t, num, lang } = useT();
+  if (!rates) return <p className="muted">{t('app.loading')}</p>;
+  const top = rates.devices.filter((d) => d.falseAlarms > 0).slice(0, TOP_FALSE);
+  const percent = (x: number) => `${num(x * 100, 1)}%`;
+  return (
+    <>
+      <p className="muted" data-testid="kpi-false-period">
+        {t('devices.false.period', { from: formatDateTime(rates.from, lang), to: formatDateTime(rates.to, lang) })}
+      </p>
+      {top.length === 0 ? (
+        <p className="muted" data-testid="kpi-false-top" data-count={0}>
+          {t('devices.false.topNone')}
+        </p>
+      ) : (
+        <>
+          <BarList
+            testId="kpi-false-chart"
+            label={t('devices.false.topChart')}
+            max={1}
+            items={top.map((d) => ({ key: d.deviceId, label: d.deviceName, value: d.rate, shown: percent(d.rate), tone: falseTone(d.rate) }))}
+          />
+          <table className="defence-table" data-testid="kpi-false-top" data-count={top.length}>
+            <thead>
+              <tr>
+                <th>{t('devices.col.name')}</th>
+                <th>{t('devices.col.kind')}</th>
+                <th>{t('devices.col.owner')}</th>
+                <th>{t('devices.false.col.alarms')}</th>
+                <th>{t('devices.false.col.false')}</th>
+                <th>{t('devices.false.col.rate')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {top.map((d) => (
+                <tr key={d.deviceId} data-testid="kpi-false-row" data-device={d.deviceId} data-rate={d.rate}>
+                  <td>
+                    <Link to={`${paths.defenceTab('devices')}?device=${encodeURIComponent(d.deviceId)}`}>{d.deviceName}</Link>
+                  </td>
+                  <td>{t(`devices.kind.${d.kind}`)}</td>
+                  <td>{d.ownerName}</td>
+                  <td>{num(d.alarms)}</td>
+                  <td>{num(d.falseAlarms)}</td>
+                  <td className={`kpi-${falseTone(d.rate)}`}>{percent(d.rate)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </>
   );
 }

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Availability, CoveringCameras, DeviceList, type Device } from '@railjoint/contracts';
+import { Availability, CoveringCameras, DeviceFalseAlarms, DeviceList, FalseAlarmRates, type Device } from '@railjoint/contracts';
 import { request } from '../../api/client';
 import { queryKeys } from '../../api/queryClient';
 
@@ -28,4 +28,17 @@ export function useAvailability() {
 /** The cameras whose field of view covers an incident's place, nearest first. */
 export function useIncidentCameras(incidentId: string) {
   return useQuery({ queryKey: queryKeys.incidentCameras(incidentId), queryFn: ({ signal }) => request('GET', `/api/incidents/${encodeURIComponent(incidentId)}/cameras`, { schema: CoveringCameras, signal }) });
+}
+
+/**
+ * False-alarm rates of the devices the reader may see, over the server's default month. Kept
+ * under the alarms' key: marking an alarm false, or a new alarm, refreshes them.
+ */
+export function useFalseAlarmRates() {
+  return useQuery({ queryKey: [...queryKeys.alarms, 'false-rates'], queryFn: ({ signal }) => request('GET', '/api/device-false-alarms', { schema: FalseAlarmRates, signal }) });
+}
+
+/** One device's false alarms over the last month: totals, per day, the latest marks with why. */
+export function useDeviceFalseAlarms(deviceId: string) {
+  return useQuery({ queryKey: [...queryKeys.alarms, 'false-rates', deviceId], queryFn: ({ signal }) => request('GET', `/api/devices/${encodeURIComponent(deviceId)}/false-alarms`, { schema: DeviceFalseAlarms, signal }) });
 }
