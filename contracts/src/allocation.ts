@@ -14,6 +14,15 @@ export const COVER_LIMITS = { sites: 50_000, demands: 1_000_000, coverEntries: 2
 export const CoverSite = z.object({
   id: CoverId,
   fixed: z.boolean().optional(),
+  /** the agency (or any group) that would staff the post; budgets are per group */
+  group: CoverId.optional(),
+  /** what the post costs its group's budget (default 1: a budget is then a number of posts) */
+  cost: z.number().positive({ message: 'a cost must be positive' }).max(1e9).optional(),
+  /**
+   * The most demand weight the post can answer (a car's workload in a shift, in the demands' weight).
+   * Demand is divisible: a cell covered by two posts may be answered partly by each. Absent: unlimited.
+   */
+  capacity: z.number().nonnegative({ message: 'a capacity cannot be negative' }).max(1e12).optional(),
 });
 export type CoverSite = z.infer<typeof CoverSite>;
 
@@ -30,6 +39,8 @@ export const CoverInstance = z
     sites: z.array(CoverSite).min(1, { message: 'there must be at least one candidate site' }).max(COVER_LIMITS.sites),
     demands: z.array(CoverDemand).max(COVER_LIMITS.demands),
     covers: z.record(z.string(), z.array(CoverId)),
+    /** per group: the most its chosen sites may cost together (fixed sites included) */
+    budgets: z.record(z.string(), z.number().nonnegative({ message: 'a budget cannot be negative' }).max(1e12)).optional(),
   })
   .superRefine((inst, ctx) => {
     const issue = (path: Array<string | number>, message: string, zh: string) => ctx.addIssue({ code: 'custom', path, message, params: { zh } });
@@ -55,6 +66,15 @@ export const CoverInstance = z
     const fixed = inst.sites.filter((s) => s.fixed).length;
     if (inst.p > inst.sites.length) issue(['p'], `p (${inst.p}) is larger than the number of sites (${inst.sites.length})`, `p（${inst.p}）大于候选点数（${inst.sites.length}）`);
     if (inst.p < fixed) issue(['p'], `p (${inst.p}) is smaller than the number of fixed sites (${fixed})`, `p（${inst.p}）小于固定点数（${fixed}）`);
+    if (inst.budgets) {
+      const groups = new Set(inst.sites.map((s) => s.group).filter((g): g is string => g !== undefined));
+      const spent = new Map<string, number>();
+      for (const s of inst.sites) if (s.fixed && s.group !== undefined) spent.set(s.group, (spent.get(s.group) ?? 0) + (s.cost ?? 1));
+      for (const [group, budget] of Object.entries(inst.budgets)) {
+        if (!groups.has(group)) issue(['budgets', group], `no site belongs to group "${group}"`, `没有候选点属于“${group}”`);
+        else if ((spent.get(group) ?? 0) > budget + 1e-9) issue(['budgets', group], `the fixed sites of "${group}" already cost ${spent.get(group)}, more than its budget ${budget}`, `“${group}”的固定点已花费 ${spent.get(group)}，超过其预算 ${budget}`);
+      }
+    }
     let entries = 0;
     for (const [siteId, list] of Object.entries(inst.covers)) {
       entries += list.length;
@@ -77,7 +97,7 @@ export type CoverInstance = z.infer<typeof CoverInstance>;
 export const CoverResult = z.object({
   chosen: z.array(z.string()),
   covered: z.number(),
-  /** no choice of p sites covers more than this */
+  /** no choice of at most p sites within the budgets (answered within the capacities) covers more than this */
   bound: z.number(),
   /** (bound − covered) / bound, in percent: the most the answer can be short of the optimum */
   gapPct: z.number(),
@@ -192,30 +212,3 @@ export const PatrolGameResult = z.object({
   seconds: z.number(),
 });
 export type PatrolGameResult = z.infer<typeof PatrolGameResult>;
-
-/**
- * Posts on the department's own data: demand is the risk along the line (cells of a kilometre,
- * weighted by the chosen method's score), candidate posts are the stations, the access gates and
- * where the patrol cars stand now, and a post covers a cell when a patrol car from it reaches the
- * cell within the time limit by the dispatch ETA model (through a gate or station onto the line).
- */
-export const PostPlanQuery = z.object({
-  p: z.coerce.number().int().min(1).max(200).default(20),
-  limitMin: z.coerce.number().min(1).max(120).default(15),
-  method: z.enum(['retrospective', 'nkde', 'near_repeat', 'rtm']).default('nkde'),
-});
-export type PostPlanQuery = z.infer<typeof PostPlanQuery>;
-
-export const PostPlan = z.object({
-  p: z.number().int(),
-  limitS: z.number(),
-  method: z.string(),
-  totalWeight: z.number(),
-  current: z.object({ posts: z.number().int(), covered: z.number(), share: z.number() }),
-  proposed: z.object({ posts: z.number().int(), covered: z.number(), share: z.number(), bound: z.number(), gapPct: z.number() }),
-  sites: z.array(z.object({ id: z.string(), name: z.string(), kind: z.enum(['station', 'access_gate', 'unit_post']), coordinates: z.tuple([z.number(), z.number()]), current: z.boolean(), chosen: z.boolean() })),
-  demands: z.array(z.object({ id: z.string(), lineId: z.string(), fromMileage: z.string(), toMileage: z.string(), fromMeasureM: z.number(), toMeasureM: z.number(), weight: z.number(), now: z.boolean(), proposed: z.boolean() })),
-  assumptions: z.array(z.string()),
-  seconds: z.number(),
-});
-export type PostPlan = z.infer<typeof PostPlan>;

@@ -43,6 +43,14 @@ describe.each(ENGINES)('where posts should be (API) on %s', (engine) => {
     const res = await t.http.inject({ method: 'POST', url: '/api/allocation/cover', headers: { authorization: auth }, payload: inst });
     expect(res.statusCode, res.body).toBe(200);
     expect({ ...res.json(), seconds: 0 }).toEqual({ ...solveCover(inst), seconds: 0 });
+    // groups with budgets and posts with capacities pass through as they are
+    const limited = { ...inst, sites: inst.sites.map((s, j) => ({ ...s, group: j % 2 ? 'local' : 'railway', capacity: 6 })), budgets: { railway: 1 } };
+    const limitedRes = await t.http.inject({ method: 'POST', url: '/api/allocation/cover', headers: { authorization: auth }, payload: limited });
+    expect(limitedRes.statusCode, limitedRes.body).toBe(200);
+    const answer = limitedRes.json();
+    expect({ ...answer, seconds: 0 }).toEqual({ ...solveCover(limited), seconds: 0 });
+    expect(answer.chosen.filter((id: string) => Number(id.slice(1)) % 2 === 0).length).toBeLessThanOrEqual(1);
+    expect(answer.covered).toBeLessThanOrEqual(6 * answer.chosen.length);
   });
 
   it('refuses a bad instance naming each field, and strangers', async () => {

@@ -41,6 +41,43 @@ describe('railjoint plan cover', () => {
     expect(fast.covered).toBeGreaterThanOrEqual(exact.covered * (1 - fast.gapPct / 100) - 1e-6);
   });
 
+  it('keeps each group within its budget and each post within its capacity, as the exact solver does', async () => {
+    // the fixed railway post answers 4 of x; the railway budget leaves room for a (cost 2) or b,
+    // the local one for c or d. Uncapacitated, old + a + d would cover all of x, y, z (17); with
+    // d answering at most 3 of z, it is 16, still the best; without budgets old + a + b answers 17.
+    const inst = {
+      p: 3,
+      sites: [
+        { id: 'a', group: 'railway', cost: 2, capacity: 10 },
+        { id: 'b', group: 'railway', capacity: 6 },
+        { id: 'c', group: 'local' },
+        { id: 'd', group: 'local', capacity: 3 },
+        { id: 'old', group: 'railway', fixed: true, capacity: 4 },
+      ],
+      demands: [{ id: 'x', weight: 8 }, { id: 'y', weight: 5 }, { id: 'z', weight: 4 }, { id: 'u', weight: 2 }],
+      covers: { a: ['x', 'y'], b: ['x', 'z'], c: ['u'], d: ['y', 'z'], old: ['x'] },
+      budgets: { railway: 3, local: 1 },
+    };
+    const file = write('budgets.json', inst);
+    const r = await cli(['plan', 'cover', '--instance', file]);
+    expect(r.code, r.err.join('\n')).toBe(0);
+    const fast = JSON.parse(r.out[0]!);
+    expect(fast.chosen).toEqual(['a', 'd', 'old']);
+    expect(fast.covered).toBeCloseTo(16, 9);
+    expect(fast.bound).toBeGreaterThanOrEqual(16 - 1e-9);
+    const e = await cli(['plan', 'cover', '--instance', file, '--exact']);
+    expect(e.code, e.err.join('\n')).toBe(0);
+    const exact = JSON.parse(e.out[0]!);
+    expect(exact.status).toBe('optimal');
+    expect(exact.covered).toBeCloseTo(16, 6);
+    expect([...exact.chosen].sort()).toEqual(['a', 'd', 'old']);
+    const free = JSON.parse((await cli(['plan', 'cover', '--instance', write('no-budgets.json', { ...inst, budgets: undefined })])).out[0]!);
+    expect(free.covered).toBeCloseTo(17, 9);
+    const bad = await cli(['plan', 'cover', '--instance', write('bad-budgets.json', { ...inst, budgets: { railway: 0.5, nowhere: 2 } })]);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toEqual(expect.arrayContaining(['budgets.nowhere: no site belongs to group "nowhere"', 'budgets.railway: the fixed sites of "railway" already cost 1, more than its budget 0.5']));
+  });
+
   it('solves the p-median problem on a distance matrix, as the exact solver does', async () => {
     const at = [[0, 0], [10, 0], [0, 10], [10, 10], [5, 5]];
     const inst = {

@@ -6,12 +6,20 @@ import type { Highs } from 'highs';
  *
  *   max Σ_i w_i y_i   s.t.  y_i − Σ_{j covers i} x_j ≤ 0,   Σ_j x_j = p,   x_j ∈ {0,1} (1 if fixed),   0 ≤ y_i ≤ 1
  *
+ * With budgets, a row per budgeted group Σ_{j in g} cost_j x_j ≤ B_g, and Σ_j x_j ≤ p (the budgets
+ * may allow fewer than p). With capacities (any site having one), the assignment form instead of y:
+ * continuous z_ij for each site j covering demand i, the weight of i that j answers,
+ *
+ *   max Σ z_ij   s.t.  Σ_j z_ij ≤ w_i,   Σ_i z_ij − cap_j x_j ≤ 0 (sites with a capacity),
+ *                      z_ij − w_i x_j ≤ 0,   0 ≤ z_ij ≤ w_i
+ *
+ * (the last rows are all a site without capacity needs, and tighten the relaxation for the others).
  * Built from the plain instance, without the fast solver's merging, so the tests check the fast
  * solver against an independent statement of the problem. Meant for small instances: its time
  * grows quickly with size (a time limit turns it into one more heuristic with a bound).
  */
 export interface CoverColumns {
-  /** columns: x_0 … x_{n−1}, then y_0 … y_{m−1}; rows: one per demand, then the count */
+  /** columns: x_0 … x_{n−1}, then y_0 … y_{m−1} (or the z_ij); rows as built */
   numCols: number;
   numRows: number;
   cost: Float64Array;
@@ -29,50 +37,80 @@ export interface CoverColumns {
 
 export function coverColumns(inst: CoverInstance): CoverColumns {
   const n = inst.sites.length;
-  const m = inst.demands.length;
   const demandIndex = new Map(inst.demands.map((d, i) => [d.id, i]));
   const coverers: number[][] = inst.demands.map(() => []);
   inst.sites.forEach((s, j) => {
     for (const id of new Set(inst.covers[s.id] ?? [])) coverers[demandIndex.get(id)!]!.push(j);
   });
-  const numCols = n + m;
-  const cost = new Float64Array(numCols);
-  const lower = new Float64Array(numCols);
-  const upper = new Float64Array(numCols).fill(1);
-  const integer = new Uint8Array(numCols);
-  inst.sites.forEach((s, j) => {
-    integer[j] = 1;
-    if (s.fixed) lower[j] = 1;
-  });
-  inst.demands.forEach((d, i) => {
-    cost[n + i] = d.weight;
-  });
-  const nnz = coverers.reduce((a, c) => a + c.length + 1, 0) + n;
-  const starts = new Int32Array(m + 2);
-  const indices = new Int32Array(nnz);
-  const values = new Float64Array(nnz);
-  let e = 0;
-  for (let i = 0; i < m; i++) {
-    starts[i] = e;
-    for (const j of coverers[i]!) {
-      indices[e] = j;
-      values[e++] = -1;
+  const capacitated = inst.sites.some((s) => s.capacity !== undefined);
+  const cost: number[] = [];
+  const lower: number[] = [];
+  const upper: number[] = [];
+  const integer: number[] = [];
+  const names: string[] = [];
+  const column = (name: string, c: number, lo: number, hi: number, int: boolean) => {
+    names.push(name);
+    cost.push(c);
+    lower.push(lo);
+    upper.push(hi);
+    integer.push(int ? 1 : 0);
+    return names.length - 1;
+  };
+  inst.sites.forEach((s, j) => column(`x${j}`, 0, s.fixed ? 1 : 0, 1, true));
+  const starts: number[] = [0];
+  const indices: number[] = [];
+  const values: number[] = [];
+  const rowLower: number[] = [];
+  const rowUpper: number[] = [];
+  const row = (entries: Array<[number, number]>, lo: number, hi: number) => {
+    for (const [col, v] of entries) {
+      indices.push(col);
+      values.push(v);
     }
-    indices[e] = n + i;
-    values[e++] = 1;
+    starts.push(indices.length);
+    rowLower.push(lo);
+    rowUpper.push(hi);
+  };
+  if (!capacitated) {
+    inst.demands.forEach((d, i) => {
+      const y = column(`y${i}`, d.weight, 0, 1, false);
+      row([...coverers[i]!.map((j): [number, number] => [j, -1]), [y, 1]], -Infinity, 0);
+    });
+  } else {
+    const bySite: Array<Array<[number, number]>> = inst.sites.map(() => []);
+    inst.demands.forEach((d, i) => {
+      const own: Array<[number, number]> = [];
+      for (const j of coverers[i]!) {
+        const z = column(`z${i}_${j}`, 1, 0, d.weight, false);
+        own.push([z, 1]);
+        bySite[j]!.push([z, 1]);
+        row([[z, 1], [j, -d.weight]], -Infinity, 0);
+      }
+      if (own.length) row(own, -Infinity, d.weight);
+    });
+    inst.sites.forEach((s, j) => {
+      if (s.capacity !== undefined && bySite[j]!.length) row([...bySite[j]!, [j, -s.capacity]], -Infinity, 0);
+    });
   }
-  starts[m] = e;
-  for (let j = 0; j < n; j++) {
-    indices[e] = j;
-    values[e++] = 1;
+  const budgets = Object.entries(inst.budgets ?? {});
+  for (const [group, budget] of budgets) {
+    row(inst.sites.flatMap((s, j): Array<[number, number]> => (s.group === group ? [[j, s.cost ?? 1]] : [])), -Infinity, budget);
   }
-  starts[m + 1] = e;
-  const rowLower = new Float64Array(m + 1).fill(-Infinity);
-  const rowUpper = new Float64Array(m + 1);
-  rowLower[m] = inst.p;
-  rowUpper[m] = inst.p;
-  const names = [...inst.sites.map((_, j) => `x${j}`), ...inst.demands.map((_, i) => `y${i}`)];
-  return { numCols, numRows: m + 1, cost, lower, upper, rowLower, rowUpper, starts, indices, values, integer, names };
+  row(inst.sites.map((_, j) => [j, 1]), budgets.length ? -Infinity : inst.p, inst.p);
+  return {
+    numCols: names.length,
+    numRows: rowLower.length,
+    cost: Float64Array.from(cost),
+    lower: Float64Array.from(lower),
+    upper: Float64Array.from(upper),
+    rowLower: Float64Array.from(rowLower),
+    rowUpper: Float64Array.from(rowUpper),
+    starts: Int32Array.from(starts),
+    indices: Int32Array.from(indices),
+    values: Float64Array.from(values),
+    integer: Uint8Array.from(integer),
+    names,
+  };
 }
 
 export interface ExactCoverResult {

@@ -1,4 +1,5 @@
 import type { CoverModel } from './model.js';
+import { Spend } from './spend.js';
 
 /**
  * A choice of p sites with the bookkeeping that makes each move cheap: how many chosen sites cover
@@ -20,6 +21,8 @@ export class CoverState {
   readonly shared: Float64Array | null;
   readonly row: Int32Array;
   private readonly freeRows: number[] = [];
+  /** what the chosen sites cost each budgeted group */
+  readonly spend: Spend;
   covered = 0;
   size = 0;
 
@@ -34,6 +37,7 @@ export class CoverState {
     this.only = new Int32Array(model.m).fill(-1);
     this.row = new Int32Array(model.n).fill(-1);
     this.shared = keepShared ? new Float64Array(model.p * model.n) : null;
+    this.spend = new Spend(model);
     for (let r = model.p - 1; r >= 0; r--) this.freeRows.push(r);
     for (let i = 0; i < model.m; i++) this.contribute(i, 1);
   }
@@ -59,6 +63,7 @@ export class CoverState {
     const { siteStart, siteDemands, weight } = this.model;
     this.chosen[j] = 1;
     this.size++;
+    this.spend.add(j);
     if (this.shared) {
       const r = this.freeRows.pop();
       if (r === undefined) throw new Error('more than p sites chosen');
@@ -85,6 +90,7 @@ export class CoverState {
     const { siteStart, siteDemands, demandStart, demandSites, weight } = this.model;
     this.chosen[j] = 0;
     this.size--;
+    this.spend.remove(j);
     for (let e = siteStart[j]!; e < siteStart[j + 1]!; e++) {
       const i = siteDemands[e]!;
       const c = this.count[i]!;
@@ -129,24 +135,39 @@ const SHARED_LIMIT = 4_000_000;
 export function greedy(model: CoverModel, keepShared?: boolean): CoverState {
   const s = new CoverState(model, keepShared);
   for (let j = 0; j < model.n; j++) if (model.fixed[j]) s.add(j);
-  while (s.size < model.p) {
-    let best = -1;
-    for (let j = 0; j < model.n; j++) if (!s.chosen[j] && (best < 0 || s.gain[j]! > s.gain[best]!)) best = j;
-    s.add(best);
-  }
+  fill(s);
   return s;
 }
 
-/** A state holding exactly these sites (fixed ones included by the caller). */
+/**
+ * Adds the site adding most, within the budgets, until p are chosen or the budgets allow no more
+ * (then fewer than p are chosen: a site more never covers less, so only budgets stop it).
+ */
+function fill(s: CoverState): void {
+  const { model } = s;
+  while (s.size < model.p) {
+    let best = -1;
+    for (let j = 0; j < model.n; j++) if (!s.chosen[j] && (best < 0 || s.gain[j]! > s.gain[best]!) && (!s.spend.active || s.spend.fits(j))) best = j;
+    if (best < 0) return;
+    s.add(best);
+  }
+}
+
+/**
+ * A state holding these sites (fixed ones included by the caller) in their order, skipping those
+ * the budgets no longer allow and filling up greedily after them.
+ */
 export function stateOf(model: CoverModel, sites: Iterable<number>, keepShared?: boolean): CoverState {
   const s = new CoverState(model, keepShared);
-  for (const j of sites) if (!s.chosen[j]) s.add(j);
+  for (const j of sites) if (!s.chosen[j] && s.size < model.p && (model.fixed[j] || !s.spend.active || s.spend.fits(j))) s.add(j);
+  fill(s);
   return s;
 }
 
 /**
  * Best-improvement interchange: swap a chosen (not fixed) site out and another in while that
- * covers more. The value of swapping j out and k in is gain[k] − loss[j] + what only j covers
+ * covers more, keeping the budgets (and, where budgets left fewer than p chosen, add a site when a
+ * swap has freed enough of one). The value of swapping j out and k in is gain[k] − loss[j] + what only j covers
  * that k covers too; the last term is read from the kept rows, or, where p × n is too large to
  * keep them, gathered per j from the demands only j covers.
  * Stops at a local optimum or after `maxMoves`; returns the number of moves made.
@@ -159,11 +180,25 @@ export function interchange(s: CoverState, maxMoves = 10_000): number {
   const touched = new Int32Array(n);
   // drift of the bookkept sums is far below this; a move must gain more than noise
   const eps = 1e-9 * Math.max(1, s.covered);
+  const budgets = s.spend.active;
   let moves = 0;
   while (moves < maxMoves) {
     let bestDelta = eps;
     let bestOut = -1;
     let bestIn = -1;
+    if (s.size < model.p) {
+      for (let k = 0; k < n; k++) {
+        if (!s.chosen[k] && s.gain[k]! > bestDelta && s.spend.fits(k)) {
+          bestDelta = s.gain[k]!;
+          bestIn = k;
+        }
+      }
+      if (bestIn >= 0) {
+        s.add(bestIn);
+        moves++;
+        continue;
+      }
+    }
     for (let j = 0; j < n; j++) {
       if (!s.chosen[j] || fixed[j]) continue;
       const lossJ = s.loss[j]!;
@@ -172,7 +207,7 @@ export function interchange(s: CoverState, maxMoves = 10_000): number {
         for (let k = 0; k < n; k++) {
           if (s.chosen[k]) continue;
           const d = s.gain[k]! - lossJ + s.shared[base + k]!;
-          if (d > bestDelta) {
+          if (d > bestDelta && (!budgets || s.spend.fits(k, j))) {
             bestDelta = d;
             bestOut = j;
             bestIn = k;
@@ -194,7 +229,7 @@ export function interchange(s: CoverState, maxMoves = 10_000): number {
       for (let k = 0; k < n; k++) {
         if (s.chosen[k]) continue;
         const d = s.gain[k]! - lossJ + shared[k]!;
-        if (d > bestDelta) {
+        if (d > bestDelta && (!budgets || s.spend.fits(k, j))) {
           bestDelta = d;
           bestOut = j;
           bestIn = k;

@@ -25,6 +25,18 @@ export interface CoverModel {
   demandSites: Int32Array;
   /** weight of the demands no site covers: never covered, whatever the choice */
   uncoverable: number;
+  /** per site the index of its budget in `budget`, −1 for a site no budget limits */
+  group: Int32Array;
+  /** per site what it costs its group's budget */
+  cost: Float64Array;
+  /** per budgeted group the most its chosen sites may cost together; empty: no budgets */
+  budget: Float64Array;
+  /**
+   * per site the most weight it can answer (Infinity: unlimited), or null when no site's capacity
+   * can bind — a capacity at least the weight the site covers is none, so such instances keep the
+   * uncapacitated path
+   */
+  capacity: Float64Array | null;
 }
 
 export function compileCover(inst: CoverInstance): CoverModel {
@@ -81,6 +93,23 @@ export function compileCover(inst: CoverInstance): CoverModel {
   inst.sites.forEach((s, j) => {
     if (s.fixed) fixed[j] = 1;
   });
+  const budgetIndex = new Map<string, number>();
+  const budget: number[] = [];
+  for (const [g, b] of Object.entries(inst.budgets ?? {})) {
+    budgetIndex.set(g, budget.length);
+    budget.push(b);
+  }
+  const group = Int32Array.from(inst.sites, (s) => (s.group === undefined ? -1 : (budgetIndex.get(s.group) ?? -1)));
+  const cost = Float64Array.from(inst.sites, (s) => s.cost ?? 1);
+  let capacity: Float64Array | null = null;
+  inst.sites.forEach((s, j) => {
+    if (s.capacity === undefined) return;
+    let reach = 0;
+    for (let e = siteStart[j]!; e < siteStart[j + 1]!; e++) reach += weights[siteDemands[e]!]!;
+    if (s.capacity >= reach) return;
+    capacity ??= new Float64Array(n).fill(Infinity);
+    capacity[j] = s.capacity;
+  });
   return {
     siteIds: inst.sites.map((s) => s.id),
     n,
@@ -94,6 +123,10 @@ export function compileCover(inst: CoverInstance): CoverModel {
     demandStart,
     demandSites,
     uncoverable,
+    group,
+    cost,
+    budget: Float64Array.from(budget),
+    capacity,
   };
 }
 
