@@ -34,6 +34,7 @@ export * from './indicators.js';
 export * from './risk.js';
 export * from './simulation.js';
 export * from './allocation.js';
+export * from './posts.js';
 export * from './patrol-duties.js';
 export * from './what-if.js';
 export * from './effectiveness.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LonLat } from './common.js';
 import { SIMULATION_POLICIES, SimulationPolicy, SimulationResult } from './simulation.js';
 
 /**
@@ -9,6 +10,20 @@ import { SIMULATION_POLICIES, SimulationPolicy, SimulationResult } from './simul
 export const WHAT_IF_MAX_DAYS = 366;
 /** Staffing factors past this would describe another department, not a change of this one. */
 export const WHAT_IF_MAX_FACTOR = 5;
+
+/** Cars moved by hand in one scenario: more would be another department, not a what-if. */
+export const WHAT_IF_MAX_MOVES = 500;
+
+/** Where a car is moved to: a station or access gate of the network by id, or any point on the map. */
+export const WhatIfMoveTarget = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('place'), placeId: z.string().min(1).max(128) }),
+  z.object({ kind: z.literal('point'), coordinates: LonLat }),
+]);
+export type WhatIfMoveTarget = z.infer<typeof WhatIfMoveTarget>;
+
+/** One patrol car's post moved by the analyst: it waits there in every policy of the run. */
+export const WhatIfMove = z.object({ unitId: z.string().min(1).max(128), to: WhatIfMoveTarget });
+export type WhatIfMove = z.infer<typeof WhatIfMove>;
 
 export const WhatIfRequest = z.object({
   /** days counted (a day of warm-up is simulated before them) */
@@ -21,6 +36,18 @@ export const WhatIfRequest = z.object({
     .refine((p) => new Set(p).size === p.length, { message: 'a policy is listed twice', params: { zh: '策略重复' } }),
   /** agency id → factor on its patrol cars (0 takes them all away, 2 doubles them at the same posts) */
   staffing: z.record(z.string().min(1).max(128), z.number().finite().min(0, { message: 'a factor cannot be negative' }).max(WHAT_IF_MAX_FACTOR)).default({}),
+  /** posts moved by hand (a car at most once), applied before staffing and in every policy */
+  moves: z
+    .array(WhatIfMove)
+    .max(WHAT_IF_MAX_MOVES)
+    .default([])
+    .superRefine((moves, ctx) => {
+      const seen = new Set<string>();
+      moves.forEach((m, i) => {
+        if (seen.has(m.unitId)) ctx.addIssue({ code: 'custom', path: [i, 'unitId'], message: `unit "${m.unitId}" is moved twice`, params: { zh: `警力“${m.unitId}”被移动了两次` } });
+        seen.add(m.unitId);
+      });
+    }),
   /** the proposed posts `joint_optimised_posts` moves the cars to: the covering plan of p posts within limitMin */
   posts: z.object({ p: z.number().int().min(1).max(200).default(20), limitMin: z.number().min(1).max(120).default(15) }).default({ p: 20, limitMin: 15 }),
 });
@@ -39,6 +66,8 @@ export const WhatIfResult = z.object({
   days: z.number(),
   seed: z.number(),
   staffing: z.record(z.string(), z.number()),
+  /** the moves as made: the car, where it was sent (named) and the stretch it waits at in the model */
+  moves: z.array(z.object({ unitId: z.string(), callsign: z.string(), to: z.string(), stretch: z.string(), from: z.string() })).default([]),
   /** the scenario in numbers */
   model: z.object({
     areas: z.number(),
@@ -59,3 +88,39 @@ export const WhatIfResult = z.object({
   seconds: z.number(),
 });
 export type WhatIfResult = z.infer<typeof WhatIfResult>;
+
+/** What the what-if page offers to change: the cars the model counts, the places a post can move to, cars per agency. */
+export const WhatIfSetup = z.object({
+  cars: z.array(z.object({ id: z.string(), callsign: z.string(), agencyId: z.string(), coordinates: LonLat, stretch: z.string() })),
+  places: z.array(z.object({ id: z.string(), name: z.string(), kind: z.enum(['station', 'access_gate']), coordinates: LonLat, lineId: z.string() })),
+  agencies: z.array(z.object({ id: z.string(), name: z.string(), cars: z.number().int() })),
+  /** the network's lines, thinned, to draw the map the analyst picks a point on */
+  lines: z.array(z.object({ id: z.string(), name: z.string(), points: z.array(LonLat) })),
+  /** a point further than this from every line is refused: the model places cars by the line */
+  maxOffLineM: z.number(),
+});
+export type WhatIfSetup = z.infer<typeof WhatIfSetup>;
+
+export const WHAT_IF_RUN_STATES = ['running', 'done', 'failed', 'cancelled'] as const;
+export const WHAT_IF_STAGES = ['gathering', 'posts', 'simulating', 'finished'] as const;
+
+/**
+ * A what-if run started with `POST /api/allocation/what-if/runs` and followed with GET on its id:
+ * the share done, each policy's incidents simulated so far, the runs already finished (partial
+ * figures), and at the end the whole result or why there is none. DELETE cancels it.
+ */
+export const WhatIfRunStatus = z.object({
+  id: z.string(),
+  state: z.enum(WHAT_IF_RUN_STATES),
+  stage: z.enum(WHAT_IF_STAGES),
+  /** 0–1: the stages before the simulation count for a fixed share, then incidents simulated over those expected */
+  progress: z.number().min(0).max(1),
+  policies: z.array(z.object({ policy: SimulationPolicy, state: z.enum(['waiting', 'running', 'done', 'cancelled', 'failed']), generated: z.number(), expected: z.number() })),
+  /** the policies already simulated, with their figures, before the others end */
+  partial: z.array(WhatIfRun),
+  result: WhatIfResult.optional(),
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }).optional(),
+  startedAt: z.string(),
+  seconds: z.number(),
+});
+export type WhatIfRunStatus = z.infer<typeof WhatIfRunStatus>;

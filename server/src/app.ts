@@ -265,7 +265,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     };
     // a session that owes a second factor reaches only the enrolment routes (auth/mfa-policy.ts)
     // allocation on the department's data: the post plan, the what-if simulation and the patrol game, which the effectiveness report asks in turn
-    const postPlans = new PostPlanService(db, network, risk.service);
+    const postPlans = new PostPlanService(db, network, risk.service, organisation);
     const patrolDuties = new DepartmentPatrolDuties(db, organisation, network, risk.service);
     const whatIf = new WhatIfService(db, network, organisation, risk.service, postPlans, { speeds });
     const routes = withEnrolmentGate([

@@ -4,7 +4,8 @@
  * rank and factors, and the terrain model's weights; the map carries the heat layer, drawn along
  * the line; a backtest shows the PAI table with the retrospective baseline and the best method;
  * twenty posts placed over the risk beat the patrol cars where they stand, on the map too
- * marked. The centre's dispatcher gets the room too, a township's liaison does not. The browser logs no error. Needs `npm run build -w web` first.
+ * marked; the what-if moves posts and changes the cars on shift, shows a run's progress and cancels
+ * one. The centre's dispatcher gets the room too, a township's liaison does not. The browser logs no error. Needs `npm run build -w web` first.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -173,14 +174,53 @@ describe('console: risk along the line', () => {
     expect(jointP90!).toBeLessThanOrEqual(siloedP90!);
     for (const chart of ['p90', 'within', 'utilisation']) await expect.poll(() => page.getByTestId(`what-if-chart-${chart}`).locator('canvas').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     expect(await page.getByTestId('what-if-assumptions-1').textContent()).toContain('派警到达时间模型');
-    await page.getByTestId('what-if-staffing-agency').selectOption({ index: 1 });
-    await page.getByRole('button', { name: '添加' }).click();
-    await page.locator('.what-if-staffing input[type=number]').fill('2');
+    // the second run: one agency's cars on shift doubled, one car moved to a station and another to
+    // a point picked on the drawing of the lines; the run shows its progress, then stays beside the first
+    const onShift = page.getByTestId('what-if-staffing').locator('input[type=number]').first();
+    await onShift.fill(String(Number(await onShift.inputValue()) * 2));
+    await page.getByTestId('what-if-move-unit').selectOption({ index: 1 });
+    await page.getByTestId('what-if-move-kind').selectOption('station');
+    await page.getByTestId('what-if-move-place').selectOption({ index: 1 });
+    await page.getByTestId('what-if-move-add').click();
+    await page.getByTestId('what-if-move-unit').selectOption({ index: 2 });
+    await page.getByTestId('what-if-map').scrollIntoViewIfNeeded();
+    // a spot beside a line where nothing else is drawn: a click there is a point, not a station or a car
+    const spot = await page.getByTestId('what-if-map').evaluate((svg) => {
+      const m = (svg as SVGSVGElement).getScreenCTM()!;
+      for (const line of Array.from(svg.querySelectorAll('polyline'))) {
+        for (let i = 0; i < line.points.numberOfItems; i += 5) {
+          const p = line.points.getItem(i);
+          for (const dy of [6, -6, 9, -9]) {
+            const at = { x: p.x * m.a + m.e, y: p.y * m.d + m.f + dy };
+            if (document.elementFromPoint(at.x, at.y) === svg) return at;
+          }
+        }
+      }
+      return null;
+    });
+    expect(spot).not.toBeNull();
+    await page.mouse.click(spot!.x, spot!.y);
+    expect(await page.getByTestId('what-if-move-point').textContent()).toMatch(/^地图点（\d+\.\d{4}，\d+\.\d{4}）$/);
+    await page.getByTestId('what-if-move-add').click();
+    expect(await page.getByTestId('what-if-move-list').locator('li').count()).toBe(2);
+    expect(await page.getByTestId('what-if-map').locator('line.what-if-map-move').count()).toBe(2);
     await page.getByTestId('what-if-run').click();
+    await page.getByTestId('what-if-progress').waitFor({ timeout: 10_000 });
     await expect.poll(() => page.getByTestId('what-if-runs').locator('li').count(), { timeout: 60_000 }).toBe(2);
     expect(await page.getByTestId('what-if-table').locator('thead th').count()).toBe(5);
-    expect(await page.getByTestId('what-if-assumptions-2').textContent()).toContain('警力调整');
+    const second = (await page.getByTestId('what-if-assumptions-2').textContent())!;
+    expect(second).toContain('警力调整');
+    expect(second).toContain('岗位调整');
+    expect(second).toContain('移至地图点');
+    expect(await page.getByTestId('what-if-runs').locator('li').nth(1).textContent()).toContain('调整 2 个岗位');
     await page.screenshot({ path: path.join(OUT, 'risk-what-if.png'), fullPage: true });
+    // a run with the optimised posts, cancelled while it runs: said so, and no third run listed
+    await page.getByTestId('what-if-policy-joint_optimised_posts').check();
+    await page.getByTestId('what-if-run').click();
+    await page.getByTestId('what-if-cancel').click();
+    await page.getByTestId('what-if-cancelled').waitFor({ timeout: 10_000 });
+    expect(await page.getByTestId('what-if-run').isEnabled()).toBe(true);
+    expect(await page.getByTestId('what-if-runs').locator('li').count()).toBe(2);
 
     // the mechanism's effectiveness: three answers with their assumptions, and the PDF report
     await page.getByTestId('risk-tab-effectiveness').click();

@@ -42,6 +42,7 @@ import { meetingDocumentsSchema } from '../../modules/governance/migrations.js';
 import { responsibilityListSchema } from '../../modules/responsibility-list/migrations.js';
 import { cooperationAgreementsSchema } from '../../modules/agreements/migrations.js';
 import { randomisedPatrolsSchema } from '../../modules/allocation/patrol-game/department/migrations.js';
+import { postCandidatesSchema } from '../../modules/allocation/posts/migrations.js';
 
 /**
  * Migrations are code, listed here in order; each receives the engine so the few type names that
@@ -94,6 +95,7 @@ function provider(db: Db): MigrationProvider {
         '034-responsibility-list': responsibilityListSchema(),
         '035-cooperation-agreements': cooperationAgreementsSchema(db.engine),
         '039-randomised-patrols': randomisedPatrolsSchema(),
+        '042-post-candidates': postCandidatesSchema(),
       };
     },
   };

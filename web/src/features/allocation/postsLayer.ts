@@ -20,16 +20,22 @@ export function postFeatures(plan: PostPlan, parts: ReturnType<typeof lineParts>
     const change = d.now && d.proposed ? 'kept' : d.proposed ? 'gained' : 'lost';
     cells.push({ type: 'Feature', properties: { change, weight: d.weight }, geometry: coords.length === 1 ? { type: 'LineString', coordinates: coords[0]! } : { type: 'MultiLineString', coordinates: coords } });
   }
-  const sites: GeoJSON.Feature[] = plan.sites.map((s) => ({ type: 'Feature', properties: { role: s.current && s.chosen ? 'both' : s.chosen ? 'proposed' : 'current', name: s.name }, geometry: { type: 'Point', coordinates: s.coordinates } }));
+  const sites: GeoJSON.Feature[] = plan.sites.map((s) => ({ type: 'Feature', properties: { role: siteRole(s), name: s.name, kind: s.kind }, geometry: { type: 'Point', coordinates: s.coordinates } }));
   return { cells: { type: 'FeatureCollection', features: cells }, sites: { type: 'FeatureCollection', features: sites } };
 }
 
-export const POST_COLOURS = { kept: '#7f8c9b', gained: '#2f9e44', lost: '#d7301f', current: '#2f6fde', proposed: '#2f9e44', both: '#8e6fd8' } as const;
+/** A place analysts added and the solver left out is still drawn: the analyst sees it was weighed. */
+export function siteRole(s: PostPlan['sites'][number]): 'both' | 'proposed' | 'current' | 'candidate' {
+  if (s.current) return s.chosen ? 'both' : 'current';
+  return s.chosen ? 'proposed' : 'candidate';
+}
+
+export const POST_COLOURS = { kept: '#7f8c9b', gained: '#2f9e44', lost: '#d7301f', current: '#2f6fde', proposed: '#2f9e44', both: '#8e6fd8', candidate: '#f08c00' } as const;
 
 /**
  * The last post plan asked for in the 风险 room's 岗位 tab, on the map: the stretches the current
  * and the proposed posts cover (kept grey, gained green, lost red) and the posts themselves
- * (current blue, proposed green, both purple).
+ * (current blue, proposed green, both purple, an added place left out orange; added places ringed dark).
  */
 export function usePostsLayer(map: MaplibreMap | null, network: NetworkGeoJSON | null, visible: boolean): void {
   const params = visible ? lastPostParams() : null;
@@ -54,7 +60,12 @@ export function usePostsLayer(map: MaplibreMap | null, network: NetworkGeoJSON |
       type: 'circle',
       source: SITES,
       layout: { visibility: 'none' },
-      paint: { 'circle-radius': 6, 'circle-color': ['match', ['get', 'role'], 'proposed', POST_COLOURS.proposed, 'both', POST_COLOURS.both, POST_COLOURS.current] as unknown as string, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1.5 },
+      paint: {
+        'circle-radius': ['match', ['get', 'kind'], 'user_place', 8, 6] as unknown as number,
+        'circle-color': ['match', ['get', 'role'], 'proposed', POST_COLOURS.proposed, 'both', POST_COLOURS.both, 'candidate', POST_COLOURS.candidate, POST_COLOURS.current] as unknown as string,
+        'circle-stroke-color': ['match', ['get', 'kind'], 'user_place', '#1a1a1a', '#ffffff'] as unknown as string,
+        'circle-stroke-width': 1.5,
+      },
     });
   }, [map]);
   useEffect(() => {

@@ -28,6 +28,8 @@ const LAYER_ITEMS: Partial<Record<'risk' | 'posts', Array<{ key: MessageKey; swa
     { key: 'legend.postCurrent', swatch: 'dot', style: { background: POST_COLOURS.current, borderColor: '#fff' } },
     { key: 'legend.postProposed', swatch: 'dot', style: { background: POST_COLOURS.proposed, borderColor: '#fff' } },
     { key: 'legend.postBoth', swatch: 'dot', style: { background: POST_COLOURS.both, borderColor: '#fff' } },
+    { key: 'legend.postCandidate', swatch: 'dot', style: { background: POST_COLOURS.candidate, borderColor: '#1a1a1a' } },
+    { key: 'legend.postKept', swatch: 'line', style: { background: POST_COLOURS.kept } },
     { key: 'legend.postGained', swatch: 'line', style: { background: POST_COLOURS.gained } },
     { key: 'legend.postLost', swatch: 'line', style: { background: POST_COLOURS.lost } },
   ],

@@ -1,19 +1,20 @@
-import { useMemo, useRef, useState } from 'react';
-import { useMutation } from '@tanstack/react-query';
-import { PALETTE, SIMULATION_POLICIES, WHAT_IF_MAX_DAYS, WHAT_IF_MAX_FACTOR, whatIfCompareChart, type SimulationPolicy, type WhatIfResult } from '@railjoint/contracts';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { PALETTE, SIMULATION_POLICIES, WHAT_IF_MAX_DAYS, WHAT_IF_MAX_FACTOR, whatIfCompareChart, type SimulationPolicy, type WhatIfMove, type WhatIfResult, type WhatIfRunStatus } from '@railjoint/contracts';
 import { useT } from '../../app/i18n/useT';
 import { useErrorText } from '../../api/useErrorText';
 import { platformNow } from '../../api/platformClock';
-import { useAgencies } from '../dispatch/useAgencies';
 import { EChart } from '../charts/EChart';
-import { loadRuns, runWhatIf, saveRuns, type SavedRun } from './whatIfApi';
+import { cancelWhatIf, loadRuns, runError, saveRuns, startWhatIf, whatIfRun, whatIfSetup, type SavedRun } from './whatIfApi';
+import { MovePicker } from './MovePicker';
+import { RunProgress } from './RunProgress';
 import './what-if.css';
 
-// the agencies whose patrol cars the model counts
-const CAR_AGENCY_TYPES = new Set(['railway_police_station', 'county_police_bureau']);
 // one colour per policy in every run, so the eye pairs the bars across runs
 const POLICY_COLOUR: Record<SimulationPolicy, string> = { siloed: PALETTE[1]!, joint: PALETTE[0]!, joint_optimised_posts: PALETTE[2]! };
 const beijingClock = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
+/** how often a running what-if is asked how far it got */
+const POLL_MS = 300;
 
 interface Column {
   key: string;
@@ -24,39 +25,68 @@ interface Column {
 }
 
 /**
- * 仿真推演: the department simulated on its own data under the policies chosen, with staffing
- * changed per agency; every run stays listed so two can be compared side by side, each figure
- * with the assumptions it rests on.
+ * 仿真推演: the department simulated on its own data under the policies chosen, with posts moved
+ * by hand and the cars on shift per agency changed; a run shows how far it got and can be
+ * cancelled; every run stays listed so two can be compared side by side, each figure with the
+ * assumptions it rests on.
  */
 export function WhatIfTab() {
   const { t, num } = useT();
   const errorText = useErrorText();
-  const agencies = useAgencies();
-  const carAgencies = useMemo(() => agencies.filter((a) => CAR_AGENCY_TYPES.has(a.type)), [agencies]);
+  const setup = useQuery({ queryKey: ['what-if-setup'], queryFn: ({ signal }) => whatIfSetup(signal), staleTime: 60_000 });
   const [days, setDays] = useState(28);
   const [seed, setSeed] = useState(1);
   const [policies, setPolicies] = useState<SimulationPolicy[]>(['siloed', 'joint']);
   const [posts, setPosts] = useState({ p: 20, limitMin: 15 });
-  const [staffing, setStaffing] = useState<Record<string, number>>({});
-  const [pick, setPick] = useState('');
+  /** cars on shift per agency, only where changed */
+  const [onShift, setOnShift] = useState<Record<string, number>>({});
+  const [moves, setMoves] = useState<WhatIfMove[]>([]);
   const [runs, setRuns] = useState<SavedRun[]>(loadRuns);
   const [compared, setCompared] = useState<number[]>(() => runs.slice(-2).map((r) => r.n));
+  const [active, setActive] = useState<WhatIfRunStatus | null>(null);
+  const saved = useRef(new Set<string>());
 
-  // cancelling ends the request, and the server ends the runs of a request whose client went away
-  const abort = useRef<AbortController | null>(null);
-  const run = useMutation({
-    mutationFn: () => {
-      abort.current = new AbortController();
-      return runWhatIf({ days, seed, policies: SIMULATION_POLICIES.filter((p) => policies.includes(p)), staffing, posts }, abort.current.signal);
-    },
-    onSuccess: (result) => {
+  const staffing = useMemo(() => {
+    const cars = new Map((setup.data?.agencies ?? []).map((a) => [a.id, a.cars]));
+    return Object.fromEntries(Object.entries(onShift).flatMap(([id, n]) => (cars.get(id) && n !== cars.get(id) ? [[id, n / cars.get(id)!]] : [])));
+  }, [onShift, setup.data]);
+  const start = useMutation({
+    mutationFn: () => startWhatIf({ days, seed, policies: SIMULATION_POLICIES.filter((p) => policies.includes(p)), staffing, moves, posts }),
+    onSuccess: (status) => setActive(status),
+  });
+  const poll = useQuery({
+    queryKey: ['what-if-run', active?.id],
+    queryFn: ({ signal }) => whatIfRun(active!.id, signal),
+    enabled: active?.state === 'running',
+    refetchInterval: POLL_MS,
+    gcTime: 0,
+  });
+  useEffect(() => {
+    const s = poll.data;
+    if (!s) return;
+    // a late answer about a run already cancelled here does not bring it back
+    setActive((a) => (a && a.id === s.id && a.state === 'running' ? s : a));
+    if (s.state === 'done' && s.result && !saved.current.has(s.id)) {
+      saved.current.add(s.id);
       const n = (runs[runs.length - 1]?.n ?? 0) + 1;
-      const next = saveRuns([...runs, { n, at: new Date(platformNow()).toISOString(), result }]);
+      const next = saveRuns([...runs, { n, at: new Date(platformNow()).toISOString(), result: s.result }]);
       setRuns(next);
       // the new run beside the one before it, unless the reader chose otherwise
       setCompared((c) => [...c.filter((x) => next.some((r) => r.n === x)).slice(-1), n]);
+    }
+  }, [poll.data, runs]);
+  const cancel = useMutation({ mutationFn: (id: string) => cancelWhatIf(id), onSuccess: (s) => setActive(s) });
+  // leaving the page ends a run it can no longer show, so its threads and its slot go to others
+  const activeRef = useRef(active);
+  activeRef.current = active;
+  useEffect(
+    () => () => {
+      const a = activeRef.current;
+      if (a?.state === 'running') cancelWhatIf(a.id).catch(() => undefined);
     },
-  });
+    [],
+  );
+  const running = start.isPending || active?.state === 'running';
   const togglePolicy = (p: SimulationPolicy) => setPolicies((list) => (list.includes(p) ? list.filter((x) => x !== p) : [...list, p]));
   const toggleCompared = (n: number) => setCompared((c) => (c.includes(n) ? c.filter((x) => x !== n) : [...c, n]));
 
@@ -86,7 +116,7 @@ export function WhatIfTab() {
         className="what-if-form"
         onSubmit={(e) => {
           e.preventDefault();
-          run.mutate();
+          if (!running) start.mutate();
         }}
       >
         <fieldset>
@@ -118,31 +148,34 @@ export function WhatIfTab() {
             </label>
           </>
         )}
-        <fieldset className="what-if-staffing">
-          <legend>{t('whatIf.staffing')}</legend>
-          {Object.entries(staffing).map(([id, f]) => (
-            <label key={id} className="field-inline">
-              {agencies.find((a) => a.id === id)?.name ?? id} ×
-              <input type="number" min={0} max={WHAT_IF_MAX_FACTOR} step={0.25} value={f} onChange={(e) => setStaffing({ ...staffing, [id]: Number(e.target.value) })} />
-              <button type="button" className="btn btn-small" onClick={() => setStaffing(Object.fromEntries(Object.entries(staffing).filter(([k]) => k !== id)))}>{t('whatIf.remove')}</button>
-            </label>
-          ))}
-          <select value={pick} data-testid="what-if-staffing-agency" onChange={(e) => setPick(e.target.value)}>
-            <option value="">{t('whatIf.pickAgency')}</option>
-            {carAgencies.filter((a) => !(a.id in staffing)).map((a) => (
-              <option key={a.id} value={a.id}>{a.name}</option>
+        {setup.data && (
+          <fieldset className="what-if-staffing" data-testid="what-if-staffing">
+            <legend>{t('whatIf.staffing')}</legend>
+            {setup.data.agencies.map((a) => (
+              <label key={a.id} className="field-inline">
+                {t('whatIf.onShift', { name: a.name, cars: a.cars })}
+                <input
+                  type="number"
+                  min={0}
+                  max={a.cars * WHAT_IF_MAX_FACTOR}
+                  step={1}
+                  data-testid={`what-if-on-shift-${a.id}`}
+                  value={onShift[a.id] ?? a.cars}
+                  onChange={(e) => setOnShift({ ...onShift, [a.id]: Math.max(0, Math.round(Number(e.target.value))) })}
+                />
+              </label>
             ))}
-          </select>
-          <button type="button" className="btn" disabled={!pick} onClick={() => { setStaffing({ ...staffing, [pick]: 1 }); setPick(''); }}>{t('whatIf.addStaffing')}</button>
-        </fieldset>
-        <button type="submit" className="btn btn-primary" data-testid="what-if-run" disabled={run.isPending || policies.length === 0}>{t('whatIf.run')}</button>
+          </fieldset>
+        )}
+        {setup.data && <MovePicker setup={setup.data} moves={moves} onChange={setMoves} />}
+        {setup.error != null && <p className="notice notice-error" role="alert">{errorText(setup.error)}</p>}
+        <button type="submit" className="btn btn-primary" data-testid="what-if-run" disabled={running || policies.length === 0}>{t('whatIf.run')}</button>
       </form>
-      {run.isPending && (
-        <p className="muted" data-testid="what-if-running">
-          {t('whatIf.running')} <button type="button" className="btn btn-small" onClick={() => abort.current?.abort()}>{t('whatIf.cancel')}</button>
-        </p>
-      )}
-      {run.error != null && !abort.current?.signal.aborted && <p className="notice notice-error" role="alert">{errorText(run.error)}</p>}
+      {start.error != null && <p className="notice notice-error" role="alert">{errorText(start.error)}</p>}
+      {active && <RunProgress status={active} onCancel={() => cancel.mutate(active.id)} cancelling={cancel.isPending} />}
+      {active?.state === 'failed' && <p className="notice notice-error" role="alert">{errorText(runError(active))}</p>}
+      {cancel.error != null && <p className="notice notice-error" role="alert">{errorText(cancel.error)}</p>}
+      {poll.error != null && active?.state === 'running' && <p className="notice notice-error" role="alert">{errorText(poll.error)}</p>}
 
       {runs.length > 0 && (
         <section>
@@ -160,6 +193,7 @@ export function WhatIfTab() {
                     seed: r.result.seed,
                     staffing: Object.entries(r.result.staffing).map(([id, f]) => `${r.result.names.agencies[id] ?? id} ×${num(f, 2)}`).join('，') || t('whatIf.asIs'),
                   })}
+                  {r.result.moves.length > 0 && t('whatIf.runMoves', { n: r.result.moves.length })}
                 </label>
               </li>
             ))}

@@ -1,9 +1,28 @@
-import { WhatIfResult, type WhatIfRequestInput } from '@railjoint/contracts';
+import { WhatIfResult, WhatIfRunStatus, WhatIfSetup, type WhatIfRequestInput } from '@railjoint/contracts';
 import { request } from '../../api/client';
+import { ApiError } from '../../api/errors';
 
-export function runWhatIf(body: WhatIfRequestInput, signal?: AbortSignal) {
-  return request('POST', '/api/allocation/what-if', { body, schema: WhatIfResult, ...(signal ? { signal } : {}) });
+export function whatIfSetup(signal?: AbortSignal) {
+  return request('GET', '/api/allocation/what-if/setup', { schema: WhatIfSetup, ...(signal ? { signal } : {}) });
 }
+
+/** Starts a run in the background once the server has checked it; a refusal comes back here. */
+export function startWhatIf(body: WhatIfRequestInput) {
+  return request('POST', '/api/allocation/what-if/runs', { body, schema: WhatIfRunStatus });
+}
+
+export function whatIfRun(id: string, signal?: AbortSignal) {
+  return request('GET', `/api/allocation/what-if/runs/${encodeURIComponent(id)}`, { schema: WhatIfRunStatus, ...(signal ? { signal } : {}) });
+}
+
+/** Ends the run's worker threads on the server. */
+export function cancelWhatIf(id: string) {
+  return request('DELETE', `/api/allocation/what-if/runs/${encodeURIComponent(id)}`, { schema: WhatIfRunStatus });
+}
+
+/** A failed run's reason as the error the console words like any refusal (in the language it was asked in). */
+export const runError = (status: WhatIfRunStatus) => new ApiError(status.error?.code === 'validation_failed' ? 400 : 500, status.error?.code ?? 'internal', status.error?.message ?? '', status.error?.details, document.documentElement.lang === 'en' ? 'en' : 'zh-CN');
+
 
 export interface SavedRun {
   /** 1, 2, … in the order they were run on this page */

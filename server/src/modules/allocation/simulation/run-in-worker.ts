@@ -5,6 +5,10 @@ import { ScenarioError } from './compile.js';
 import { SimulationCancelled } from './simulate.js';
 import type { WorkerMessage } from './worker.js';
 
+let live = 0;
+/** Simulation threads started and not yet exited: a cancelled run must leave none behind. */
+export const liveSimulationWorkers = () => live;
+
 /**
  * A simulation off the event loop, in a worker thread of its own: a run of minutes must not hold up
  * the server's other requests. Progress comes back as messages; cancelling ends the thread at once
@@ -21,6 +25,8 @@ export function simulateInWorker(
       return;
     }
     const worker = new Worker(serverFile('src/modules/allocation/simulation/worker-entry.mjs'), { workerData: { scenario, policy: opts.policy } });
+    live++;
+    worker.once('exit', () => live--);
     let settled = false;
     const settle = (fn: () => void) => {
       if (settled) return;

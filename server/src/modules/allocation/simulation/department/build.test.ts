@@ -118,6 +118,26 @@ describe('what-if scenario from the department data', () => {
     expect(b.assumptions.join(' ')).toMatch(/Staffing changed: 县公安局 ×2/);
   });
 
+  it('moves posts by hand before staffing: the car waits at the stretch nearest its new place, copies with it, and it is said', () => {
+    const moves = [{ unitId: 'car-rp', to: at(16_000), toName: 'gate 16' }];
+    const b = buildDepartmentScenario(data({ units: [{ id: 'car-rp', agencyId: 'rp', position: at(3000), callsign: '巡1' }, ...data().units.slice(1)] }), { ...opts, staffing: { rp: 2 }, moves });
+    expect(b.scenario.units!.filter((u) => u.agencyId === 'rp')).toEqual([
+      { id: 'car-rp', agencyId: 'rp', postAreaId: 'L:10000|rp' },
+      { id: 'car-rp#2', agencyId: 'rp', postAreaId: 'L:10000|rp' },
+    ]);
+    expect(b.moves).toEqual([{ unitId: 'car-rp', callsign: '巡1', to: 'gate 16', from: 'L K0+000', stretch: 'L K10+000' }]);
+    expect(b.assumptions.join(' ')).toContain('Posts moved: 巡1 to gate 16 (waits at L K10+000, was at L K0+000)');
+    // a move within the stretch changes nothing in the model, and is said so; a car taken off shift too
+    const near = buildDepartmentScenario(data(), { ...opts, staffing: { rp: 0, lp: 1 }, moves: [{ unitId: 'car-rp', to: at(4000), toName: 'gate 4' }] });
+    expect(near.assumptions.join(' ')).toMatch(/the stretch it was on: no change in the model.*car-rp not on shift/);
+    // the simulation meets the same incidents and answers the theft from further away
+    const sim = (m: typeof moves) => simulate(compileScenario(SimulationScenario.parse(buildDepartmentScenario(data(), { ...opts, days: 60, moves: m }).scenario), { policy: 'joint' }));
+    const [stay, away] = [sim([]), sim(moves)];
+    expect(away.counts.generated).toBe(stay.counts.generated);
+    const theft = (r: typeof stay) => r.byCategory.find((c) => c.categoryId === 'theft')!.meanS!;
+    expect(theft(away)).toBeGreaterThan(theft(stay));
+  });
+
   it('makes a scenario the simulator takes, where both policies meet the same incidents', () => {
     const sc = SimulationScenario.parse(buildDepartmentScenario(data(), opts).scenario);
     const siloed = simulate(compileScenario(sc, { policy: 'siloed' }));

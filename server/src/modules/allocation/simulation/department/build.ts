@@ -38,7 +38,7 @@ export interface DepartmentData {
    */
   lead: Record<string, { agencyId: string; limitS: number; byLead: boolean }>;
   /** the cars that answer along the line, where they stand */
-  units: Array<{ id: string; agencyId: string; position: LonLat }>;
+  units: Array<{ id: string; agencyId: string; position: LonLat; callsign?: string }>;
   /** on scene → cleared of closed incidents, seconds, by category */
   serviceS: Record<string, number[]>;
   /** incidents handled and how many of them were transferred, with the transfers' reply delays */
@@ -48,16 +48,27 @@ export interface DepartmentData {
   proposedPosts?: LonLat[];
 }
 
+/** A car's post moved by the analyst, already checked: where to, and what the place is called. */
+export interface PostMove {
+  unitId: string;
+  to: LonLat;
+  toName: string;
+}
+
 export interface BuildOptions {
   days: number;
   seed: number;
   staffing: Record<string, number>;
+  /** posts moved by hand: applied before staffing, so copies of a moved car stand with it */
+  moves?: readonly PostMove[];
   eta: EtaModel;
   lang: 'zh-CN' | 'en';
 }
 
 export interface BuiltScenario {
   scenario: SimulationScenarioInput;
+  /** each move as modelled: the stretch the car waited at and the one it waits at now */
+  moves: Array<{ unitId: string; callsign: string; to: string; from: string; stretch: string }>;
   areaNames: Record<string, string>;
   assumptions: string[];
   /** where the cars go under the proposed posts, said for the reader */
@@ -188,8 +199,16 @@ export function buildDepartmentScenario(data: DepartmentData, opts: BuildOptions
   const rates = [...counts.values()].map((c) => ({ categoryId: c.categoryId, areaId: c.areaId, perHour: c.perHour.map((n) => n / historyDays) }));
   const incidentsPerDay = rates.reduce((a, r) => a + r.perHour.reduce((x, y) => x + y, 0), 0);
 
-  // the cars, after the staffing change, each waiting on the stretch nearest to it
-  const staffed = staffUnits(data.units, opts.staffing);
+  // the cars, moved by hand, then after the staffing change, each waiting on the stretch nearest to it
+  const moveOf = new Map((opts.moves ?? []).map((m) => [m.unitId, m]));
+  const moves = (opts.moves ?? []).flatMap((m) => {
+    const u = data.units.find((x) => x.id === m.unitId);
+    return u ? [{ unitId: m.unitId, callsign: u.callsign ?? u.id, to: m.toName, from: data.stretches[nearestStretch(data.stretches, u.position)]!.label, stretch: data.stretches[nearestStretch(data.stretches, m.to)]!.label }] : [];
+  });
+  const placed = data.units.map((u) => (moveOf.has(u.id) ? { ...u, position: moveOf.get(u.id)!.to } : u));
+  const staffed = staffUnits(placed, opts.staffing);
+  const kept = new Set(staffed.map((u) => u.id));
+  const movedAway = moves.filter((m) => !kept.has(m.unitId));
   const units = staffed.map((u) => ({ id: u.id, agencyId: u.agencyId, postAreaId: areaOf(nearestStretch(data.stretches, u.position), u.agencyId) }));
   const moved = data.proposedPosts?.length ? assignPosts(staffed, data.proposedPosts) : new Map<string, LonLat>();
   const alternativePosts = [...moved].map(([unitId, at]) => ({ unitId, postAreaId: areaOf(nearestStretch(data.stretches, at), staffed.find((u) => u.id === unitId)!.agencyId) }));
@@ -231,6 +250,14 @@ export function buildDepartmentScenario(data: DepartmentData, opts: BuildOptions
       `警力：${units.length} 辆巡逻车（铁路公安与地方公安），全天在岗，停在距其当前位置最近的区段中点；徒步巡组、值守岗、护路队和乘警不计入。${staffingSaid ? `警力调整：${staffingSaid}。` : ''}`,
       `Units: ${units.length} patrol cars (railway and local police), on duty round the clock, waiting at the middle of the stretch nearest to where they stand; foot teams, station posts, volunteers and train teams are left out.${staffingSaid ? ` Staffing changed: ${staffingSaid}.` : ''}`,
     ),
+    ...(moves.length
+      ? [
+          T(
+            `岗位调整：${moves.map((m) => `${m.callsign} 移至${m.to}（等候于 ${m.stretch}${m.stretch === m.from ? '，与原处同一区段，模型中不变' : `，原在 ${m.from}`}）`).join('；')}。${movedAway.length ? `其中 ${movedAway.map((m) => m.callsign).join('、')} 因警力调整不在岗。` : ''}`,
+            `Posts moved: ${moves.map((m) => `${m.callsign} to ${m.to} (waits at ${m.stretch}${m.stretch === m.from ? ', the stretch it was on: no change in the model' : `, was at ${m.from}`})`).join('; ')}.${movedAway.length ? ` Of them ${movedAway.map((m) => m.callsign).join(', ')} not on shift after the staffing change.` : ''}`,
+          ),
+        ]
+      : []),
     T(
       `出警时间：派警到达时间模型，巡逻车 ${speed.kmh} km/h、绕行系数 ${speed.detour}，经通道门或车站进入线路（${opts.eta.accessOverheadS.access_gate}/${opts.eta.accessOverheadS.station} 秒），再沿线步行 ${opts.eta.trackWalkKmh} km/h；历史警情只记线路和里程，故均按线路栅栏内计（最慢的情形）；区段内取中点至四分之一处。`,
       `Travel: the dispatch ETA model, a patrol car at ${speed.kmh} km/h with detour ${speed.detour}, into the railway through a gate or station (${opts.eta.accessOverheadS.access_gate}/${opts.eta.accessOverheadS.station} s), then on foot along the track at ${opts.eta.trackWalkKmh} km/h; the history gives only line and mileage, so every incident is taken to be inside the fence (the slowest case); within a stretch, from its middle to a quarter of its length away.`,
@@ -263,6 +290,7 @@ export function buildDepartmentScenario(data: DepartmentData, opts: BuildOptions
     : [];
 
   return {
+    moves,
     scenario: {
       horizonDays: opts.days + 1,
       warmupDays: 1,
