@@ -193,7 +193,8 @@ describe.each(ENGINES)('risk along the line on %s', (engine) => {
   });
 
   it('places p posts over the risk beside where the patrol cars stand, and says which stretches gain and lose (issue 13)', async () => {
-    const res = await call('lz.analyst', 'GET', '/api/allocation/posts?p=10&limitMin=15');
+    // from scratch: p posts in all (keeping the cars' posts, the default, is allocation-posts.test.ts's)
+    const res = await call('lz.analyst', 'GET', '/api/allocation/posts?p=10&limitMin=15&keep=false');
     expect(res.statusCode, res.body).toBe(200);
     const plan = PostPlan.parse(res.json());
     expect(plan.sites.filter((x) => x.chosen)).toHaveLength(10);
@@ -205,7 +206,7 @@ describe.each(ENGINES)('risk along the line on %s', (engine) => {
     expect(plan.proposed.covered).toBeLessThanOrEqual(plan.proposed.bound + 1e-6);
     expect(plan.proposed.gapPct).toBeLessThan(5);
     // more time covers more
-    const wider = PostPlan.parse((await call('lz.analyst', 'GET', '/api/allocation/posts?p=10&limitMin=30')).json());
+    const wider = PostPlan.parse((await call('lz.analyst', 'GET', '/api/allocation/posts?p=10&limitMin=30&keep=false')).json());
     expect(wider.proposed.covered).toBeGreaterThanOrEqual(plan.proposed.covered);
     const bad = await call('lz.analyst', 'GET', '/api/allocation/posts?p=0');
     expect(bad.statusCode).toBe(400);
