@@ -6,6 +6,7 @@ import pg from 'pg';
 import type { DatabaseConfig } from '../config.js';
 import type { Database } from './schema.js';
 import { migrateToLatest } from './migrate.js';
+import { withStatementCache } from './statement-cache.js';
 
 export type Engine = DatabaseConfig['engine'];
 export interface Db {
@@ -27,7 +28,7 @@ export async function openDatabase(config: DatabaseConfig, opts: { migrate?: boo
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   } else {
     // A request must not wait for a database that does not answer: a connection not made in 3 s
     // fails (503 database_unavailable, availability.ts), and keep-alive finds dead peers.
