@@ -128,3 +128,52 @@ describe('console: joint meetings and their decisions', () => {
     expect(browser.errors).toEqual([]);
   });
 });
+
+describe('console: an upload stays with its meeting', () => {
+  let browser: Console;
+  beforeAll(async () => {
+    browser = await openConsole();
+  });
+  afterAll(async () => browser?.close());
+
+  // the three upload lists once shared one state: a file still uploading for meeting A showed (and
+  // then landed) under meeting B when the user moved on; each record now keeps its own
+  it('keeps a slow upload with the meeting it was made for when the user opens another', { timeout: 300_000 }, async () => {
+    const { page, server } = browser;
+    await page.goto(server.url);
+    await browser.signIn('lz.commander');
+    await page.getByTestId('nav-governance').click();
+    await page.getByTestId('meetings-room').waitFor();
+    const convene = async (title: string, inDays: number) => {
+      await page.getByTestId('meeting-new').click();
+      await page.getByTestId('meeting-when').fill(new Date(Date.now() + 8 * 3_600_000 + inDays * 86_400_000).toISOString().slice(0, 16));
+      await page.getByTestId('meeting-type').selectOption('joint_monthly');
+      await page.getByTestId('meeting-title').fill(title);
+      for (const a of ['cb-yufeng']) await page.getByTestId(`meeting-invite-${a}`).check();
+      await page.getByTestId('meeting-agenda').fill('一');
+      await page.getByTestId('meeting-save').click();
+      await page.getByTestId('meeting').waitFor();
+      return page.getByTestId('meeting').getAttribute('data-code');
+    };
+    const a = (await convene('甲会议', 1))!;
+    const b = (await convene('乙会议', 2))!;
+    await page.locator(`[data-testid="meeting-row"][data-code="${a}"]`).click();
+    await expect.poll(() => page.getByTestId('meeting').getAttribute('data-code')).toBe(a);
+    await page.route('**/api/meetings/*/documents?**', async (route) => {
+      await new Promise((r) => setTimeout(r, 3000));
+      await route.continue();
+    });
+    await page.getByTestId('meeting-document-input').setInputFiles({ name: '甲材料.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n') });
+    await expect.poll(() => page.getByTestId('meeting-documents').locator('label').textContent()).toBe('正在上传…');
+    await page.locator(`[data-testid="meeting-row"][data-code="${b}"]`).click();
+    await expect.poll(() => page.getByTestId('meeting').getAttribute('data-code')).toBe(b);
+    const labelB = await page.getByTestId('meeting-documents').locator('label').textContent();
+    const disabledB = await page.getByTestId('meeting-document-input').isDisabled();
+    await page.waitForTimeout(4500);
+    const codeAfter = await page.getByTestId('meeting').getAttribute('data-code');
+    const docsB = await page.getByTestId('meeting-document').count();
+    await page.locator(`[data-testid="meeting-row"][data-code="${a}"]`).click();
+    await expect.poll(() => page.getByTestId('meeting-document').allTextContents()).toEqual([expect.stringContaining('甲材料.pdf')]);
+    expect({ labelB, disabledB, codeAfter, docsB }).toEqual({ labelB: '上传材料（PDF 或图片）', disabledB: false, codeAfter: b, docsB: 0 });
+  });
+});

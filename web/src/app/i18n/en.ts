@@ -38,6 +38,7 @@ import * as allocation from '../../features/allocation/i18n';
 import * as whatIf from '../../features/what-if/i18n';
 import * as patrolGame from '../../features/patrol-game/i18n';
 import * as indicators from '../../features/indicators/i18n';
+import * as attachments from '../../features/attachments/i18n';
 
 export const en: Catalogue = {
   ...core.en,
@@ -79,4 +80,5 @@ export const en: Catalogue = {
   ...whatIf.en,
   ...patrolGame.en,
   ...indicators.en,
+  ...attachments.en,
 };

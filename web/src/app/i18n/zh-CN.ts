@@ -43,6 +43,7 @@ import * as allocation from '../../features/allocation/i18n';
 import * as whatIf from '../../features/what-if/i18n';
 import * as patrolGame from '../../features/patrol-game/i18n';
 import * as indicators from '../../features/indicators/i18n';
+import * as attachments from '../../features/attachments/i18n';
 
 export const zhCN = {
   ...core.zhCN,
@@ -84,6 +85,7 @@ export const zhCN = {
   ...whatIf.zhCN,
   ...patrolGame.zhCN,
   ...indicators.zhCN,
+  ...attachments.zhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -4,7 +4,6 @@ import type { Texts } from '../../app/i18n/texts';
 export const zhCN = {
   'space.evidence.title': '评估依据（最近一次）',
   'space.evidence.add': '添加照片',
-  'space.evidence.uploading': '正在上传…',
   'hazards.tab.space': '防卫空间',
   'layers.space': '防卫空间评分',
   'space.title': '防卫空间评估',
@@ -76,7 +75,6 @@ export const zhCN = {
 export const en: Texts<typeof zhCN> = {
   'space.evidence.title': 'What the latest assessment rests on',
   'space.evidence.add': 'Add photo',
-  'space.evidence.uploading': 'Uploading…',
   'hazards.tab.space': 'Defensible space',
   'layers.space': 'Defensible-space scores',
   'space.title': 'Defensible-space assessment',

@@ -1,8 +1,8 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import type { HazardDetail } from '@railjoint/contracts';
 import { useT } from '../../app/i18n/useT';
-import { useErrorText } from '../../api/useErrorText';
 import { queryKeys } from '../../api/queryClient';
+import { FileUploadList, UploadError, useFileUpload } from '../attachments/FileUploadList';
 import { addHazardPhoto, photoUrl } from './hazardApi';
 
 type Phase = 'before' | 'after';
@@ -10,48 +10,31 @@ type Phase = 'before' | 'after';
 /** Photos of the site as found and after the work, side by side; adding one where the reader's part allows. */
 export function HazardPhotos({ hazard }: { hazard: HazardDetail }) {
   const { t } = useT();
-  const errorText = useErrorText();
   const client = useQueryClient();
-  const upload = useMutation({
-    mutationFn: ({ phase, file }: { phase: Phase; file: File }) => addHazardPhoto(hazard.id, phase, file),
-    onSuccess: (detail) => {
-      client.setQueryData([...queryKeys.hazards, 'detail', hazard.id], detail);
+  const upload = useFileUpload({
+    owner: ['hazard', hazard.id],
+    accept: 'image/jpeg,image/png',
+    camera: true,
+    send: (phase: Phase, file) => addHazardPhoto(hazard.id, phase, file),
+    onUploaded: (detail) => {
+      client.setQueryData([...queryKeys.hazards, 'detail', detail.id], detail);
       void client.invalidateQueries({ queryKey: queryKeys.hazards });
     },
   });
-  const column = (phase: Phase) => {
-    const photos = hazard.photos.filter((p) => p.phase === phase);
-    return (
-      <div className="hazard-photo-column" data-testid={`hazard-photos-${phase}`}>
-        <h4>{t(`hazards.photos.${phase}`)}</h4>
-        {photos.length === 0 && <p className="muted">{t('hazards.photos.none')}</p>}
-        <div className="hazard-photo-list">
-          {photos.map((p) => (
-            <a key={p.id} href={photoUrl(hazard.id, p.id)} target="_blank" rel="noreferrer">
-              <img className="hazard-photo" src={photoUrl(hazard.id, p.id)} alt={t(`hazards.photos.${phase}`)} loading="lazy" data-testid="hazard-photo" />
-            </a>
-          ))}
-        </div>
-        {hazard.photoPhases.includes(phase) && (
-          <label className="btn hazard-photo-add">
-            {upload.isPending && upload.variables?.phase === phase ? t('hazards.photos.uploading') : t(`hazards.photos.add.${phase}`)}
-            <input
-              type="file"
-              accept="image/jpeg,image/png"
-              capture="environment"
-              data-testid={`hazard-photo-input-${phase}`}
-              disabled={upload.isPending}
-              onChange={(e) => {
-                const file = e.target.files?.[0];
-                e.target.value = '';
-                if (file) upload.mutate({ phase, file });
-              }}
-            />
-          </label>
-        )}
-      </div>
-    );
-  };
+  const column = (phase: Phase) => (
+    <div className="hazard-photo-column" data-testid={`hazard-photos-${phase}`}>
+      <h4>{t(`hazards.photos.${phase}`)}</h4>
+      <FileUploadList
+        upload={upload}
+        target={phase}
+        files={hazard.photos.filter((p) => p.phase === phase).map((p) => ({ id: p.id, href: photoUrl(hazard.id, p.id), name: t(`hazards.photos.${phase}`) }))}
+        show="thumbnails"
+        fileTestId="hazard-photo"
+        emptyText={t('hazards.photos.none')}
+        add={hazard.photoPhases.includes(phase) && { text: t(`hazards.photos.add.${phase}`), testId: `hazard-photo-input-${phase}` }}
+      />
+    </div>
+  );
   return (
     <section className="hazard-photos">
       <h3>{t('hazards.photos')}</h3>
@@ -59,11 +42,7 @@ export function HazardPhotos({ hazard }: { hazard: HazardDetail }) {
         {column('before')}
         {column('after')}
       </div>
-      {upload.error != null && (
-        <p className="notice notice-error" role="alert">
-          {errorText(upload.error)}
-        </p>
-      )}
+      <UploadError upload={upload} />
     </section>
   );
 }

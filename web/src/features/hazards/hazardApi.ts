@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { HazardDetail, HazardLedger, HazardList, Hazard, type HazardActionName, type HazardInput } from '@railjoint/contracts';
 import { request } from '../../api/client';
 import { queryKeys } from '../../api/queryClient';
-import { uuid } from '../../api/uuid';
+import { sendFile } from '../attachments/FileUploadList';
 
 /** What the list asks the server for; the rest (search, township) narrows on the screen. */
 export interface HazardFilters {
@@ -61,10 +61,6 @@ export function actOnHazard(id: string, action: HazardActionName, text: { note?:
   }
 }
 
-export async function addHazardPhoto(id: string, phase: 'before' | 'after', file: File) {
-  return request('POST', `/api/hazards/${encodeURIComponent(id)}/photos`, {
-    query: { photoId: uuid(), phase },
-    file: { data: await file.arrayBuffer(), contentType: file.type || 'application/octet-stream', name: file.name },
-    schema: HazardDetail,
-  });
+export function addHazardPhoto(id: string, phase: 'before' | 'after', file: File) {
+  return sendFile({ path: `/api/hazards/${encodeURIComponent(id)}/photos`, idParam: 'photoId', query: { phase }, file, schema: HazardDetail });
 }
