@@ -76,6 +76,7 @@ import { DepartmentPatrolDuties } from './modules/allocation/patrol-game/departm
 import { postPlanRoutes } from './modules/allocation/posts/routes.js';
 import { PostPlanService } from './modules/allocation/posts/service.js';
 import { whatIfRoutes } from './modules/allocation/simulation/department/routes.js';
+import { WhatIfRuns } from './modules/allocation/simulation/department/runs.js';
 import { WhatIfService } from './modules/allocation/simulation/department/service.js';
 import { EffectivenessService } from './modules/allocation/effectiveness/service.js';
 import { effectivenessRoutes } from './modules/allocation/effectiveness/routes.js';
@@ -268,6 +269,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     const postPlans = new PostPlanService(db, network, risk.service, organisation);
     const patrolDuties = new DepartmentPatrolDuties(db, organisation, network, risk.service);
     const whatIf = new WhatIfService(db, network, organisation, risk.service, postPlans, { speeds });
+    const whatIfRuns = new WhatIfRuns(whatIf, db, (e, msg) => http.log.error({ err: e }, msg));
     const routes = withEnrolmentGate([
       ...healthRoutes(db, VERSION, new Date(), { bus: () => (bus instanceof NatsEventBus ? bus.status() : 'in-process'), jobsHere: () => jobs.states().filter((j) => j.here).map((j) => j.name) }),
       ...userRoutes(users, false),
@@ -309,7 +311,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       ...patrolGameRoutes(),
       ...patrolDutiesRoutes(patrolDuties),
       ...postPlanRoutes(postPlans),
-      ...whatIfRoutes(whatIf),
+      ...whatIfRoutes(whatIf, whatIfRuns),
       ...effectivenessRoutes(new EffectivenessService(whatIf, postPlans, patrolDuties), () => organisation.centres()[0]?.name ?? 'RailJoint'),
     ]);
     const http = await createHttpServer({
@@ -340,6 +342,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     jobs.add({ name: 'webhooks.fan-out-and-deliver', everyMs: 1000, run: () => webhookDispatcher.tick() });
     jobs.add({ name: 'alerts.derive', everyMs: 1000, run: () => alertEngine.tick() });
     for (const job of defence.jobs(sweepMs)) jobs.add(job);
+    for (const job of whatIfRuns.jobs()) jobs.add(job);
     await federation.start();
     for (const job of federation.jobs()) jobs.add(job);
     // the first round sets the fan-out cursor, so deliveries cover everything from this start on
@@ -362,6 +365,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
         await federation.close();
         await defence.close();
         await http.close();
+        await whatIfRuns.close();
         await outbox.close();
         await bus?.close();
         await db.close();

@@ -1,8 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EffectivenessReport } from '@railjoint/contracts';
 import { WhatIfResult, WhatIfRunStatus, WhatIfSetup } from '@railjoint/contracts';
+import { createApp, type App } from '../src/app.js';
 import { liveSimulationWorkers } from '../src/modules/allocation/simulation/run-in-worker.js';
-import { ENGINES, startApp, type TestApp } from './harness.js';
+import { WhatIfRunStore } from '../src/modules/allocation/simulation/department/run-store.js';
+import { DEMO_PASSWORD, ENGINES, startApp, type TestApp } from './harness.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -174,6 +177,14 @@ describe.each(ENGINES)('what-if on the department data (API) on %s', (engine) =>
     expect(after.state).toBe('cancelled');
     expect(after.result).toBeUndefined();
     expect(after.policies.every((p) => p.state === 'cancelled')).toBe(true);
+    // the run is the table's: whose it is, where it runs, the cancel asked, and what GET answers
+    const row = await t.app.db.kysely.selectFrom('what_if_runs').selectAll().where('id', '=', second.id).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ state: 'cancelled', instance: expect.stringContaining(`:${process.pid}:`) });
+    expect(row.cancel_requested_at).not.toBeNull();
+    expect(WhatIfRunStatus.parse(JSON.parse(row.status))).toEqual(after);
+    const firstRow = await t.app.db.kysely.selectFrom('what_if_runs').selectAll().where('id', '=', first.id).executeTakeFirstOrThrow();
+    expect(firstRow.state).toBe('done');
+    expect(JSON.parse(firstRow.status).result.runs).toEqual(last.result!.runs);
     // the slots are free: two runs may start again, a third is told to wait
     const again = [await start({ ...request, days: 1, policies: ['joint'] }), await start({ ...request, days: 1, policies: ['joint'] })];
     expect(again.map((r) => r.statusCode)).toEqual([202, 202]);
@@ -185,6 +196,72 @@ describe.each(ENGINES)('what-if on the department data (API) on %s', (engine) =>
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details.fields[0].field).toBe('body.days');
     expect((await get('00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
+  });
+
+  it('keeps runs in a table: a cancel marked there ends the workers, a silent instance reads as failed, ended runs expire', async () => {
+    const k = t.app.db.kysely;
+    const store = new WhatIfRunStore(t.app.db);
+    const start = (payload: unknown) => t.http.inject({ method: 'POST', url: '/api/allocation/what-if/runs?lang=en', headers: { authorization: auth }, payload: payload as never });
+    const get = (id: string) => t.http.inject({ method: 'GET', url: `/api/allocation/what-if/runs/${id}?lang=en`, headers: { authorization: auth } });
+    const cancel = (id: string) => t.http.inject({ method: 'DELETE', url: `/api/allocation/what-if/runs/${id}?lang=en`, headers: { authorization: auth } });
+
+    // a cancel marked in the table, as a DELETE on another instance marks it: this instance ends its workers
+    const run = WhatIfRunStatus.parse((await start({ days: 14, seed: 9, policies: ['siloed', 'joint'] })).json());
+    let status = run;
+    await expect
+      .poll(
+        async () => {
+          status = WhatIfRunStatus.parse((await get(run.id)).json());
+          return status.state !== 'running' || (status.stage === 'simulating' && liveSimulationWorkers() > 0);
+        },
+        { timeout: 30_000, interval: 5 },
+      )
+      .toBe(true);
+    expect(status.state).toBe('running');
+    expect(await store.requestCancel({ ...status, state: 'cancelled', stage: 'finished' })).toBe(true);
+    await expect.poll(() => liveSimulationWorkers(), { timeout: 5_000 }).toBe(0);
+    // the runner's later writes do not undo it, and its slot is free again
+    await sleep(600);
+    expect(WhatIfRunStatus.parse((await get(run.id)).json()).state).toBe('cancelled');
+    const two = [await start({ days: 1, policies: ['joint'] }), await start({ days: 1, policies: ['joint'] })];
+    expect(two.map((r) => r.statusCode)).toEqual([202, 202]);
+    for (const r of two) await expect.poll(async () => WhatIfRunStatus.parse((await get(r.json().id)).json()).state, { timeout: 30_000 }).toBe('done');
+
+    // a running run whose instance has said nothing for over a minute reads as failed, and cannot be cancelled
+    const ownerId = (await k.selectFrom('what_if_runs').select('owner_id').where('id', '=', run.id).executeTakeFirstOrThrow()).owner_id;
+    const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
+    const put = async (updatedMsAgo: number, state: WhatIfRunStatus['state'] = 'running') => {
+      const id = randomUUID();
+      const s: WhatIfRunStatus = { ...status, id, state, stage: state === 'running' ? 'simulating' : 'finished' };
+      await k.insertInto('what_if_runs').values({ id, owner_id: ownerId, state, status: JSON.stringify(s), cancel_requested_at: null, instance: 'elsewhere:1:dead', created_at: ago(updatedMsAgo + 1000), updated_at: ago(updatedMsAgo) }).execute();
+      return id;
+    };
+    const silent = await put(2 * 60_000);
+    const lost = WhatIfRunStatus.parse((await get(silent)).json());
+    expect(lost).toMatchObject({ state: 'failed', stage: 'finished', error: { code: 'internal', message: expect.stringMatching(/has not answered for 60 s/) } });
+    expect(lost.policies.every((p) => p.state === 'failed')).toBe(true);
+    const zh = await t.http.inject({ method: 'GET', url: `/api/allocation/what-if/runs/${silent}`, headers: { authorization: auth, 'accept-language': 'zh-CN' } });
+    expect(zh.json().error.message).toContain('没有回应');
+    expect(WhatIfRunStatus.parse((await cancel(silent)).json()).state).toBe('failed');
+    expect((await k.selectFrom('what_if_runs').select('cancel_requested_at').where('id', '=', silent).executeTakeFirstOrThrow()).cancel_requested_at).toBeNull();
+    // one running on another instance that still speaks is cancelled through the table
+    const elsewhere = await put(1000);
+    expect(WhatIfRunStatus.parse((await get(elsewhere)).json()).state).toBe('running');
+    const marked = await cancel(elsewhere);
+    expect(marked.statusCode, marked.body).toBe(200);
+    expect(WhatIfRunStatus.parse(marked.json())).toMatchObject({ state: 'cancelled', stage: 'finished' });
+    expect((await k.selectFrom('what_if_runs').select(['state', 'cancel_requested_at']).where('id', '=', elsewhere).executeTakeFirstOrThrow())).toMatchObject({ state: 'cancelled', cancel_requested_at: expect.any(String) });
+
+    // the periodic job removes what ended (or went silent) more than 15 minutes ago, and only that
+    const old = await put(16 * 60_000, 'done');
+    const oldSilent = await put(16 * 60_000);
+    const recent = await put(14 * 60_000, 'done');
+    expect(await t.app.jobs.runNow('allocation.what-if-runs-expiry')).toBe(true);
+    const left = new Set((await k.selectFrom('what_if_runs').select('id').execute()).map((r) => r.id));
+    expect(left.has(old)).toBe(false);
+    expect(left.has(oldSilent)).toBe(false);
+    for (const id of [recent, silent, elsewhere, run.id]) expect(left.has(id)).toBe(true);
+    expect((await get(old)).statusCode).toBe(404);
   });
 
   it('answers the three questions of the mechanism’s effectiveness, each with its assumptions, and as a PDF', async () => {
@@ -206,5 +283,87 @@ describe.each(ENGINES)('what-if on the department data (API) on %s', (engine) =>
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     expect((await get('/api/allocation/effectiveness?days=0')).json().error.details.fields[0].field).toBe('query.days');
     expect((await get('/api/allocation/effectiveness', await t.login('liubei.liaison'))).statusCode).toBe(403);
+  });
+});
+
+/** Behind a balancer the page's GET and DELETE reach any instance: two apps on one PostgreSQL database. */
+describe('what-if runs across two instances of one database (PostgreSQL; SQLite is one process)', () => {
+  let a: TestApp;
+  let b: App | null = null;
+  let auth: string;
+  beforeAll(async () => {
+    a = await startApp({ engine: 'postgres', demo: true });
+    // the same configuration, database and keys: a second instance, as the cluster starts them
+    b = await createApp(a.app.config, { demoPassword: DEMO_PASSWORD, loginDelay: async () => {} });
+    auth = await a.login('admin');
+  });
+  afterAll(async () => {
+    await b?.close();
+    await a?.close();
+  });
+
+  const on = (app: App) => ({
+    start: (payload: unknown) => app.http.inject({ method: 'POST', url: '/api/allocation/what-if/runs?lang=en', headers: { authorization: auth }, payload: payload as never }),
+    get: (id: string, who = auth) => app.http.inject({ method: 'GET', url: `/api/allocation/what-if/runs/${id}?lang=en`, headers: { authorization: who } }),
+    cancel: (id: string) => app.http.inject({ method: 'DELETE', url: `/api/allocation/what-if/runs/${id}?lang=en`, headers: { authorization: auth } }),
+  });
+
+  it('starts a run on one instance, follows and cancels it through the other; slots stay per instance; a stopped instance’s runs read as failed', async () => {
+    const A = on(a.app);
+    const B = on(b!);
+    // long enough to be caught while it simulates
+    const started = await A.start({ days: 120, seed: 5, policies: ['siloed', 'joint'] });
+    expect(started.statusCode, started.body).toBe(202);
+    const id = WhatIfRunStatus.parse(started.json()).id;
+    // B follows it as it moves on A
+    const seen: WhatIfRunStatus[] = [];
+    await expect
+      .poll(
+        async () => {
+          const r = await B.get(id);
+          expect(r.statusCode, r.body).toBe(200);
+          seen.push(WhatIfRunStatus.parse(r.json()));
+          return seen.at(-1)!.state !== 'running' || (seen.at(-1)!.stage === 'simulating' && liveSimulationWorkers() > 0 && seen.at(-1)!.progress > 0.05);
+        },
+        { timeout: 30_000, interval: 20 },
+      )
+      .toBe(true);
+    expect(seen.at(-1)!.state).toBe('running');
+    expect(new Set(seen.map((s) => s.progress)).size).toBeGreaterThan(1);
+    // someone else is told it does not exist, on either instance
+    const dispatcher = await a.login('lz.dispatcher1');
+    expect((await B.get(id, dispatcher)).statusCode).toBe(404);
+    expect((await A.get(id, dispatcher)).statusCode).toBe(404);
+    // B cancels it: A sees the mark and ends its workers; both answer cancelled from then on
+    const cancelled = await B.cancel(id);
+    expect(cancelled.statusCode, cancelled.body).toBe(200);
+    expect(WhatIfRunStatus.parse(cancelled.json())).toMatchObject({ state: 'cancelled', stage: 'finished' });
+    await expect.poll(() => liveSimulationWorkers(), { timeout: 5_000 }).toBe(0);
+    await sleep(600);
+    for (const side of [A, B]) {
+      const s = WhatIfRunStatus.parse((await side.get(id)).json());
+      expect(s.state).toBe('cancelled');
+      expect(s.result).toBeUndefined();
+    }
+
+    // two at once per instance: A's third waits, B takes one of its own; all are read through the other
+    const onA = [await A.start({ days: 1, policies: ['joint'] }), await A.start({ days: 1, policies: ['joint'] })];
+    expect(onA.map((r) => r.statusCode)).toEqual([202, 202]);
+    expect((await A.start({ days: 1, policies: ['joint'] })).statusCode).toBe(429);
+    const onB = await B.start({ days: 1, policies: ['joint'] });
+    expect(onB.statusCode, onB.body).toBe(202);
+    for (const r of onA) await expect.poll(async () => WhatIfRunStatus.parse((await B.get(r.json().id)).json()).state, { timeout: 30_000 }).toBe('done');
+    await expect.poll(async () => WhatIfRunStatus.parse((await A.get(onB.json().id)).json()).state, { timeout: 30_000 }).toBe('done');
+    const done = WhatIfRunStatus.parse((await B.get(onA[0]!.json().id)).json());
+    expect(done.result!.runs[0]!.result.counts.generated).toBeGreaterThan(0);
+
+    // B stops while a run of its own simulates: A reads it as failed, with why
+    const onBLong = WhatIfRunStatus.parse((await B.start({ days: 120, seed: 6, policies: ['siloed', 'joint'] })).json());
+    await expect.poll(async () => liveSimulationWorkers() > 0 || WhatIfRunStatus.parse((await A.get(onBLong.id)).json()).state !== 'running', { timeout: 30_000, interval: 5 }).toBe(true);
+    await b!.close();
+    b = null;
+    await expect.poll(() => liveSimulationWorkers(), { timeout: 5_000 }).toBe(0);
+    const stopped = WhatIfRunStatus.parse((await A.get(onBLong.id)).json());
+    expect(stopped).toMatchObject({ state: 'failed', stage: 'finished', error: { code: 'internal', message: expect.stringMatching(/stopped; start it again/) } });
   });
 });

@@ -43,6 +43,7 @@ import { responsibilityListSchema } from '../../modules/responsibility-list/migr
 import { cooperationAgreementsSchema } from '../../modules/agreements/migrations.js';
 import { randomisedPatrolsSchema } from '../../modules/allocation/patrol-game/department/migrations.js';
 import { postCandidatesSchema } from '../../modules/allocation/posts/migrations.js';
+import { whatIfRunsSchema } from '../../modules/allocation/simulation/department/migrations.js';
 
 /**
  * Migrations are code, listed here in order; each receives the engine so the few type names that
@@ -96,6 +97,7 @@ function provider(db: Db): MigrationProvider {
         '035-cooperation-agreements': cooperationAgreementsSchema(db.engine),
         '039-randomised-patrols': randomisedPatrolsSchema(),
         '042-post-candidates': postCandidatesSchema(),
+        '043-what-if-runs': whatIfRunsSchema(),
       };
     },
   };

@@ -21,13 +21,14 @@ import type { SficTables } from '../../modules/sfic/tables.js';
 import type { ResponsibilityListTables } from '../../modules/responsibility-list/tables.js';
 import type { CooperationAgreementTables } from '../../modules/agreements/tables.js';
 import type { PostCandidateTables } from '../../modules/allocation/posts/tables.js';
+import type { WhatIfRunTables } from '../../modules/allocation/simulation/department/tables.js';
 
 /**
  * Column types shared by SQLite and PostgreSQL. To keep one set of migrations for both engines,
  * booleans are integers (0/1), timestamps are ISO-8601 UTC text (which sorts correctly) and
  * structured values are JSON text.
  */
-export interface Database extends AlertTables, SharingLinkTables, AuthSecurityTables, AuditArchiveTables, DeviceTables, AlarmTables, MaintenanceTables, PatrolTables, PublicReportTables, NetworkPlaceTables, TrainRequestTables, FederationTables, HazardTables, RiskTables, DefensibleSpaceTables, GovernanceTables, BriefingTables, AssessmentTables, SficTables, ResponsibilityListTables, CooperationAgreementTables, PostCandidateTables {
+export interface Database extends AlertTables, SharingLinkTables, AuthSecurityTables, AuditArchiveTables, DeviceTables, AlarmTables, MaintenanceTables, PatrolTables, PublicReportTables, NetworkPlaceTables, TrainRequestTables, FederationTables, HazardTables, RiskTables, DefensibleSpaceTables, GovernanceTables, BriefingTables, AssessmentTables, SficTables, ResponsibilityListTables, CooperationAgreementTables, PostCandidateTables, WhatIfRunTables {
   settings: SettingsTable;
   agencies: AgenciesTable;
   users: UsersTable;

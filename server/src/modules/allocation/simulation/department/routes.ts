@@ -4,7 +4,7 @@ import { defineRoute, type RouteSpec } from '../../../../platform/http/route.js'
 import { preferredLang } from '../../../../platform/http/register.js';
 import { authorize } from '../../../../platform/policies/actions.js';
 import type { WhatIfService } from './service.js';
-import { WhatIfRuns } from './runs.js';
+import type { WhatIfRuns } from './runs.js';
 
 const RunId = z.object({ id: z.string().uuid() });
 
@@ -12,10 +12,11 @@ const RunId = z.object({ id: z.string().uuid() });
  * The what-if on the department's own data, planners only. `POST /api/allocation/what-if` answers
  * when every policy is simulated (a client that goes away cancels the runs); `…/what-if/runs`
  * starts the same in the background, to be followed (`GET …/runs/:id`: share done, the policies
- * already simulated) and cancelled (`DELETE`, which ends the worker threads). Either way each
- * policy runs in a worker thread, so the server's other requests go on.
+ * already simulated) and cancelled (`DELETE`, which ends the worker threads) on any instance: the
+ * runs are kept in a table (runs.ts). Either way each policy runs in a worker thread, so the
+ * server's other requests go on.
  */
-export function whatIfRoutes(whatIf: WhatIfService, runs = new WhatIfRuns(whatIf)): RouteSpec[] {
+export function whatIfRoutes(whatIf: WhatIfService, runs: WhatIfRuns): RouteSpec[] {
   return [
     defineRoute({
       method: 'POST',
@@ -74,9 +75,9 @@ export function whatIfRoutes(whatIf: WhatIfService, runs = new WhatIfRuns(whatIf
       reads: { action: 'allocation.plan' },
       params: RunId,
       response: WhatIfRunStatus,
-      handler: async ({ actor, params }) => {
+      handler: async ({ actor, params, request }) => {
         authorize(actor, 'allocation.plan');
-        return runs.get(actor!, params.id);
+        return runs.get(actor!, params.id, preferredLang(request));
       },
     }),
     defineRoute({
@@ -87,9 +88,9 @@ export function whatIfRoutes(whatIf: WhatIfService, runs = new WhatIfRuns(whatIf
       access: 'signed-in',
       params: RunId,
       response: WhatIfRunStatus,
-      handler: async ({ actor, params }) => {
+      handler: async ({ actor, params, request }) => {
         authorize(actor, 'allocation.plan');
-        return runs.cancel(actor!, params.id);
+        return runs.cancel(actor!, params.id, preferredLang(request));
       },
     }),
   ];
