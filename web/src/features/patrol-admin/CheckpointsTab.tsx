@@ -2,6 +2,7 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import type { Checkpoint, CheckpointPlace, User } from '@railjoint/contracts';
 import { useErrorText } from '../../api/useErrorText';
+import { FormFooter, useSaving } from './FormFooter';
 import { useT } from '../../app/i18n/useT';
 import { svgSource, useAdminWrites, useCheckpointCode, useCheckpoints } from './adminApi';
 import { normalMileage, placeText, useLinesAndStations, useManagedAgencies } from './shared';
@@ -180,28 +181,20 @@ function CodePanel({ cp }: { cp: Checkpoint }) {
 
 function CheckpointForm({ agencies, onDone }: { agencies: Array<{ id: string; name: string }>; onDone(cp: Checkpoint | null): void }) {
   const { t } = useT();
-  const errorText = useErrorText();
   const { saveCheckpoint } = useAdminWrites();
   const { lines, stations } = useLinesAndStations();
   const [draft, setDraft] = useState({ agencyId: agencies[0]?.id ?? '', name: '', kind: 'checkpoint' as 'checkpoint' | 'post', by: 'mileage' as PlaceBy, lineId: '', mileage: '', stationId: '', lon: '', lat: '', radiusM: '50', nfcTagId: '' });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, save } = useSaving();
   const set = (k: keyof typeof draft) => (e: { target: { value: string } }) => setDraft((d) => ({ ...d, [k]: e.target.value }));
   const lineId = draft.lineId || lines[0]?.id || '';
   const stationId = draft.stationId || stations[0]?.id || '';
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    const place: CheckpointPlace = draft.by === 'mileage' ? { lineId, mileage: normalMileage(draft.mileage) } : draft.by === 'station' ? { stationId } : { lon: Number(draft.lon), lat: Number(draft.lat) };
-    try {
+    void save(async () => {
+      const place: CheckpointPlace = draft.by === 'mileage' ? { lineId, mileage: normalMileage(draft.mileage) } : draft.by === 'station' ? { stationId } : { lon: Number(draft.lon), lat: Number(draft.lat) };
       const cp = await saveCheckpoint({ agencyId: draft.agencyId, name: draft.name.trim(), kind: draft.kind, place, radiusM: Number(draft.radiusM), nfcTagId: draft.nfcTagId.trim() || null });
       onDone(cp);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <form className="patrol-admin-form" data-testid="checkpoint-form" onSubmit={submit}>
@@ -289,19 +282,7 @@ function CheckpointForm({ agencies, onDone }: { agencies: Array<{ id: string; na
           <input data-testid="checkpoint-nfc" value={draft.nfcTagId} placeholder={t('patrolAdmin.cp.nfcHint')} onChange={set('nfcTagId')} />
         </label>
       </div>
-      <div className="patrol-admin-actions">
-        <button type="submit" className="btn btn-primary" data-testid="checkpoint-save" disabled={busy || !draft.agencyId}>
-          {busy ? t('patrolAdmin.saving') : t('patrolAdmin.save')}
-        </button>
-        <button type="button" className="btn" onClick={() => onDone(null)}>
-          {t('patrolAdmin.cancel')}
-        </button>
-      </div>
-      {error !== null && (
-        <p className="notice notice-error" role="alert" data-testid="checkpoint-form-error">
-          {errorText(error)}
-        </p>
-      )}
+      <FormFooter saveTestId="checkpoint-save" errorTestId="checkpoint-form-error" busy={busy} disabled={!draft.agencyId} error={error} onCancel={() => onDone(null)} />
     </form>
   );
 }

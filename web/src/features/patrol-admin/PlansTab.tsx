@@ -1,6 +1,7 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { PATROL_MODES, type PatrolMode, type PatrolPlan, type User } from '@railjoint/contracts';
 import { useErrorText } from '../../api/useErrorText';
+import { FormFooter, useSaving } from './FormFooter';
 import { useT } from '../../app/i18n/useT';
 import { useAdminWrites, useCheckpoints, usePlans, useTeams } from './adminApi';
 import { beijingDate, daysText, normalMileage, useLinesAndStations, useManagedAgencies } from './shared';
@@ -104,7 +105,6 @@ export function PlansTab({ user }: { user: User }) {
 
 function PlanForm({ user, onDone }: { user: User; onDone(plan: PatrolPlan | null): void }) {
   const { t } = useT();
-  const errorText = useErrorText();
   const { savePlan } = useAdminWrites();
   const managed = useManagedAgencies(user);
   const teams = useTeams();
@@ -129,8 +129,7 @@ function PlanForm({ user, onDone }: { user: User; onDone(plan: PatrolPlan | null
   const [days, setDays] = useState<number[]>([...DAYS]);
   const [windows, setWindows] = useState([{ from: '08:00', to: '11:00' }]);
   const [teamIds, setTeamIds] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, save } = useSaving();
   const set = (k: keyof typeof draft) => (e: { target: { value: string } }) => setDraft((d) => ({ ...d, [k]: e.target.value }));
   const lineId = draft.lineId || lines[0]?.id || '';
   const available = (checkpoints.data ?? []).filter((c) => c.active && !points.includes(c.id) && (draft.kind === 'sentinel' ? c.kind === 'post' : true) && (!draft.withStretch || c.lineId === lineId || c.lineId === null));
@@ -144,11 +143,9 @@ function PlanForm({ user, onDone }: { user: User; onDone(plan: PatrolPlan | null
   }, [activeTeams]);
   const jointAgencies = new Set(activeTeams.filter((x) => teamIds.includes(x.id)).map((x) => x.agencyId)).size;
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void save(async () => {
       const plan = await savePlan({
         agencyId: draft.agencyId,
         name: draft.name.trim(),
@@ -165,11 +162,7 @@ function PlanForm({ user, onDone }: { user: User; onDone(plan: PatrolPlan | null
         validUntil: draft.validUntil || null,
       });
       onDone(plan);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -339,19 +332,7 @@ function PlanForm({ user, onDone }: { user: User; onDone(plan: PatrolPlan | null
         )}
       </fieldset>
 
-      <div className="patrol-admin-actions">
-        <button type="submit" className="btn btn-primary" data-testid="plan-save" disabled={busy || !draft.agencyId}>
-          {busy ? t('patrolAdmin.saving') : t('patrolAdmin.save')}
-        </button>
-        <button type="button" className="btn" onClick={() => onDone(null)}>
-          {t('patrolAdmin.cancel')}
-        </button>
-      </div>
-      {error !== null && (
-        <p className="notice notice-error" role="alert" data-testid="plan-error">
-          {errorText(error)}
-        </p>
-      )}
+      <FormFooter saveTestId="plan-save" errorTestId="plan-error" busy={busy} disabled={!draft.agencyId} error={error} onCancel={() => onDone(null)} />
     </form>
   );
 }

@@ -1,6 +1,7 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { AVAILABILITY, TEAM_KINDS, type PatrolTeam, type TeamKind, type TeamMember, type User } from '@railjoint/contracts';
 import { useErrorText } from '../../api/useErrorText';
+import { FormFooter, useSaving } from './FormFooter';
 import { useT } from '../../app/i18n/useT';
 import { formatDateTime } from '../incidents/formatDateTime';
 import { useAdminWrites, useTeams } from './adminApi';
@@ -121,23 +122,15 @@ export function TeamsTab({ user }: { user: User }) {
 
 function TeamForm({ team, agencies, onDone }: { team: PatrolTeam | null; agencies: Array<{ id: string; name: string }>; onDone(id: string | null): void }) {
   const { t } = useT();
-  const errorText = useErrorText();
   const { saveTeam } = useAdminWrites();
   const [draft, setDraft] = useState({ agencyId: team?.agencyId ?? agencies[0]?.id ?? '', name: team?.name ?? '', kind: team?.kind ?? ('township_team' as TeamKind), note: team?.note ?? '', active: team?.active ?? true });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const submit = async (e: FormEvent) => {
+  const { busy, error, save } = useSaving();
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void save(async () => {
       const saved = await saveTeam(team?.id ?? null, { agencyId: draft.agencyId, name: draft.name.trim(), kind: draft.kind, active: draft.active, note: draft.note.trim() || null });
       onDone(saved.id);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <form className="patrol-admin-form" data-testid="team-form" onSubmit={submit}>
@@ -177,19 +170,7 @@ function TeamForm({ team, agencies, onDone }: { team: PatrolTeam | null; agencie
           {t('patrolAdmin.active')}
         </label>
       </div>
-      <div className="patrol-admin-actions">
-        <button type="submit" className="btn btn-primary" data-testid="team-save" disabled={busy || !draft.agencyId}>
-          {busy ? t('patrolAdmin.saving') : t('patrolAdmin.save')}
-        </button>
-        <button type="button" className="btn" onClick={() => onDone(null)}>
-          {t('patrolAdmin.cancel')}
-        </button>
-      </div>
-      {error !== null && (
-        <p className="notice notice-error" role="alert" data-testid="team-error">
-          {errorText(error)}
-        </p>
-      )}
+      <FormFooter saveTestId="team-save" errorTestId="team-error" busy={busy} disabled={!draft.agencyId} error={error} onCancel={() => onDone(null)} />
     </form>
   );
 }
@@ -287,7 +268,6 @@ interface CertDraft {
 
 function MemberForm({ teamId, member, onDone }: { teamId: string; member: TeamMember | null; onDone(): void }) {
   const { t, lang } = useT();
-  const errorText = useErrorText();
   const { saveMember } = useAdminWrites();
   const [draft, setDraft] = useState({
     name: member?.personal?.name ?? '',
@@ -298,13 +278,10 @@ function MemberForm({ teamId, member, onDone }: { teamId: string; member: TeamMe
     active: member?.active ?? true,
   });
   const [certs, setCerts] = useState<CertDraft[]>(() => (member?.certificates ?? []).map((c) => ({ name: c.name, kind: c.kind, issuedOn: c.issuedOn, expiresOn: c.expiresOn ?? '' })));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const submit = async (e: FormEvent) => {
+  const { busy, error, save } = useSaving();
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void save(async () => {
       await saveMember(member?.id ?? null, {
         teamId,
         personal: { name: draft.name.trim(), ...(draft.phone.trim() ? { phone: draft.phone.trim() } : {}), ...(member?.personal?.idNumber ? { idNumber: member.personal.idNumber } : {}) },
@@ -319,11 +296,7 @@ function MemberForm({ teamId, member, onDone }: { teamId: string; member: TeamMe
         active: draft.active,
       });
       onDone();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <form className="patrol-admin-form" data-testid="member-form" onSubmit={submit}>
@@ -390,19 +363,7 @@ function MemberForm({ teamId, member, onDone }: { teamId: string; member: TeamMe
           {t('patrolAdmin.member.certAdd')}
         </button>
       </fieldset>
-      <div className="patrol-admin-actions">
-        <button type="submit" className="btn btn-primary" data-testid="member-save" disabled={busy}>
-          {busy ? t('patrolAdmin.saving') : t('patrolAdmin.save')}
-        </button>
-        <button type="button" className="btn" onClick={onDone}>
-          {t('patrolAdmin.cancel')}
-        </button>
-      </div>
-      {error !== null && (
-        <p className="notice notice-error" role="alert" data-testid="member-error">
-          {errorText(error)}
-        </p>
-      )}
+      <FormFooter saveTestId="member-save" errorTestId="member-error" busy={busy} error={error} onCancel={onDone} />
     </form>
   );
 }
