@@ -5,6 +5,7 @@ import { useT } from '../../app/i18n/useT';
 import { useErrorText } from '../../api/useErrorText';
 import { queryKeys } from '../../api/queryClient';
 import { normalMileage, useLinesAndStations } from '../patrol-admin/shared';
+import { LineMileageFields } from '../patrol-admin/LineMileageFields';
 import { createSite } from './spaceApi';
 
 /** A site to assess, at a line and mileage (placed by the server's resolver, which names its section). */
@@ -50,20 +51,7 @@ export function NewSiteForm({ onDone }: { onDone(id: string | null): void }) {
             ))}
           </select>
         </label>
-        <label className="field">
-          <span>{t('space.newSite.line')}</span>
-          <select data-testid="space-site-line" value={line} onChange={(e) => setLineId(e.target.value)}>
-            {lines.map((l) => (
-              <option key={l.id} value={l.id}>
-                {l.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>{t('space.newSite.mileage')}</span>
-          <input data-testid="space-site-mileage" required placeholder="K500+200" value={mileage} onChange={(e) => setMileage(e.target.value)} onBlur={() => mileage && setMileage(normalMileage(mileage))} />
-        </label>
+        <LineMileageFields testIdPrefix="space-site" lines={lines} lineId={line} onLine={setLineId} mileage={mileage} onMileage={setMileage} lineLabel={t('space.newSite.line')} mileageLabel={t('space.newSite.mileage')} placeholder="K500+200" />
       </div>
       {save.error != null && (
         <p className="notice notice-error" role="alert">

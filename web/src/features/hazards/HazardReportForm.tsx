@@ -5,6 +5,7 @@ import { useT } from '../../app/i18n/useT';
 import { useErrorText } from '../../api/useErrorText';
 import { queryKeys } from '../../api/queryClient';
 import { normalMileage, useLinesAndStations } from '../patrol-admin/shared';
+import { LineMileageFields } from '../patrol-admin/LineMileageFields';
 import { reportHazard } from './hazardApi';
 
 /**
@@ -60,20 +61,7 @@ export function HazardReportForm({ onDone }: { onDone(id: string | null): void }
             ))}
           </select>
         </label>
-        <label className="field">
-          <span>{t('hazards.form.line')}</span>
-          <select data-testid="hazard-form-line" value={line} onChange={(e) => setLineId(e.target.value)}>
-            {lines.map((l) => (
-              <option key={l.id} value={l.id}>
-                {l.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>{t('hazards.form.mileage')}</span>
-          <input data-testid="hazard-form-mileage" required placeholder={t('hazards.form.mileageHint')} value={mileage} onChange={(e) => setMileage(e.target.value)} onBlur={() => mileage && setMileage(normalMileage(mileage))} />
-        </label>
+        <LineMileageFields testIdPrefix="hazard-form" lines={lines} lineId={line} onLine={setLineId} mileage={mileage} onMileage={setMileage} lineLabel={t('hazards.form.line')} mileageLabel={t('hazards.form.mileage')} placeholder={t('hazards.form.mileageHint')} />
       </div>
       <label className="field">
         <span>{t('hazards.form.description')}</span>
