@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { Checkpoint, type PatrolDuty } from '@railjoint/contracts';
 import { openConsole, type Console } from './browser.js';
+import { overflowing } from './overflowing.js';
 import { now as platformNow, startClockAt } from '../../server/src/platform/clock.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -22,38 +23,6 @@ const OUT = path.join(here, 'out');
 // 09:00 Beijing on the demo day: the 雒容 village team's morning window (08:00–11:00) is open
 const START = Date.parse('2026-12-01T09:00:00+08:00');
 const MINUTE = 60_000;
-
-/** Every control and cell on screen that does not fit (the same measure as overflow.e2e.test.ts). */
-function overflowing(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const out: string[] = [];
-    const name = (e: Element) => {
-      const id = e.getAttribute('data-testid');
-      const text = (e.textContent ?? (e as HTMLInputElement).value ?? '').trim().slice(0, 24);
-      return `${e.tagName.toLowerCase()}${id ? `[${id}]` : ''}${e.className && typeof e.className === 'string' ? `.${e.className.split(' ')[0]}` : ''} “${text}”`;
-    };
-    if (document.documentElement.scrollWidth > window.innerWidth + 1) out.push(`the page is ${document.documentElement.scrollWidth} px wide in a ${window.innerWidth} px window`);
-    for (const e of Array.from(document.querySelectorAll<HTMLElement>('input, select, textarea, button, .btn, nav a, td, th'))) {
-      if (e.closest('.maplibregl-map') || e.offsetParent === null) continue;
-      const r = e.getBoundingClientRect();
-      if (r.width === 0 || r.height === 0) continue;
-      const style = getComputedStyle(e);
-      const parent = e.parentElement;
-      if (parent && style.position !== 'absolute' && style.position !== 'fixed') {
-        const p = parent.getBoundingClientRect();
-        const ps = getComputedStyle(parent);
-        const scrolls = ps.overflowX === 'auto' || ps.overflowX === 'scroll';
-        if (!scrolls && ps.display !== 'contents' && (r.right > p.right + 1 || r.left < p.left - 1)) out.push(`${name(e)} is ${Math.round(r.width)} px wide, out of its ${Math.round(p.width)} px container`);
-      }
-      const field = e instanceof HTMLInputElement || e instanceof HTMLTextAreaElement || e instanceof HTMLSelectElement;
-      const scrolls = style.overflowX === 'auto' || style.overflowX === 'scroll' || style.overflowY === 'auto' || style.overflowY === 'scroll';
-      if (!field && !scrolls && style.textOverflow !== 'ellipsis' && (e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 2)) {
-        out.push(`${name(e)} holds ${e.scrollWidth}×${e.scrollHeight} px of text in a ${e.clientWidth}×${e.clientHeight} px box`);
-      }
-    }
-    return [...new Set(out)];
-  });
-}
 
 /** An <img> that has loaded a picture (an SVG the browser could not read has no width). */
 const imageLoaded = (page: Page, selector: string) => page.locator(selector).first().evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0);
