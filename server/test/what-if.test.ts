@@ -311,8 +311,11 @@ describe('what-if runs across two instances of one database (PostgreSQL; SQLite 
   it('starts a run on one instance, follows and cancels it through the other; slots stay per instance; a stopped instance’s runs read as failed', async () => {
     const A = on(a.app);
     const B = on(b!);
-    // long enough to be caught while it simulates
-    const started = await A.start({ days: 120, seed: 5, policies: ['siloed', 'joint'] });
+    // signed in before: a sign-in between seeing the run simulate and cancelling it gave a run on
+    // an idle core time to finish (it answered done, not cancelled)
+    const dispatcher = await a.login('lz.dispatcher1');
+    // long enough (a year) to be caught while it simulates, however fast the machine is
+    const started = await A.start({ days: 366, seed: 5, policies: ['siloed', 'joint'] });
     expect(started.statusCode, started.body).toBe(202);
     const id = WhatIfRunStatus.parse(started.json()).id;
     // B follows it as it moves on A
@@ -331,7 +334,6 @@ describe('what-if runs across two instances of one database (PostgreSQL; SQLite 
     expect(seen.at(-1)!.state).toBe('running');
     expect(new Set(seen.map((s) => s.progress)).size).toBeGreaterThan(1);
     // someone else is told it does not exist, on either instance
-    const dispatcher = await a.login('lz.dispatcher1');
     expect((await B.get(id, dispatcher)).statusCode).toBe(404);
     expect((await A.get(id, dispatcher)).statusCode).toBe(404);
     // B cancels it: A sees the mark and ends its workers; both answer cancelled from then on
@@ -358,7 +360,7 @@ describe('what-if runs across two instances of one database (PostgreSQL; SQLite 
     expect(done.result!.runs[0]!.result.counts.generated).toBeGreaterThan(0);
 
     // B stops while a run of its own simulates: A reads it as failed, with why
-    const onBLong = WhatIfRunStatus.parse((await B.start({ days: 120, seed: 6, policies: ['siloed', 'joint'] })).json());
+    const onBLong = WhatIfRunStatus.parse((await B.start({ days: 366, seed: 6, policies: ['siloed', 'joint'] })).json());
     await expect.poll(async () => liveSimulationWorkers() > 0 || WhatIfRunStatus.parse((await A.get(onBLong.id)).json()).state !== 'running', { timeout: 30_000, interval: 5 }).toBe(true);
     await b!.close();
     b = null;
