@@ -1,84 +1,60 @@
-import { useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
 import type { CooperationAgreement, User } from '@railjoint/contracts';
 import { useT } from '../../app/i18n/useT';
 import { paths } from '../../app/paths';
-import { useErrorText } from '../../api/useErrorText';
 import { useIsCentreDesk } from '../dispatch/useAgencies';
-import { GovernanceTabs } from '../governance/GovernanceTabs';
+import { ListDetailLayout } from '../governance/ListDetailLayout';
+import { useRecordSelection } from '../governance/useRecordSelection';
 import { useAgreements } from './agreementApi';
 import { AgreementDetail } from './AgreementDetail';
 import { AgreementForm } from './AgreementForm';
-import '../hazards/hazards.css';
 import '../defensible-space/space.css';
 import '../meetings/meetings.css';
 import './agreements.css';
 
+/** The centre draws up a new agreement or amends the one it is reading. */
+type Drafting = { kind: 'new' } | { kind: 'edit'; agreement: CooperationAgreement };
+
 /** 协议: the cooperation agreements the user's agency is party to (the centre: all), one at its own address, and for the centre drawing them up. */
 export function AgreementsRoom({ user }: { user: User }) {
   const { t } = useT();
-  const errorText = useErrorText();
-  const navigate = useNavigate();
-  const { id } = useParams();
   const list = useAgreements();
-  const [drafting, setDrafting] = useState(false);
-  const [editing, setEditing] = useState<CooperationAgreement | null>(null);
+  const selection = useRecordSelection<Drafting>(paths.agreement);
+  const { id, form } = selection;
   const centre = useIsCentreDesk(user);
-  const open = (aid: string) => {
-    setDrafting(false);
-    setEditing(null);
-    navigate(paths.agreement(aid));
-  };
   return (
-    <main className="hazards-room" data-testid="coop-room">
-      <GovernanceTabs />
-      <div className="hazards-split">
-        <section className="hazards-list">
-          <header className="hazards-head">
-            <h2>{t('coop.title')}</h2>
-            {centre && (
-              <button type="button" className="btn btn-primary" data-testid="coop-new" onClick={() => setDrafting(true)}>
-                {t('coop.new')}
-              </button>
-            )}
-          </header>
-          {list.error != null && (
-            <p className="notice notice-error" role="alert">
-              {errorText(list.error)}
-            </p>
-          )}
-          {list.isPending && <p className="muted">{t('coop.loading')}</p>}
-          {list.data && list.data.agreements.length === 0 && <p className="muted">{t('coop.none')}</p>}
-          {list.data && list.data.agreements.length > 0 && (
-            <table className="hazards-table" data-testid="coop-table">
-              <tbody>
-                {list.data.agreements.map((a) => (
-                  <tr key={a.id} data-testid="coop-row" data-code={a.code} className={a.id === id ? 'is-selected' : undefined} onClick={() => open(a.id)}>
-                    <td>
-                      <button type="button" className="btn btn-quiet hazards-link" onClick={(e) => (e.stopPropagation(), open(a.id))}>
-                        {a.title}
-                      </button>
-                      <div className="muted">{a.parties.map((p) => p.name).join('、')}</div>
-                    </td>
-                    <td className="hazards-nowrap">{t(`coop.status.${a.status}`)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </section>
-        <section className="hazards-detail">
-          {drafting ? (
-            <AgreementForm onDone={(aid) => (aid ? open(aid) : setDrafting(false))} />
-          ) : editing && editing.id === id ? (
-            <AgreementForm key={editing.id} initial={editing} onDone={(aid) => (aid ? open(aid) : setEditing(null))} />
-          ) : id ? (
-            <AgreementDetail id={id} centre={centre} onEdit={setEditing} />
-          ) : (
-            <p className="muted">{t('coop.select')}</p>
-          )}
-        </section>
-      </div>
-    </main>
+    <ListDetailLayout
+      testIds={{ room: 'coop-room', table: 'coop-table', row: 'coop-row' }}
+      title={t('coop.title')}
+      actions={
+        centre && (
+          <button type="button" className="btn btn-primary" data-testid="coop-new" onClick={() => selection.openForm({ kind: 'new' })}>
+            {t('coop.new')}
+          </button>
+        )
+      }
+      list={list}
+      records={list.data?.agreements}
+      texts={{ loading: t('coop.loading'), none: t('coop.none'), select: t('coop.select') }}
+      selection={selection}
+      row={(a, link) => (
+        <>
+          <td>
+            {link(a.title)}
+            <div className="muted">{a.parties.map((p) => p.name).join('、')}</div>
+          </td>
+          <td className="hazards-nowrap">{t(`coop.status.${a.status}`)}</td>
+        </>
+      )}
+      detail={
+        form?.kind === 'new' ? (
+          <AgreementForm onDone={selection.closeForm} />
+        ) : form?.kind === 'edit' && form.agreement.id === id ? (
+          // the amendment belongs to the agreement it began on: back to another, it is not shown
+          <AgreementForm key={form.agreement.id} initial={form.agreement} onDone={selection.closeForm} />
+        ) : id ? (
+          <AgreementDetail id={id} centre={centre} onEdit={(agreement) => selection.openForm({ kind: 'edit', agreement })} />
+        ) : null
+      }
+    />
   );
 }

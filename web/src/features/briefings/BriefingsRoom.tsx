@@ -1,16 +1,14 @@
-import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link } from 'react-router';
 import type { User } from '@railjoint/contracts';
 import { useT } from '../../app/i18n/useT';
 import { paths } from '../../app/paths';
-import { useErrorText } from '../../api/useErrorText';
 import { useIsCentreDesk } from '../dispatch/useAgencies';
 import { formatDateTime } from '../incidents/formatDateTime';
-import { GovernanceTabs } from '../governance/GovernanceTabs';
+import { ListDetailLayout } from '../governance/ListDetailLayout';
+import { useRecordSelection } from '../governance/useRecordSelection';
 import { useBriefings } from './briefingApi';
 import { BriefingDetail } from './BriefingDetail';
 import { GenerateForm } from './GenerateForm';
-import '../hazards/hazards.css';
 import './briefings.css';
 
 /**
@@ -20,63 +18,44 @@ import './briefings.css';
  */
 export function BriefingsRoom({ user }: { user: User }) {
   const { t, lang } = useT();
-  const errorText = useErrorText();
-  const navigate = useNavigate();
-  const { id } = useParams();
   const list = useBriefings();
-  const [making, setMaking] = useState(false);
+  const selection = useRecordSelection(paths.briefing);
+  const { id } = selection;
   const maker = useIsCentreDesk(user);
-  const open = (bid: string) => {
-    setMaking(false);
-    navigate(paths.briefing(bid));
-  };
   return (
-    <main className="hazards-room" data-testid="briefings-room">
-      <GovernanceTabs />
-      <div className="hazards-split">
-        <section className="hazards-list">
-          <header className="hazards-head">
-            <h2>{t('briefings.title')}</h2>
-            {/* the wall opens in its own window, to be dragged onto the wall's screen and left there */}
-            <Link className="btn" to={paths.wall} target="_blank" data-testid="wall-link">
-              {t('wall.open')}
-            </Link>
-            {maker && (
-              <button type="button" className="btn btn-primary" data-testid="briefing-new" onClick={() => setMaking(true)}>
-                {t('briefings.generate')}
-              </button>
-            )}
-          </header>
-          {list.error != null && (
-            <p className="notice notice-error" role="alert">
-              {errorText(list.error)}
-            </p>
+    <ListDetailLayout
+      testIds={{ room: 'briefings-room', table: 'briefings-table', row: 'briefing-row' }}
+      title={t('briefings.title')}
+      actions={
+        <>
+          {/* the wall opens in its own window, to be dragged onto the wall's screen and left there */}
+          <Link className="btn" to={paths.wall} target="_blank" data-testid="wall-link">
+            {t('wall.open')}
+          </Link>
+          {maker && (
+            <button type="button" className="btn btn-primary" data-testid="briefing-new" onClick={() => selection.openForm(true)}>
+              {t('briefings.generate')}
+            </button>
           )}
-          {list.isPending && <p className="muted">{t('briefings.loading')}</p>}
-          {list.data && list.data.briefings.length === 0 && <p className="muted">{t('briefings.none')}</p>}
-          {list.data && list.data.briefings.length > 0 && (
-            <table className="hazards-table" data-testid="briefings-table">
-              <tbody>
-                {list.data.briefings.map((b) => (
-                  <tr key={b.id} data-testid="briefing-row" data-code={b.code} className={b.id === id ? 'is-selected' : undefined} onClick={() => open(b.id)}>
-                    <td className="hazards-nowrap">{t(`briefings.kind.${b.kind}`)}</td>
-                    <td>
-                      <button type="button" className="btn btn-quiet hazards-link" onClick={(e) => (e.stopPropagation(), open(b.id))}>
-                        {b.title}
-                      </button>
-                      <div className="muted">
-                        {b.code} · {formatDateTime(b.generatedAt, lang).slice(0, 16)}
-                      </div>
-                    </td>
-                    <td className="hazards-nowrap">{t('briefings.received', { n: b.received })}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </section>
-        <section className="hazards-detail">{making ? <GenerateForm onDone={(bid) => (bid ? open(bid) : setMaking(false))} /> : id ? <BriefingDetail id={id} /> : <p className="muted">{t('briefings.select')}</p>}</section>
-      </div>
-    </main>
+        </>
+      }
+      list={list}
+      records={list.data?.briefings}
+      texts={{ loading: t('briefings.loading'), none: t('briefings.none'), select: t('briefings.select') }}
+      selection={selection}
+      row={(b, link) => (
+        <>
+          <td className="hazards-nowrap">{t(`briefings.kind.${b.kind}`)}</td>
+          <td>
+            {link(b.title)}
+            <div className="muted">
+              {b.code} · {formatDateTime(b.generatedAt, lang).slice(0, 16)}
+            </div>
+          </td>
+          <td className="hazards-nowrap">{t('briefings.received', { n: b.received })}</td>
+        </>
+      )}
+      detail={selection.form ? <GenerateForm onDone={selection.closeForm} /> : id ? <BriefingDetail id={id} /> : null}
+    />
   );
 }
