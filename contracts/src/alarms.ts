@@ -186,7 +186,22 @@ export const CoveringCameras = z.object({ cameras: z.array(CoveringCamera) });
 
 // ---- ISA-18.2 / EEMUA 191 figures ----
 
-export const KpiQuery = z.object({ from: IsoTime.optional(), to: IsoTime.optional() });
+/** The longest period the figures are asked for: a year, a leap day included. */
+export const KPI_MAX_PERIOD_DAYS = 366;
+/** Up to this many days the figures keep each hour; longer periods are drawn per Beijing day. */
+export const KPI_HOURLY_MAX_DAYS = 31;
+/**
+ * A period: by default the 24 hours up to now. Refused when it ends before it starts or is longer
+ * than a year (a `from` alone is checked against now by the server).
+ */
+export const KpiQuery = z
+  .object({ from: IsoTime.optional(), to: IsoTime.optional() })
+  .refine((q) => !q.from || !q.to || Date.parse(q.to) > Date.parse(q.from), { path: ['to'], message: 'must be after from', params: { zh: '须晚于开始时间' } })
+  .refine((q) => !q.from || !q.to || Date.parse(q.to) - Date.parse(q.from) <= KPI_MAX_PERIOD_DAYS * 86_400_000, {
+    path: ['from'],
+    message: `the period is at most ${KPI_MAX_PERIOD_DAYS} days`,
+    params: { zh: `统计期最长 ${KPI_MAX_PERIOD_DAYS} 天` },
+  });
 export const AlarmKpis = z.object({
   from: z.string(),
   to: z.string(),
@@ -198,8 +213,13 @@ export const AlarmKpis = z.object({
       alarms: z.number(),
       perHour: z.number(),
       floodShare: z.number(),
-      /** alarms in each hour of the period, oldest first (the last hour may be partial) */
+      /**
+       * alarms in each hour of the period, oldest first (the first and last may be partial);
+       * empty when the period is longer than KPI_HOURLY_MAX_DAYS (then read `daily`)
+       */
       hourly: z.array(z.number()),
+      /** per Beijing day of the period, oldest first: its alarms, the hours of it in the period and its busiest hour */
+      daily: z.array(z.object({ day: z.string(), alarms: z.number(), hours: z.number(), peakHour: z.number() })),
     }),
   ),
   top: z.array(z.object({ id: z.string(), deviceId: z.string(), deviceName: z.string(), condition: z.string(), count: z.number() })),

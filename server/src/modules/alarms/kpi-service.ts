@@ -1,5 +1,5 @@
 import { PostgresAdapter, sql, type Kysely } from 'kysely';
-import type { AlarmKpis, DeviceFalseAlarms, FalseAlarmRates } from '@railjoint/contracts';
+import { KPI_HOURLY_MAX_DAYS, type AlarmKpis, type DeviceFalseAlarms, type FalseAlarmRates } from '@railjoint/contracts';
 import type { Db } from '../../platform/db/database.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { Actor } from '../../platform/auth/actor.js';
@@ -11,6 +11,7 @@ import { displayNames } from '../users/display-names.js';
 import { devicesVisibleTo } from '../devices/service.js';
 import { alarmsVisibleTo } from './service.js';
 import { byKind as falseByKind, daily, falseRate, period, rankDevices } from './false-rates.js';
+import { hourlyAndDaily, kpiPeriod } from './kpi-period.js';
 import { ACCEPTABLE_PER_HOUR, FLOOD_THRESHOLD, FLOOD_WINDOW_MS, floodShare, floodTransition, MANAGEABLE_PER_HOUR } from './flood.js';
 
 const FLOOD_LOCK = 730_112;
@@ -83,8 +84,7 @@ export class KpiService {
   }
 
   async kpis(actor: Actor, q: { from?: string; to?: string }): Promise<AlarmKpis> {
-    const toMs = q.to ? Date.parse(q.to) : now();
-    const fromMs = q.from ? Date.parse(q.from) : toMs - 24 * 3600_000;
+    const { fromMs, toMs } = kpiPeriod(q, now());
     const k = this.db.kysely;
     const from = iso(fromMs);
     const to = iso(toMs);
@@ -99,13 +99,24 @@ export class KpiService {
         : await k.selectFrom('alarm_activations as aa').select((eb) => eb.fn.count('aa.id').distinct().as('n')).innerJoin('device_agencies as da', 'da.device_id', 'aa.device_id').where('da.agency_id', '=', c.id).where('aa.at', '>=', from).where('aa.at', '<', to).executeTakeFirst();
       const episodes = await k.selectFrom('alarm_floods').select(['started_at', 'ended_at']).where('console_id', '=', c.id).where('started_at', '<', to).where((eb) => eb.or([eb('ended_at', 'is', null), eb('ended_at', '>', from)])).execute();
       const alarms = Number(n?.n ?? 0);
-      const hourly = await this.hourly(k, c, from, to, fromMs, toMs);
-      perConsole.push({ agencyId: c.id, name: this.org.agencyName(c.id), alarms, perHour: round(alarms / hours), floodShare: round(floodShare(episodes.map((e) => ({ startMs: Date.parse(e.started_at), endMs: e.ended_at ? Date.parse(e.ended_at) : null })), fromMs, toMs)), hourly });
+      const { hourly, daily: perDay } = await this.hourly(k, c, from, to, fromMs, toMs);
+      perConsole.push({ agencyId: c.id, name: this.org.agencyName(c.id), alarms, perHour: round(alarms / hours), floodShare: round(floodShare(episodes.map((e) => ({ startMs: Date.parse(e.started_at), endMs: e.ended_at ? Date.parse(e.ended_at) : null })), fromMs, toMs)), hourly, daily: perDay });
     }
     const visible = alarmsVisibleTo(scope);
     const top = await k.selectFrom('alarms').select(['id', 'device_id', 'condition', 'count']).where(visible).where('last_at', '>=', from).where('first_at', '<', to).orderBy('count', 'desc').orderBy('id').limit(10).execute();
-    const chattering = await k.selectFrom('alarms').select(['id', 'device_id', 'condition']).where(visible).where('chattering', '=', 1).where('last_at', '>=', from).limit(100).execute();
-    const stale = await k.selectFrom('alarms').select(['id', 'device_id', 'condition', 'first_at']).where(visible).where('state', '=', 'active').where('suppressed', '=', 0).where('first_at', '<', iso(toMs - STALE_MS)).limit(100).execute();
+    const chattering = await k.selectFrom('alarms').select(['id', 'device_id', 'condition']).where(visible).where('chattering', '=', 1).where('last_at', '>=', from).where('first_at', '<', to).limit(100).execute();
+    // stale at the period's end: raised a day before it and not cleared by then (a past period's
+    // stale alarms may have cleared since; a cleared alarm raised again starts uncleared)
+    const stale = await k
+      .selectFrom('alarms')
+      .select(['id', 'device_id', 'condition', 'first_at'])
+      .where(visible)
+      .where('suppressed', '=', 0)
+      .where('first_at', '<', iso(toMs - STALE_MS))
+      .where((eb) => eb.or([eb('cleared_at', 'is', null), eb('cleared_at', '>', to)]))
+      .orderBy('first_at')
+      .limit(100)
+      .execute();
     const rates = (await this.falseCounts(actor, from, to)).map((r) => ({ deviceId: r.device_id, kind: r.kind, alarms: Number(r.n), falseAlarms: Number(r.f) }));
     const avail = await this.availability(actor, fromMs, toMs);
     // people read devices by name, not by id
@@ -193,19 +204,16 @@ export class KpiService {
   }
 
   /**
-   * Alarms per clock hour at a console, oldest first, for the chart against the ISA-18.2 targets:
-   * counted by the database on the ISO text's hour (UTC hours are Beijing hours, eight apart).
+   * Alarms per clock hour at a console, for the chart against the ISA-18.2 targets: counted by the
+   * database on the ISO text's hour (UTC hours are Beijing hours, eight apart), then laid out per
+   * hour (periods up to KPI_HOURLY_MAX_DAYS) and per Beijing day.
    */
-  private async hourly(k: Kysely<Database>, c: { id: string; all: boolean }, from: string, to: string, fromMs: number, toMs: number): Promise<number[]> {
+  private async hourly(k: Kysely<Database>, c: { id: string; all: boolean }, from: string, to: string, fromMs: number, toMs: number) {
     const hour = sql<string>`substr(aa.at, 1, 13)`;
     let q = k.selectFrom('alarm_activations as aa').select([hour.as('h'), (eb) => eb.fn.count('aa.id').distinct().as('n')]).where('aa.at', '>=', from).where('aa.at', '<', to).groupBy(hour);
     if (!c.all) q = q.innerJoin('device_agencies as da', 'da.device_id', 'aa.device_id').where('da.agency_id', '=', c.id);
-    const counts = new Map((await q.execute()).map((r) => [r.h, Number(r.n)]));
-    const first = Math.floor(fromMs / 3600_000);
-    const last = Math.floor((Math.max(toMs, fromMs + 1) - 1) / 3600_000);
-    const out: number[] = [];
-    for (let h = first; h <= last && out.length < 24 * 31; h++) out.push(counts.get(new Date(h * 3600_000).toISOString().slice(0, 13)) ?? 0);
-    return out;
+    const counts = new Map((await q.execute()).map((r) => [Date.parse(`${r.h}:00:00Z`), Number(r.n)]));
+    return hourlyAndDaily(counts, fromMs, toMs, KPI_HOURLY_MAX_DAYS);
   }
 
   /** Availability per device the reader may see, and per owner, over a period. */

@@ -73,7 +73,7 @@ export function alarmRoutes(alarms: AlarmService, rules: AlarmRulesService, kpis
     defineRoute({
       method: 'GET',
       url: '/api/alarm-kpis',
-      summary: 'ISA-18.2 figures for the user’s console over a period (default 24 h): alarms per hour against the targets, share of time in flood, top ten, chattering, stale, false-alarm rates, availability',
+      summary: 'ISA-18.2 figures for the user’s console over a period (default the last 24 h, at most 366 days): alarms per hour against the targets, share of time in flood, top ten, chattering, stale, false-alarm rates, availability',
       tag: 'alarms',
       access: 'signed-in',
       reads: { lists: [{ kind: 'alarm', at: 'top.*.id' }, { kind: 'alarm', at: 'chattering.*.alarmId' }, { kind: 'alarm', at: 'stale.*.alarmId' }] },

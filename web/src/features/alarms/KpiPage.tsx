@@ -1,14 +1,16 @@
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import type { AlarmKpis, FalseAlarmRates } from '@railjoint/contracts';
 import { paths } from '../../app/paths';
+import { platformNow } from '../../api/platformClock';
 import { useErrorText } from '../../api/useErrorText';
 import { useT } from '../../app/i18n/useT';
 import { formatDateTime } from '../incidents/formatDateTime';
-import { useAvailability, useFalseAlarmRates } from '../devices/deviceApi';
 import { falseTone } from '../devices/falseRate';
-import { useAlarmKpis } from './alarmApi';
+import { useAlarmKpis, useKpiAvailability, useKpiFalseRates } from './alarmApi';
 import { conditionName } from './alarmText';
-import { BarList, HourlyRateChart } from './charts';
+import { BarList, DailyRateChart, HourlyRateChart } from './charts';
+import { periodKey, readPeriod, shortForFalseRates, writePeriod, type KpiPeriod } from './kpiPeriod';
+import { PeriodPicker } from './PeriodPicker';
 
 /** Availability an owner is held to on the chart (a line at 95 %). */
 const AVAILABILITY_MARK = 0.95;
@@ -16,22 +18,41 @@ const AVAILABILITY_MARK = 0.95;
 const CHARTED = 6;
 /** Devices listed by false-alarm rate: the ten an owner should visit first. */
 const TOP_FALSE = 10;
+/** Periods up to two days are drawn an hour a bar; longer ones a Beijing day a bar. */
+const HOURLY_UP_TO_MS = 48 * 3600_000;
 
 /**
- * 报警指标: the alarm-management figures of ISA-18.2 / EEMUA 191 over the last day — alarms per
+ * 报警指标: the alarm-management figures of ISA-18.2 / EEMUA 191 over one period — alarms per
  * hour per console against the 6 and 12 an hour lines, share of time in flood, the ten most
- * frequent alarms, chattering and stale alarms (the target for both is zero), and device
- * availability per owner; and false alarms per kind and the devices most often wrong over the
- * last month (a day holds too few alarms to judge a device by).
+ * frequent alarms, chattering and stale alarms (the target for both is zero), device
+ * availability per owner, false alarms per kind and the devices most often wrong. The period
+ * (last night, a week, a month) is in the address, so a reload or a shared link shows the same.
  */
 export function KpiPage() {
+  const [params, setParams] = useSearchParams();
+  const period = readPeriod(params, platformNow());
+  const choose = (p: KpiPeriod) => setParams(writePeriod(params, p));
+  const { t } = useT();
+  return (
+    <section className="kpi-page" data-testid="kpi-page" aria-labelledby="kpi-title">
+      <header className="defence-section-head">
+        <h3 id="kpi-title">{t('kpi.title')}</h3>
+      </header>
+      <PeriodPicker key={periodKey(period)} value={period} onChange={choose} />
+      <KpiFigures period={period} />
+    </section>
+  );
+}
+
+function KpiFigures({ period }: { period: KpiPeriod }) {
   const { t, num, lang } = useT();
   const errorText = useErrorText();
-  const { data, error } = useAlarmKpis();
-  const availability = useAvailability();
-  const falseRates = useFalseAlarmRates();
+  const { data, error, isPlaceholderData } = useAlarmKpis(period);
+  const availability = useKpiAvailability(period);
+  const falseRates = useKpiFalseRates(period);
   const percent = (x: number) => `${num(x * 100, 1)}%`;
-  if (error) {
+  // an answer for another period is kept on screen, dimmed, until this one's arrives
+  if (error && (!data || isPlaceholderData)) {
     return (
       <p className="notice notice-error" role="alert">
         {errorText(error)}
@@ -39,6 +60,8 @@ export function KpiPage() {
     );
   }
   if (!data) return <p className="muted">{t('app.loading')}</p>;
+  const busy = isPlaceholderData || availability.isPlaceholderData || falseRates.isPlaceholderData;
+  const hourly = Date.parse(data.to) - Date.parse(data.from) <= HOURLY_UP_TO_MS && data.consoles.every((c) => c.hourly.length > 0);
   const consoles = [...data.consoles].sort((a, b) => b.alarms - a.alarms || a.name.localeCompare(b.name, 'zh-CN'));
   const charted = consoles.filter((c) => c.alarms > 0).slice(0, CHARTED);
   const tone = (perHour: number) => (perHour > data.targets.manageablePerHour ? 'danger' : perHour > data.targets.acceptablePerHour ? 'warn' : 'ok');
@@ -46,30 +69,45 @@ export function KpiPage() {
   const owners = [...(availability.data?.owners ?? [])].sort((a, b) => a.availability - b.availability || a.name.localeCompare(b.name, 'zh-CN'));
 
   return (
-    <section className="kpi-page" data-testid="kpi-page" aria-labelledby="kpi-title">
-      <header className="defence-section-head">
-        <h3 id="kpi-title">{t('kpi.title')}</h3>
-        <span className="muted">{t('kpi.period', { from: formatDateTime(data.from, lang), to: formatDateTime(data.to, lang) })}</span>
-      </header>
+    <div aria-busy={busy} className="kpi-figures">
+      <p className="kpi-period-shown">
+        <strong data-testid="kpi-period" data-from={data.from} data-to={data.to}>
+          {t('kpi.period', { from: formatDateTime(data.from, lang), to: formatDateTime(data.to, lang) })}
+        </strong>
+        {busy && <span className="muted"> · {t('kpi.updating')}</span>}
+      </p>
       <div className="kpi-grid">
         <div className="kpi-card kpi-wide">
           <h4>{t('kpi.rate')}</h4>
           {charted.length === 0 && <p className="muted">{t('kpi.noAlarms')}</p>}
+          {charted.length > 0 && !hourly && <p className="muted">{t('kpi.rate.perDay')}</p>}
           <div className="kpi-rate-grid">
           {charted.map((c) => (
             <figure key={c.agencyId} className="kpi-figure" data-testid="kpi-console" data-console={c.agencyId}>
               <figcaption>
                 <strong>{c.name}</strong> · {t('kpi.perHour', { n: num(c.perHour, 1) })}
               </figcaption>
-              <HourlyRateChart
-                hourly={c.hourly}
-                fromIso={data.from}
-                acceptable={data.targets.acceptablePerHour}
-                manageable={data.targets.manageablePerHour}
-                label={t('kpi.rate.chart', { name: c.name })}
-                acceptableLabel={t('kpi.rate.acceptable', { n: num(data.targets.acceptablePerHour) })}
-                manageableLabel={t('kpi.rate.manageable', { n: num(data.targets.manageablePerHour) })}
-              />
+              {hourly ? (
+                <HourlyRateChart
+                  hourly={c.hourly}
+                  fromIso={data.from}
+                  acceptable={data.targets.acceptablePerHour}
+                  manageable={data.targets.manageablePerHour}
+                  label={t('kpi.rate.chart', { name: c.name })}
+                  acceptableLabel={t('kpi.rate.acceptable', { n: num(data.targets.acceptablePerHour) })}
+                  manageableLabel={t('kpi.rate.manageable', { n: num(data.targets.manageablePerHour) })}
+                />
+              ) : (
+                <DailyRateChart
+                  daily={c.daily}
+                  acceptable={data.targets.acceptablePerHour}
+                  manageable={data.targets.manageablePerHour}
+                  label={t('kpi.rate.dailyChart', { name: c.name })}
+                  dayLabel={(d, avg) => t('kpi.rate.day', { day: d.day, n: num(d.alarms), avg: num(avg, 1), peak: num(d.peakHour) })}
+                  acceptableLabel={t('kpi.rate.acceptable', { n: num(data.targets.acceptablePerHour) })}
+                  manageableLabel={t('kpi.rate.manageable', { n: num(data.targets.manageablePerHour) })}
+                />
+              )}
             </figure>
           ))}
           </div>
@@ -149,10 +187,15 @@ export function KpiPage() {
 
         <div className="kpi-card kpi-wide">
           <h4>{t('devices.false.top')}</h4>
+          {shortForFalseRates(data.from, data.to) && (
+            <p className="muted" data-testid="kpi-false-short">
+              {t('kpi.falseShort')}
+            </p>
+          )}
           <TopFalse rates={falseRates.data} />
         </div>
       </div>
-    </section>
+    </div>
   );
 }
 

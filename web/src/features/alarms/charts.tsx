@@ -67,6 +67,75 @@ export function HourlyRateChart({ hourly, fromIso, acceptable, manageable, label
   );
 }
 
+export interface DayRate {
+  day: string;
+  alarms: number;
+  hours: number;
+  peakHour: number;
+}
+
+/**
+ * Alarms per hour at one console over a long period, a bar per Beijing day: its height the day's
+ * average an hour and a dot its busiest hour, both read against the same ISA-18.2 lines as the
+ * hourly chart (an average under 6 can hide an hour of 40, so the dot stays).
+ */
+export function DailyRateChart({ daily, acceptable, manageable, label, dayLabel, acceptableLabel, manageableLabel }: { daily: readonly DayRate[]; acceptable: number; manageable: number; label: string; dayLabel: (d: DayRate, avg: number) => string; acceptableLabel: string; manageableLabel: string }) {
+  const W = 480;
+  const H = 200;
+  const left = 30;
+  const right = 8;
+  const top = 10;
+  const bottom = 24;
+  const n = Math.max(daily.length, 1);
+  const avg = daily.map((d) => (d.hours > 0 ? d.alarms / d.hours : 0));
+  const max = Math.max(manageable * 1.25, ...daily.map((d) => d.peakHour), 1);
+  const plotW = W - left - right;
+  const plotH = H - top - bottom;
+  const y = (v: number) => top + plotH - (v / max) * plotH;
+  const slot = plotW / n;
+  // about eight dates along the axis, whatever the period's length
+  const every = Math.max(1, Math.ceil(n / 8));
+  const ticks = niceTicks(max);
+  return (
+    <svg className="kpi-chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label} data-testid="kpi-rate-chart" data-per="day">
+      {ticks.map((v) => (
+        <g key={`tick-${v}`}>
+          <line x1={left} x2={W - right} y1={y(v)} y2={y(v)} className="chart-grid" />
+          <text x={left - 4} y={y(v) + 4} textAnchor="end" className="chart-axis">
+            {v}
+          </text>
+        </g>
+      ))}
+      {daily.map((d, i) => {
+        const a = avg[i]!;
+        const cls = a > manageable ? 'chart-bar chart-bar-danger' : a > acceptable ? 'chart-bar chart-bar-warn' : 'chart-bar';
+        return (
+          <g key={d.day} data-testid="kpi-rate-day" data-day={d.day} data-alarms={d.alarms}>
+            <title>{dayLabel(d, a)}</title>
+            <rect x={left + i * slot + slot * 0.15} width={slot * 0.7} y={y(a)} height={Math.max(0, top + plotH - y(a))} className={cls} />
+            {d.peakHour > 0 && <circle cx={left + i * slot + slot / 2} cy={y(d.peakHour)} r={Math.min(3, Math.max(1.5, slot * 0.3))} className="chart-peak" />}
+          </g>
+        );
+      })}
+      {daily.map((d, i) =>
+        i % every === 0 ? (
+          <text key={`x-${d.day}`} x={left + i * slot + slot / 2} y={H - 8} textAnchor="middle" className="chart-axis">
+            {`${Number(d.day.slice(5, 7))}/${Number(d.day.slice(8, 10))}`}
+          </text>
+        ) : null,
+      )}
+      <line x1={left} x2={W - right} y1={y(acceptable)} y2={y(acceptable)} className="chart-target chart-target-ok" data-testid="kpi-target-acceptable" />
+      <text x={W - right - 2} y={y(acceptable) - 3} textAnchor="end" className="chart-target-label">
+        {acceptableLabel}
+      </text>
+      <line x1={left} x2={W - right} y1={y(manageable)} y2={y(manageable)} className="chart-target chart-target-max" data-testid="kpi-target-manageable" />
+      <text x={W - right - 2} y={y(manageable) - 3} textAnchor="end" className="chart-target-label">
+        {manageableLabel}
+      </text>
+    </svg>
+  );
+}
+
 /** Round steps for an axis up to `max` (at most about five). */
 function niceTicks(max: number): number[] {
   const raw = max / 4;
