@@ -65,6 +65,9 @@ export async function enqueueEvents(trx: Kysely<Database>, events: readonly NewE
 }
 
 const BATCH = 100;
+/** embedded: sent rows are marked this long after, or at once when this many wait */
+const MARK_AFTER_MS = 200;
+const MARK_AT_MOST = 1000;
 
 /**
  * Publishes committed outbox rows to the bus, oldest first, after the request has answered; a
@@ -78,6 +81,10 @@ export class OutboxRelay {
   private again = false;
   private timer: NodeJS.Timeout | null = null;
   private readonly session: RelaySession | null;
+  /** embedded: the last row handed to the bus, and rows handed over but not yet marked */
+  private sentUpTo = 0;
+  private unmarked: number[] = [];
+  private markTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -165,11 +172,41 @@ export class OutboxRelay {
   }
 
   private async drainWith(db: Kysely<Database>): Promise<void> {
+    if (!isPostgres(db)) return this.drainEmbedded(db);
     for (;;) {
       const rows = await db.selectFrom('outbox').select(['id', 'body']).where('published_at', 'is', null).orderBy('id').limit(BATCH).execute();
       await this.publish(rows, async (ids) => void (await db.updateTable('outbox').set({ published_at: nowIso() }).where('id', 'in', ids).execute()));
       if (rows.length < BATCH) return;
     }
+  }
+
+  /**
+   * SQLite, one process: rows are read past what this process has sent (ids grow in commit order
+   * with one writer), and marked sent a little later, many at once. Marking each drain at once
+   * cost a second fsync per request, which holds the process (better-sqlite3 is synchronous) and
+   * so the next request; a crash before the mark re-publishes a few rows, dropped by event id.
+   */
+  private async drainEmbedded(db: Kysely<Database>): Promise<void> {
+    for (;;) {
+      const rows = await db.selectFrom('outbox').select(['id', 'body']).where('published_at', 'is', null).where('id', '>', this.sentUpTo).orderBy('id').limit(BATCH).execute();
+      await this.publish(rows, async (ids) => {
+        this.sentUpTo = Math.max(this.sentUpTo, ...ids);
+        this.unmarked.push(...ids);
+        if (this.unmarked.length >= MARK_AT_MOST) await this.markSent();
+        else if (!this.markTimer) {
+          this.markTimer = setTimeout(() => void this.markSent().catch(this.onError), MARK_AFTER_MS);
+          this.markTimer.unref();
+        }
+      });
+      if (rows.length < BATCH) return;
+    }
+  }
+
+  private async markSent(): Promise<void> {
+    if (this.markTimer) clearTimeout(this.markTimer);
+    this.markTimer = null;
+    const ids = this.unmarked.splice(0);
+    for (let i = 0; i < ids.length; i += 500) await this.db.updateTable('outbox').set({ published_at: nowIso() }).where('id', 'in', ids.slice(i, i + 500)).execute();
   }
 
   /**
@@ -204,6 +241,7 @@ export class OutboxRelay {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     while (this.running) await this.running;
+    await this.markSent().catch(this.onError);
     await this.session?.close();
   }
 }
