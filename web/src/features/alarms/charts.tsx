@@ -12,38 +12,70 @@ function beijingHour(ms: number): number {
   return new Date(ms + BEIJING_OFFSET_MS).getUTCHours();
 }
 
-/**
- * Alarms per hour at one console, as bars, against the ISA-18.2 targets drawn as lines: about
- * `acceptable` an hour is acceptable, `manageable` the most an operator can handle. A bar over
- * the second line is drawn in the danger colour, over the first in the warning colour.
- */
-export function HourlyRateChart({ hourly, fromIso, acceptable, manageable, label, acceptableLabel, manageableLabel }: { hourly: readonly number[]; fromIso: string; acceptable: number; manageable: number; label: string; acceptableLabel: string; manageableLabel: string }) {
+/** The frame both rate charts draw in: one size, one scale, bars in slots. */
+function ratePlot(n: number, max: number) {
   const W = 480;
   const H = 200;
   const left = 30;
   const right = 8;
   const top = 10;
   const bottom = 24;
-  const n = Math.max(hourly.length, 1);
-  const max = Math.max(manageable * 1.25, ...hourly, 1);
   const plotW = W - left - right;
   const plotH = H - top - bottom;
   const y = (v: number) => top + plotH - (v / max) * plotH;
-  const slot = plotW / n;
-  const firstHour = Math.floor(Date.parse(fromIso) / HOUR_MS) * HOUR_MS;
-  const ticks = niceTicks(max);
+  const slot = plotW / Math.max(n, 1);
+  return { W, H, left, right, y, slot, bar: (i: number, v: number) => ({ x: left + i * slot + slot * 0.15, width: slot * 0.7, y: y(v), height: Math.max(0, top + plotH - y(v)) }) };
+}
+
+/** Over the second ISA-18.2 line in the danger colour, over the first in the warning colour. */
+const rateBarClass = (v: number, acceptable: number, manageable: number) => (v > manageable ? 'chart-bar chart-bar-danger' : v > acceptable ? 'chart-bar chart-bar-warn' : 'chart-bar');
+
+/** Horizontal grid lines with their values on the left axis (every chart of the console). */
+export function YGrid({ ticks, y, x1, x2 }: { ticks: readonly number[]; y: (v: number) => number; x1: number; x2: number }) {
   return (
-    <svg className="kpi-chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label} data-testid="kpi-rate-chart">
+    <>
       {ticks.map((v) => (
         <g key={`tick-${v}`}>
-          <line x1={left} x2={W - right} y1={y(v)} y2={y(v)} className="chart-grid" />
-          <text x={left - 4} y={y(v) + 4} textAnchor="end" className="chart-axis">
+          <line x1={x1} x2={x2} y1={y(v)} y2={y(v)} className="chart-grid" />
+          <text x={x1 - 4} y={y(v) + 4} textAnchor="end" className="chart-axis">
             {v}
           </text>
         </g>
       ))}
+    </>
+  );
+}
+
+/** The ISA-18.2 targets as lines with their labels: about `acceptable` an hour, `manageable` at most. */
+function TargetLines({ y, x1, x2, acceptable, manageable, acceptableLabel, manageableLabel }: { y: (v: number) => number; x1: number; x2: number; acceptable: number; manageable: number; acceptableLabel: string; manageableLabel: string }) {
+  return (
+    <>
+      <line x1={x1} x2={x2} y1={y(acceptable)} y2={y(acceptable)} className="chart-target chart-target-ok" data-testid="kpi-target-acceptable" />
+      <text x={x2 - 2} y={y(acceptable) - 3} textAnchor="end" className="chart-target-label">
+        {acceptableLabel}
+      </text>
+      <line x1={x1} x2={x2} y1={y(manageable)} y2={y(manageable)} className="chart-target chart-target-max" data-testid="kpi-target-manageable" />
+      <text x={x2 - 2} y={y(manageable) - 3} textAnchor="end" className="chart-target-label">
+        {manageableLabel}
+      </text>
+    </>
+  );
+}
+
+/**
+ * Alarms per hour at one console, as bars, against the ISA-18.2 targets drawn as lines: about
+ * `acceptable` an hour is acceptable, `manageable` the most an operator can handle. A bar over
+ * the second line is drawn in the danger colour, over the first in the warning colour.
+ */
+export function HourlyRateChart({ hourly, fromIso, acceptable, manageable, label, acceptableLabel, manageableLabel }: { hourly: readonly number[]; fromIso: string; acceptable: number; manageable: number; label: string; acceptableLabel: string; manageableLabel: string }) {
+  const max = Math.max(manageable * 1.25, ...hourly, 1);
+  const { W, H, left, right, y, slot, bar } = ratePlot(hourly.length, max);
+  const firstHour = Math.floor(Date.parse(fromIso) / HOUR_MS) * HOUR_MS;
+  return (
+    <svg className="kpi-chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label} data-testid="kpi-rate-chart">
+      <YGrid ticks={niceTicks(max)} y={y} x1={left} x2={W - right} />
       {hourly.map((v, i) => (
-        <rect key={i} x={left + i * slot + slot * 0.15} width={slot * 0.7} y={y(v)} height={Math.max(0, top + plotH - y(v))} className={v > manageable ? 'chart-bar chart-bar-danger' : v > acceptable ? 'chart-bar chart-bar-warn' : 'chart-bar'} data-value={v}>
+        <rect key={i} {...bar(i, v)} className={rateBarClass(v, acceptable, manageable)} data-value={v}>
           <title>{`${beijingHour(firstHour + i * HOUR_MS)}:00 · ${v}`}</title>
         </rect>
       ))}
@@ -55,14 +87,7 @@ export function HourlyRateChart({ hourly, fromIso, acceptable, manageable, label
           </text>
         ) : null;
       })}
-      <line x1={left} x2={W - right} y1={y(acceptable)} y2={y(acceptable)} className="chart-target chart-target-ok" data-testid="kpi-target-acceptable" />
-      <text x={W - right - 2} y={y(acceptable) - 3} textAnchor="end" className="chart-target-label">
-        {acceptableLabel}
-      </text>
-      <line x1={left} x2={W - right} y1={y(manageable)} y2={y(manageable)} className="chart-target chart-target-max" data-testid="kpi-target-manageable" />
-      <text x={W - right - 2} y={y(manageable) - 3} textAnchor="end" className="chart-target-label">
-        {manageableLabel}
-      </text>
+      <TargetLines y={y} x1={left} x2={W - right} acceptable={acceptable} manageable={manageable} acceptableLabel={acceptableLabel} manageableLabel={manageableLabel} />
     </svg>
   );
 }
@@ -80,39 +105,20 @@ export interface DayRate {
  * hourly chart (an average under 6 can hide an hour of 40, so the dot stays).
  */
 export function DailyRateChart({ daily, acceptable, manageable, label, dayLabel, acceptableLabel, manageableLabel }: { daily: readonly DayRate[]; acceptable: number; manageable: number; label: string; dayLabel: (d: DayRate, avg: number) => string; acceptableLabel: string; manageableLabel: string }) {
-  const W = 480;
-  const H = 200;
-  const left = 30;
-  const right = 8;
-  const top = 10;
-  const bottom = 24;
-  const n = Math.max(daily.length, 1);
   const avg = daily.map((d) => (d.hours > 0 ? d.alarms / d.hours : 0));
   const max = Math.max(manageable * 1.25, ...daily.map((d) => d.peakHour), 1);
-  const plotW = W - left - right;
-  const plotH = H - top - bottom;
-  const y = (v: number) => top + plotH - (v / max) * plotH;
-  const slot = plotW / n;
+  const { W, H, left, right, y, slot, bar } = ratePlot(daily.length, max);
   // about eight dates along the axis, whatever the period's length
-  const every = Math.max(1, Math.ceil(n / 8));
-  const ticks = niceTicks(max);
+  const every = Math.max(1, Math.ceil(Math.max(daily.length, 1) / 8));
   return (
     <svg className="kpi-chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label} data-testid="kpi-rate-chart" data-per="day">
-      {ticks.map((v) => (
-        <g key={`tick-${v}`}>
-          <line x1={left} x2={W - right} y1={y(v)} y2={y(v)} className="chart-grid" />
-          <text x={left - 4} y={y(v) + 4} textAnchor="end" className="chart-axis">
-            {v}
-          </text>
-        </g>
-      ))}
+      <YGrid ticks={niceTicks(max)} y={y} x1={left} x2={W - right} />
       {daily.map((d, i) => {
         const a = avg[i]!;
-        const cls = a > manageable ? 'chart-bar chart-bar-danger' : a > acceptable ? 'chart-bar chart-bar-warn' : 'chart-bar';
         return (
           <g key={d.day} data-testid="kpi-rate-day" data-day={d.day} data-alarms={d.alarms}>
             <title>{dayLabel(d, a)}</title>
-            <rect x={left + i * slot + slot * 0.15} width={slot * 0.7} y={y(a)} height={Math.max(0, top + plotH - y(a))} className={cls} />
+            <rect {...bar(i, a)} className={rateBarClass(a, acceptable, manageable)} />
             {d.peakHour > 0 && <circle cx={left + i * slot + slot / 2} cy={y(d.peakHour)} r={Math.min(3, Math.max(1.5, slot * 0.3))} className="chart-peak" />}
           </g>
         );
@@ -124,14 +130,7 @@ export function DailyRateChart({ daily, acceptable, manageable, label, dayLabel,
           </text>
         ) : null,
       )}
-      <line x1={left} x2={W - right} y1={y(acceptable)} y2={y(acceptable)} className="chart-target chart-target-ok" data-testid="kpi-target-acceptable" />
-      <text x={W - right - 2} y={y(acceptable) - 3} textAnchor="end" className="chart-target-label">
-        {acceptableLabel}
-      </text>
-      <line x1={left} x2={W - right} y1={y(manageable)} y2={y(manageable)} className="chart-target chart-target-max" data-testid="kpi-target-manageable" />
-      <text x={W - right - 2} y={y(manageable) - 3} textAnchor="end" className="chart-target-label">
-        {manageableLabel}
-      </text>
+      <TargetLines y={y} x1={left} x2={W - right} acceptable={acceptable} manageable={manageable} acceptableLabel={acceptableLabel} manageableLabel={manageableLabel} />
     </svg>
   );
 }

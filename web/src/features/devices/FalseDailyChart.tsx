@@ -1,3 +1,5 @@
+import { YGrid } from '../alarms/charts';
+
 /**
  * A device's alarms per Beijing day with the part marked false drawn over them in the warning
  * colour, as inline SVG like the KPI page's charts: whether false alarms come in bursts (a storm,
@@ -23,14 +25,7 @@ export function FalseDailyChart({ days, label, alarmsText, falseText }: { days: 
   const every = Math.max(1, Math.round(n / 6));
   return (
     <svg className="kpi-chart device-false-chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label} data-testid="device-false-chart">
-      {ticks.map((v) => (
-        <g key={`tick-${v}`}>
-          <line x1={left} x2={W - right} y1={y(v)} y2={y(v)} className="chart-grid" />
-          <text x={left - 4} y={y(v) + 4} textAnchor="end" className="chart-axis">
-            {v}
-          </text>
-        </g>
-      ))}
+      <YGrid ticks={ticks} y={y} x1={left} x2={W - right} />
       {days.map((d, i) => (
         <g key={d.day} data-testid="device-false-day" data-day={d.day} data-alarms={d.alarms} data-false={d.falseAlarms}>
           <title>{`${d.day.slice(5).replace('-', '/')} · ${alarmsText} ${d.alarms} · ${falseText} ${d.falseAlarms}`}</title>
