@@ -11,7 +11,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openConsole, type Console } from './browser.js';
+import type { Console } from './browser.js';
+import { openDefenceConsole, type DefenceConsole } from './defence-console.js';
 import { now } from '../../server/src/platform/clock.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -21,34 +22,22 @@ const RADAR = 'e2e-fa-radar';
 const NAME = '柳州站东侧周界雷达（测试）';
 
 describe('console: false-alarm rates', () => {
+  let d: DefenceConsole;
   let browser: Console;
   let page: Page;
-  let admin: string;
-  let seq = 0;
 
   beforeAll(async () => {
-    browser = await openConsole({ clockStart: NIGHT });
-    page = browser.page;
-    admin = await browser.server.app.login('admin');
+    d = await openDefenceConsole(NIGHT);
+    ({ browser, page } = d);
   }, 120_000);
   afterAll(async () => {
-    await browser?.close();
+    await d?.close();
   });
 
-  const app = () => browser.server.app.app;
-  const api = async (method: 'GET' | 'POST', url: string, payload?: object) => {
-    const res = await browser.server.app.http.inject({ method, url, headers: { authorization: admin }, ...(payload ? { payload } : {}) });
-    if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
-    return res.json();
-  };
-  const event = async (type: string) => {
-    const verdict = await app().services.defence.ingest.fromTopic(`railjoint/v1/devices/${RADAR}/event`, JSON.stringify({ type, at: new Date(now()).toISOString(), seq: ++seq, confidence: 0.6 }));
-    expect(verdict).toEqual({ ok: true });
-  };
-  const openTab = async (tab: 'alarms' | 'devices' | 'kpi') => {
-    await page.getByTestId(`defence-tab-${tab}`).click();
-    await page.locator(`[data-testid="defence-room"][data-tab="${tab}"]`).waitFor();
-  };
+  const app = () => d.app();
+  const api: DefenceConsole['api'] = (...a) => d.api(...a);
+  const event = (type: string) => d.event(RADAR, type, { confidence: 0.6 });
+  const openTab: DefenceConsole['openTab'] = (tab) => d.openTab(tab);
   const markFalse = async (alarmId: string, reason: string) => {
     const row = page.locator(`[data-testid="alarm-row"][data-alarm="${alarmId}"]`);
     await row.getByTestId('alarm-false').click();

@@ -13,7 +13,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openConsole, type Console } from './browser.js';
+import type { Console } from './browser.js';
+import { openDefenceConsole, type DefenceConsole } from './defence-console.js';
 import { now } from '../../server/src/platform/clock.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -23,30 +24,21 @@ const MORNING = { id: 'e2e-kp-morning', name: '柳州站北侧雷达（统计期
 const TONIGHT = { id: 'e2e-kp-night', name: '柳州站南侧雷达（统计期测试）' };
 
 describe('console: the alarm figures’ period', () => {
+  let d: DefenceConsole;
   let browser: Console;
   let page: Page;
-  let admin: string;
-  let seq = 0;
 
   beforeAll(async () => {
-    browser = await openConsole({ clockStart: NIGHT });
-    page = browser.page;
-    admin = await browser.server.app.login('admin');
+    d = await openDefenceConsole(NIGHT);
+    ({ browser, page } = d);
   }, 120_000);
   afterAll(async () => {
-    await browser?.close();
+    await d?.close();
   });
 
-  const app = () => browser.server.app.app;
-  const api = async (method: 'GET' | 'POST', url: string, payload?: object) => {
-    const res = await browser.server.app.http.inject({ method, url, headers: { authorization: admin }, ...(payload ? { payload } : {}) });
-    if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
-    return res.json();
-  };
-  const event = async (deviceId: string, type: string, atMs: number) => {
-    const verdict = await app().services.defence.ingest.fromTopic(`railjoint/v1/devices/${deviceId}/event`, JSON.stringify({ type, at: new Date(atMs).toISOString(), seq: ++seq, confidence: 0.6 }));
-    expect(verdict).toEqual({ ok: true });
-  };
+  const app = () => d.app();
+  const api: DefenceConsole['api'] = (...a) => d.api(...a);
+  const event = (deviceId: string, type: string, atMs: number) => d.event(deviceId, type, { at: new Date(atMs).toISOString(), confidence: 0.6 });
   const periodText = () => page.getByTestId('kpi-period').textContent();
   const topText = () => page.getByTestId('kpi-top').textContent();
   /** waits until the figures shown are the period's, not the previous one's kept while loading */

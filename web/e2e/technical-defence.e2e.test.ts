@@ -15,7 +15,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { LonLat } from '@railjoint/contracts';
-import { openConsole, type Console } from './browser.js';
+import type { Console } from './browser.js';
+import { openDefenceConsole, type DefenceConsole } from './defence-console.js';
 import { now } from '../../server/src/platform/clock.js';
 import { offsetPoint } from '../../server/src/modules/network/geo.js';
 import { bearingDeg } from '../../server/src/modules/devices/fov.js';
@@ -46,43 +47,26 @@ function overflowing(page: Page): Promise<string[]> {
 }
 
 describe('console: technical defence', () => {
+  let d: DefenceConsole;
   let browser: Console;
   let page: Page;
-  let admin: string;
-  let seq = 0;
 
   beforeAll(async () => {
-    browser = await openConsole({ clockStart: NIGHT });
-    page = browser.page;
-    admin = await browser.server.app.login('admin');
+    d = await openDefenceConsole(NIGHT);
+    ({ browser, page } = d);
   }, 120_000);
   afterAll(async () => {
-    await browser?.close();
+    await d?.close();
   });
 
-  const app = () => browser.server.app.app;
+  const app = () => d.app();
+  const api: DefenceConsole['api'] = (...a) => d.api(...a);
   const defence = () => app().services.defence;
-  const api = async (method: 'GET' | 'POST', url: string, payload?: object) => {
-    const res = await browser.server.app.http.inject({ method, url, headers: { authorization: admin }, ...(payload ? { payload } : {}) });
-    if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
-    return res.json();
-  };
   const position = async (mileage: string): Promise<LonLat> => (await api('GET', `/api/network/position?lineId=${LINE}&mileage=${encodeURIComponent(mileage)}`)).candidates[0].coordinates;
-  /** one message as a device publishes it, written (or refused) before this returns */
-  const publish = async (deviceId: string, channel: 'event' | 'heartbeat', payload: object) => {
-    const verdict = await defence().ingest.fromTopic(`railjoint/v1/devices/${deviceId}/${channel}`, JSON.stringify(payload));
-    expect(verdict, `${deviceId} ${channel}`).toEqual({ ok: true });
-  };
-  const event = (deviceId: string, type: string, extra: Record<string, unknown> = {}) => publish(deviceId, 'event', { type, at: new Date(now()).toISOString(), seq: ++seq, ...extra });
-  /** what was written reaches the console's live channel now, and the rules have run */
-  const settle = async () => {
-    await defence().escalator.run();
-    await app().outbox.flush();
-  };
-  const openTab = async (tab: 'alarms' | 'devices' | 'windows' | 'kpi') => {
-    await page.getByTestId(`defence-tab-${tab}`).click();
-    await page.locator(`[data-testid="defence-room"][data-tab="${tab}"]`).waitFor();
-  };
+  const publish: DefenceConsole['publish'] = (...a) => d.publish(...a);
+  const event: DefenceConsole['event'] = (...a) => d.event(...a);
+  const settle = () => d.settle();
+  const openTab: DefenceConsole['openTab'] = (tab) => d.openTab(tab);
   const group = (from: string) => page.locator(`[data-testid="alarm-group"][data-from="${from}"]`);
   const row = (deviceId: string) => page.locator(`[data-testid="alarm-row"][data-device="${deviceId}"]`);
 
