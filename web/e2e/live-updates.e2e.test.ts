@@ -26,12 +26,32 @@ describe('console: an incident page kept current by live events', () => {
       return res.json();
     };
     const inc = await post('/api/incidents', { category: 'fence_damage', channel: 'patrol', location: { lineId: 'xianggui', mileage: 'K505+200' }, description: '护网破损' });
+    // the panels' reads answered so far, to know when the page has settled
+    const answered = new Set<string>();
+    page.on('requestfinished', (r) => {
+      const u = new URL(r.url());
+      if (r.method() === 'GET' && u.pathname.startsWith(`/api/incidents/${inc.id}/`)) answered.add(u.pathname.slice(`/api/incidents/${inc.id}`.length));
+    });
+    let partReads = 0;
+    page.on('request', (r) => {
+      if (r.method() === 'GET' && /\/(level|messages)$/.test(new URL(r.url()).pathname)) partReads++;
+    });
+    const settledParts = () => ['/level', '/messages'].filter((p) => answered.has(p));
     await page.goto(server.url);
     await browser.signIn('lz.dispatcher1');
     await page.goto(`${server.url}/incidents/${inc.code}`);
     await page.getByTestId('incident-detail').and(page.locator('[data-state="done"]')).waitFor({ timeout: 20_000 });
-    await page.getByTestId('level-panel').or(page.getByTestId('messages-panel')).first().waitFor({ timeout: 20_000 }).catch(() => undefined);
-    await page.waitForLoadState('networkidle');
+    // Counting starts only once the page is settled: the live channel is up (its first `ready`
+    // re-reads everything the page shows, which on a slow machine can land late) and both panels
+    // that notes must not touch have answered their reads.
+    await page.getByTestId('feed-mode').and(page.locator('[data-mode="live"]')).waitFor({ timeout: 20_000 });
+    await expect.poll(() => settledParts(), { timeout: 20_000 }).toEqual(['/level', '/messages']);
+    // and a whole second passes without a read of them starting (the re-read can trail the mode)
+    for (let seen = -1; seen !== partReads; ) {
+      seen = partReads;
+      await page.waitForTimeout(1_000);
+      await page.waitForLoadState('networkidle');
+    }
 
     const reads: string[] = [];
     page.on('request', (r) => {
