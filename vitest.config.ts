@@ -8,6 +8,11 @@ export default defineConfig({
     exclude: ['**/node_modules/**', '**/dist/**'],
     pool: 'forks',
     maxWorkers: 2,
+    // Files share their worker's module cache (no mocks or module state differ between files):
+    // importing the server once per worker instead of once per file saved a fifth of the run.
+    isolate: false,
+    // the demo department seeded once and copied for each app (server/test/demo-template.ts)
+    globalSetup: ['server/test/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

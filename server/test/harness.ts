@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import type { Role } from '@railjoint/contracts';
 import { createApp, type App } from '../src/app.js';
-import { DEFAULT_RECEPTION, type Config } from '../src/platform/config.js';
+import type { Config } from '../src/platform/config.js';
+import { ADMIN_PASSWORD, DEMO_PASSWORD, testConfig, usableTemplate } from './demo-template.js';
 import { createTestDatabase } from './pg.js';
 import { startClockAt } from '../src/platform/clock.js';
 
@@ -13,8 +14,7 @@ export type EngineName = 'sqlite' | 'postgres';
 /** Every API test runs once per engine. */
 export const ENGINES: EngineName[] = ['sqlite', 'postgres'];
 
-export const ADMIN_PASSWORD = 'admin-test-password';
-export const DEMO_PASSWORD = 'demo-test-password';
+export { ADMIN_PASSWORD, DEMO_PASSWORD };
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const WEB_DIST = path.resolve(here, '../../web/dist');
@@ -48,12 +48,17 @@ export interface StartOptions {
 
 export async function startApp(opts: StartOptions = {}): Promise<TestApp> {
   const engine = opts.engine ?? 'sqlite';
+  const demo = opts.demo ?? true;
+  // a copy of the run's seeded demo, unless this app's clock is its own (see demo-template.ts)
+  const template = demo && opts.clockStart === undefined ? usableTemplate() : null;
   let cleanup: () => Promise<void>;
   let database: Config['database'];
   // the data keys live beside the test's database, never in the repository
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'railjoint-test-'));
+  const dataKeyFile = path.join(dir, 'railjoint.keys');
+  if (template) fs.copyFileSync(template.keyFile, dataKeyFile);
   if (engine === 'postgres') {
-    const tdb = await createTestDatabase();
+    const tdb = await createTestDatabase(template?.pgDatabase);
     database = { engine: 'postgres', url: tdb.url };
     cleanup = async () => {
       await tdb.drop();
@@ -61,24 +66,13 @@ export async function startApp(opts: StartOptions = {}): Promise<TestApp> {
     };
   } else {
     database = { engine: 'sqlite', file: path.join(dir, 'test.db') };
+    if (template) fs.copyFileSync(template.sqliteFile, database.file);
     cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
   }
   const config: Config = {
-    port: 0,
-    host: '127.0.0.1',
-    database,
-    adminPassword: ADMIN_PASSWORD,
-    demo: opts.demo ?? true,
-    natsUrl: null,
+    ...testConfig(database, dataKeyFile, demo),
     webDist: opts.webDist === undefined ? null : opts.webDist,
-    sessionTtlS: 3600,
-    logLevel: 'silent',
-    reception: DEFAULT_RECEPTION,
-    // tests receive webhooks on 127.0.0.1 and do not wait long between retries
-    webhooks: { allowPrivate: true, baseDelayMs: 100 },
     mfaRoles: opts.mfaRoles ?? [],
-    dataKeyFile: path.join(dir, 'railjoint.keys'),
-    auditRetentionDays: 180,
     ...(opts.trustedProxies ? { trustedProxies: opts.trustedProxies } : {}),
     ...(opts.basemap ? { basemap: opts.basemap } : {}),
     ...(opts.devices ? { devices: opts.devices } : {}),

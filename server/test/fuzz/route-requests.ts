@@ -16,6 +16,12 @@ export interface Operation {
   path: string;
   parameters: Array<{ name: string; in: 'path' | 'query'; required: boolean; schema: Schema }>;
   requestBody?: { content: Record<string, { schema: Schema }> };
+  responses?: Record<string, { content?: Record<string, unknown> }>;
+}
+
+/** Whether the operation documents a JSON answer on success (files, exports and streams do not). */
+export function answersJson(op: Operation): boolean {
+  return Object.entries(op.responses ?? {}).some(([status, r]) => /^2\d\d$/.test(status) && !!r.content?.['application/json']);
 }
 
 export type Variant = 'valid' | 'boundary' | Mutation | 'oddParam' | 'oddBody' | 'otherMethod';
