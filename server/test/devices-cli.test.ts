@@ -61,7 +61,7 @@ describe('railjoint devices', () => {
 
   it('simulates the fleet over MQTT: alarms, a chattering sensor and a device that dies', { timeout: 120_000 }, async () => {
     const broker = `mqtt://127.0.0.1:${t.app.services.defence.mqtt!.port}`;
-    const run = await cli(['devices', 'simulate', '--broker', broker, '--rate', '40', '--for', '45s', '--seed', '3'], env);
+    const run = await cli(['devices', 'simulate', '--broker', broker, '--rate', '40', '--for', '15s', '--seed', '3'], env);
     expect(run.code, run.err.join('\n')).toBe(0);
     for (const scenario of ['heartbeat', 'intruder', 'chatter', 'dies', 'crew', 'noise']) expect(run.out.at(-1)).toMatch(new RegExp(`[:,] ${scenario} \\d+`));
     await t.app.services.defence.ingest.flush();

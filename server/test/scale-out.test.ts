@@ -72,7 +72,7 @@ describe('three instances behind a load balancer', () => {
       natsPrefix: prefix,
       // every job looks for due work each second, so three instances would trip over one another
       // at once if the jobs were not held by one of them
-      env: { RAILJOINT_SWEEP_S: '1', RAILJOINT_ACK_TIMEOUT_S: '10', RAILJOINT_BULLETIN_REMIND_S: '60' },
+      env: { RAILJOINT_SWEEP_S: '1', RAILJOINT_ACK_TIMEOUT_S: '10', RAILJOINT_BULLETIN_REMIND_S: '20' },
     });
     token = await signIn(cluster.balancer.url, 'lz.dispatcher1');
   }, 300_000);
@@ -163,7 +163,8 @@ describe('three instances behind a load balancer', () => {
     expect(held.length).toBe(new Set(held).size);
 
     const lb = cluster.balancer.url;
-    // a bulletin to three agencies that nobody acknowledges: one reminder each after 60 s
+    // a bulletin to three agencies that nobody acknowledges: one reminder each after 20 s (and the
+    // next not before 40 s, well after the counting below)
     const bulletin = await post(lb, '/api/bulletins', {
       kind: 'bolo',
       title: '布控：多实例提醒测试',

@@ -129,7 +129,7 @@ const Env = z.object({
   RAILJOINT_TRANSFER_REPLY_S: z.coerce.number().int().min(60).max(86_400).default(600),
   RAILJOINT_ACK_TIMEOUT_S: z.coerce.number().int().min(10).max(3600).default(120),
   RAILJOINT_WEBHOOK_ALLOW_PRIVATE: z.enum(['1', '0', 'true', 'false']).optional(),
-  RAILJOINT_BULLETIN_REMIND_S: z.coerce.number().int().min(60).max(7 * 86_400).default(1800),
+  RAILJOINT_BULLETIN_REMIND_S: z.coerce.number().int().min(10).max(7 * 86_400).default(1800),
   /** e.g. patrol_car=50,foot_team=4.5 */
   RAILJOINT_ETA_SPEEDS: z
     .string()

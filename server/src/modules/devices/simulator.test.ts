@@ -31,6 +31,13 @@ describe('device simulator', () => {
     expect(run.every((m, i) => i === 0 || run[i - 1]!.atMs <= m.atMs)).toBe(true);
   });
 
+  it('makes a short run chatter three times too', () => {
+    const short = planRun(fleet, { ...plan, forMs: 15_000, trainPasses: [] });
+    const activations = short.filter((m) => m.scenario === 'chatter' && !(m.body as { clear?: boolean }).clear);
+    expect(activations.length).toBeGreaterThanOrEqual(3);
+    expect(short.filter((m) => m.scenario === 'chatter').every((m) => m.atMs < 15_000)).toBe(true);
+  });
+
   it('is the same run for the same seed', () => {
     expect(planRun(fleet, plan)).toEqual(planRun(fleet, plan));
     expect(planRun(fleet, { ...plan, seed: 8 })).not.toEqual(planRun(fleet, plan));

@@ -60,11 +60,13 @@ export function planRun(devices: readonly SimDevice[], plan: SimPlan): SimMessag
   for (const p of plan.trainPasses) {
     for (const dt of [-4000, 0, 4000]) out.push({ atMs: p.atMs + dt, deviceId: p.deviceId, channel: 'event', body: { type: 'vibration', positionM: round(p.positionM), confidence: 0.9 }, scenario: 'train' });
   }
-  // a sensor that activates and clears every 15 s: chattering within the first minute
+  // a sensor that activates and clears every 15 s: chattering within the first minute; a run
+  // shorter than a minute gets it faster, so that it chatters at least three times there too
   if (chatterer) {
-    for (let t = 10_000; t < Math.min(plan.forMs, 130_000); t += 15_000) {
+    const every = Math.min(15_000, plan.forMs / 4);
+    for (let t = Math.min(10_000, every / 2); t < Math.min(plan.forMs, 130_000); t += every) {
       out.push({ atMs: t, deviceId: chatterer.id, channel: 'event', body: { type: 'climb', positionM: 20 }, scenario: 'chatter' });
-      out.push({ atMs: t + 2000, deviceId: chatterer.id, channel: 'event', body: { type: 'climb', positionM: 20, clear: true }, scenario: 'chatter' });
+      out.push({ atMs: t + Math.min(2000, every / 2), deviceId: chatterer.id, channel: 'event', body: { type: 'climb', positionM: 20, clear: true }, scenario: 'chatter' });
     }
   }
   if (dying) out.push({ atMs: plan.forMs / 3, deviceId: dying.id, channel: 'state', body: 'offline', scenario: 'dies' });
