@@ -35,6 +35,37 @@ export interface CoverColumns {
   names: string[];
 }
 
+/** Constraint rows gathered one at a time into the row-wise (CSR) form the solvers take. */
+class RowBuilder {
+  private readonly starts: number[] = [0];
+  private readonly indices: number[] = [];
+  private readonly values: number[] = [];
+  private readonly lower: number[] = [];
+  private readonly upper: number[] = [];
+
+  /** lo ≤ Σ v·x_col ≤ hi over the entries [col, v] */
+  readonly add = (entries: Array<[number, number]>, lo: number, hi: number): void => {
+    for (const [col, v] of entries) {
+      this.indices.push(col);
+      this.values.push(v);
+    }
+    this.starts.push(this.indices.length);
+    this.lower.push(lo);
+    this.upper.push(hi);
+  };
+
+  csr() {
+    return {
+      numRows: this.lower.length,
+      rowLower: Float64Array.from(this.lower),
+      rowUpper: Float64Array.from(this.upper),
+      starts: Int32Array.from(this.starts),
+      indices: Int32Array.from(this.indices),
+      values: Float64Array.from(this.values),
+    };
+  }
+}
+
 export function coverColumns(inst: CoverInstance): CoverColumns {
   const n = inst.sites.length;
   const demandIndex = new Map(inst.demands.map((d, i) => [d.id, i]));
@@ -57,20 +88,8 @@ export function coverColumns(inst: CoverInstance): CoverColumns {
     return names.length - 1;
   };
   inst.sites.forEach((s, j) => column(`x${j}`, 0, s.fixed ? 1 : 0, 1, true));
-  const starts: number[] = [0];
-  const indices: number[] = [];
-  const values: number[] = [];
-  const rowLower: number[] = [];
-  const rowUpper: number[] = [];
-  const row = (entries: Array<[number, number]>, lo: number, hi: number) => {
-    for (const [col, v] of entries) {
-      indices.push(col);
-      values.push(v);
-    }
-    starts.push(indices.length);
-    rowLower.push(lo);
-    rowUpper.push(hi);
-  };
+  const rows = new RowBuilder();
+  const row = rows.add;
   if (!capacitated) {
     inst.demands.forEach((d, i) => {
       const y = column(`y${i}`, d.weight, 0, 1, false);
@@ -99,15 +118,10 @@ export function coverColumns(inst: CoverInstance): CoverColumns {
   row(inst.sites.map((_, j) => [j, 1]), budgets.length ? -Infinity : inst.p, inst.p);
   return {
     numCols: names.length,
-    numRows: rowLower.length,
     cost: Float64Array.from(cost),
     lower: Float64Array.from(lower),
     upper: Float64Array.from(upper),
-    rowLower: Float64Array.from(rowLower),
-    rowUpper: Float64Array.from(rowUpper),
-    starts: Int32Array.from(starts),
-    indices: Int32Array.from(indices),
-    values: Float64Array.from(values),
+    ...rows.csr(),
     integer: Uint8Array.from(integer),
     names,
   };
@@ -190,33 +204,22 @@ export async function solveMedianExact(inst: MedianInstance, opts: { timeLimitS?
     if (s.fixed) lower[j] = 1;
     for (let i = 0; i < m; i++) cost[z(j, i)] = inst.demands[i]!.weight * inst.distances[j]![i]!;
   });
-  const starts: number[] = [0];
-  const indices: number[] = [];
-  const values: number[] = [];
-  const rowLower: number[] = [];
-  const rowUpper: number[] = [];
-  const row = (entries: Array<[number, number]>, lo: number, hi: number) => {
-    for (const [c, v] of entries) {
-      indices.push(c);
-      values.push(v);
-    }
-    starts.push(indices.length);
-    rowLower.push(lo);
-    rowUpper.push(hi);
-  };
+  const rows = new RowBuilder();
+  const row = rows.add;
   for (let i = 0; i < m; i++) row(inst.sites.map((_, j) => [z(j, i), 1]), 1, 1);
   for (let j = 0; j < n; j++) for (let i = 0; i < m; i++) row([[z(j, i), 1], [j, -1]], -highs.infinity, 0);
   row(inst.sites.map((_, j) => [j, 1]), inst.p, inst.p);
+  const csr = rows.csr();
   const model = highs.createModel({
     numCols,
-    numRows: rowLower.length,
+    numRows: csr.numRows,
     sense: highs.constants.objectiveSense.minimize,
     colCost: cost,
     colLower: lower,
     colUpper: upper,
-    rowLower: Float64Array.from(rowLower),
-    rowUpper: Float64Array.from(rowUpper),
-    matrix: { format: 'csr', numRows: rowLower.length, numCols, starts: Int32Array.from(starts), indices: Int32Array.from(indices), values: Float64Array.from(values) },
+    rowLower: csr.rowLower,
+    rowUpper: csr.rowUpper,
+    matrix: { format: 'csr', numRows: csr.numRows, numCols, starts: csr.starts, indices: csr.indices, values: csr.values },
     integrality,
   });
   try {
