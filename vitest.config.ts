@@ -11,6 +11,8 @@ export default defineConfig({
     // Files share their worker's module cache (no mocks or module state differ between files):
     // importing the server once per worker instead of once per file saved a fifth of the run.
     isolate: false,
+    // what a file may change of process-wide state is put back around every file
+    setupFiles: ['server/test/setup-each-file.ts'],
     // the demo department seeded once and copied for each app (server/test/demo-template.ts)
     globalSetup: ['server/test/global-setup.ts'],
     testTimeout: 60_000,

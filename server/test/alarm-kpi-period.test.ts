@@ -76,7 +76,7 @@ describe.each(ENGINES)('alarm figures over a period on %s', (engine) => {
     // 23 October to 2 December, cut at now (02:00 on 1 December): 40 dates, the last two hours of it
     expect(long.daily).toHaveLength(40);
     expect(long.daily.at(-1)!.day).toBe('2026-12-01');
-    expect(long.daily.at(-1)!.hours).toBeGreaterThan(2);
+    expect(long.daily.at(-1)!.hours).toBeGreaterThanOrEqual(2);
     expect(long.daily.at(-1)!.hours).toBeLessThan(3);
     expect(long.daily.reduce((s, d) => s + d.alarms, 0)).toBe(long.alarms);
     expect(long.daily.at(-1)!.peakHour).toBeGreaterThanOrEqual(3);
