@@ -261,11 +261,12 @@ export class Ingest {
       const known = new Set<string>();
       for (let i = 0; i < events.length; i += 400) {
         const part = events.slice(i, i + 400);
+        // the exact (device, dedupe) pairs: one probe of the unique index each, where two separate
+        // IN lists probed every device with every dedupe (a batch of n events, n² probes)
         const rows = await trx
           .selectFrom('device_events')
           .select(['device_id', 'dedupe'])
-          .where('device_id', 'in', [...new Set(part.map((p) => p.device.id))])
-          .where('dedupe', 'in', [...new Set(part.map((p) => p.event!.dedupe))])
+          .where(({ eb, refTuple, tuple }) => eb(refTuple('device_id', 'dedupe'), 'in', part.map((p) => tuple(p.device.id, p.event!.dedupe))))
           .execute();
         for (const r of rows) known.add(key(r.device_id, r.dedupe));
       }
