@@ -39,7 +39,8 @@ describe.each(ENGINES)('audit retention and archives on %s', (engine) => {
   }
   const cli = async (args: string[], env: Record<string, string> = {}) => {
     const out: string[] = [];
-    const code = await runCli(args, { out: (l) => out.push(l), err: () => {}, stdin: Readable.from(['']), env: { DATABASE_URL: t.databaseUrl, RAILJOINT_DATA_KEY_FILE: t.app.config.dataKeyFile, ...env } });
+    // what it says on stderr too, so a failure tells why (a verify that threw exits 1 like a broken chain)
+    const code = await runCli(args, { out: (l) => out.push(l), err: (l) => out.push(`stderr: ${l}`), stdin: Readable.from(['']), env: { DATABASE_URL: t.databaseUrl, RAILJOINT_DATA_KEY_FILE: t.app.config.dataKeyFile, ...env } });
     return { code, out: out.join('\n') };
   };
 
