@@ -1,11 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import crypto from 'node:crypto';
-import pg from 'pg';
 import { createApp } from '../src/app.js';
 import { DEFAULT_RECEPTION, type Config } from '../src/platform/config.js';
-import { PG_ADMIN_URL } from './pg.js';
+import { createTestDatabase } from './pg.js';
 
 /**
  * The demo department seeded once per test run and copied for every app that asks for it, instead
@@ -23,7 +21,6 @@ export interface DemoTemplate {
   sqliteFile: string;
   pgDatabase: string;
   keyFile: string;
-  dir: string;
 }
 
 const ENV = 'RAILJOINT_TEST_DEMO_TEMPLATE';
@@ -62,39 +59,27 @@ export function testConfig(database: Config['database'], dataKeyFile: string, de
   };
 }
 
-async function adminQuery(sql: string): Promise<void> {
-  const c = new pg.Client({ connectionString: PG_ADMIN_URL });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
-
 /** Seeds both templates (SQLite first, which makes the key file PostgreSQL's copy shares). */
-export async function makeTemplate(): Promise<DemoTemplate> {
+export async function makeTemplate(): Promise<{ template: DemoTemplate; drop(): Promise<void> }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'railjoint-template-'));
   const keyFile = path.join(dir, 'railjoint.keys');
   const sqliteFile = path.join(dir, 'demo.db');
-  const pgDatabase = `railjoint_test_template_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
   const madeAt = Date.now();
   const sqlite = await createApp(testConfig({ engine: 'sqlite', file: sqliteFile }, keyFile, true), { demoPassword: DEMO_PASSWORD, loginDelay: async () => {} });
   await sqlite.close();
-  await adminQuery(`CREATE DATABASE ${pgDatabase}`);
-  const url = new URL(PG_ADMIN_URL);
-  url.pathname = `/${pgDatabase}`;
-  const postgres = await createApp(testConfig({ engine: 'postgres', url: url.toString() }, keyFile, true), { demoPassword: DEMO_PASSWORD, loginDelay: async () => {} });
+  const pgDatabase = await createTestDatabase();
+  const postgres = await createApp(testConfig({ engine: 'postgres', url: pgDatabase.url }, keyFile, true), { demoPassword: DEMO_PASSWORD, loginDelay: async () => {} });
   await postgres.close();
   // a file left beside the database (a WAL not checkpointed) would be lost by copying the file alone
   const leftovers = fs.readdirSync(dir).filter((f) => f.startsWith('demo.db-') && fs.statSync(path.join(dir, f)).size > 0);
   if (leftovers.length) throw new Error(`the SQLite template was not closed cleanly: ${leftovers.join(', ')}`);
-  const template = { madeAt, sqliteFile, pgDatabase, keyFile, dir };
+  const template = { madeAt, sqliteFile, pgDatabase: new URL(pgDatabase.url).pathname.slice(1), keyFile };
   process.env[ENV] = JSON.stringify(template);
-  return template;
-}
-
-export async function dropTemplate(t: DemoTemplate): Promise<void> {
-  await adminQuery(`DROP DATABASE IF EXISTS ${t.pgDatabase} WITH (FORCE)`);
-  fs.rmSync(t.dir, { recursive: true, force: true });
+  return {
+    template,
+    async drop() {
+      await pgDatabase.drop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }

@@ -1,7 +1,7 @@
-import { dropTemplate, makeTemplate } from './demo-template.js';
+import { makeTemplate } from './demo-template.js';
 
 /** Once per test run, before any test file: the demo department every app may start from a copy of. */
 export default async function setup(): Promise<() => Promise<void>> {
-  const template = await makeTemplate();
-  return () => dropTemplate(template);
+  const { drop } = await makeTemplate();
+  return drop;
 }
