@@ -165,4 +165,29 @@ describe('console: locate a point', () => {
 
     expect(pageErrors.filter((e) => !/favicon/.test(e))).toEqual([]);
   });
+
+  it('keeps the tabs of one browser apart: a tab whose session ended does not sign out the one signed in since', { timeout: 120_000 }, async () => {
+    // the same browser signed in on two tabs (two consoles of one seat)
+    await browser.signIn('lz.dispatcher1');
+    const second = await browser.context.newPage();
+    await second.goto(`${server.url}/incidents`);
+    await second.getByTestId('incident-queue').waitFor();
+
+    // the first tab signs out and in again as somebody else; the second still holds the ended session
+    await browser.signOut();
+    await browser.signIn('liunan.liaison');
+    const liaison = (await page.getByTestId('topbar-user').textContent())?.trim();
+    expect(liaison).toBeTruthy();
+
+    // the second tab's next request is refused: it goes to the sign-in page, asking who is there
+    await second.getByTestId('nav-bulletins').click();
+    await second.getByTestId('signin-username').waitFor({ timeout: 15_000 });
+    await second.close();
+
+    // while the first tab stays the liaison's, across a reload too: the refusal forgot only its own session
+    await page.reload();
+    await page.getByTestId('incident-queue').waitFor({ timeout: 15_000 });
+    expect((await page.getByTestId('topbar-user').textContent())?.trim()).toBe(liaison);
+    expect(pageErrors.filter((e) => !/favicon/.test(e))).toEqual([]);
+  });
 });

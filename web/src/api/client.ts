@@ -1,6 +1,6 @@
 import type { ZodType } from 'zod';
 import { ApiError, NETWORK_FAILURE, errorFromResponse } from './errors';
-import { getToken, setToken } from './token';
+import { forgetToken, getToken } from './token';
 
 type Query = Record<string, string | number | undefined | null>;
 
@@ -58,9 +58,9 @@ export async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DEL
 
   if (!res.ok) {
     const error = await errorFromResponse(res);
-    // A 401 without a token is a failed sign-in, which the sign-in form reports itself.
-    if (res.status === 401 && token) {
-      setToken(null);
+    // A 401 without a token is a failed sign-in, which the sign-in form reports itself; one for a
+    // session this tab has already replaced (signed in again meanwhile) signs nobody out.
+    if (res.status === 401 && token && forgetToken(token)) {
       for (const listener of unauthorizedListeners) listener();
     }
     throw error;

@@ -19,6 +19,22 @@ export function getToken(): string | null {
   return current;
 }
 
+/**
+ * Forget a session the server refused or the user signed out of, but only that one: another tab
+ * may since have signed in (as the same person or someone else) and stored its own token, which a
+ * stale tab's 401 must not wipe. True when it was this tab's session.
+ */
+export function forgetToken(token: string): boolean {
+  const mine = current === token;
+  if (mine) current = null;
+  try {
+    if (localStorage.getItem(STORAGE_KEY) === token) localStorage.removeItem(STORAGE_KEY);
+  } catch {
+    // nothing stored to forget
+  }
+  return mine;
+}
+
 export function setToken(token: string | null): void {
   current = token;
   try {

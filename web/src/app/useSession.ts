@@ -3,7 +3,7 @@ import type { LoginSuccess, SecondFactorChallenge, SecondFactorState, User } fro
 import { api } from '../api/endpoints';
 import { onUnauthorized } from '../api/client';
 import { ApiError } from '../api/errors';
-import { getToken, setToken } from '../api/token';
+import { forgetToken, getToken, setToken } from '../api/token';
 import { authApi } from '../features/signin/authApi';
 import { offlineAccount } from '../features/patrol-mobile/offlineSession';
 import { NETWORK_FAILURE } from '../api/errors';
@@ -77,12 +77,13 @@ export function useSession(): SessionControls {
   const enrolled = useCallback(() => setSession((s) => (s.status === 'signed-in' ? { ...s, enrolmentDue: false } : s)), []);
 
   const signOut = useCallback(async () => {
+    const token = getToken();
     try {
       await api.logout();
     } catch {
       // the session is dropped locally either way; a server that missed the logout expires it
     }
-    setToken(null);
+    if (token) forgetToken(token);
     setSession({ status: 'signed-out', notice: 'signedOut' });
   }, []);
 
