@@ -1,4 +1,5 @@
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { nameStatements } from './named-statements.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
@@ -39,7 +40,11 @@ export async function openDatabase(config: DatabaseConfig, opts: { migrate?: boo
     // The pool listens for errors only on idle connections. One that breaks while a request holds
     // it (a restart ends every session) would crash the process with an unheard 'error' event;
     // the request's own query fails (503) and the pool drops the connection when it is released.
-    pool.on('connect', (client) => client.on('error', () => {}));
+    const named = nameStatements();
+    pool.on('connect', (client) => {
+      client.on('error', () => {});
+      named(client);
+    });
     kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     await sql`select 1`.execute(kysely);
   }
