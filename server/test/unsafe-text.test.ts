@@ -81,6 +81,10 @@ describe.each(ENGINES)('NUL and lone surrogates on %s', (engine) => {
     expect(refusedFields(await send('POST', '/api/incidents', `description${NUL}`, dispatcher, 'text/plain'))).toEqual(['body']);
     // unauthenticated: refused for what it is before anything else is asked of it
     expect(refusedFields(await send('GET', '/api/incidents?category=%00'))).toEqual(['query.category']);
+    // a surrogate's UTF-8 bytes (%ED%A0%80) or a stray % is not UTF-8: the parser would keep the raw
+    // text, which the handler would take for a value (a PDF in the default language, found by the fuzz)
+    expect(refusedFields(await send('GET', '/api/allocation/effectiveness.pdf?days=56&lang=%ED%A0%80%00', undefined, admin))).toEqual(['query.lang']);
+    expect(refusedFields(await send('GET', '/api/incidents?category=50%&limit=5', undefined, dispatcher))).toEqual(['query.category']);
   });
 
   it('refuses CAP alerts with NUL or surrogate character references (not XML characters) and imports nothing', async () => {

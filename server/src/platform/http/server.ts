@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fieldError, HttpError, said, validationError } from './errors.js';
 import { clientErrorHandler, codeForStatus, errorBody, frameworkErrors, MAX_PARAM_LENGTH, writeRawError } from './edge-errors.js';
 import { consoleCsp, helmetOptions, staticCacheHeaders } from './security-headers.js';
-import { unsafeTextFields } from './unsafe-text.js';
+import { malformedQueryFields, unsafeTextFields } from './unsafe-text.js';
 import { preferredLang, registerRoutes, type ActorResolver } from './register.js';
 import { buildOpenApi } from './openapi.js';
 import { DOCS_STYLE_SOURCE, renderDocsPage } from './docs-page.js';
@@ -124,7 +124,7 @@ export async function createHttpServer(opts: HttpOptions): Promise<FastifyInstan
   // is named even when the body would be refused too), the parsed body next. Added after the
   // WebSocket plugin's hooks, which mark an upgrade request so that a refused one is closed.
   app.addHook('onRequest', async (request) => {
-    const fields = [...unsafeTextFields(request.params, 'params'), ...unsafeTextFields(request.query, 'query')];
+    const fields = [...unsafeTextFields(request.params, 'params'), ...malformedQueryFields(request.raw.url), ...unsafeTextFields(request.query, 'query')];
     if (fields.length) throw validationError(fields);
   });
   app.addHook('preValidation', async (request) => {

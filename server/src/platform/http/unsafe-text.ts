@@ -54,3 +54,29 @@ export function unsafeTextFields(value: unknown, root: string): FieldError[] {
   }
   return found;
 }
+
+/**
+ * Query parameters whose percent-encoding is not UTF-8 (`%ED%A0%80`, a stray `%`): the query
+ * parser leaves such a value as its raw text, which a handler would then take for what was meant,
+ * so the request is refused here instead, naming the parameter.
+ */
+export function malformedQueryFields(url: string | undefined): FieldError[] {
+  const at = url?.indexOf('?') ?? -1;
+  if (!url || at < 0) return [];
+  const found: FieldError[] = [];
+  for (const part of url.slice(at + 1).split('&')) {
+    if (!part.includes('%')) continue;
+    const eq = part.indexOf('=');
+    const [key, value] = eq < 0 ? [part, ''] : [part.slice(0, eq), part.slice(eq + 1)];
+    const decoded = (text: string) => {
+      try {
+        return decodeURIComponent(text.replace(/\+/g, ' '));
+      } catch {
+        return null;
+      }
+    };
+    const name = decoded(key);
+    if (name === null || decoded(value) === null) found.push({ field: formatPath([name ?? key], 'query'), message: said('不是有效的 UTF-8 百分号编码', 'is not valid percent-encoded UTF-8') });
+  }
+  return found;
+}
