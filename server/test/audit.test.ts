@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, startApp, type TestApp } from './harness.js';
 import { requests } from './requests.js';
 import { runCli } from '../src/cli/main.js';
+import { openDatabase } from '../src/platform/db/database.js';
+import { appendAudit } from '../src/platform/audit/trail.js';
 
 async function cli(args: string[], env: NodeJS.ProcessEnv) {
   const out: string[] = [];
@@ -66,6 +68,32 @@ describe.each(ENGINES)('the SM3 audit trail on %s', (engine) => {
     const r = await cli(['audit', 'verify'], { DATABASE_URL: t.databaseUrl });
     expect(r.code, r.err).toBe(0);
     expect(r.out).toMatch(/^OK \d+ entries, SM3 chain intact/m);
+  });
+
+  it('keeps the chain whole when the head an instance guessed is stale or was rolled back', async () => {
+    // a second instance on the same database: each appends on its guess of the head, which the
+    // other's entries make stale; a rolled-back append leaves a guess that never committed
+    const other = await openDatabase(t.app.config.database, { migrate: false });
+    try {
+      const mine = t.app.db.kysely;
+      const append = (db: typeof mine, action: string) => db.transaction().execute((trx) => appendAudit(trx, null, { kind: 'write', entity: 'audit_test', entityId: 'x', action }));
+      await append(mine, 'first');
+      await append(other.kysely, 'second');
+      await append(mine, 'third');
+      await expect(
+        mine.transaction().execute(async (trx) => {
+          await appendAudit(trx, null, { kind: 'write', entity: 'audit_test', entityId: 'x', action: 'rolled_back' });
+          throw new Error('the change failed');
+        }),
+      ).rejects.toThrow('the change failed');
+      await append(mine, 'fourth');
+      await append(other.kysely, 'fifth');
+      const rows = await mine.selectFrom('audit_log').select(['seq', 'action']).where('entity', '=', 'audit_test').orderBy('seq').execute();
+      expect(rows.map((r) => r.action)).toEqual(['first', 'second', 'third', 'fourth', 'fifth']);
+      expect((await get('/api/audit/verify')).json()).toMatchObject({ ok: true, firstBad: null });
+    } finally {
+      await other.close();
+    }
   });
 
   it('refuses to change or delete an entry in the database itself', async () => {
