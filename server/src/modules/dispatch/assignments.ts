@@ -41,20 +41,19 @@ export async function createAssignments(trx: Kysely<Database>, incidentId: strin
   return rows;
 }
 
-export function activeAssignments(trx: Kysely<Database>, incidentId: string): Promise<AssignmentRow[]> {
-  return trx.selectFrom('assignments').selectAll().where('incident_id', '=', incidentId).where('status', 'in', ['assigned', 'acknowledged']).execute();
-}
-
 /** Moves the units of an incident's active assignments along with it; ends them when it is over. */
 export async function unitsFollow(trx: Kysely<Database>, incidentId: string, next: IncidentStatus, at: string): Promise<UnitRow[]> {
   const status = UNIT_STATUS_FOR[next];
   if (!status) return [];
-  const active = await activeAssignments(trx, incidentId);
-  if (active.length === 0) return [];
-  const ids = active.map((a) => a.unit_id);
-  await trx.updateTable('units').set({ status, updated_at: at }).where('id', 'in', ids).execute();
-  if (status === 'available') {
-    await trx.updateTable('assignments').set({ status: 'ended', ended_at: at }).where('id', 'in', active.map((a) => a.id)).execute();
+  // moved and read back in one statement: a dispatch is a chain of round trips, each one counting
+  const moved = await trx
+    .updateTable('units')
+    .set({ status, updated_at: at })
+    .where('id', 'in', (eb) => eb.selectFrom('assignments').select('assignments.unit_id').where('assignments.incident_id', '=', incidentId).where('assignments.status', 'in', ['assigned', 'acknowledged']))
+    .returningAll()
+    .execute();
+  if (moved.length && status === 'available') {
+    await trx.updateTable('assignments').set({ status: 'ended', ended_at: at }).where('incident_id', '=', incidentId).where('status', 'in', ['assigned', 'acknowledged']).execute();
   }
-  return trx.selectFrom('units').selectAll().where('id', 'in', ids).execute();
+  return moved;
 }

@@ -168,8 +168,7 @@ export class DispatchService {
    * dispatched, each unit gets an assignment to acknowledge, all in one transaction.
    */
   async dispatch(actor: Actor, incidentId: string, unitIds: string[], note: string | undefined, client: string | null) {
-    const row = await this.incidentFor(actor, incidentId);
-    const parts = await this.incidents.store.agencies(incidentId);
+    const { row, parts } = await this.incidents.withParts(actor, incidentId);
     const own = new Set(parts.map((a) => a.agency_id));
     const allowed = new Set([...own, ...this.organisation.partnersOf(own)]);
     const roles = parts.filter((a) => a.agency_id === actor.agencyId).map((a) => a.role as IncidentRole);

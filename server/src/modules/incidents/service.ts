@@ -10,7 +10,7 @@ import type { OutboxRelay } from '../../platform/bus/outbox.js';
 import { conflict, forbidden, HttpError, notFound, unprocessable, validationError, said, fieldError } from '../../platform/http/errors.js';
 import { incidentPermissions, incidentScope, type IncidentRole } from '../../platform/policies.js';
 import type { OrganisationService } from '../organisation/service.js';
-import { IncidentStore, type IncidentFilter, type IncidentRow, type TimelineRow } from './store.js';
+import { IncidentStore, type IncidentFilter, type DuplicateRow, type IncidentRow, type TimelineRow } from './store.js';
 import { locateIncident, type IncidentTrains } from './location.js';
 import { computePriority, overrideReason, TRAIN_APPROACH_WINDOW_S, validatePriorityOverride, type PriorityLevel, type PriorityReason } from './priority.js';
 import { findLikelyDuplicates, type DuplicateProbe } from './duplicates.js';
@@ -22,7 +22,7 @@ import { alert, answerTransfer, handOverLead, openTransfer, pendingTransfer, sta
 import { appendTimeline } from './timeline.js';
 import { departmentDay, nowDate } from '../../platform/clock.js';
 import type { PersonalData } from '../../platform/crypto/personal-data.js';
-import { displayNames } from '../users/display-names.js';
+import { namer } from '../users/display-names.js';
 
 export interface IncidentSettings {
   duplicateDistanceM: number;
@@ -204,7 +204,8 @@ export class IncidentService {
     this.outbox.kick();
     // the reporter is told only of the likely duplicates they may see, the best few of them
     const scope = incidentScope(actor);
-    const visible = await this.store.visibleIds(result.duplicates.map((c) => c.id), scope.all ? undefined : scope.agencyId);
+    // every incident is the centre's to see: no read for it
+    const visible = scope.all ? new Set(result.duplicates.map((c) => c.id)) : await this.store.visibleIds(result.duplicates.map((c) => c.id), scope.agencyId);
     const shown = result.duplicates.filter((c) => visible.has(c.id));
     return { incident: { ...presentIncident(this.opened(result.row), { likelyDuplicates: shown.slice(0, DUPLICATES_SHOWN) }), likelyDuplicateCount: shown.length }, created: result.created };
   }
@@ -268,15 +269,6 @@ export class IncidentService {
     return this.personal.index('phone', phone);
   }
 
-  /** References to other incidents (likely duplicate, merged into) only when the reader may see them too. */
-  private async hideUnseen(actor: Actor, row: IncidentRow): Promise<IncidentRow> {
-    const refs = [row.duplicate_of, row.merged_into].filter((x): x is string => x !== null);
-    if (!refs.length) return row;
-    const scope = incidentScope(actor);
-    const seen = await this.store.visibleIds(refs, scope.all ? undefined : scope.agencyId);
-    return { ...row, duplicate_of: row.duplicate_of && seen.has(row.duplicate_of) ? row.duplicate_of : null, merged_into: row.merged_into && seen.has(row.merged_into) ? row.merged_into : null };
-  }
-
   /** For the live channel and webhooks: may the actor read this incident now (the read route's check). */
   async readable(actor: Actor, id: string): Promise<boolean> {
     return this.visible(actor, id).then(
@@ -292,11 +284,16 @@ export class IncidentService {
 
   /** The incident if the actor may see it, with the actor's agency's roles in it. */
   private async visible(actor: Actor, id: string): Promise<{ row: IncidentRow; roles: IncidentRole[] }> {
+    const found = await this.withParts(actor, id);
+    return { row: found.row, roles: found.parts.filter((a) => a.agency_id === actor.agencyId).map((a) => a.role as IncidentRole) };
+  }
+
+  /** The incident if the actor may see it (else 404), with every agency's part in it. */
+  async withParts(actor: Actor, id: string): Promise<{ row: IncidentRow; parts: Array<{ agency_id: string; role: string }> }> {
     const scope = incidentScope(actor);
-    const row = await this.store.byId(id, scope.all ? undefined : scope.agencyId);
-    if (!row) throw notFound('incident');
-    const roles = (await this.store.agencies(id)).filter((a) => a.agency_id === actor.agencyId).map((a) => a.role as IncidentRole);
-    return { row, roles };
+    const found = await this.store.withParts(id, scope.all ? undefined : scope.agencyId);
+    if (!found) throw notFound('incident');
+    return found;
   }
 
   /**
@@ -306,12 +303,16 @@ export class IncidentService {
    */
   async get(actor: Actor, id: string, timelineAfter?: number) {
     const { row } = await this.visible(actor, id);
-    const timeline = await this.guardTimeline(actor, await this.store.timeline(id));
+    const named = await this.store.timelineNamed(id);
+    const timeline = await this.guardTimeline(actor, named.entries);
+    // the references (likely duplicate, merged into) the reader may see, with what they show, in one read
     const scope = incidentScope(actor);
-    const duplicate = row.duplicate_of ? await this.store.byId(row.duplicate_of, scope.all ? undefined : scope.agencyId) : undefined;
-    const name = await displayNames(this.db.kysely, timeline.map((e) => e.actor_user_id));
+    const refs = [row.duplicate_of, row.merged_into].filter((x): x is string => x !== null);
+    const seen = await this.store.visibleRefs(refs, scope.all ? undefined : scope.agencyId);
+    const duplicate = row.duplicate_of ? seen.get(row.duplicate_of) : undefined;
+    const shown = { ...row, duplicate_of: duplicate ? row.duplicate_of : null, merged_into: row.merged_into && seen.has(row.merged_into) ? row.merged_into : null };
     // with a timeline given, the presenter answers the detail (its type cannot say so)
-    const presented = presentIncident(this.opened(await this.hideUnseen(actor, row)), { timeline, name, likelyDuplicates: duplicate ? [{ id: duplicate.id, code: duplicate.code, status: duplicate.status }] : [] }) as ReturnType<typeof presentIncident> & { timeline: TimelineEntry[] };
+    const presented = presentIncident(this.opened(shown), { timeline, name: namer(named.names), likelyDuplicates: duplicate ? [{ id: duplicate.id, code: duplicate.code, status: duplicate.status }] : [] }) as ReturnType<typeof presentIncident> & { timeline: TimelineEntry[] };
     const after = timelineAfter ?? null;
     return { ...presented, timeline: after === null ? presented.timeline : presented.timeline.filter((e) => e.id > after), timelineCount: presented.timeline.length, timelineAfter: after };
   }
@@ -562,7 +563,7 @@ export class IncidentService {
   }
 }
 
-function toProbe(r: IncidentRow): DuplicateProbe & { id: string } {
+function toProbe(r: DuplicateRow): DuplicateProbe & { id: string } {
   return { id: r.id, categoryId: r.category_id, coordinates: r.lon !== null && r.lat !== null ? [r.lon, r.lat] : null, lineId: r.line_id, mileageM: r.metres, occurredAt: r.occurred_at, receivedAt: r.received_at };
 }
 

@@ -6,6 +6,10 @@ import type { Database, IncidentsTable, IncidentTimelineTable } from '../../plat
 export type IncidentRow = Selectable<IncidentsTable>;
 export type TimelineRow = Selectable<IncidentTimelineTable>;
 
+const DUPLICATE_COLUMNS = ['id', 'code', 'status', 'category_id', 'lon', 'lat', 'line_id', 'metres', 'occurred_at', 'received_at'] as const;
+/** What the duplicate rule reads of a candidate. */
+export type DuplicateRow = Pick<IncidentRow, (typeof DUPLICATE_COLUMNS)[number]>;
+
 export interface IncidentFilter {
   /** when set, only incidents in which this agency has a part; null: none at all */
   agencyId?: string | null;
@@ -68,6 +72,30 @@ export class IncidentStore {
     return this.visible(agencyId).where('incidents.id', '=', id).executeTakeFirst();
   }
 
+  /**
+   * The incident if the scope may see it, with every agency's part in it: one statement where a
+   * read and then its parts took two (an incident has a few parts, so the row repeats a few times).
+   */
+  async withParts(id: string, agencyId?: string | null): Promise<{ row: IncidentRow; parts: Array<{ agency_id: string; role: string }> } | undefined> {
+    const rows = await this.visible(agencyId)
+      .leftJoin('incident_agencies as part', 'part.incident_id', 'incidents.id')
+      .select(['part.agency_id as part_agency_id', 'part.role as part_role'])
+      .where('incidents.id', '=', id)
+      .execute();
+    const first = rows[0];
+    if (!first) return undefined;
+    const { part_agency_id: _a, part_role: _r, ...row } = first;
+    const parts = rows.flatMap((r) => (r.part_agency_id !== null && r.part_role !== null ? [{ agency_id: r.part_agency_id, role: r.part_role }] : []));
+    return { row, parts };
+  }
+
+  /** Of these incidents, those the scope may see, with what a reference to one shows. */
+  async visibleRefs(ids: readonly string[], agencyId: string | null | undefined): Promise<Map<string, { id: string; code: string; status: string }>> {
+    if (!ids.length) return new Map();
+    const rows = await this.visible(agencyId).clearSelect().select(['incidents.id', 'incidents.code', 'incidents.status']).where('incidents.id', 'in', [...new Set(ids)]).execute();
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
   byExternalRef(trx: Kysely<Database>, channel: string, externalRef: string): Promise<IncidentRow | undefined> {
     return trx.selectFrom('incidents').selectAll().where('channel', '=', channel).where('external_ref', '=', externalRef).executeTakeFirst();
   }
@@ -96,8 +124,10 @@ export class IncidentStore {
   }
 
   /** Open incidents of a category received since a time: candidates for duplicate detection. */
-  async openOfCategory(trx: Kysely<Database>, category: string, since: string, near?: { lon: number; lat: number; dLon: number; dLat: number; lineId: string | null; metres: number | null; dM: number }): Promise<IncidentRow[]> {
-    const open = () => trx.selectFrom('incidents').selectAll().where('category_id', '=', category).where('status', 'not in', ['closed', 'cancelled', 'merged']).where('received_at', '>=', since);
+  async openOfCategory(trx: Kysely<Database>, category: string, since: string, near?: { lon: number; lat: number; dLon: number; dLat: number; lineId: string | null; metres: number | null; dM: number }): Promise<DuplicateRow[]> {
+    // only what the duplicate rule and its answer read: a busy place has dozens of candidates,
+    // and their whole rows (the resolution, the reasons) were most of what a creation read
+    const open = () => trx.selectFrom('incidents').select(DUPLICATE_COLUMNS).where('category_id', '=', category).where('status', 'not in', ['closed', 'cancelled', 'merged']).where('received_at', '>=', since);
     if (!near) return open().execute();
     // Only what can be near: within the box around the point, or within the distance along the
     // same line by mileage (the duplicate rule measures both ways). Two ranges, each answered by
@@ -122,6 +152,24 @@ export class IncidentStore {
 
   timeline(incidentId: string): Promise<TimelineRow[]> {
     return this.db.selectFrom('incident_timeline').selectAll().where('incident_id', '=', incidentId).orderBy('id').execute();
+  }
+
+  /** The timeline with each actor's display name joined, where names were a second query. */
+  async timelineNamed(incidentId: string): Promise<{ entries: TimelineRow[]; names: Map<string, string> }> {
+    const rows = await this.db
+      .selectFrom('incident_timeline')
+      .leftJoin('users', 'users.id', 'incident_timeline.actor_user_id')
+      .selectAll('incident_timeline')
+      .select('users.display_name as actor_display_name')
+      .where('incident_timeline.incident_id', '=', incidentId)
+      .orderBy('incident_timeline.id')
+      .execute();
+    const names = new Map<string, string>();
+    const entries = rows.map(({ actor_display_name, ...entry }) => {
+      if (actor_display_name !== null && entry.actor_user_id) names.set(entry.actor_user_id, actor_display_name);
+      return entry;
+    });
+    return { entries, names };
   }
 
   /** The next number of a daily series (JQ-20261129-0001), atomically on both engines. */

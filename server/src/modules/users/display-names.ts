@@ -20,5 +20,10 @@ export async function displayNames(db: Kysely<Database>, keys: Iterable<string |
       names.set(r.id, r.display_name);
     }
   }
+  return namer(names);
+}
+
+/** The naming rule over names already looked up (a query that joined them, or displayNames). */
+export function namer(names: ReadonlyMap<string, string>): (key: string | null | undefined) => string {
   return (key) => (!key ? '' : key === 'system' || key.startsWith('cli:') ? PLATFORM_NAME : (names.get(key) ?? key));
 }
