@@ -150,7 +150,7 @@ export class OutboxRelay {
     if (this.session) {
       for (;;) {
         const rows = await this.session.pending(BATCH);
-        await this.publish(rows, (ids) => this.session!.markPublished(ids, nowIso()));
+        await this.publish(rows, (ids) => this.session!.sent(ids, nowIso));
         if (rows.length < BATCH) return;
       }
     }

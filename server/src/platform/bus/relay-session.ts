@@ -4,6 +4,10 @@ export const OUTBOX_RELAY_LOCK = 730_002;
 /** Every transaction that writes an event notifies this channel when it commits. */
 export const OUTBOX_CHANNEL = 'railjoint_outbox';
 
+/** sent rows are marked this long after, or at once when this many wait */
+const MARK_AFTER_MS = 200;
+const MARK_AT_MOST = 1000;
+
 export interface OutboxRow {
   id: number;
   body: string;
@@ -18,6 +22,10 @@ export interface OutboxRow {
  */
 export class RelaySession {
   private client: pg.Client | null = null;
+  /** while holding: the last row handed to the bus, and rows handed over but not yet marked */
+  private sentUpTo = 0;
+  private unmarked: number[] = [];
+  private markTimer: NodeJS.Timeout | null = null;
   private connecting: Promise<void> | null = null;
   private closed = false;
 
@@ -59,6 +67,9 @@ export class RelaySession {
         await client.end();
         return;
       }
+      // a new holding reads from the first unmarked row: what an earlier one sent but did not mark goes again
+      this.sentUpTo = 0;
+      this.unmarked = [];
       this.client = client;
     } catch (e) {
       await client.end().catch(() => {});
@@ -66,19 +77,47 @@ export class RelaySession {
     }
   }
 
+  /**
+   * Rows not yet handed to the bus, oldest first. While this session holds the relay, rows are read
+   * past the last one it sent: ids commit in order (the outbox insert takes its lock first), so
+   * nothing below can still appear, and the index is entered where the work is.
+   */
   async pending(limit: number): Promise<OutboxRow[]> {
-    const rows = await this.session().query<OutboxRow>('select id, body from outbox where published_at is null order by id limit $1', [limit]);
+    const rows = await this.session().query<OutboxRow>('select id, body from outbox where published_at is null and id > $1 order by id limit $2', [this.sentUpTo, limit]);
     return rows.rows.map((r) => ({ id: Number(r.id), body: r.body }));
   }
 
-  async markPublished(ids: number[], at: string): Promise<void> {
-    await this.session().query('update outbox set published_at = $1 where id = any($2::int[])', [at, ids]);
+  /**
+   * Rows handed to the bus: marked published a little later, many in one statement. Marking each
+   * round at once was a commit (an fsync) per event on the relaying instance, and its dead rows
+   * slowed the next read. A relay lost before marking leaves a few rows to send again, which NATS
+   * drops by event id (the stream's duplicate window) and consoles by sequence.
+   */
+  async sent(ids: number[], at: () => string): Promise<void> {
+    if (!ids.length) return;
+    this.sentUpTo = Math.max(this.sentUpTo, ...ids);
+    this.unmarked.push(...ids);
+    if (this.unmarked.length >= MARK_AT_MOST) return this.mark(at());
+    if (!this.markTimer) {
+      this.markTimer = setTimeout(() => void this.mark(at()).catch(() => {}), MARK_AFTER_MS);
+      this.markTimer.unref();
+    }
+  }
+
+  private async mark(at: string): Promise<void> {
+    if (this.markTimer) clearTimeout(this.markTimer);
+    this.markTimer = null;
+    const ids = this.unmarked.splice(0);
+    if (!ids.length || !this.client) return;
+    await this.client.query('update outbox set published_at = $1 where id = any($2::int[])', [at, ids]);
   }
 
   async close(): Promise<void> {
     this.closed = true;
     await this.connecting?.catch(() => {});
     const client = this.client;
+    // what was sent is marked before the relay is given up, so the next holder does not send it again
+    await this.mark(new Date().toISOString()).catch(() => {});
     this.client = null;
     await client?.end().catch(() => {});
   }
@@ -91,6 +130,9 @@ export class RelaySession {
   private drop(client: pg.Client): void {
     if (this.client !== client) return;
     this.client = null;
+    if (this.markTimer) clearTimeout(this.markTimer);
+    this.markTimer = null;
+    this.unmarked = [];
     client.end().catch(() => {});
   }
 }
