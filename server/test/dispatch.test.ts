@@ -163,6 +163,20 @@ describe.each(ENGINES)('units and dispatch on %s', (engine) => {
     expect((await post('/api/recommendations', { category: 'stone_throwing', location: { lineId: 'xianggui', mileage: 'K499+940' } }, auditor)).statusCode).toBe(403);
   });
 
+  it('keeps the unit index in step from what an incident event says it moved, and reads the units when it does not say', async () => {
+    // as another instance's dispatch reaches this one: the event names the unit it moved
+    const units = t.app.services.units;
+    const before = units.index.get('u-yufeng-car')!.status;
+    const event = (payload: unknown) => ({ id: crypto.randomUUID(), type: 'incident.dispatch', at: new Date().toISOString(), entity: 'incident', entityId: crypto.randomUUID(), about: { kind: 'incident', id: 'x' }, payload });
+    await t.app.bus.publish(event({ units: [{ id: 'u-yufeng-car', status: 'on_scene' }] }) as never);
+    await expect.poll(() => units.index.get('u-yufeng-car')!.status).toBe('on_scene');
+    // an event that does not say has the incident's units read again (none for an unknown incident)
+    await t.app.bus.publish(event({ units: [{ id: 'u-yufeng-car', status: 'no_such_status' }] }) as never);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(units.index.get('u-yufeng-car')!.status).toBe('on_scene');
+    units.index.upsert({ ...units.index.get('u-yufeng-car')!, status: before });
+  });
+
   it('lets joint-defence partners of the agencies involved send units too', async () => {
     const agreements = (await get('/api/organisation')).json().agreements;
     expect(agreements.find((a: { id: string }) => a.id === 'jd-lz-ps-liuzhou').agencyIds).toContain('cb-liubei');

@@ -374,7 +374,9 @@ export class IncidentService {
       for (const f of this.followers) Object.assign(extra, await f(trx, row, step.next, at, onCommit));
       await this.appendTimeline(trx, id, actor, action === 'merge' ? 'merged' : action, status, step.next, { ...pick(body), ...extra }, client, at);
       if (target) await this.appendTimeline(trx, target.id, actor, 'merged_from', null, null, { from: id, code: row.code, reason: body.reason }, client, at);
-      await enqueueEvent(trx, { type: `incident.${action}`, entity: 'incident', entityId: id, payload: { id, status: step.next, priority: row.priority, code: row.code } });
+      // the units it moved, so every instance's unit index follows without reading them again
+      const units = (extra as { units?: unknown }).units;
+      await enqueueEvent(trx, { type: `incident.${action}`, entity: 'incident', entityId: id, payload: { id, status: step.next, priority: row.priority, code: row.code, ...(units ? { units } : {}) } });
     });
     for (const f of committed) f();
     this.outbox.kick();

@@ -1,4 +1,4 @@
-import type { CreateUnitRequest, LonLat, Unit, UnitStatus } from '@railjoint/contracts';
+import { UNIT_STATUSES, type CreateUnitRequest, type LonLat, type Unit, type UnitStatus } from '@railjoint/contracts';
 import type { z } from 'zod';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
@@ -48,9 +48,15 @@ export class UnitService {
       } else if (e.entity === 'incident' && e.type !== 'incident.created') {
         // Dispatching, releasing and an incident's progress move its units inside the incident's
         // transaction, which tells this instance's index at once (refresh) but no other: each
-        // instance re-reads the incident's units when it hears of the change, or its
-        // recommendations would offer a unit another instance has already sent.
-        service.store.assignedTo(e.entityId).then((rows) => service.refresh(rows), () => {});
+        // instance hears of the change, or its recommendations would offer a unit another instance
+        // has already sent. An event that says which units it moved is applied as it is; any other
+        // has the incident's units read again.
+        const moved = movedUnits(e.payload);
+        if (moved && moved.every((u) => service.index.get(u.id))) {
+          for (const u of moved) service.index.upsert({ ...service.index.get(u.id)!, status: u.status });
+        } else {
+          service.store.assignedTo(e.entityId).then((rows) => service.refresh(rows), () => {});
+        }
       }
     });
     return service;
@@ -161,4 +167,12 @@ export class UnitService {
   refresh(rows: UnitRow[]): void {
     for (const r of rows) this.index.upsert(toDispatchUnit(r));
   }
+}
+
+/** The units an incident event says it moved (`payload.units`), when it says so in full. */
+function movedUnits(payload: unknown): Array<{ id: string; status: UnitStatus }> | null {
+  const units = payload && typeof payload === 'object' ? (payload as { units?: unknown }).units : undefined;
+  if (!Array.isArray(units)) return null;
+  const ok = units.every((u) => u && typeof u === 'object' && typeof (u as { id?: unknown }).id === 'string' && UNIT_STATUSES.includes((u as { status?: unknown }).status as UnitStatus));
+  return ok ? (units as Array<{ id: string; status: UnitStatus }>) : null;
 }
