@@ -9,13 +9,16 @@ export class Progress {
 
   constructor(
     private readonly label: string,
-    private readonly total: number,
+    private total: number,
     private readonly stream: NodeJS.WriteStream = process.stderr,
   ) {
     this.tty = Boolean(stream.isTTY);
   }
 
   update(done: number, note = ''): void {
+    // the work can outgrow its count (a verify walks entries appended after it counted them):
+    // the bar then counts up to what was done, never past full
+    this.total = Math.max(this.total, done);
     const now = Date.now();
     if (done === this.shown || (done < this.total && now - this.last < (this.tty ? 100 : 2000))) return;
     this.last = now;
