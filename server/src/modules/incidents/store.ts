@@ -141,17 +141,11 @@ export class IncidentStore {
 
   /** Of these incidents, those the reader's scope may see (see `visible`). */
   async visibleIds(ids: readonly string[], agencyId: string | null | undefined): Promise<Set<string>> {
-    if (!ids.length) return new Set();
-    const rows = await this.visible(agencyId).where('incidents.id', 'in', [...new Set(ids)]).execute();
-    return new Set(rows.map((r) => r.id));
+    return new Set((await this.visibleRefs(ids, agencyId)).keys());
   }
 
   agencies(incidentId: string): Promise<Array<{ agency_id: string; role: string }>> {
     return this.db.selectFrom('incident_agencies').select(['agency_id', 'role']).where('incident_id', '=', incidentId).execute();
-  }
-
-  timeline(incidentId: string): Promise<TimelineRow[]> {
-    return this.db.selectFrom('incident_timeline').selectAll().where('incident_id', '=', incidentId).orderBy('id').execute();
   }
 
   /** The timeline with each actor's display name joined, where names were a second query. */

@@ -150,7 +150,7 @@ export class OutboxRelay {
     if (this.session) {
       for (;;) {
         const rows = await this.session.pending(BATCH);
-        await this.publish(rows, (ids) => this.session!.sent(ids, nowIso));
+        await this.publish(rows, (ids) => this.session!.sent(ids));
         if (rows.length < BATCH) return;
       }
     }

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { nowIso } from '../clock.js';
 
 export const OUTBOX_RELAY_LOCK = 730_002;
 /** Every transaction that writes an event notifies this channel when it commits. */
@@ -93,23 +94,23 @@ export class RelaySession {
    * slowed the next read. A relay lost before marking leaves a few rows to send again, which NATS
    * drops by event id (the stream's duplicate window) and consoles by sequence.
    */
-  async sent(ids: number[], at: () => string): Promise<void> {
+  async sent(ids: number[]): Promise<void> {
     if (!ids.length) return;
     this.sentUpTo = Math.max(this.sentUpTo, ...ids);
     this.unmarked.push(...ids);
-    if (this.unmarked.length >= MARK_AT_MOST) return this.mark(at());
+    if (this.unmarked.length >= MARK_AT_MOST) return this.mark();
     if (!this.markTimer) {
-      this.markTimer = setTimeout(() => void this.mark(at()).catch(() => {}), MARK_AFTER_MS);
+      this.markTimer = setTimeout(() => void this.mark().catch(() => {}), MARK_AFTER_MS);
       this.markTimer.unref();
     }
   }
 
-  private async mark(at: string): Promise<void> {
+  private async mark(): Promise<void> {
     if (this.markTimer) clearTimeout(this.markTimer);
     this.markTimer = null;
     const ids = this.unmarked.splice(0);
     if (!ids.length || !this.client) return;
-    await this.client.query('update outbox set published_at = $1 where id = any($2::int[])', [at, ids]);
+    await this.client.query('update outbox set published_at = $1 where id = any($2::int[])', [nowIso(), ids]);
   }
 
   async close(): Promise<void> {
@@ -117,7 +118,7 @@ export class RelaySession {
     await this.connecting?.catch(() => {});
     const client = this.client;
     // what was sent is marked before the relay is given up, so the next holder does not send it again
-    await this.mark(new Date().toISOString()).catch(() => {});
+    await this.mark().catch(() => {});
     this.client = null;
     await client?.end().catch(() => {});
   }
