@@ -121,11 +121,16 @@ describe.each(['sqlite', 'postgres'] as const)('console: a whole shift on %s', (
     await act('en-route', 'en_route');
     await act('on-scene', 'on_scene');
     await act('clear', 'cleared');
+    // closing takes it out of the open queue; the page being worked on stays (the same element, not
+    // unmounted while the closed incident is looked up by its number)
+    await page.getByTestId('incident-detail').evaluate((el) => el.setAttribute('data-before-close', '1'));
     await page.getByTestId('action-close').click();
     await page.getByTestId('outcome-select').selectOption('resolved_on_scene');
     await page.getByTestId('summary-input').fill('嫌疑人于永福南站被控制，赃物已返还');
     await page.getByTestId('dialog-confirm').click();
     await expect.poll(status, { timeout: 10_000 }).toBe('closed');
+    await expect.poll(() => page.locator(`[data-testid="queue-row"][data-code="${code}"]`).count(), { timeout: 10_000 }).toBe(0);
+    expect(await page.getByTestId('incident-detail').getAttribute('data-before-close')).toBe('1');
 
     // every step on the timeline, by whom, and the intervals measured — except the task order the
     // station police were given at the handover: the county now leading may not read that task
