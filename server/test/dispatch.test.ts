@@ -70,6 +70,8 @@ describe.each(ENGINES)('units and dispatch on %s', (engine) => {
     const mine = (await get('/api/assignments', officer)).json().assignments;
     const assignment = mine.find((a: { incident_id: string }) => a.incident_id === inc.id);
     expect(assignment.unit_id).toBe('u-ps-liuzhou-car');
+    // what a phone shows before (or without) the taxonomy: the category's name, not its code
+    expect(assignment.category_name).toBe('击打列车');
     // the county liaison sees the railway car working on the same incident, and its own car
     const yufengUnits = (await get('/api/units', await t.login('yufeng.liaison'))).json().units.map((u: { id: string }) => u.id);
     expect(yufengUnits).toEqual(expect.arrayContaining(['u-yufeng-car', 'u-ps-liuzhou-car']));

@@ -326,8 +326,11 @@ describe('console: the dispatch desk', () => {
     const changes = 8;
     await Promise.all(Array.from({ length: changes }, (_, n) => api('POST', `/api/incidents/${inc.id}/note`, { text: `现场补充情况 ${n + 1}` })));
     await expect.poll(() => page.locator('[data-testid="timeline-entry"][data-action="note"]').count(), { timeout: 15_000 }).toBe(changes);
+    // the notes may all have come with a read already under way when the burst began (the one the
+    // live channel's start makes); the events then still bring one read, after their 200-ms fold
+    await expect.poll(() => reads, { timeout: 5_000 }).toBeGreaterThan(0);
+    await new Promise((r) => setTimeout(r, 1_000));
     expect(aborted).toBe(0);
-    expect(reads).toBeGreaterThan(0);
     expect(reads).toBeLessThan(changes);
     expect(browser.errors.filter((e) => !/favicon/.test(e))).toEqual([]);
   });

@@ -53,6 +53,8 @@ export const AssignmentRow = z.object({
   incident_id: z.string(),
   code: z.string(),
   category_id: z.string().nullable().optional(),
+  /** the category's name as registered (the call-taker's language), shown until the taxonomy is at hand */
+  category_name: z.string().nullable().optional(),
   priority: z.string().nullable().optional(),
   incident_status: z.string().nullable().optional(),
   mileage: z.string().nullable().optional(),

@@ -284,12 +284,15 @@ export class DispatchService {
     return {
       assignments: rows.map(({ resolution, train, station_id, ...r }) => {
         const unit = this.units.index.get(r.unit_id);
-        const target = { ...targetOf(JSON.parse(resolution) as ResolveResult, train), stationId: station_id };
+        const resolved = JSON.parse(resolution) as ResolveResult;
+        const target = { ...targetOf(resolved, train), stationId: station_id };
         const figures = unit ? etaFigures(unit, prepareTarget(target, points), this.model) : null;
         const via = figures?.via ?? null;
         return {
           ...r,
           line_name: r.line_id ? (network.line(r.line_id)?.name ?? null) : null,
+          // the name it was registered under: a phone still loading (or cut off from) the taxonomy shows it, not the code
+          category_name: resolved.responsibility?.categoryName ?? null,
           access: via ? { name: via.kind === 'station' ? stationDisplayName(via.name) : via.name, kind: via.kind, lon: via.coordinates[0], lat: via.coordinates[1] } : null,
         };
       }),

@@ -46,7 +46,7 @@ export function MobileAssignment({ a, unitName, now, onDone }: Props) {
         {a.incident_status && <span className={`status-chip status-${a.incident_status}`}>{t(`status.${a.incident_status}` as MessageKey)}</span>}
       </div>
       <p className="mobile-what" data-testid="mobile-what">
-        <strong>{a.category_id ? categoryName({ category: a.category_id, categoryName: a.category_id }) : ''}</strong>
+        <strong>{a.category_id ? categoryName({ category: a.category_id, categoryName: a.category_name ?? a.category_id }) : ''}</strong>
         {a.line_name && a.mileage && <span> · {a.line_name} {a.mileage}</span>}
       </p>
       {a.description && <p className="mobile-description">{a.description}</p>}
