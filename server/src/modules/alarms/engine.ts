@@ -84,6 +84,8 @@ export class AlarmBatch {
   /** device|condition → ids of rows that were open when read, or written since */
   private readonly byKey = new Map<string, string[]>();
   readonly groups = new Map<string, AlarmGroupsTable>();
+  /** line → its groups' ids, in the order of `groups`: an event looks only at its own line's */
+  private readonly groupsByLine = new Map<string, Set<string>>();
   /** group → its alarms (what the rules look at), for the groups read or made */
   readonly members = new Map<string, Map<string, Member>>();
   private readonly dirtyAlarms = new Set<string>();
@@ -118,10 +120,30 @@ export class AlarmBatch {
     this.dirtyAlarms.add(a.id);
   }
 
+  /** A group as read at the start of the batch. */
+  addGroup(g: AlarmGroupsTable): void {
+    this.groups.set(g.id, g);
+    this.members.set(g.id, new Map());
+    this.indexGroup(g);
+  }
+
   putGroup(g: AlarmGroupsTable): void {
     if (!this.members.has(g.id)) this.members.set(g.id, new Map());
     this.groups.set(g.id, g);
+    this.indexGroup(g);
     this.dirtyGroups.add(g.id);
+  }
+
+  /** The groups on a line, as they stand now. */
+  *groupsOn(lineId: string): Iterable<AlarmGroupsTable> {
+    for (const id of this.groupsByLine.get(lineId) ?? []) yield this.groups.get(id)!;
+  }
+
+  private indexGroup(g: AlarmGroupsTable): void {
+    if (g.line_id === null) return;
+    const ids = this.groupsByLine.get(g.line_id);
+    if (ids) ids.add(g.id);
+    else this.groupsByLine.set(g.line_id, new Set([g.id]));
   }
 
   activation(row: { alarm_id: string; device_id: string; at: string }): void {
@@ -227,10 +249,7 @@ export class AlarmEngine {
     // an event off the line can join only its own alarm's group
     const own = [...new Set(live.filter((i) => !i.device.lineId).flatMap((i) => [...b.alarms.values()].filter((a) => a.device_id === i.device.id && a.group_id).map((a) => a.group_id!)))];
     for (const part of chunks(own, 500)) found.push(...(await trx.selectFrom('alarm_groups').selectAll().where('id', 'in', part).where('last_at', '>=', since).execute()));
-    for (const g of found) {
-      b.groups.set(g.id, g);
-      b.members.set(g.id, new Map());
-    }
+    for (const g of found) b.addGroup(g);
     for (const part of chunks([...b.groups.keys()], 500)) {
       const rows = await trx.selectFrom('alarms').innerJoin('devices', 'devices.id', 'alarms.device_id').select(['alarms.id', 'alarms.condition', 'alarms.group_id', 'devices.kind']).where('alarms.group_id', 'in', part).execute();
       for (const r of rows) b.members.get(r.group_id!)!.set(r.id, { condition: r.condition, kind: r.kind });
@@ -363,7 +382,8 @@ export class AlarmEngine {
       count: a.count + 1,
       last_at: at > a.last_at ? at : a.last_at,
       measure_m: input.measureM ?? a.measure_m,
-      annotations: JSON.stringify(mergeAnnotations(JSON.parse(a.annotations) as AlarmAnnotation[], notes)),
+      // most repeats bring no note: the stored text stays as it is, unparsed
+      annotations: notes.length ? JSON.stringify(mergeAnnotations(JSON.parse(a.annotations) as AlarmAnnotation[], notes)) : a.annotations,
       version: a.version + 1,
     };
     // a repeat that moves its group on (an intruder walking the fence widens the extent) is news at
@@ -384,9 +404,11 @@ export class AlarmEngine {
     const isCamera = device.kind === 'camera';
     const { lo, hi, stretch } = this.reachOf(input, this.options.correlation.distanceM);
     const candidates: AlarmGroupsTable[] = [];
-    for (const g of b.groups.values()) {
+    // on a line, the line's groups within reach; off it, only the alarm's own group
+    const own = !device.lineId && a.group_id !== null ? b.groups.get(a.group_id) : undefined;
+    for (const g of device.lineId ? b.groupsOn(device.lineId) : own ? [own] : []) {
       if (g.last_at < since) continue;
-      if (device.lineId ? g.line_id === device.lineId && g.from_m !== null && g.from_m <= hi && g.to_m !== null && g.to_m >= lo : a.group_id !== null && g.id === a.group_id) candidates.push(g);
+      if (!device.lineId || (g.from_m !== null && g.from_m <= hi && g.to_m !== null && g.to_m >= lo)) candidates.push(g);
     }
     // the order the database's index gives (line, last activation), so ties fall the same way
     candidates.sort((x, y) => (x.last_at < y.last_at ? -1 : x.last_at > y.last_at ? 1 : x.first_at < y.first_at ? -1 : x.first_at > y.first_at ? 1 : 0));
@@ -400,7 +422,7 @@ export class AlarmEngine {
     const old = joined ? candidates.find((c) => c.id === joined)! : null;
     if (old) {
       const ext = extend({ fromM: old.from_m, toM: old.to_m }, input.measureM, isCamera);
-      g = { ...old, from_m: ext.fromM, to_m: ext.toM, last_at: at > old.last_at ? at : old.last_at, confirmed: old.confirmed || (isCamera ? 1 : 0), annotations: JSON.stringify(mergeAnnotations(JSON.parse(old.annotations) as AlarmAnnotation[], notes)) };
+      g = { ...old, from_m: ext.fromM, to_m: ext.toM, last_at: at > old.last_at ? at : old.last_at, confirmed: old.confirmed || (isCamera ? 1 : 0), annotations: notes.length ? JSON.stringify(mergeAnnotations(JSON.parse(old.annotations) as AlarmAnnotation[], notes)) : old.annotations };
     } else {
       const ext = extend({ fromM: null, toM: null }, input.measureM, isCamera);
       g = { id: crypto.randomUUID(), line_id: device.lineId, from_m: ext.fromM ?? stretch?.fromM ?? null, to_m: ext.toM ?? stretch?.toM ?? null, first_at: at, last_at: at, confirmed: isCamera ? 1 : 0, annotations: JSON.stringify(notes), decision: null, incident_id: null, incident_state: null, created_at: at };

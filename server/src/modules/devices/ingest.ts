@@ -63,6 +63,8 @@ export class Ingest {
   /** callers submitting several messages that belong in one batch (an HTTP batch): the batch waits for them */
   private holding = 0;
   private readonly afterCommit: Array<() => void> = [];
+  /** wakes the batch gathering early: the batch is full, or an HTTP batch being held is all in */
+  private wake: (() => void) | null = null;
 
   constructor(
     private readonly db: Db,
@@ -93,7 +95,7 @@ export class Ingest {
     try {
       return await submit();
     } finally {
-      this.holding--;
+      if (--this.holding === 0) this.gathered();
     }
   }
 
@@ -198,9 +200,16 @@ export class Ingest {
     return { ...e, measureM, train, windows };
   }
 
+  private gathered(): void {
+    const wake = this.wake;
+    this.wake = null;
+    wake?.();
+  }
+
   private enqueue(p: Prepared): Promise<Verdict> {
     return new Promise((resolve) => {
       this.queue.push({ p, resolve });
+      if (this.queue.length >= BATCH) this.gathered();
       this.flushing ??= this.drain().finally(() => {
         this.flushing = null;
       });
@@ -219,7 +228,20 @@ export class Ingest {
       // serve many; waiting even when none is being checked is what lets batches fill under load
       // (the database is free meanwhile).
       const until = Date.now() + GATHER_MS;
-      while (this.queue.length < BATCH && (this.holding > 0 || Date.now() < until)) await new Promise((r) => setImmediate(r));
+      // (a timer, woken early when the batch fills: polling with setImmediate spent a core's
+      // share on the loop itself while the messages it waited for were being parsed)
+      while (this.queue.length < BATCH && (this.holding > 0 || Date.now() < until)) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(() => {
+            this.wake = null;
+            resolve();
+          }, Math.max(1, until - Date.now()));
+          this.wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+      }
       const batch = this.queue.splice(0, BATCH);
       const rules = await this.context.rules();
       let verdicts: Verdict[];

@@ -84,8 +84,7 @@ export class TechnicalDefence {
     const engine = new AlarmEngine(tasks, {
       placeKind: (lineId, m) => {
         try {
-          const [lon, lat] = network.current().atMeasure(lineId, m).onLine;
-          return organisation.resolve({ lon, lat, lineId }).placeKind;
+          return organisation.placeKindOnLine(lineId, m);
         } catch {
           return null;
         }

@@ -14,6 +14,7 @@ export { checkOrganisation, KIND_AGENCY_TYPES } from './validate.js';
 export { reason, typeLabel, REASON_CODES, type Lang, type ReasonParams } from './reasons-i18n.js';
 export {
   LINE_REACH_M,
+  placeKindOnLine,
   ResolveError,
   resolveLocation,
   type ResolveContext,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ResolveResult } from '@railjoint/contracts';
 import { OrgIndex } from './org-index.js';
-import { ResolveError, resolveLocation, type ResolveContext, type ResolveInput } from './resolver.js';
+import { placeKindOnLine, ResolveError, resolveLocation, type ResolveContext, type ResolveInput } from './resolver.js';
 import { DEFAULT_RULES } from './responsibility-defaults.js';
 import { DEFAULT_CATEGORIES } from './taxonomy.js';
 import { at, fakeNetwork, km, orgDoc } from './test-fixtures.js';
@@ -119,5 +119,22 @@ describe('resolveLocation', () => {
     expect(code({ lineId: 'L1', mileage: 'K900+000' })).toBe('bad_location');
     expect(code({ lineId: 'L1' })).toBe('bad_location');
     expect(code({ lon: 500, lat: 0 })).toBe('bad_location');
+  });
+});
+
+describe('placeKindOnLine', () => {
+  it('gives what resolving a point on the track gives, every 50 m of the line, across both precincts', () => {
+    const kinds = new Set<string>();
+    // off the exact precinct edges, where projecting a point back onto the line moves it a hair
+    for (let measure = 25; measure <= 60_000; measure += 50) {
+      const kind = placeKindOnLine(fakeNetwork, 'L1', measure);
+      expect(kind, `measure ${measure}`).toBe(resolveLocation(point(km(100) + measure, 0), ctx).placeKind);
+      kinds.add(kind);
+    }
+    expect([...kinds].sort()).toEqual(['line_enclosure', 'station']);
+  });
+
+  it('refuses a line it does not know', () => {
+    expect(() => placeKindOnLine(fakeNetwork, 'L9', 0)).toThrow(ResolveError);
   });
 });

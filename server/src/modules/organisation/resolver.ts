@@ -63,6 +63,21 @@ interface Located {
   station: StationView | null;
 }
 
+/** The station whose precinct takes in this place on the line, if any. */
+function precinctAt(network: NetworkView, lineId: string, measureM: number) {
+  return network.stationsNear(lineId, measureM, MAX_PRECINCT_M).find((s) => s.alongM <= s.precinctM) ?? null;
+}
+
+/**
+ * The kind of place the track itself is at a measure: what resolving a point on the line's centre
+ * gives, without locating the point again (device alarms ask it for every change of a group).
+ */
+export function placeKindOnLine(network: NetworkView, lineId: string, measureM: number): PlaceKind {
+  const lineView = network.lineInfo(lineId);
+  if (!lineView) throw new ResolveError('unknown_line', said(`未知线路 ${lineId}`, `unknown line ${lineId}`));
+  return decidePlaceKind({ nearestStation: precinctAt(network, lineId, measureM), offsetM: 0, formationHalfWidthM: lineView.formationHalfWidthM ?? DEFAULT_FORMATION_HALF_WIDTH_M, zone: null });
+}
+
 export function resolveLocation(input: ResolveInput, ctx: ResolveContext): ResolveResult {
   const lang: Lang = input.lang ?? 'zh-CN';
   const category = input.categoryId !== undefined ? findCategory(ctx.categories, input.categoryId) : null;
@@ -75,10 +90,7 @@ export function resolveLocation(input: ResolveInput, ctx: ResolveContext): Resol
       ? protectionZoneVerdict(loc.line.offsetM, lineView.highSpeed, lineView.areaClassAt(loc.line.prefix, loc.line.metres), halfWidthM)
       : null;
 
-  const precinct =
-    !loc.station && loc.line && Math.abs(loc.line.offsetM) <= STATION_MAX_OFFSET_M
-      ? (network.stationsNear(loc.line.lineId, loc.line.measureM, MAX_PRECINCT_M).find((s) => s.alongM <= s.precinctM) ?? null)
-      : null;
+  const precinct = !loc.station && loc.line && Math.abs(loc.line.offsetM) <= STATION_MAX_OFFSET_M ? precinctAt(network, loc.line.lineId, loc.line.measureM) : null;
   const placeKind = decidePlaceKind({
     onTrain: input.trainNo !== undefined,
     stationGiven: loc.station !== null,

@@ -1,4 +1,5 @@
 import type {
+  PlaceKind,
   Agency,
   AgencyRef,
   Category,
@@ -18,7 +19,7 @@ import { networkView } from '../network/network-view.js';
 import { OrganisationStore } from './store.js';
 import { OrgIndex } from './org-index.js';
 import { checkOrganisation } from './validate.js';
-import { ResolveError, resolveLocation, type ResolveInput } from './resolver.js';
+import { placeKindOnLine, ResolveError, resolveLocation, type ResolveInput } from './resolver.js';
 import { DEFAULT_CATEGORIES } from './taxonomy.js';
 import { defaultRules } from './responsibility-defaults.js';
 import type { NetworkView } from './network-view.js';
@@ -141,6 +142,11 @@ export class OrganisationService {
       }
       throw e;
     }
+  }
+
+  /** The kind of place the track is at a measure along a line (a station's precinct or the line's enclosure). */
+  placeKindOnLine(lineId: string, measureM: number): PlaceKind {
+    return placeKindOnLine(this.view, lineId, measureM);
   }
 
   document(): OrganisationDocument {
