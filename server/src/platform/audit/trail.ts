@@ -53,7 +53,7 @@ const lastAppended = new WeakMap<object, Head>();
  */
 export async function appendAudit(trx: Kysely<Database>, actor: AuditActor | null, record: AuditRecord): Promise<void> {
   const adapter = trx.getExecutor().adapter;
-  if (adapter instanceof PostgresAdapter) await sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(trx);
+  const postgres = adapter instanceof PostgresAdapter;
   const base = {
     at: nowIso(),
     userId: actor?.userId ?? null,
@@ -71,25 +71,32 @@ export async function appendAudit(trx: Kysely<Database>, actor: AuditActor | nul
   const guess = lastAppended.get(adapter);
   if (guess) {
     const entry = chained(base, guess);
+    // On PostgreSQL the chain's lock is taken by the insert itself (its row comes from the lock's
+    // select), one round trip instead of two. The statement's snapshot may predate the lock, so it
+    // can miss an entry another transaction committed while this one waited; that entry holds the
+    // guessed seq, and the insert then does nothing on the conflict and falls to the path below.
+    const values = COLUMNS.map((c) => sql`${entry[c]}`.as(c));
+    const rows = postgres ? trx.selectFrom(sql<{ locked: unknown }>`(select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK}))`.as('chain_lock')).select(values) : trx.selectNoFrom(values);
     const done = await trx
       .insertInto('audit_log')
       .columns(COLUMNS)
       .expression(
-        trx
-          .selectNoFrom((eb) => COLUMNS.map((c) => eb.val(entry[c]).as(c)))
-          .where((eb) =>
-            eb.and([
-              eb.exists(eb.selectFrom('audit_log').select('seq').where('seq', '=', guess.seq).where('hash', '=', guess.hash)),
-              eb.not(eb.exists(eb.selectFrom('audit_log').select('seq').where('seq', '>', guess.seq))),
-            ]),
-          ),
+        rows.where((eb) =>
+          eb.and([
+            eb.exists(eb.selectFrom('audit_log').select('seq').where('seq', '=', guess.seq).where('hash', '=', guess.hash)),
+            eb.not(eb.exists(eb.selectFrom('audit_log').select('seq').where('seq', '>', guess.seq))),
+          ]),
+        ),
       )
+      .onConflict((oc) => oc.column('seq').doNothing())
       .executeTakeFirst();
     if (Number(done.numInsertedOrUpdatedRows) === 1) {
       lastAppended.set(adapter, { seq: entry.seq, hash: entry.hash });
       return;
     }
   }
+  // the guard may have been decided before the lock was asked for: take it (again) before reading the head
+  if (postgres) await sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(trx);
   // after an archive the chain continues from the archive's last entry if the table were ever empty
   const last =
     (await trx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst()) ??
