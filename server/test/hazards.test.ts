@@ -203,7 +203,7 @@ describe.each(ENGINES)('hazards and section chiefs on %s', (engine) => {
     expect(closed.history.map((e) => e.by)).toEqual(['vt.luorong.volunteer1', 'ps.liuzhou.officer', luorong.username, 'ps.liuzhou.officer', 'ps.liuzhou.officer', 'vt.luorong.volunteer1', 'ps.liuzhou.officer', 'vt.luorong.volunteer1', 'lz.dispatcher1']);
     expect((await call('lz.dispatcher1', 'POST', `${url}/reject`, { reason: '重复' })).json().error.code).toBe('hazard_transition');
     // the events went out in the same transactions
-    const events = (await t.app.db.kysely.selectFrom('outbox').select('body').execute()).map((r) => JSON.parse(r.body) as { type: string; entityId: string }).filter((e) => e.entityId === h.id).map((e) => e.type);
+    const events = (await t.app.db.kysely.selectFrom('outbox').select('body').orderBy('id').execute()).map((r) => JSON.parse(r.body) as { type: string; entityId: string }).filter((e) => e.entityId === h.id).map((e) => e.type);
     expect(events).toEqual(['hazard.reported', 'hazard.assigned', 'hazard.rectifying', 'hazard.rectified', 'hazard.rectifying', 'hazard.rectified', 'hazard.verified', 'hazard.closed']);
   });
 
