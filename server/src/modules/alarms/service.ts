@@ -7,7 +7,6 @@ import { enqueueEvent, type OutboxRelay } from '../../platform/bus/outbox.js';
 import { conflict, forbidden, HttpError, notFound, said } from '../../platform/http/errors.js';
 import { alarmScope, canOperateAlarm, canReadAlarm, type DeviceScope } from '../../platform/policies.js';
 import type { NetworkService } from '../network/service.js';
-import type { DeviceService } from '../devices/service.js';
 import type { AlarmsTable, AlarmGroupsTable } from './tables.js';
 import { FLOOD_THRESHOLD, FLOOD_WINDOW_MS, inFlood } from './flood.js';
 import type { Decision } from './rules.js';
@@ -28,16 +27,21 @@ export function alarmsVisibleTo(scope: DeviceScope) {
 export class AlarmService {
   constructor(
     private readonly db: Db,
-    private readonly devices: DeviceService,
     private readonly network: NetworkService,
     private readonly outbox: OutboxRelay,
   ) {}
 
   async readable(actor: Actor, id: string): Promise<boolean> {
-    const a = await this.db.kysely.selectFrom('alarms').select('device_id').where('id', '=', id).executeTakeFirst();
-    if (!a) return false;
-    const agencies = await this.devices.agenciesOf(a.device_id);
-    return agencies !== null && canReadAlarm(actor, agencies);
+    // the alarm's device's agencies in one read: the live channel asks this for every alarm event
+    // and console profile
+    const rows = await this.db.kysely
+      .selectFrom('alarms')
+      .innerJoin('device_agencies', 'device_agencies.device_id', 'alarms.device_id')
+      .select(['device_agencies.agency_id', 'device_agencies.relation'])
+      .where('alarms.id', '=', id)
+      .execute();
+    const owner = rows.find((r) => r.relation === 'owner');
+    return owner !== undefined && canReadAlarm(actor, { ownerAgencyId: owner.agency_id, jurisdiction: rows.filter((r) => r.relation === 'jurisdiction').map((r) => r.agency_id) });
   }
 
   private async visible(actor: Actor, id: string): Promise<AlarmsTable> {

@@ -78,7 +78,7 @@ export class TechnicalDefence {
     this.refusals = new RefusalCounter(db.kysely, (e) => log(e, 'refusal counts could not be written'));
     this.rules = new AlarmRulesService(db, organisation);
     this.maintenance = new MaintenanceService(db, network, organisation, outbox);
-    this.alarms = new AlarmService(db, this.devices, network, outbox);
+    this.alarms = new AlarmService(db, network, outbox);
     this.kpis = new KpiService(db, organisation);
     this.escalator = new Escalator(db, incidents, network, outbox, (e) => log(e, 'alarm escalation failed'));
     const engine = new AlarmEngine(tasks, {
