@@ -16,7 +16,7 @@ import { fmt, percentile, type BenchRow } from './report.js';
 
 const DEMO_PASSWORD = 'bench-demo-password';
 
-async function benchApp(dir: string): Promise<App> {
+async function benchApp(dir: string, devices: Config['devices'] = { mqttUrl: null, mqttPort: 0, mqttConnections: 1, mqttClientId: 'bench', heartbeatS: 60 }): Promise<App> {
   const config: Config = {
     port: 0,
     host: '127.0.0.1',
@@ -31,7 +31,7 @@ async function benchApp(dir: string): Promise<App> {
     logLevel: 'silent',
     reception: DEFAULT_RECEPTION,
     mfaRoles: [],
-    devices: { mqttUrl: null, mqttPort: 0, mqttConnections: 1, mqttClientId: 'bench', heartbeatS: 60 },
+    devices,
   } as Config;
   return createApp(config, { demoPassword: DEMO_PASSWORD });
 }
@@ -53,18 +53,7 @@ export async function benchDevices(opts: { log: (line: string) => void; events?:
   const clients: MqttClient[] = [];
   try {
     const broker = `mqtt://127.0.0.1:${app.services.defence.mqtt!.port}`;
-    // 400 fibre sensors of 1 km along the demo's lines: enough places for groups to form and grow
-    const lines = app.services.network.current().lines();
-    const sensors = Array.from({ length: 400 }, (_, i) => {
-      const line = lines[i % lines.length]!;
-      const km = Math.floor(i / lines.length) * 3;
-      const start = line.ref.measureToMileage(Math.min(line.ref.lengthM - 2000, 1000 + km * 1000));
-      const end = line.ref.measureToMileage(Math.min(line.ref.lengthM - 1000, 2000 + km * 1000));
-      const mileage = (p: { prefix: string; metres: number }) => formatMileage(Math.round(p.metres), p.prefix, 0);
-      return DeviceInput.parse({ id: `bench-fs-${i}`, kind: 'fibre_sensor', name: `压测光纤 ${i}`, ownerAgencyId: 'tm-liuzhou', location: { lineId: line.id, from: mileage(start), to: mileage(end) } });
-    });
-    const imported = await app.services.defence.devices.importRows(SYSTEM_ACTOR, sensors.map((input, i) => ({ row: i, input })));
-    if (imported.errors.length) throw new Error(`bench devices: ${JSON.stringify(imported.errors.slice(0, 2))}`);
+    const sensors = await registerSensors(app);
     // 1. durable ingest with correlation: every publish is acknowledged only once written; fifty
     // gateways, as a section's field network would connect, each keeping up to 20 messages
     // unacknowledged (an inflight window), in a process of their own
@@ -176,6 +165,64 @@ export async function benchDevices(opts: { log: (line: string) => void; events?:
   return { rows };
 }
 
+/** 400 fibre sensors of 1 km along the demo's lines: enough places for groups to form and grow. */
+async function registerSensors(app: App): Promise<DeviceInput[]> {
+  const lines = app.services.network.current().lines();
+  const sensors = Array.from({ length: 400 }, (_, i) => {
+    const line = lines[i % lines.length]!;
+    const km = Math.floor(i / lines.length) * 3;
+    const start = line.ref.measureToMileage(Math.min(line.ref.lengthM - 2000, 1000 + km * 1000));
+    const end = line.ref.measureToMileage(Math.min(line.ref.lengthM - 1000, 2000 + km * 1000));
+    const mileage = (p: { prefix: string; metres: number }) => formatMileage(Math.round(p.metres), p.prefix, 0);
+    return DeviceInput.parse({ id: `bench-fs-${i}`, kind: 'fibre_sensor', name: `压测光纤 ${i}`, ownerAgencyId: 'tm-liuzhou', location: { lineId: line.id, from: mileage(start), to: mileage(end) } });
+  });
+  const imported = await app.services.defence.devices.importRows(SYSTEM_ACTOR, sensors.map((input, i) => ({ row: i, input })));
+  if (imported.errors.length) throw new Error(`bench devices: ${JSON.stringify(imported.errors.slice(0, 2))}`);
+  return sensors;
+}
+
+/**
+ * The same burst through a broker in front of the platform (this machine's Mosquitto, as it is
+ * configured), with the platform subscribing over `connections` connections. The broker
+ * acknowledges the devices itself, so the rate is the platform's writing, timed to the last row;
+ * what never arrives is what the broker dropped. Skipped when no broker answers.
+ */
+export async function benchThroughBroker(opts: { log: (line: string) => void; events?: number; url?: string; connections: number[] }): Promise<{ rows: BenchRow[] }> {
+  const url = opts.url ?? process.env.BENCH_MQTT_URL ?? 'mqtt://127.0.0.1:1883';
+  const n = opts.events ?? 20_000;
+  const rows: BenchRow[] = [];
+  const probe = await mqtt.connectAsync(url, { connectTimeout: 2000, reconnectPeriod: 0 }).catch(() => null);
+  if (!probe) return { rows: [{ name: `durable ingest through an external broker (${url})`, value: 'skipped: no broker answered' }] };
+  await probe.endAsync();
+  for (const connections of opts.connections) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'railjoint-bench-broker-'));
+    const run = `bench-${process.pid}-${connections}-${Date.now()}`;
+    const app = await benchApp(dir, { mqttUrl: url, mqttPort: null, mqttConnections: connections, mqttClientId: run, mqttGroup: run, mqttClean: true, heartbeatS: 60 });
+    try {
+      await registerSensors(app);
+      const count = async () => Number((await app.db.kysely.selectFrom('device_events').select((eb) => eb.fn.countAll().as('n')).where('device_id', 'like', 'bench-fs-%').executeTakeFirst())?.n ?? 0);
+      const started = performance.now();
+      await publishInChild({ events: n, sensors: 400, gateways: 50, inflight: 20, prefix: 'bench-fs-', broker: url });
+      // written to the last row: wait until all are in, or nothing more has come for 3 s
+      let written = await count();
+      let lastAt = performance.now();
+      while (written < n && performance.now() - lastAt < 3000) {
+        await new Promise((r) => setTimeout(r, 100));
+        const now = await count();
+        if (now !== written) lastAt = performance.now();
+        written = now;
+      }
+      const seconds = (lastAt - started) / 1000;
+      rows.push({ name: `durable ingest through ${url} (the same 20,000-event burst; the platform subscribing over ${connections} connections)`, value: `${fmt(written)} of ${fmt(n)} events written, ${fmt(written / seconds)}/s to the last; ${n - written ? `${fmt(n - written)} dropped by the broker after acknowledging them to the devices (Mosquitto keeps max_queued_messages per connection, 1,000 by default)` : 'none lost'}` });
+      opts.log(`devices, broker: ${rows.at(-1)!.value}`);
+    } finally {
+      await app.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  return { rows };
+}
+
 type PublishPlan = { events: number; sensors: number; gateways: number; inflight: number; prefix: string };
 
 /** Runs the publishers (bench/device-publishers.ts) in a child process; the seconds they took to have every event acknowledged. */
@@ -222,5 +269,9 @@ async function brokerAloneSeconds(plan: PublishPlan): Promise<number> {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const events = process.env.RAILJOINT_BENCH_DEVICE_EVENTS ? Number(process.env.RAILJOINT_BENCH_DEVICE_EVENTS) : undefined;
-  console.log(JSON.stringify(await benchDevices({ log: (l) => console.error(l), events }), null, 2));
+  const log = (l: string) => console.error(l);
+  const embedded = await benchDevices({ log, events });
+  // after the memory figure, which is this process's: the broker runs start apps of their own
+  const viaBroker = await benchThroughBroker({ log, events, connections: [8, 64] });
+  console.log(JSON.stringify({ rows: [...embedded.rows, ...viaBroker.rows] }, null, 2));
 }

@@ -243,7 +243,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     const d = config.devices;
     const defence = new TechnicalDefence(
       { db, bus, outbox, readers, network, organisation, trains, tasks, incidents, log: (e, msg) => http.log.error({ err: e }, msg) },
-      { heartbeatS: d?.heartbeatS ?? 60, mqtt: { url: d?.mqttUrl ?? null, port: d ? d.mqttPort : null, connections: d?.mqttConnections ?? 8, clientId: d?.mqttClientId ?? 'railjoint', group: d?.mqttGroup, clean: d?.mqttClean } },
+      { heartbeatS: d?.heartbeatS ?? 60, mqtt: { url: d?.mqttUrl ?? null, port: d ? d.mqttPort : null, connections: d?.mqttConnections ?? 64, clientId: d?.mqttClientId ?? 'railjoint', group: d?.mqttGroup, clean: d?.mqttClean } },
     );
     incidents.guardTimelineWith((actor, entries) => tasks.hideUnreadableTasks(actor, entries));
     const webhookDispatcher = new WebhookDispatcher(db.kysely, (id) => organisation.findAgency(id)?.type ?? null, readers, { baseDelayMs: config.webhooks?.baseDelayMs ?? 5000, timeoutMs: 5000 });

@@ -119,7 +119,7 @@ const Env = z.object({
   MQTT_URL: z.string().regex(/^(mqtts?|tcp|tls|wss?):\/\/[^\s]+$/, 'MQTT_URL looks like mqtt://host:1883 (or mqtts://, ws://, wss://)').optional(),
   /** the embedded broker's port, or off */
   RAILJOINT_MQTT_PORT: z.union([z.literal('off'), z.coerce.number().int().min(0).max(65535)]).default(1883),
-  RAILJOINT_MQTT_CONNECTIONS: z.coerce.number().int().min(1).max(64).default(8),
+  RAILJOINT_MQTT_CONNECTIONS: z.coerce.number().int().min(1).max(64).default(64),
   RAILJOINT_MQTT_CLIENT_ID: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'RAILJOINT_MQTT_CLIENT_ID is at most 40 letters, digits, - and _').optional(),
   RAILJOINT_HEARTBEAT_S: z.coerce.number().int().min(5).max(86_400).default(60),
   RAILJOINT_SESSION_TTL_S: z.coerce.number().int().positive().default(12 * 3600),
