@@ -7,6 +7,7 @@ import { enqueueEvent, type OutboxRelay } from '../../platform/bus/outbox.js';
 import { conflict, forbidden, HttpError, notFound, said } from '../../platform/http/errors.js';
 import { alarmScope, canOperateAlarm, canReadAlarm, type DeviceScope } from '../../platform/policies.js';
 import type { NetworkService } from '../network/service.js';
+import { deviceAgencies } from '../devices/service.js';
 import type { AlarmsTable, AlarmGroupsTable } from './tables.js';
 import { FLOOD_THRESHOLD, FLOOD_WINDOW_MS, inFlood } from './flood.js';
 import type { Decision } from './rules.js';
@@ -40,8 +41,8 @@ export class AlarmService {
       .select(['device_agencies.agency_id', 'device_agencies.relation'])
       .where('alarms.id', '=', id)
       .execute();
-    const owner = rows.find((r) => r.relation === 'owner');
-    return owner !== undefined && canReadAlarm(actor, { ownerAgencyId: owner.agency_id, jurisdiction: rows.filter((r) => r.relation === 'jurisdiction').map((r) => r.agency_id) });
+    const agencies = deviceAgencies(rows);
+    return agencies !== null && canReadAlarm(actor, agencies);
   }
 
   private async visible(actor: Actor, id: string): Promise<AlarmsTable> {

@@ -154,10 +154,8 @@ export class DeviceService {
   }
 
   /** The device's owner and the agencies with jurisdiction where it stands (its readers' relations). */
-  async agenciesOf(id: string): Promise<{ ownerAgencyId: string; jurisdiction: string[] } | null> {
-    const rows = await this.db.kysely.selectFrom('device_agencies').select(['agency_id', 'relation']).where('device_id', '=', id).execute();
-    const owner = rows.find((r) => r.relation === 'owner');
-    return owner ? { ownerAgencyId: owner.agency_id, jurisdiction: rows.filter((r) => r.relation === 'jurisdiction').map((r) => r.agency_id) } : null;
+  async agenciesOf(id: string): Promise<DeviceAgencies | null> {
+    return deviceAgencies(await this.db.kysely.selectFrom('device_agencies').select(['agency_id', 'relation']).where('device_id', '=', id).execute());
   }
 
   async readable(actor: Actor, id: string): Promise<boolean> {
@@ -229,4 +227,15 @@ export class DeviceService {
     const r = await this.db.kysely.selectFrom('devices').selectAll().where('id', '=', id).executeTakeFirst();
     return r ? viewOf(r) : null;
   }
+}
+
+export interface DeviceAgencies {
+  ownerAgencyId: string;
+  jurisdiction: string[];
+}
+
+/** A device's `device_agencies` rows as the read policies take them; null without an owner. */
+export function deviceAgencies(rows: ReadonlyArray<{ agency_id: string; relation: string }>): DeviceAgencies | null {
+  const owner = rows.find((r) => r.relation === 'owner');
+  return owner ? { ownerAgencyId: owner.agency_id, jurisdiction: rows.filter((r) => r.relation === 'jurisdiction').map((r) => r.agency_id) } : null;
 }

@@ -75,7 +75,7 @@ function precinctAt(network: NetworkView, lineId: string, measureM: number) {
 export function placeKindOnLine(network: NetworkView, lineId: string, measureM: number): PlaceKind {
   const lineView = network.lineInfo(lineId);
   if (!lineView) throw new ResolveError('unknown_line', said(`未知线路 ${lineId}`, `unknown line ${lineId}`));
-  return decidePlaceKind({ nearestStation: precinctAt(network, lineId, measureM), offsetM: 0, formationHalfWidthM: lineView.formationHalfWidthM ?? DEFAULT_FORMATION_HALF_WIDTH_M, zone: null });
+  return decidePlaceKind({ nearestStation: precinctAt(network, lineId, measureM), offsetM: 0, formationHalfWidthM: lineView.formationHalfWidthM, zone: null });
 }
 
 export function resolveLocation(input: ResolveInput, ctx: ResolveContext): ResolveResult {

@@ -1,11 +1,11 @@
 import type {
-  PlaceKind,
   Agency,
   AgencyRef,
   Category,
   ImportProblem,
   OrganisationDocument,
   OrgProblem,
+  PlaceKind,
   ResolveResult,
   ResponsibilityRule,
 } from '@railjoint/contracts';
