@@ -49,7 +49,8 @@ export function testConfig(database: Config['database'], dataKeyFile: string, de
     natsUrl: null,
     webDist: null,
     sessionTtlS: 3600,
-    logLevel: 'silent',
+    // TEST_LOG_LEVEL=error shows what a test's 500 was (the answer only says it was logged)
+    logLevel: (process.env.TEST_LOG_LEVEL as Config['logLevel'] | undefined) ?? 'silent',
     reception: DEFAULT_RECEPTION,
     // tests receive webhooks on 127.0.0.1 and do not wait long between retries
     webhooks: { allowPrivate: true, baseDelayMs: 100 },

@@ -35,6 +35,10 @@ describe('the patrol game on a department’s data', () => {
     const same = buildTargets([village, { ...village, planId: 'p-copy' }], [], 3000);
     expect(same).toHaveLength(3);
     expect(same.every((t) => t.planIds.join() === 'p-village,p-copy')).toBe(true);
+    // two plans each with a checkpoint of its own at the same place: two targets, two ids
+    const apart = buildTargets([village, { ...village, planId: 'p-twin', checkpoints: village.checkpoints.map((c) => ({ ...c, id: `${c.id}2` })) }], [], 3000);
+    expect(apart).toHaveLength(6);
+    expect(new Set(apart.map((t) => t.id)).size).toBe(6);
     // no risk anywhere: every target alike
     expect(new Set(targets.map((t) => t.value)).size).toBe(1);
   });

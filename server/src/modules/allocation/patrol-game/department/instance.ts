@@ -64,6 +64,14 @@ const FLOOR = 1e-3;
 
 export function buildTargets(stretches: readonly StretchInput[], cells: readonly RiskCellInput[], segmentM = SEGMENT_M): Target[] {
   const byKey = new Map<string, Target>();
+  const ids = new Set<string>();
+  // two plans may have checkpoints of their own at the same mileage: the span alone is no identity
+  const uniqueId = (base: string) => {
+    let id = base;
+    for (let n = 2; ids.has(id); n++) id = `${base}#${n}`;
+    ids.add(id);
+    return id;
+  };
   for (const s of stretches) {
     const cps = [...s.checkpoints].sort((a, b) => a.measureM - b.measureM);
     const groups: (typeof cps)[] = [];
@@ -81,16 +89,16 @@ export function buildTargets(stretches: readonly StretchInput[], cells: readonly
       const next = groups[i + 1];
       const fromM = prev ? (prev[prev.length - 1]!.measureM + first.measureM) / 2 : Math.min(first.measureM, s.bounds ? lo : first.measureM - PAD_M);
       const toM = next ? (last.measureM + next[0]!.measureM) / 2 : Math.max(last.measureM, s.bounds ? hi : last.measureM + PAD_M);
-      const ids = g.map((c) => c.id);
+      const cpIds = g.map((c) => c.id);
       // two plans walking the same checkpoints make one target, reached through either
-      const key = `${s.lineId}\n${[...ids].sort().join(',')}`;
+      const key = `${s.lineId}\n${[...cpIds].sort().join(',')}`;
       const seen = byKey.get(key);
       if (seen) {
         if (!seen.planIds.includes(s.planId)) seen.planIds.push(s.planId);
         return;
       }
       byKey.set(key, {
-        id: `${s.lineId}@${Math.round(first.measureM)}-${Math.round(last.measureM)}`,
+        id: uniqueId(`${s.lineId}@${Math.round(first.measureM)}-${Math.round(last.measureM)}`),
         name: first.mileage === last.mileage ? `${s.lineName} ${first.mileage}` : `${s.lineName} ${first.mileage}–${last.mileage}`,
         lineId: s.lineId,
         fromMileage: first.mileage,
@@ -99,7 +107,7 @@ export function buildTargets(stretches: readonly StretchInput[], cells: readonly
         lastM: last.measureM,
         fromM,
         toM,
-        checkpointIds: ids,
+        checkpointIds: cpIds,
         planIds: [s.planId],
         value: 0,
       });
