@@ -4,7 +4,7 @@ import { createTestDatabase } from './pg.js';
 import { startCluster, type Cluster } from './cluster/cluster.js';
 import { signIn } from './cluster/instances.js';
 import { createNatsServer, type NatsServer } from './cluster/nats-server.js';
-import { deliveryProblems, LiveConsole } from './cluster/consoles.js';
+import { caughtUp, LiveConsole, problemsSince } from './cluster/consoles.js';
 import { outboxSeqsAfter, query } from './cluster/database.js';
 import { LOAD_CHANNEL, LoadGenerator } from './cluster/load.js';
 import { waitFor } from './cluster/processes.js';
@@ -40,7 +40,7 @@ describe('NATS restarted under load', () => {
     const load = new LoadGenerator({ url: cluster.balancer.url, token, tag: prefix, workers: 4, pauseMs: 30 });
     try {
       await Promise.all(consoles.map((c) => c.open()));
-      const from = Math.max(...consoles.map((c) => c.seq));
+      const from = await caughtUp(consoles, db.url);
       load.start();
       await waitFor('creations before the restart', () => load.acknowledged.size >= 20, 60_000);
 
@@ -73,7 +73,7 @@ describe('NATS restarted under load', () => {
       const expected = await outboxSeqsAfter(db.url, from);
       const last = expected.at(-1)!;
       await waitFor('the consoles to receive everything', () => consoles.every((c) => c.seq >= last), 60_000);
-      for (const [k, c] of consoles.entries()) expect(deliveryProblems(c.events.filter((e) => e.seq <= last), expected), `console ${k}`).toEqual([]);
+      for (const [k, c] of consoles.entries()) expect(problemsSince(c, from, expected), `console ${k}`).toEqual([]);
       for (const i of cluster.instances) expect(((await (await fetch(`${i.url}/api/health`)).json()) as { status: string }).status).toBe('ok');
     } finally {
       await load.stop();

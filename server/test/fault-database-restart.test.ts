@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCluster, type Cluster } from './cluster/cluster.js';
 import { signIn } from './cluster/instances.js';
 import { deleteStream, SHARED_NATS_URL } from './cluster/nats-server.js';
-import { deliveryProblems, LiveConsole } from './cluster/consoles.js';
+import { caughtUp, LiveConsole, problemsSince } from './cluster/consoles.js';
 import { outboxSeqsAfter, query } from './cluster/database.js';
 import { LOAD_CHANNEL, LoadGenerator, type Outcome } from './cluster/load.js';
 import { waitFor } from './cluster/processes.js';
@@ -44,7 +44,7 @@ describe('PostgreSQL restarted under load', () => {
     const load = new LoadGenerator({ url: cluster.balancer.url, token, tag: prefix, workers: 4, pauseMs: 30 });
     try {
       await Promise.all(consoles.map((c) => c.open()));
-      const from = Math.max(...consoles.map((c) => c.seq));
+      const from = await caughtUp(consoles, pg.url);
       load.start();
       await waitFor('creations before the restart', () => load.acknowledged.size >= 20, 60_000);
 
@@ -86,7 +86,7 @@ describe('PostgreSQL restarted under load', () => {
       const expected = await outboxSeqsAfter(pg.url, from);
       const last = expected.at(-1)!;
       await waitFor('the consoles to catch up', () => consoles.every((c) => c.seq >= last), 60_000);
-      for (const [k, c] of consoles.entries()) expect(deliveryProblems(c.events.filter((e) => e.seq <= last), expected), `console ${k}`).toEqual([]);
+      for (const [k, c] of consoles.entries()) expect(problemsSince(c, from, expected), `console ${k}`).toEqual([]);
     } finally {
       await load.stop();
       for (const c of consoles) c.close();

@@ -4,7 +4,7 @@ import { createTestDatabase } from './pg.js';
 import { startCluster, type Cluster } from './cluster/cluster.js';
 import { signIn } from './cluster/instances.js';
 import { deleteStream, SHARED_NATS_URL } from './cluster/nats-server.js';
-import { deliveryProblems, LiveConsole } from './cluster/consoles.js';
+import { caughtUp, LiveConsole, problemsSince } from './cluster/consoles.js';
 import { outboxSeqsAfter, query } from './cluster/database.js';
 import { LOAD_CHANNEL, LoadGenerator } from './cluster/load.js';
 import { waitFor } from './cluster/processes.js';
@@ -48,7 +48,7 @@ describe('an instance killed under load', () => {
     const load = new LoadGenerator({ url: cluster.balancer.url, token, tag: prefix, workers: 4, pauseMs: 30 });
     try {
       await Promise.all(consoles.map((c) => c.open()));
-      const from = Math.max(...consoles.map((c) => c.seq));
+      const from = await caughtUp(consoles, db.url);
       load.start();
       await waitFor('creations before the kill', () => load.acknowledged.size >= 20, 60_000);
 
@@ -75,7 +75,7 @@ describe('an instance killed under load', () => {
       const expected = await outboxSeqsAfter(db.url, from);
       const last = expected.at(-1)!;
       await waitFor('the consoles to catch up', () => consoles.every((c) => c.seq >= last), 60_000);
-      for (const [k, c] of consoles.entries()) expect(deliveryProblems(c.events.filter((e) => e.seq <= last), expected), `console ${k}`).toEqual([]);
+      for (const [k, c] of consoles.entries()) expect(problemsSince(c, from, expected), `console ${k}`).toEqual([]);
       expect(consoles[0]!.connections).toBeGreaterThanOrEqual(2);
 
       // the jobs the dead instance held run on the others now, each on one

@@ -1,4 +1,6 @@
 import WebSocket from 'ws';
+import { query } from './database.js';
+import { waitFor } from './processes.js';
 
 export interface SeenEvent {
   seq: number;
@@ -100,6 +102,25 @@ export class LiveConsole {
 }
 
 /** Problems with what a console received, against the sequence numbers it should have got. */
+/**
+ * The point from which a test compares what consoles got with the outbox: the last event written
+ * so far, once every console has it. Taking the highest seq a console has seen instead let a
+ * console still catching up (opening a channel writes an event of its own) receive an older event
+ * afterwards, which the comparison then counted as unexpected.
+ */
+export async function caughtUp(consoles: LiveConsole[], databaseUrl: string): Promise<number> {
+  const [row] = await query<{ id: number | null }>(databaseUrl, 'select max(id) as id from outbox');
+  const from = Number(row?.id ?? 0);
+  await waitFor(`the consoles to reach event ${from}`, () => consoles.every((c) => c.seq >= from), 30_000, 50);
+  return from;
+}
+
+/** What went wrong with the events a console received after `from`, up to the last expected. */
+export function problemsSince(console: LiveConsole, from: number, expected: number[]): string[] {
+  const last = expected.at(-1) ?? from;
+  return deliveryProblems(console.events.filter((e) => e.seq > from && e.seq <= last), expected);
+}
+
 export function deliveryProblems(seen: SeenEvent[], expected: number[]): string[] {
   const problems: string[] = [];
   const seqs = seen.map((e) => e.seq);
