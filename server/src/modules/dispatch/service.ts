@@ -168,15 +168,17 @@ export class DispatchService {
    * dispatched, each unit gets an assignment to acknowledge, all in one transaction.
    */
   async dispatch(actor: Actor, incidentId: string, unitIds: string[], note: string | undefined, client: string | null) {
-    const { row, parts } = await this.incidents.withParts(actor, incidentId);
+    const ids = [...new Set(unitIds)];
+    // the incident and the units in one round of reads (they do not depend on each other)
+    const [{ row, parts }, found] = await Promise.all([this.incidents.withParts(actor, incidentId), this.units.store.byIds(ids)]);
     const own = new Set(parts.map((a) => a.agency_id));
     const allowed = new Set([...own, ...this.organisation.partnersOf(own)]);
     const roles = parts.filter((a) => a.agency_id === actor.agencyId).map((a) => a.role as IncidentRole);
     const units: UnitRow[] = [];
     const fields: Array<FieldError & { reason: 'unknown' | 'no_part' | 'not_available' }> = [];
     const say = REFUSAL;
-    for (const [i, id] of [...new Set(unitIds)].entries()) {
-      const u = await this.units.store.byId(id);
+    for (const [i, id] of ids.entries()) {
+      const u = found.get(id);
       if (!u) fields.push({ field: `body.units[${i}]`, reason: 'unknown', message: say.unknown(id) });
       else if (!allowed.has(u.agency_id)) fields.push({ field: `body.units[${i}]`, reason: 'no_part', message: say.noPart(u.callsign, this.organisation.agencyName(u.agency_id)) });
       else if (u.status !== 'available') fields.push({ field: `body.units[${i}]`, reason: 'not_available', message: say.notAvailable(u.callsign, u.status) });

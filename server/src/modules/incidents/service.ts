@@ -302,8 +302,9 @@ export class IncidentService {
    * kept current by live events reads what is new, not everything again.
    */
   async get(actor: Actor, id: string, timelineAfter?: number) {
-    const { row } = await this.visible(actor, id);
-    const named = await this.store.timelineNamed(id);
+    // both reads at once (two pooled connections on PostgreSQL): a round trip is a good part of an
+    // answer's time; the timeline of an incident the actor may not see is read and thrown away
+    const [{ row }, named] = await Promise.all([this.visible(actor, id), this.store.timelineNamed(id)]);
     const timeline = await this.guardTimeline(actor, named.entries);
     // the references (likely duplicate, merged into) the reader may see, with what they show, in one read
     const scope = incidentScope(actor);

@@ -63,6 +63,13 @@ export class UnitStore {
     return trx.selectFrom('units').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
+  /** Several units in one read, by id (those that exist). */
+  async byIds(ids: readonly string[]): Promise<Map<string, UnitRow>> {
+    if (!ids.length) return new Map();
+    const rows = await this.db.selectFrom('units').selectAll().where('id', 'in', [...ids]).execute();
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
   async insertMany(trx: Kysely<Database>, rows: UnitRow[]): Promise<void> {
     for (let i = 0; i < rows.length; i += 200) await trx.insertInto('units').values(rows.slice(i, i + 200)).execute();
   }
