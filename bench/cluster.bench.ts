@@ -1,6 +1,8 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { buildBundle, sharedEnv, signIn, startInstance, type Instance } from '../server/test/cluster/instances.js';
 import { startBalancer, type Balancer } from '../server/test/cluster/balancer.js';
 import { createPostgresCluster } from '../server/test/cluster/postgres-cluster.js';
@@ -10,7 +12,7 @@ import { LiveConsole } from '../server/test/cluster/consoles.js';
 import { query } from '../server/test/cluster/database.js';
 import { waitFor } from '../server/test/cluster/processes.js';
 import { describeLoad, oneAtATime, sustain, timed, type LoadFigures } from './cluster-load.js';
-import { fmt, type BenchRow } from './report.js';
+import { fmt, percentile, type BenchRow } from './report.js';
 
 /**
  * Several instances against one (issue 15): the production bundle on PostgreSQL and NATS JetStream
@@ -57,9 +59,28 @@ export async function benchCluster(opts: { log: (line: string) => void; seconds?
 
     // one dispatcher working alone, on one instance: what the issue's p95 aims are about
     log('several instances: one request at a time…');
-    const creates = await oneAtATime(200, async () => (await timed(one.url, token, 'POST', '/api/incidents', report(n++))).ms);
-    const assignPairs = await dispatchable(one.url, token, admin, 100, () => n++);
-    const assigns = await oneAtATime(assignPairs.length, async (k) => (await timed(one.url, token, 'POST', `/api/incidents/${assignPairs[k]!.incident}/dispatch`, { units: [assignPairs[k]!.unit] })).ms);
+    // each call followed by one to the floor server doing the same number of round trips in a row
+    // (FLOOR_TRIPS), so both meet the same moment of the machine
+    const floor = await startFloor(pg.url);
+    const floorTimes = { create: [] as number[], assign: [] as number[], bare: [] as number[] };
+    const andFloor = async (trips: number, into: number[], ms: number) => {
+      into.push((await timed(floor.url, token, 'POST', `/trips/${trips}`, {})).ms);
+      floorTimes.bare.push((await timed(floor.url, token, 'POST', '/trips/0', {})).ms);
+      return ms;
+    };
+    let creates: Awaited<ReturnType<typeof oneAtATime>>;
+    let assigns: Awaited<ReturnType<typeof oneAtATime>>;
+    try {
+      creates = await oneAtATime(200, async () => andFloor(FLOOR_TRIPS.create, floorTimes.create, (await timed(one.url, token, 'POST', '/api/incidents', report(n++))).ms));
+      const assignPairs = await dispatchable(one.url, token, admin, 100, () => n++);
+      assigns = await oneAtATime(assignPairs.length, async (k) => andFloor(FLOOR_TRIPS.assign, floorTimes.assign, (await timed(one.url, token, 'POST', `/api/incidents/${assignPairs[k]!.incident}/dispatch`, { units: [assignPairs[k]!.unit] })).ms));
+    } finally {
+      floor.stop();
+    }
+    const spread = (xs: number[]) => {
+      const s = [...xs].sort((a, b) => a - b);
+      return `p50 ${fmt(percentile(s, 0.5), 1)} ms, p95 ${fmt(percentile(s, 0.95), 1)} ms`;
+    };
 
     // Each load against one instance (addressed directly; the other two idle) and against the three
     // behind HAProxy, interleaved and twice, the better run of each kept: the machine is shared, and
@@ -93,6 +114,10 @@ export async function benchCluster(opts: { log: (line: string) => void; seconds?
     rows.push({ name: 'resolving places (jurisdiction with a category), 8 clients', value: vs(resolving) });
     rows.push({ name: 'one request at a time, one instance: create', value: `p50 ${fmt(creates.p50, 1)} ms, p95 ${fmt(creates.p95, 1)} ms (aim p95 ≤ 10 ms; issue 15: RailJoint 24 ms, the peer 54 ms)` });
     rows.push({ name: 'one request at a time, one instance: assign a unit', value: `p50 ${fmt(assigns.p50, 1)} ms, p95 ${fmt(assigns.p95, 1)} ms (aim p95 ≤ 5 ms; issue 15: RailJoint 16 ms, the peer 53 ms)` });
+    rows.push({
+      name: 'the floor under those, on this machine: an HTTP server of its own doing only the round trips to PostgreSQL, each trivial, timed by the same client right after each call above',
+      value: `empty route ${spread(floorTimes.bare)}; ${FLOOR_TRIPS.create} round trips in a row (a creation's) ${spread(floorTimes.create)}; ${FLOOR_TRIPS.assign} (an assignment's) ${spread(floorTimes.assign)}`,
+    });
     for (const r of rows.slice(1)) log(`several instances: ${r.name}: ${r.value}`);
 
     // faults under a light load of four clients through the balancer
@@ -176,6 +201,24 @@ export async function benchCluster(opts: { log: (line: string) => void; seconds?
  * Incidents awaiting dispatch, each with a unit of its lead agency waiting beside it: the
  * dispatching load sends every prepared unit to its incident once.
  */
+/**
+ * Round trips to the database one after another, as the log of one request shows them (Kysely's
+ * log on the PostgreSQL pool): a creation reads the session, then begin, the likely-duplicate read,
+ * six writes (incident, agencies, timeline, audit, day counter, outbox) and commit; an assignment
+ * reads the session, the incident with the units, then begin, seven writes and commit, and reads
+ * the incident with its timeline to answer.
+ */
+const FLOOR_TRIPS = { create: 10, assign: 12 };
+
+async function startFloor(databaseUrl: string): Promise<{ url: string; stop: () => void }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./floor-server.ts', import.meta.url)), databaseUrl], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stdout.once('data', (d: Buffer) => resolve(Number(String(d).trim())));
+    child.once('exit', (code) => reject(new Error(`the floor server stopped (exit code ${code})`)));
+  });
+  return { url: `http://127.0.0.1:${port}`, stop: () => child.kill() };
+}
+
 async function dispatchable(url: string, token: string, admin: string, count: number, next: () => number): Promise<Array<{ incident: string; unit: string }>> {
   const pairs: Array<{ incident: string; unit: string }> = [];
   const worker = async () => {
