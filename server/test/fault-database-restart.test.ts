@@ -44,7 +44,7 @@ describe('PostgreSQL restarted under load', () => {
     const load = new LoadGenerator({ url: cluster.balancer.url, token, tag: prefix, workers: 4, pauseMs: 30 });
     try {
       await Promise.all(consoles.map((c) => c.open()));
-      const from = await caughtUp(consoles, pg.url);
+      const from = await caughtUp(consoles);
       load.start();
       await waitFor('creations before the restart', () => load.acknowledged.size >= 20, 60_000);
 

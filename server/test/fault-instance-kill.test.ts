@@ -48,7 +48,7 @@ describe('an instance killed under load', () => {
     const load = new LoadGenerator({ url: cluster.balancer.url, token, tag: prefix, workers: 4, pauseMs: 30 });
     try {
       await Promise.all(consoles.map((c) => c.open()));
-      const from = await caughtUp(consoles, db.url);
+      const from = await caughtUp(consoles);
       load.start();
       await waitFor('creations before the kill', () => load.acknowledged.size >= 20, 60_000);
 

@@ -101,7 +101,7 @@ describe('three instances behind a load balancer', () => {
     const consoles = [...cluster.instances.map((i) => new LiveConsole(i.url, token)), new LiveConsole(cluster.balancer.url, token)];
     try {
       await Promise.all(consoles.map((c) => c.open()));
-      const from = await caughtUp(consoles, db.url);
+      const from = await caughtUp(consoles);
       // writes on every instance at once: creations through the balancer and on each instance, and
       // dispatches (units move too), so events from three relays meet in one stream
       const writes = await Promise.all([

@@ -1,5 +1,4 @@
 import WebSocket from 'ws';
-import { query } from './database.js';
 import { waitFor } from './processes.js';
 
 export interface SeenEvent {
@@ -103,16 +102,22 @@ export class LiveConsole {
 
 /** Problems with what a console received, against the sequence numbers it should have got. */
 /**
- * The point from which a test compares what consoles got with the outbox: the last event written
- * so far, once every console has it. Taking the highest seq a console has seen instead let a
- * console still catching up (opening a channel writes an event of its own) receive an older event
- * afterwards, which the comparison then counted as unexpected.
+ * The point from which a test compares what consoles got with the outbox: the seq every console
+ * has reached, once they agree and nothing has moved for a moment. Taking the highest seq one
+ * console had seen let a console still catching up receive an older event afterwards, which the
+ * comparison counted as unexpected. (The outbox's last id is no such point: an event a console may
+ * not see does not move its seq.)
  */
-export async function caughtUp(consoles: LiveConsole[], databaseUrl: string): Promise<number> {
-  const [row] = await query<{ id: number | null }>(databaseUrl, 'select max(id) as id from outbox');
-  const from = Number(row?.id ?? 0);
-  await waitFor(`the consoles to reach event ${from}`, () => consoles.every((c) => c.seq >= from), 30_000, 50);
-  return from;
+export async function caughtUp(consoles: LiveConsole[]): Promise<number> {
+  let agreed: { seq: number; since: number } | null = null;
+  return waitFor('the consoles to agree on the last event', () => {
+    const seqs = new Set(consoles.map((c) => c.seq));
+    const seq = consoles[0]!.seq;
+    if (seqs.size !== 1) agreed = null;
+    else if (agreed?.seq !== seq) agreed = { seq, since: Date.now() };
+    else if (Date.now() - agreed.since >= 300) return seq;
+    return null;
+  }, 30_000, 50);
 }
 
 /** What went wrong with the events a console received after `from`, up to the last expected. */
