@@ -59,12 +59,17 @@ export function describeLoad(f: LoadFigures): string {
   return `${fmt(f.rps)}/s, p50 ${fmt(f.p50)} ms, p99 ${fmt(f.p99)} ms${f.failed ? ` (${fmt(f.failed)} failed)` : ''}`;
 }
 
+/** The median and 95th percentile of some latencies, in ms. */
+export function spreadOf(times: readonly number[]): { p50: number; p95: number } {
+  const sorted = [...times].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95) };
+}
+
 /** One request at a time: the latency a single dispatcher sees. */
 export async function oneAtATime(count: number, call: (n: number) => Promise<number>): Promise<{ p50: number; p95: number }> {
   const times: number[] = [];
   for (let i = 0; i < count; i++) times.push(await call(i));
-  times.sort((a, b) => a - b);
-  return { p50: percentile(times, 0.5), p95: percentile(times, 0.95) };
+  return spreadOf(times);
 }
 
 /** Times one HTTP call; throws unless it succeeds. */

@@ -11,8 +11,8 @@ import { LoadGenerator } from '../server/test/cluster/load.js';
 import { LiveConsole } from '../server/test/cluster/consoles.js';
 import { query } from '../server/test/cluster/database.js';
 import { waitFor } from '../server/test/cluster/processes.js';
-import { describeLoad, oneAtATime, sustain, timed, type LoadFigures } from './cluster-load.js';
-import { fmt, percentile, type BenchRow } from './report.js';
+import { describeLoad, oneAtATime, spreadOf, sustain, timed, type LoadFigures } from './cluster-load.js';
+import { fmt, type BenchRow } from './report.js';
 
 /**
  * Several instances against one (issue 15): the production bundle on PostgreSQL and NATS JetStream
@@ -78,8 +78,8 @@ export async function benchCluster(opts: { log: (line: string) => void; seconds?
       floor.stop();
     }
     const spread = (xs: number[]) => {
-      const s = [...xs].sort((a, b) => a - b);
-      return `p50 ${fmt(percentile(s, 0.5), 1)} ms, p95 ${fmt(percentile(s, 0.95), 1)} ms`;
+      const { p50, p95 } = spreadOf(xs);
+      return `p50 ${fmt(p50, 1)} ms, p95 ${fmt(p95, 1)} ms`;
     };
 
     // Each load against one instance (addressed directly; the other two idle) and against the three
@@ -198,10 +198,6 @@ export async function benchCluster(opts: { log: (line: string) => void; seconds?
 }
 
 /**
- * Incidents awaiting dispatch, each with a unit of its lead agency waiting beside it: the
- * dispatching load sends every prepared unit to its incident once.
- */
-/**
  * Round trips to the database one after another, as the log of one request shows them (Kysely's
  * log on the PostgreSQL pool): a creation reads the session, then begin, the likely-duplicate read,
  * six writes (incident, agencies, timeline, audit, day counter, outbox) and commit; an assignment
@@ -219,6 +215,10 @@ async function startFloor(databaseUrl: string): Promise<{ url: string; stop: () 
   return { url: `http://127.0.0.1:${port}`, stop: () => child.kill() };
 }
 
+/**
+ * Incidents awaiting dispatch, each with a unit of its lead agency waiting beside it: the
+ * dispatching load sends every prepared unit to its incident once.
+ */
 async function dispatchable(url: string, token: string, admin: string, count: number, next: () => number): Promise<Array<{ incident: string; unit: string }>> {
   const pairs: Array<{ incident: string; unit: string }> = [];
   const worker = async () => {

@@ -55,10 +55,9 @@ export async function benchDevices(opts: { log: (line: string) => void; events?:
   try {
     const broker = `mqtt://127.0.0.1:${app.services.defence.mqtt!.port}`;
     const sensors = await registerSensors(app);
-    // 1. durable ingest with correlation: every publish is acknowledged only once written; fifty
-    // gateways, as a section's field network would connect, each keeping up to 20 messages
-    // unacknowledged (an inflight window), in a process of their own
-    const plan = { events: n, sensors: sensors.length, gateways: 50, inflight: 20, prefix: 'bench-fs-' };
+    // 1. durable ingest with correlation: every publish is acknowledged only once written; the
+    // gateways in a process of their own
+    const plan = burst(n);
     const ingestCpu = process.cpuUsage();
     const ingestS = await publishInChild({ ...plan, broker });
     const ingestCpuS = cpuSecondsSince(ingestCpu);
@@ -174,10 +173,13 @@ export async function benchDevices(opts: { log: (line: string) => void; events?:
   return { rows };
 }
 
-/** 400 fibre sensors of 1 km along the demo's lines: enough places for groups to form and grow. */
+/** enough places along the demo's lines for groups to form and grow */
+const SENSORS = 400;
+
+/** Fibre sensors of 1 km along the demo's lines, registered through the device service. */
 async function registerSensors(app: App): Promise<DeviceInput[]> {
   const lines = app.services.network.current().lines();
-  const sensors = Array.from({ length: 400 }, (_, i) => {
+  const sensors = Array.from({ length: SENSORS }, (_, i) => {
     const line = lines[i % lines.length]!;
     const km = Math.floor(i / lines.length) * 3;
     const start = line.ref.measureToMileage(Math.min(line.ref.lengthM - 2000, 1000 + km * 1000));
@@ -211,7 +213,7 @@ export async function benchThroughBroker(opts: { log: (line: string) => void; ev
       await registerSensors(app);
       const count = async () => Number((await app.db.kysely.selectFrom('device_events').select((eb) => eb.fn.countAll().as('n')).where('device_id', 'like', 'bench-fs-%').executeTakeFirst())?.n ?? 0);
       const started = performance.now();
-      await publishInChild({ events: n, sensors: 400, gateways: 50, inflight: 20, prefix: 'bench-fs-', broker: url });
+      await publishInChild({ ...burst(n), broker: url });
       // written to the last row: wait until all are in, or nothing more has come for 3 s
       let written = await count();
       let lastAt = performance.now();
@@ -222,7 +224,7 @@ export async function benchThroughBroker(opts: { log: (line: string) => void; ev
         written = now;
       }
       const seconds = (lastAt - started) / 1000;
-      rows.push({ name: `durable ingest through ${url} (the same 20,000-event burst; the platform subscribing over ${connections} connections)`, value: `${fmt(written)} of ${fmt(n)} events written, ${fmt(written / seconds)}/s to the last; ${n - written ? `${fmt(n - written)} dropped by the broker after acknowledging them to the devices (Mosquitto keeps max_queued_messages per connection, 1,000 by default)` : 'none lost'}` });
+      rows.push({ name: `durable ingest through ${url} (the same ${fmt(n)}-event burst; the platform subscribing over ${connections} connections)`, value: `${fmt(written)} of ${fmt(n)} events written, ${fmt(written / seconds)}/s to the last; ${n - written ? `${fmt(n - written)} dropped by the broker after acknowledging them to the devices (Mosquitto keeps max_queued_messages per connection, 1,000 by default)` : 'none lost'}` });
       opts.log(`devices, broker: ${rows.at(-1)!.value}`);
     } finally {
       await app.close();
@@ -233,6 +235,12 @@ export async function benchThroughBroker(opts: { log: (line: string) => void; ev
 }
 
 type PublishPlan = { events: number; sensors: number; gateways: number; inflight: number; prefix: string };
+
+/**
+ * The burst both benches send to the sensors registerSensors makes: fifty gateways, as a section's
+ * field network would connect, each keeping up to 20 messages unacknowledged (an inflight window).
+ */
+const burst = (events: number): PublishPlan => ({ events, sensors: SENSORS, gateways: 50, inflight: 20, prefix: 'bench-fs-' });
 
 /** Runs the publishers (bench/device-publishers.ts) in a child process; the seconds they took to have every event acknowledged. */
 async function publishInChild(plan: PublishPlan & { broker: string }): Promise<number> {

@@ -9,7 +9,8 @@ import pg from 'pg';
  * (loopback, three processes waking each other, PostgreSQL's commit).
  *
  * `POST /trips/:n`: a read outside any transaction (the session), then begin, n − 4 statements and
- * commit, then a read (the answer): n round trips in all; n = 0 does no database work. Prints its port on stdout once listening.
+ * commit, then a read (the answer): n round trips in all; n = 0 does no database work. Prints its
+ * port on stdout once listening.
  */
 const url = process.argv[2];
 if (!url) throw new Error('usage: floor-server.ts DATABASE_URL');

@@ -100,7 +100,6 @@ export class LiveConsole {
   }
 }
 
-/** Problems with what a console received, against the sequence numbers it should have got. */
 /**
  * The point from which a test compares what consoles got with the outbox: the seq every console
  * has reached, once they agree and nothing has moved for a moment. Taking the highest seq one
@@ -120,21 +119,21 @@ export async function caughtUp(consoles: LiveConsole[]): Promise<number> {
   }, 30_000, 50);
 }
 
-/** What went wrong with the events a console received after `from`, up to the last expected. */
+/**
+ * Problems with what a console received up to the last expected event: any event repeated or out
+ * of order (among all it received), and, against the sequence numbers it should have got after
+ * `from`, those missing and those it should not have had.
+ */
 export function problemsSince(console: LiveConsole, from: number, expected: number[]): string[] {
   const last = expected.at(-1) ?? from;
-  return deliveryProblems(console.events.filter((e) => e.seq > from && e.seq <= last), expected);
-}
-
-export function deliveryProblems(seen: SeenEvent[], expected: number[]): string[] {
   const problems: string[] = [];
-  const seqs = seen.map((e) => e.seq);
+  const seqs = console.events.filter((e) => e.seq <= last).map((e) => e.seq);
   for (let i = 1; i < seqs.length; i++) if (seqs[i]! <= seqs[i - 1]!) problems.push(`seq ${seqs[i]} after ${seqs[i - 1]} (repeated or out of order)`);
   const got = new Set(seqs);
   const missing = expected.filter((s) => !got.has(s));
   if (missing.length) problems.push(`missing ${missing.length}: ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? '…' : ''}`);
   const want = new Set(expected);
-  const extra = seqs.filter((s) => !want.has(s));
+  const extra = seqs.filter((s) => s > from && !want.has(s));
   if (extra.length) problems.push(`unexpected ${extra.length}: ${extra.slice(0, 10).join(', ')}`);
   return problems;
 }
